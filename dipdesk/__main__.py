@@ -1,0 +1,5 @@
+import sys
+
+from dipdesk.cli import main
+
+sys.exit(main())
