@@ -1,0 +1,80 @@
+"""Every model, imported in one place so the metadata is complete (for Alembic and `create_all`)."""
+
+from dipdesk.store.auth import AuditEntry, LocalState, User
+from dipdesk.store.base import Base
+from dipdesk.store.certificates import Certificate, CertificatePrint, CertificateTemplate, SerialCounter
+from dipdesk.store.enrollment import Attendance, Enrollment
+from dipdesk.store.lab import (
+    LabAnalysis,
+    LabReport,
+    LabRequest,
+    LabSample,
+    LabSettings,
+    LabSpecification,
+    LabTest,
+)
+from dipdesk.store.mentoring import MentoringPair, MentoringSession
+from dipdesk.store.outcomes import Outcome, ServiceRecord
+from dipdesk.store.people import Enterprise, EnterpriseMember, Group, Person, Product
+from dipdesk.store.programs import Activity, ActivitySession, Program, Target
+from dipdesk.store.reference import Province, Site, SiteProvince
+from dipdesk.store.sync import (
+    SrvChange,
+    SrvDevice,
+    SrvEnrolCode,
+    SrvFile,
+    SrvFileChunk,
+    SrvRejection,
+    SyncConflict,
+    SyncFieldClock,
+    SyncHistory,
+    SyncOutbox,
+    SyncParked,
+)
+
+__all__ = [
+    "Activity",
+    "ActivitySession",
+    "Attendance",
+    "AuditEntry",
+    "Base",
+    "Certificate",
+    "CertificatePrint",
+    "CertificateTemplate",
+    "Enrollment",
+    "Enterprise",
+    "EnterpriseMember",
+    "Group",
+    "LabAnalysis",
+    "LabReport",
+    "LabRequest",
+    "LabSample",
+    "LabSettings",
+    "LabSpecification",
+    "LabTest",
+    "LocalState",
+    "MentoringPair",
+    "MentoringSession",
+    "Outcome",
+    "Person",
+    "Product",
+    "Program",
+    "Province",
+    "SerialCounter",
+    "ServiceRecord",
+    "Site",
+    "SiteProvince",
+    "SrvChange",
+    "SrvDevice",
+    "SrvEnrolCode",
+    "SrvFile",
+    "SrvFileChunk",
+    "SrvRejection",
+    "SyncConflict",
+    "SyncFieldClock",
+    "SyncHistory",
+    "SyncOutbox",
+    "SyncParked",
+    "Target",
+    "User",
+]
