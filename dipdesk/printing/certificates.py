@@ -1,0 +1,694 @@
+"""Certificates (วุฒิบัตร / เกียรติบัตร) as PDF: templates of positioned elements, drawn fast in batches.
+
+A template is data (``CertificateTemplate``, synced from headquarters): page size and orientation, a
+background image and a list of elements. Every element is a dict with a ``type`` and a position in
+millimetres from the top-left corner of the page:
+
+``text``      ``text`` with placeholders (``{name}``, ``{activity}``, ``{date}``, ``{hours}``, ``{site}``…,
+              see :data:`PLACEHOLDERS`); ``x_mm`` is the anchor for ``align`` (left edge, centre or right
+              edge of the box), ``y_mm`` the vertical centre of the box; ``size`` (pt), ``bold``,
+              ``max_width_mm`` (default: the page less 30 mm margins), ``max_height_mm`` (default: one
+              line), ``max_lines`` (default 1; the name is never broken), ``min_size``, ``color``.
+              Too long: it shrinks in steps, then wraps at Thai word boundaries, then condenses.
+``signatory`` a signature block centred on ``x_mm``: the signature image (``signature_hash``) above,
+              ``name`` on the line at ``y_mm``, ``position`` below; ``width_mm`` (default 90).
+``serial``    like ``text`` (``เลขที่ {serial}``); the serial always keeps Arabic digits, it is a code.
+``qr``        the signed verification code: top-left at (``x_mm``, ``y_mm``), ``size_mm`` square, with an
+              optional ``caption`` below.
+``image``     a picture (``hash``) in the box ``x_mm``, ``y_mm``, ``w_mm``, ``h_mm`` (an emblem, a logo).
+
+Speed (a batch is a class of 40, or a year's 16,200): the background is drawn once per PDF as a form
+XObject reused by every page; every element whose text is the same on all pages of a batch (title,
+activity, dates, signatories) goes into a second form, made once per distinct content; a page then holds
+two form references, the name, the serial and the QR code as a 1-bit inline image
+(:mod:`dipdesk.printing.qr`). Thai is drawn only through :mod:`dipdesk.printing.thaitext` (HarfBuzz
+shaping, Thai word breaks, ActualText so ``pdftotext`` gives the name back as typed).
+
+No Qt and no database here: the service resolves files and values and hands in :class:`CertificatePage`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, A5, LETTER, landscape, portrait
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from dipdesk.core.digits import to_thai_digits
+from dipdesk.printing import qr as qrcode
+from dipdesk.printing import thaitext as _tt
+from dipdesk.printing.fonts import FONT, FONT_BOLD, register_fonts
+from dipdesk.printing.thaitext import draw_text, line_height, shaped_width
+
+MM = 72.0 / 25.4
+PAGE_SIZES = {"A4": A4, "A5": A5, "LETTER": LETTER}
+ELEMENT_TYPES = ("text", "signatory", "serial", "qr", "image")
+
+#: placeholders a template may use, with what they are (shown in the template editor)
+PLACEHOLDERS: dict[str, str] = {
+    "name": "ชื่อผู้ได้รับ (คำนำหน้า ชื่อ นามสกุล)",
+    "prefix": "คำนำหน้าชื่อ",
+    "first_name": "ชื่อ",
+    "last_name": "นามสกุล",
+    "activity": "ชื่อกิจกรรม/หลักสูตร",
+    "program": "ชื่อโครงการ",
+    "cohort": "รุ่นที่",
+    "date": "ช่วงวันที่จัด",
+    "date_phrase": "ระหว่างวันที่ …/เมื่อวันที่ …",
+    "start_date": "วันเริ่ม",
+    "end_date": "วันสิ้นสุด",
+    "hours": "จำนวนชั่วโมงของกิจกรรม",
+    "venue": "สถานที่",
+    "province": "จังหวัด",
+    "site": "ชื่อหน่วยงาน",
+    "site_name": "ชื่อหน่วยงาน",
+    "director_name": "ชื่อผู้อำนวยการหน่วยงาน",
+    "issued_date": "วันที่ออก",
+    "fiscal_year": "ปีงบประมาณ",
+    "serial": "เลขที่วุฒิบัตร",
+}
+#: placeholders whose value differs from one person to the next (everything else is shared by a batch)
+PERSONAL = frozenset({"name", "prefix", "first_name", "last_name", "serial"})
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_MARGIN_MM = 15.0
+
+
+def placeholders_in(text: str) -> set[str]:
+    return set(_PLACEHOLDER.findall(text or ""))
+
+
+def fill(text: str, values: Mapping[str, str]) -> str:
+    """``text`` with its ``{placeholders}`` replaced; unknown ones are left as written."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text or "")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a template says about drawing: a snapshot, kept in each certificate's printed data."""
+
+    page_size: str = "A4"
+    orientation: str = "landscape"
+    background_hash: str = ""
+    elements: tuple[Mapping[str, Any], ...] = ()
+    key: str = ""  # identity for caching forms within one PDF (template id and version)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        base = PAGE_SIZES.get(self.page_size.upper(), A4)
+        return landscape(base) if self.orientation == "landscape" else portrait(base)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "page_size": self.page_size,
+            "orientation": self.orientation,
+            "background_hash": self.background_hash,
+            "elements": [dict(e) for e in self.elements],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], key: str = "") -> Layout:
+        return cls(
+            page_size=str(data.get("page_size") or "A4"),
+            orientation=str(data.get("orientation") or "landscape"),
+            background_hash=str(data.get("background_hash") or ""),
+            elements=tuple(dict(e) for e in data.get("elements") or ()),
+            key=key,
+        )
+
+
+@dataclass(frozen=True)
+class CertificatePage:
+    """One certificate to draw: the layout, the placeholder values (Arabic digits), the QR text."""
+
+    layout: Layout
+    values: Mapping[str, str]
+    qr_text: str = ""
+    thai_digits: bool = False
+    files: Mapping[str, str] = field(default_factory=dict)  # content hash -> file path (background, images)
+
+
+class Cancelled(Exception):
+    """Rendering stopped because ``should_stop()`` said so."""
+
+
+def check_elements(elements: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Problems with a template's elements, in English (empty: the renderer can draw them)."""
+    problems = []
+    for i, e in enumerate(elements):
+        kind = e.get("type")
+        where = f"element {i + 1} ({e.get('key') or kind})"
+        if kind not in ELEMENT_TYPES:
+            problems.append(f"{where}: unknown type {kind!r}")
+            continue
+        for k in ("x_mm", "y_mm"):
+            if not isinstance(e.get(k), (int, float)):
+                problems.append(f"{where}: {k} must be a number")
+        if kind == "qr" and not isinstance(e.get("size_mm"), (int, float)):
+            problems.append(f"{where}: size_mm must be a number")
+        if kind in ("text", "serial", "signatory"):
+            size = e.get("size", 16)
+            if not isinstance(size, (int, float)) or not 4 <= size <= 120:
+                problems.append(f"{where}: size must be 4–120 pt")
+        if kind == "image" and not e.get("hash"):
+            problems.append(f"{where}: an image needs a file")
+    return problems
+
+
+# ----------------------------------------------------------------------------------------------------
+# drawing elements
+# ----------------------------------------------------------------------------------------------------
+
+
+def _color(e: Mapping[str, Any]) -> str:
+    c = str(e.get("color") or "#000000")
+    return c if re.fullmatch(r"#[0-9a-fA-F]{6}", c) else "#000000"
+
+
+def _digits(text: str, thai: bool) -> str:
+    return to_thai_digits(text) if thai else text
+
+
+def _text_box(e: Mapping[str, Any], page_w: float, size: float) -> tuple[float, float, float, float]:
+    """(left, width, height, centre y from the top) in points for a text-like element."""
+    align = e.get("align", "center")
+    x = float(e.get("x_mm", 0)) * MM
+    default_w = page_w - 2 * _MARGIN_MM * MM
+    width = float(e["max_width_mm"]) * MM if e.get("max_width_mm") else default_w
+    if align == "center":
+        left = x - width / 2
+    elif align == "right":
+        left = x - width
+    else:
+        left = x
+    lines = int(e.get("max_lines") or 1)
+    height = (
+        float(e["max_height_mm"]) * MM
+        if e.get("max_height_mm")
+        else line_height(size) * (1 + (lines - 1) * 0.95)
+    )
+    return left, width, height, float(e.get("y_mm", 0)) * MM
+
+
+def _draw_text_element(
+    canvas: Canvas,
+    e: Mapping[str, Any],
+    text: str,
+    page_h: float,
+    page_w: float,
+    *,
+    protect: Sequence[str] = (),
+) -> None:
+    if not text.strip():
+        return
+    size = float(e.get("size", 16))
+    left, width, height, centre = _text_box(e, page_w, size)
+    lines = int(e.get("max_lines") or 1)
+    is_name = e.get("key") == "name" or e.get("text") == "{name}"
+    if is_name and _draw_name_fast(canvas, e, text, left, width, height, page_h - centre):
+        return
+    draw_text(
+        canvas,
+        text,
+        left,
+        page_h - centre + height / 2,
+        width=width,
+        height=height,
+        size=size,
+        min_size=float(e["min_size"]) if e.get("min_size") else None,
+        bold=bool(e.get("bold")),
+        align=e.get("align", "center") if e.get("align") in ("left", "center", "right") else "center",
+        valign="middle",
+        max_lines=1 if is_name else lines,
+        unbreakable=True if is_name else tuple(p for p in protect if p),
+        color=_color(e),
+    )
+
+
+def _draw_name_fast(
+    canvas: Canvas, e: Mapping[str, Any], name: str, left: float, width: float, height: float, centre_y: float
+) -> bool:
+    """A name that fits its box at full size, drawn as two shaped runs: "prefix+first name" and "last
+    name". Exactly what :func:`draw_text` draws (same shaping, metrics and placement as ThaiParagraph, one
+    ActualText span with the whole name), but in a batch the first names repeat, so the text layer's
+    caches shape and format that half once; only the surnames are new on every page. False (draw it the
+    usual way) for names that need shrinking, are not two words, or anything unusual.
+    """
+    first, sep, last = name.partition(" ")
+    if not sep or not first or not last or " " in last or any(c in name for c in "\n\u200b\u00a0"):
+        return False
+    align = e.get("align", "center")
+    if align not in ("left", "center", "right"):
+        return False
+    size = float(e.get("size", 16))
+    font = FONT_BOLD if e.get("bold") else FONT
+    m1, msp, m2 = _tt._measure(first, font), _tt._measure(" ", font), _tt._measure(last, font)
+    gap = m1.advance + msp.advance
+    ink_left = min(m1.left, gap + m2.left, 0.0)
+    ink_right = max(m1.right, gap + m2.right)
+    extent = (ink_right - ink_left) * size
+    asc, desc = _tt._vmetrics(font)
+    top_m, bottom_m = max(asc, m1.top, m2.top), max(desc, m1.bottom, m2.bottom)
+    block = (top_m + bottom_m) * size
+    if extent > width + 1e-6 or block > height + 1e-6:
+        return False  # shrinking or condensing: the general path decides
+    if align == "center":
+        x = left + (width - extent) / 2
+    elif align == "right":
+        x = left + width - extent
+    else:
+        x = left
+    x -= ink_left * size
+    box_top = centre_y + height / 2 - (height - block) / 2
+    y = box_top - top_m * size
+    canvas.saveState()
+    canvas.setFillColor(_hex(_color(e)))
+    canvas.addLiteral(f"/Span <</ActualText {_tt._actual_text(name)}>> BDC")
+    tx = canvas.beginText(x, y)
+    tx.setFont(font, size, size * _tt.DEFAULT_LINE_SPACING)
+    tx._code.append(_tt._text_operators(tx, first, True))
+    tx.setTextOrigin(x + gap * size, y)
+    tx._code.append(_tt._text_operators(tx, last, True))
+    canvas.drawText(tx)
+    canvas.addLiteral("EMC")
+    canvas.restoreState()
+    return True
+
+
+@lru_cache(maxsize=64)
+def _hex(color: str) -> colors.Color:
+    return colors.HexColor(color)
+
+
+def _draw_signatory(
+    canvas: Canvas,
+    e: Mapping[str, Any],
+    values: Mapping[str, str],
+    thai: bool,
+    page_h: float,
+    files: Mapping[str, str],
+) -> None:
+    size = float(e.get("size", 16))
+    width = float(e.get("width_mm") or 90) * MM
+    cx = float(e.get("x_mm", 0)) * MM
+    name_centre = float(e.get("y_mm", 0)) * MM
+    lh = line_height(size)
+    sig = files.get(str(e.get("signature_hash") or ""))
+    if sig:
+        sig_h = float(e.get("signature_h_mm") or 16) * MM
+        sig_w = width * 0.7
+        top = page_h - name_centre + lh / 2 + sig_h
+        canvas.drawImage(
+            sig,
+            cx - sig_w / 2,
+            top - sig_h,
+            width=sig_w,
+            height=sig_h,
+            mask="auto",
+            preserveAspectRatio=True,
+            anchor="s",
+        )
+    name = _digits(fill(str(e.get("name") or ""), values), thai)
+    position = _digits(fill(str(e.get("position") or ""), values), thai)
+    if name.strip() and name.strip() not in ("()", "( )"):
+        draw_text(
+            canvas,
+            name,
+            cx - width / 2,
+            page_h - name_centre + lh / 2,
+            width=width,
+            height=lh,
+            size=size,
+            align="center",
+            valign="middle",
+            max_lines=1,
+            unbreakable=True,
+            color=_color(e),
+        )
+    if position.strip():
+        pos_h = lh * 1.95
+        draw_text(
+            canvas,
+            position,
+            cx - width / 2,
+            page_h - name_centre - lh / 2 - 1,
+            width=width,
+            height=pos_h,
+            size=size,
+            min_size=size * 0.75,
+            align="center",
+            valign="top",
+            max_lines=2,
+            color=_color(e),
+        )
+
+
+def _draw_qr(canvas: Canvas, e: Mapping[str, Any], qr_text: str, page_h: float) -> None:
+    if not qr_text:
+        return
+    side = float(e.get("size_mm") or 25) * MM
+    x = float(e.get("x_mm", 0)) * MM
+    top = float(e.get("y_mm", 0)) * MM
+    code = qrcode.encode(qr_text, level=str(e.get("level") or "M"))
+    qrcode.draw_qr(canvas, code, x, page_h - top - side, side)
+
+
+def _draw_qr_caption(
+    canvas: Canvas, e: Mapping[str, Any], values: Mapping[str, str], thai: bool, page_h: float
+) -> None:
+    caption = _digits(fill(str(e.get("caption") or ""), values), thai)
+    if not caption:
+        return
+    side = float(e.get("size_mm") or 25) * MM
+    x = float(e.get("x_mm", 0)) * MM
+    top = float(e.get("y_mm", 0)) * MM
+    size = float(e.get("caption_size") or 9)
+    lh = line_height(size)
+    # below the light quiet zone the code keeps around itself (4 modules: under 2.5 mm for the sizes
+    # a signed payload needs, version 5 and up)
+    below = 3 * MM
+    draw_text(
+        canvas,
+        caption,
+        x - side * 0.25,
+        page_h - top - side - below,
+        width=side * 1.5,
+        height=lh * 1.9,
+        size=size,
+        min_size=6,
+        align="center",
+        valign="top",
+        max_lines=2,
+    )
+
+
+def _draw_serial(
+    canvas: Canvas,
+    e: Mapping[str, Any],
+    values: Mapping[str, str],
+    thai: bool,
+    page_h: float,
+    page_w: float,
+    part: str = "all",
+) -> None:
+    """``เลขที่ {serial}``: the words through the Thai text layer, the serial itself (plain ASCII, it needs
+    no shaping) as simple text. Left-aligned, the words before the serial sit in the same place on every
+    page, so they go with the shared layer (``part="shared"``) and a page draws only its serial."""
+    serial = values.get("serial", "")
+    text = fill(str(e.get("text") or "{serial}"), values)
+    if not serial or serial not in text:
+        if part != "shared":
+            _draw_text_element(canvas, e, _digits(text, thai), page_h, page_w)
+        return
+    head, _sep, tail = text.partition(serial)
+    head, tail = _digits(head, thai), _digits(tail, thai)
+    size = float(e.get("size", 12))
+    bold = bool(e.get("bold"))
+    font = FONT_BOLD if bold else FONT
+    align = e.get("align", "left")
+    head_template = str(e.get("text") or "").partition("{serial}")[0]
+    head_shared = align not in ("center", "right") and not placeholders_in(head_template) & PERSONAL
+    if part == "shared" and not head_shared:
+        return
+    widths = [
+        shaped_width(head, size, bold),
+        pdfmetrics.stringWidth(serial, font, size) if part != "shared" else 0.0,
+        shaped_width(tail, size, bold) if tail else 0.0,
+    ]
+    left, width, height, centre = _text_box(e, page_w, size)
+    total = sum(widths)
+    if align == "center":
+        x = left + (width - total) / 2
+    elif align == "right":
+        x = left + width - total
+    else:
+        x = left
+    color = _color(e)
+    top = page_h - centre + height / 2
+    words = {
+        "height": height,
+        "size": size,
+        "bold": bold,
+        "align": "left",
+        "valign": "middle",
+        "max_lines": 1,
+        "unbreakable": True,
+        "color": color,
+    }
+    if head.strip() and (part == "shared" or (part == "all" or not head_shared)):
+        draw_text(canvas, head, x, top, width=widths[0] + size, **words)  # type: ignore[arg-type]
+    if part == "shared":
+        return
+    asc, desc = _font_metrics(font)
+    canvas.saveState()
+    canvas.setFillColor(_hex(color))
+    canvas.setFont(font, size)
+    canvas.drawString(x + widths[0], page_h - centre + (desc - asc) * size / 2, serial)
+    canvas.restoreState()
+    if tail.strip():
+        draw_text(canvas, tail, x + widths[0] + widths[1], top, width=widths[2] + size, **words)  # type: ignore[arg-type]
+
+
+def _font_metrics(font: str) -> tuple[float, float]:
+    face = pdfmetrics.getFont(font).face
+    return face.ascent / 1000.0, -face.descent / 1000.0
+
+
+def _draw_image(canvas: Canvas, e: Mapping[str, Any], page_h: float, files: Mapping[str, str]) -> None:
+    path = files.get(str(e.get("hash") or ""))
+    if not path:
+        return
+    x, top = float(e.get("x_mm", 0)) * MM, float(e.get("y_mm", 0)) * MM
+    w, h = float(e.get("w_mm") or 20) * MM, float(e.get("h_mm") or 20) * MM
+    canvas.drawImage(path, x, page_h - top - h, width=w, height=h, mask="auto", preserveAspectRatio=True)
+
+
+def _element_text(e: Mapping[str, Any], values: Mapping[str, str], thai: bool) -> str:
+    text = fill(str(e.get("text") or ""), values)
+    if e.get("type") == "serial":
+        # the serial is a code: its digits stay Arabic, the words around it may use Thai digits
+        serial = values.get("serial", "")
+        head, sep, tail = text.partition(serial) if serial else (text, "", "")
+        return _digits(head, thai) + sep + _digits(tail, thai)
+    return _digits(text, thai)
+
+
+def _is_personal(e: Mapping[str, Any]) -> bool:
+    kind = e.get("type")
+    if kind in ("qr", "serial"):
+        return True  # (a QR code's caption goes with the shared elements: see _draw_element)
+    texts = [str(e.get(k) or "") for k in ("text", "name", "position", "caption")]
+    return any(placeholders_in(t) & PERSONAL for t in texts)
+
+
+def _draw_element(
+    canvas: Canvas,
+    e: Mapping[str, Any],
+    page: CertificatePage,
+    page_w: float,
+    page_h: float,
+    *,
+    part: str = "all",
+) -> None:
+    """Draw one element; ``part`` is "shared" or "personal" for the two layers of a batch (a QR code is
+    personal, its caption shared), "all" for both."""
+    kind = e.get("type")
+    thai = page.thai_digits
+    if kind == "text":
+        protect = [page.values.get("name", "")] if "{name}" in str(e.get("text") or "") else []
+        _draw_text_element(canvas, e, _element_text(e, page.values, thai), page_h, page_w, protect=protect)
+    elif kind == "serial":
+        _draw_serial(canvas, e, page.values, thai, page_h, page_w, part)
+    elif kind == "signatory":
+        _draw_signatory(canvas, e, page.values, thai, page_h, page.files)
+    elif kind == "qr":
+        if part in ("all", "personal"):
+            _draw_qr(canvas, e, page.qr_text, page_h)
+        caption_is_personal = bool(placeholders_in(str(e.get("caption") or "")) & PERSONAL)
+        if part == "all" or (part == "shared") != caption_is_personal:
+            _draw_qr_caption(canvas, e, page.values, thai, page_h)
+    elif kind == "image":
+        _draw_image(canvas, e, page_h, page.files)
+
+
+# ----------------------------------------------------------------------------------------------------
+# the batch renderer
+# ----------------------------------------------------------------------------------------------------
+
+_rl_lock = threading.Lock()
+
+
+def _prepare() -> None:
+    register_fonts()
+    # Binary (Flate only) streams instead of ASCII85+Flate: a quarter smaller and, without reportlab's
+    # C accelerator, ASCII85 in pure Python is one of the slowest steps of a batch. Files are binary
+    # anyway; no 7-bit transport is involved. (A process-wide reportlab setting, like the base font.)
+    with _rl_lock:
+        rl_config.useA85 = 0
+
+
+def _digest(elements: Sequence[Mapping[str, Any]]) -> str:
+    return hashlib.sha1(json.dumps(list(elements), sort_keys=True, default=str).encode()).hexdigest()
+
+
+class _Forms:
+    """Form XObjects of one PDF: backgrounds (per image) and shared text (per distinct content)."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.names: dict[Any, str] = {}
+        self._used: dict[str, tuple[str, ...]] = {}
+
+    def background(self, page: CertificatePage, w: float, h: float) -> str | None:
+        path = page.files.get(page.layout.background_hash) if page.layout.background_hash else None
+        if not path:
+            return None
+        key = ("bg", path, w, h)
+        name = self.names.get(key)
+        if name is None:
+            name = f"bg{len(self.names)}"
+            c = self.canvas
+            c.beginForm(name, lowerx=0, lowery=0, upperx=w, uppery=h)
+            c.drawImage(path, 0, 0, width=w, height=h)
+            c.endForm()
+            self.names[key] = name
+        return name
+
+    def shared(
+        self, page: CertificatePage, elements: Sequence[Mapping[str, Any]], w: float, h: float
+    ) -> str | None:
+        if not elements:
+            return None
+        layout_key = page.layout.key or _digest(page.layout.elements)
+        used = self._used.get(layout_key)
+        if used is None:
+            used = tuple(
+                sorted(
+                    {
+                        p
+                        for e in elements
+                        for k in ("text", "name", "position", "caption")
+                        for p in placeholders_in(str(e.get(k) or ""))
+                        if p not in PERSONAL  # (a serial's or a code's own part is drawn per page)
+                    }
+                )
+            )
+            self._used[layout_key] = used
+        # the shared layer depends only on the layout, the digits and the values its placeholders use
+        key = ("shared", layout_key, page.thai_digits, tuple(page.values.get(p, "") for p in used))
+        name = self.names.get(key)
+        if name is None:
+            name = f"txt{len(self.names)}"
+            c = self.canvas
+            c.beginForm(name, lowerx=0, lowery=0, upperx=w, uppery=h)
+            for e in elements:
+                _draw_element(c, e, page, w, h, part="shared")
+            c.endForm()
+            self.names[key] = name
+        return name
+
+
+def render(
+    pages: Iterable[CertificatePage],
+    out: str | Path | BinaryIO,
+    *,
+    title: str = "",
+    total: int | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> int:
+    """Draw ``pages`` into one PDF at ``out``; returns the number of pages.
+
+    ``progress(done, total)`` is called every 20 pages and at the end; ``should_stop()`` is asked as often
+    and raises :class:`Cancelled` (nothing is written then, when ``out`` is a path).
+    """
+    _prepare()
+    canvas: Canvas | None = None
+    forms: _Forms | None = None
+    count = 0
+    split_cache: dict[str, tuple[list[Mapping[str, Any]], list[Mapping[str, Any]]]] = {}
+    target = str(out) if isinstance(out, Path) else out
+    for page in pages:
+        w, h = page.layout.size
+        if canvas is None:
+            canvas = Canvas(target, pagesize=(w, h), pageCompression=1, invariant=1)
+            canvas.setTitle(title or "วุฒิบัตร")
+            canvas.setAuthor("กรมส่งเสริมอุตสาหกรรม")
+            canvas.setCreator("dipdesk")
+            forms = _Forms(canvas)
+        else:
+            canvas.setPageSize((w, h))
+        assert forms is not None
+        layout_key = page.layout.key or _digest(page.layout.elements)
+        split = split_cache.get(layout_key)
+        if split is None:
+            shared_el = [
+                e for e in page.layout.elements if not _is_personal(e) or e.get("type") in ("qr", "serial")
+            ]
+            personal_el = [e for e in page.layout.elements if _is_personal(e)]
+            split = (shared_el, personal_el)
+            split_cache[layout_key] = split
+        bg = forms.background(page, w, h)
+        if bg:
+            canvas.doForm(bg)
+        shared = forms.shared(page, split[0], w, h)
+        if shared:
+            canvas.doForm(shared)
+        for e in split[1]:
+            _draw_element(canvas, e, page, w, h, part="personal")
+        canvas.showPage()
+        count += 1
+        if count % 20 == 0:
+            if progress:
+                progress(count, total)
+            if should_stop and should_stop():
+                raise Cancelled()
+    if canvas is None:
+        raise ValueError("no certificates to print")
+    if should_stop and should_stop():
+        raise Cancelled()
+    canvas.save()
+    if progress:
+        progress(count, total)
+    return count
+
+
+def render_one(page: CertificatePage, out: str | Path | BinaryIO, *, title: str = "") -> int:
+    return render([page], out, title=title)
+
+
+def sample_values() -> dict[str, str]:
+    """Values for previews: a long name with stacked marks and a long Thai title, as real data has."""
+    return {
+        "name": "นางสาวปิ่นมณี ศรีสุขสวัสดิ์",
+        "prefix": "นางสาว",
+        "first_name": "ปิ่นมณี",
+        "last_name": "ศรีสุขสวัสดิ์",
+        "activity": "หลักสูตรพัฒนาผู้ประกอบการอุตสาหกรรมอาหารแปรรูปสู่มาตรฐานสากลด้วยนวัตกรรมและเทคโนโลยีดิจิทัล รุ่นที่ 2",
+        "program": "โครงการพัฒนาผู้ประกอบการ",
+        "cohort": "2",
+        "date": "3–5 มีนาคม พ.ศ. 2569",
+        "date_phrase": "ระหว่างวันที่ 3–5 มีนาคม พ.ศ. 2569",
+        "start_date": "3 มีนาคม พ.ศ. 2569",
+        "end_date": "5 มีนาคม พ.ศ. 2569",
+        "hours": "18",
+        "venue": "โรงแรมภูคำ จังหวัดเชียงใหม่",
+        "province": "เชียงใหม่",
+        "site": "ศูนย์ส่งเสริมอุตสาหกรรมภาคที่ 1",
+        "site_name": "ศูนย์ส่งเสริมอุตสาหกรรมภาคที่ 1",
+        "director_name": "นายวิชัย มั่นคง",
+        "issued_date": "5 มีนาคม พ.ศ. 2569",
+        "fiscal_year": "2569",
+        "serial": "IPC1-2569-00042",
+    }

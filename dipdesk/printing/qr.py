@@ -1,0 +1,552 @@
+"""QR codes fast enough for batch printing, drawn into a PDF as one tiny inline image.
+
+Why not a library call per code: reportlab's QR widget builds one shape per module (~25 ms a code) and
+segno, pure Python like everything here, spends ~30 ms a code on this machine (6–17 ms even with a fixed
+mask) in per-module loops. A batch of certificates wants well under a millisecond. This module takes
+segno's tables (ISO/IEC 18004 capacities and block structure, format and version information, alignment
+positions) and does the per-code work on whole-symbol integers:
+
+- per version, once: the function patterns as a template, the zigzag placement of the data bits as a
+  few hundred slice assignments, the eight data masks, the validity masks of the penalty rules;
+- per code: the bit stream (alphanumeric or byte mode), the Reed–Solomon codewords from per-position
+  lookup tables (one XOR per data byte), the placement (slice assignments into the template), then the
+  eight masked candidates **stacked in one integer** so each penalty rule (ISO 7.8.3.1, N1–N4) is a
+  handful of shifts, ANDs and ``int.bit_count`` for all eight at once.
+
+The symbol is laid out row by row with a stride that is a multiple of 8 (at least 4 light modules after
+each row), which is at once what the finder-like rule N3 needs (the edge counts as light, a pattern
+never spans two rows) and a 1-bit image ready for the PDF: no per-module loop anywhere.
+
+Tests check the modules and the chosen mask equal segno's, and that zbarimg reads what is printed.
+QR Code model 2 only (versions 1–40), levels L/M/Q/H, one segment.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import cache, reduce
+from itertools import chain
+from operator import getitem, xor
+from typing import Any
+
+from segno import consts as _segno
+
+__all__ = ["ALPHANUMERIC", "QrCode", "draw_qr", "encode", "qr_image_operators"]
+
+ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
+_ALNUM_VALUE = {c: i for i, c in enumerate(ALPHANUMERIC)}
+_ALNUM_SET = frozenset(ALPHANUMERIC)
+
+_ECC: dict[Any, Any] = _segno.ECC  # version -> level -> (EC(num_blocks, num_total, num_data), …)
+_ALIGNMENT_POS: tuple[tuple[int, ...], ...] = _segno.ALIGNMENT_POS
+_VERSION_INFO: tuple[int, ...] = _segno.VERSION_INFO
+_FORMAT_INFO: tuple[int, ...] = _segno.FORMAT_INFO
+
+# segno's constants for the levels; its FORMAT_INFO is indexed by these offsets plus the mask
+_LEVELS = {
+    "L": _segno.ERROR_LEVEL_L,
+    "M": _segno.ERROR_LEVEL_M,
+    "Q": _segno.ERROR_LEVEL_Q,
+    "H": _segno.ERROR_LEVEL_H,
+}
+_FORMAT_OFFSET = {"M": 0, "L": 8, "H": 16, "Q": 24}
+_BOOST = {"L": ("M", "Q", "H"), "M": ("Q", "H"), "Q": ("H",), "H": ()}
+
+# GF(256) with the QR polynomial x^8 + x^4 + x^3 + x^2 + 1
+_EXP = [0] * 512
+_LOG = [0] * 256
+_x = 1
+for _i in range(255):
+    _EXP[_i] = _x
+    _LOG[_x] = _i
+    _x <<= 1
+    if _x & 0x100:
+        _x ^= 0x11D
+for _i in range(255, 512):
+    _EXP[_i] = _EXP[_i - 255]
+
+
+def _gf_mul(a: int, b: int) -> int:
+    if a == 0 or b == 0:
+        return 0
+    return _EXP[_LOG[a] + _LOG[b]]
+
+
+@cache
+def _mul_tables() -> tuple[bytes, ...]:
+    """For each byte value v, the 256-byte table x -> v·x, so that `bytes.translate` multiplies."""
+    return tuple(bytes(_gf_mul(v, x) for x in range(256)) for v in range(256))
+
+
+@cache
+def _pair_bits() -> dict[str, str]:
+    """Alphanumeric pairs and single characters to their 11- or 6-bit codes."""
+    table = {
+        a + b: format(45 * va + vb, "011b")
+        for a, va in _ALNUM_VALUE.items()
+        for b, vb in _ALNUM_VALUE.items()
+    }
+    table.update({a: format(va, "06b") for a, va in _ALNUM_VALUE.items()})
+    return table
+
+
+@dataclass(frozen=True)
+class QrCode:
+    """A QR symbol of ``size`` × ``size`` modules.
+
+    ``bitmap`` holds the rows, dark = 1, most significant bit first, each row ``stride`` bits long (the
+    modules, then light padding): exactly a 1-bit image ``stride`` wide and ``size`` high.
+    """
+
+    version: int
+    level: str
+    mask: int
+    size: int
+    stride: int
+    bitmap: bytes
+
+    def dark(self, row: int, col: int) -> bool:
+        bit = row * self.stride + col
+        return bool(self.bitmap[bit >> 3] >> (7 - (bit & 7)) & 1)
+
+    def matrix(self) -> list[list[int]]:
+        """Rows of 0/1, dark = 1 (for tests and debugging)."""
+        bits = format(int.from_bytes(self.bitmap, "big"), f"0{len(self.bitmap) * 8}b")
+        s, n = self.stride, self.size
+        return [[int(bits[r * s + c]) for c in range(n)] for r in range(n)]
+
+
+# ----------------------------------------------------------------------------------------------------
+# capacities and the bit stream
+# ----------------------------------------------------------------------------------------------------
+
+
+def _data_codewords(version: int, level: str) -> int:
+    return sum(ec.num_blocks * ec.num_data for ec in _ECC[version][_LEVELS[level]])
+
+
+def _count_bits(version: int, alnum: bool) -> int:
+    if alnum:
+        return 9 if version <= 9 else 11 if version <= 26 else 13
+    return 8 if version <= 9 else 16
+
+
+def _payload_bits(text: str, data: bytes, alnum: bool, version: int) -> int:
+    count = _count_bits(version, alnum)
+    if alnum:
+        n = len(text)
+        return 4 + count + 11 * (n // 2) + 6 * (n % 2)
+    return 4 + count + 8 * len(data)
+
+
+def _bitstream(text: str, data: bytes, alnum: bool, version: int, level: str) -> bytes:
+    """Mode indicator, count, data, terminator and padding: the data codewords of the symbol."""
+    count = _count_bits(version, alnum)
+    if alnum:
+        table = _pair_bits()
+        n = len(text)
+        body = "".join([table[text[i : i + 2]] for i in range(0, n, 2)])
+        bits = "0010" + format(n, f"0{count}b") + body
+    else:
+        bits = (
+            "0100"
+            + format(len(data), f"0{count}b")
+            + format(int.from_bytes(data, "big"), f"0{8 * len(data)}b")
+        )
+    capacity = _data_codewords(version, level) * 8
+    bits += "0" * min(4, capacity - len(bits))  # terminator
+    bits += "0" * ((-len(bits)) % 8)
+    out = int(bits, 2).to_bytes(len(bits) // 8, "big") if bits else b""
+    missing = capacity // 8 - len(out)
+    return out + (b"\xec\x11" * (missing // 2 + 1))[:missing]
+
+
+# ----------------------------------------------------------------------------------------------------
+# Reed-Solomon
+# ----------------------------------------------------------------------------------------------------
+
+
+class _RsTables:
+    """ECC of a block = XOR over its data bytes of a looked-up row, rem(v·x^(n+j)) for byte v at j from
+    the end. The code is linear over GF(256), so each (position, value) has a fixed contribution; rows are
+    built lazily (a version uses one or two block sizes), `bytes.translate` doing the multiplications."""
+
+    def __init__(self, n_ec: int) -> None:
+        self.n_ec = n_ec
+        gen = [1]  # (x - α^0)(x - α^1)…, highest coefficient first
+        for i in range(n_ec):
+            nxt = [*gen, 0]
+            for k, c in enumerate(gen):
+                nxt[k + 1] ^= _gf_mul(c, _EXP[i])
+            gen = nxt
+        self._low = bytes(gen[1:])  # x^n ≡ these (mod g): minus is plus in characteristic 2
+        self._rem: list[bytes] = [self._low]  # rem(x^(n+j)) for j = 0, 1, …
+        self._rows: list[list[int]] = []
+        self._lock = threading.Lock()
+
+    def _grow(self, upto: int) -> None:
+        mul = _mul_tables()
+        while len(self._rows) <= upto:
+            j = len(self._rows)
+            while len(self._rem) <= j:
+                prev = self._rem[-1]
+                shifted = prev[1:] + b"\x00"
+                if prev[0]:
+                    term = self._low.translate(mul[prev[0]])
+                    shifted = bytes(a ^ b for a, b in zip(shifted, term, strict=True))
+                self._rem.append(shifted)
+            rem = self._rem[j]
+            self._rows.append([int.from_bytes(rem.translate(mul[v]), "big") for v in range(256)])
+
+    def ecc(self, block: bytes) -> bytes:
+        k = len(block)
+        if len(self._rows) < k:
+            with self._lock:
+                self._grow(k - 1)
+        rows = self._rows[k - 1 :: -1]
+        return reduce(xor, map(getitem, rows, block), 0).to_bytes(self.n_ec, "big")
+
+
+@cache
+def _rs(n_ec: int) -> _RsTables:
+    return _RsTables(n_ec)
+
+
+def _final_codewords(data: bytes, version: int, level: str) -> bytes:
+    blocks: list[bytes] = []
+    eccs: list[bytes] = []
+    pos = 0
+    for ec in _ECC[version][_LEVELS[level]]:
+        rs = _rs(ec.num_total - ec.num_data)
+        for _ in range(ec.num_blocks):
+            block = data[pos : pos + ec.num_data]
+            pos += ec.num_data
+            blocks.append(block)
+            eccs.append(rs.ecc(block))
+    # interleaved column by column; the longer blocks (always the last ones) have one byte more, which
+    # comes after the columns all blocks share
+    shortest = min(len(b) for b in blocks)
+    out = bytes(chain.from_iterable(zip(*blocks, strict=False)))
+    out += bytes(b[-1] for b in blocks if len(b) > shortest)
+    return out + bytes(chain.from_iterable(zip(*eccs, strict=True)))
+
+
+# ----------------------------------------------------------------------------------------------------
+# the symbol's geometry, once per version
+# ----------------------------------------------------------------------------------------------------
+
+_FINDER = ("1111111", "1000001", "1011101", "1011101", "1011101", "1000001", "1111111")
+_ALIGN = ("11111", "10001", "10101", "10001", "11111")
+_MASKS = (
+    lambda i, j: (i + j) % 2 == 0,
+    lambda i, j: i % 2 == 0,
+    lambda i, j: j % 3 == 0,
+    lambda i, j: (i + j) % 3 == 0,
+    lambda i, j: (i // 2 + j // 3) % 2 == 0,
+    lambda i, j: (i * j) % 2 + (i * j) % 3 == 0,
+    lambda i, j: ((i * j) % 2 + (i * j) % 3) % 2 == 0,
+    lambda i, j: ((i + j) % 2 + (i * j) % 3) % 2 == 0,
+)
+_GAP = 10  # light rows above and below every candidate in the stack (N3 looks 10 modules away)
+
+
+class _Geometry:
+    """Everything about a version that does not depend on the data.
+
+    Layout of one symbol ("block"): ``n`` rows of ``stride`` bits, the ``n`` modules then light padding;
+    bit ``(n-1-r)*stride + (stride-1-c)`` is module (r, c), so ``x >> k`` moves k modules right along a
+    row and ``x >> k*stride`` k rows down. The stack holds the eight candidates, one per mask, with
+    ``_GAP`` light rows between them and around them.
+    """
+
+    def __init__(self, version: int) -> None:
+        n = 17 + 4 * version
+        stride = -(-(n + 4) // 8) * 8
+        self.version, self.n, self.stride = version, n, stride
+        fixed: list[list[int | None]] = [[None] * n for _ in range(n)]  # None: data region
+        for r0, c0 in ((0, 0), (0, n - 7), (n - 7, 0)):
+            for r in range(-1, 8):
+                for c in range(-1, 8):
+                    rr, cc = r0 + r, c0 + c
+                    if 0 <= rr < n and 0 <= cc < n:
+                        fixed[rr][cc] = int(_FINDER[r][c]) if 0 <= r < 7 and 0 <= c < 7 else 0
+        for i in range(8, n - 8):
+            fixed[6][i] = fixed[i][6] = (i + 1) % 2
+        if version >= 2:
+            pos = _ALIGNMENT_POS[version - 2]
+            corners = {(pos[0], pos[0]), (pos[0], pos[-1]), (pos[-1], pos[0])}
+            for x in pos:
+                for y in pos:
+                    if (x, y) not in corners:
+                        for r in range(5):
+                            for c in range(5):
+                                fixed[x - 2 + r][y - 2 + c] = int(_ALIGN[r][c])
+        # Format information, the dark module and version information are light while the masks are
+        # judged (as segno does); their bits are XORed in with the chosen mask.
+        self.format_cells: list[tuple[int, int, int]] = []  # (row, col, bit of the format word)
+        for i in range(8):
+            v = i + (1 if i >= 6 else 0)
+            self.format_cells += [(v, 8, i), (8, v, 14 - i), (8, n - 1 - i, i)]
+            if i < 7:
+                self.format_cells.append((n - 1 - i, 8, 14 - i))
+        for r, c, _bit in self.format_cells:
+            fixed[r][c] = 0
+        fixed[n - 8][8] = 0
+        self.late_cells: list[tuple[int, int]] = [(n - 8, 8)]
+        if version >= 7:
+            info = _VERSION_INFO[version - 7]
+            for i in range(6):
+                for k in range(3):
+                    fixed[n - 11 + k][i] = fixed[i][n - 11 + k] = 0
+                    if (info >> (i * 3 + k)) & 1:
+                        self.late_cells += [(n - 11 + k, i), (i, n - 11 + k)]
+        self.is_data = [[fixed[r][c] is None for c in range(n)] for r in range(n)]
+        self.total_codewords = sum(ec.num_blocks * ec.num_total for ec in _ECC[version][_segno.ERROR_LEVEL_M])
+        self.nbits = nbits = self.total_codewords * 8
+        template = bytearray(b"0" * (n * stride))
+        for r in range(n):
+            for c in range(n):
+                if fixed[r][c]:
+                    template[r * stride + c] = ord("1")
+        self.template = bytes(template)
+        self.runs = self._placement_runs(fixed, nbits)
+
+        # the stack: 8 blocks of n rows, each with _GAP light rows above, and _GAP more at the bottom
+        self.block_bits = n * stride
+        rows_total = 8 * (n + _GAP) + _GAP
+        self.offsets = tuple((rows_total - m * (n + _GAP) - _GAP - n) * stride for m in range(8))
+        self.rep = sum(1 << off for off in self.offsets)
+        self.block_mask = (1 << self.block_bits) - 1
+        self.full = (1 << (rows_total * stride)) - 1
+
+        def block_of(cells: set[tuple[int, int]]) -> int:
+            s = bytearray(b"0" * self.block_bits)
+            for r, c in cells:
+                s[r * stride + c] = ord("1")
+            return int(s, 2)
+
+        everything = [(r, c) for r in range(n) for c in range(n)]
+        # windows of 5 along a row end at column >= 4; down a column at row >= 4; 2x2 blocks at (>=1, >=1)
+        self.valid_h5 = block_of({(r, c) for r, c in everything if c >= 4}) * self.rep
+        self.valid_v5 = block_of({(r, c) for r, c in everything if r >= 4}) * self.rep
+        self.valid_2x2 = block_of({(r, c) for r, c in everything if r >= 1 and c >= 1}) * self.rep
+        self._block_of = block_of
+        self._masks: dict[str, tuple[int, tuple[int, ...]]] = {}
+        self._lock = threading.Lock()
+
+    def _placement_runs(self, fixed: list[list[int | None]], nbits: int) -> list[tuple[Any, ...]]:
+        """The zigzag placement (ISO 7.7.3) as slice assignments ``target[t] = source[s]``.
+
+        Two-module columns are filled alternately upwards and downwards from the right; along one module
+        column the target advances by ±stride and the source by 2 (or 1 beside a function pattern), so
+        each stretch between interruptions is one arithmetic run.
+        """
+        n, stride = self.n, self.stride
+        order: list[tuple[int, int]] = []
+        for right0 in range(n - 1, 0, -2):
+            right = right0 - 1 if right0 <= 6 else right0
+            for vertical in range(n):
+                for z in range(2):
+                    j = right - z
+                    upwards = ((right & 2) == 0) ^ (j < 6)
+                    i = n - 1 - vertical if upwards else vertical
+                    if fixed[i][j] is None:
+                        order.append((i, j))
+        assert len(order) >= nbits
+        by_column: dict[int, list[tuple[int, int]]] = {}
+        for k, (i, j) in enumerate(order[:nbits]):  # remainder bits stay light
+            by_column.setdefault(j, []).append((k, i * stride + j))
+        runs: list[tuple[Any, ...]] = []
+        for cells in by_column.values():
+            start = 0
+            while start < len(cells):
+                end = start + 1
+                if end < len(cells):
+                    dk = cells[end][0] - cells[start][0]
+                    dt = cells[end][1] - cells[start][1]
+                    while (
+                        end + 1 < len(cells)
+                        and cells[end + 1][0] - cells[end][0] == dk
+                        and cells[end + 1][1] - cells[end][1] == dt
+                    ):
+                        end += 1
+                    end += 1
+                else:
+                    dk, dt = 1, 1
+                count = end - start
+                k0, t0 = cells[start]
+                t_stop = t0 + count * dt
+                runs.append((slice(t0, t_stop if t_stop >= 0 else None, dt), slice(k0, k0 + count * dk, dk)))
+                start = end
+        return runs
+
+    def masks(self, level: str) -> tuple[int, tuple[int, ...]]:
+        """(the eight data masks stacked, for judging; per mask the final pattern: the data mask, the
+        format information of ``level`` and that mask, the dark module, the version information)."""
+        got = self._masks.get(level)
+        if got is not None:
+            return got
+        with self._lock:
+            n = self.n
+            stacked = 0
+            finals = []
+            for m, fn in enumerate(_MASKS):
+                cells = {(r, c) for r in range(n) for c in range(n) if self.is_data[r][c] and fn(r, c)}
+                stacked |= self._block_of(cells) << self.offsets[m]
+                fmt = _FORMAT_INFO[_FORMAT_OFFSET[level] + m]
+                final = set(cells)
+                for r, c, bit in self.format_cells:
+                    if (fmt >> bit) & 1:
+                        final.add((r, c))
+                final.update(self.late_cells)
+                finals.append(self._block_of(final))
+            got = (stacked, tuple(finals))
+            self._masks[level] = got
+            return got
+
+
+_geometry_lock = threading.Lock()
+
+
+@cache
+def _geometry(version: int) -> _Geometry:
+    return _Geometry(version)
+
+
+def _geom(version: int) -> _Geometry:
+    with _geometry_lock:  # built once per version by whichever thread gets there first
+        return _geometry(version)
+
+
+# ----------------------------------------------------------------------------------------------------
+# choosing the mask: ISO/IEC 18004:2015 7.8.3.1, for the eight candidates at once
+# ----------------------------------------------------------------------------------------------------
+
+
+def _finder_like(g: int, light: int, step: int) -> int:
+    """N3 matches: dark-light-dark-dark-dark-light-dark with four light modules on a side, found at the
+    bit of the pattern's last module; ``step`` is 1 along rows, the stride down columns. The symbol's
+    edge counts as light: every row has at least 4 light padding modules after it and there are _GAP
+    light rows between candidates, which also keeps a match from spanning two lines."""
+    three = g & (g >> step) & (g >> 2 * step)
+    core = g & (light >> step) & (three >> 2 * step) & (light >> 5 * step) & (g >> 6 * step)
+    if not core:
+        return 0
+    four = light & (light >> step) & (light >> 2 * step) & (light >> 3 * step)
+    return (((core >> 4 * step) & four) << 4 * step) | (core & (four >> 7 * step))
+
+
+def _best_mask(geo: _Geometry, g: int) -> int:
+    """The mask with the lowest penalty N1 + N2 + N3 + N4; ``g`` is the stack of eight candidates."""
+    s = geo.stride
+    full = geo.full
+    light = g ^ full
+    # N1: runs of 5 + i same-coloured modules score 3 + i. "Same colour as the previous module".
+    eh = (g ^ (g >> 1)) ^ full
+    ev = (g ^ (g >> s)) ^ full
+    run_h = eh & (eh >> 1) & (eh >> 2) & (eh >> 3) & geo.valid_h5
+    run_v = ev & (ev >> s) & (ev >> 2 * s) & (ev >> 3 * s) & geo.valid_v5
+    start_h = run_h & ~(run_h << 1)
+    start_v = run_v & ~(run_v << s)
+    # N2: 2x2 blocks of one colour score 3 each
+    blocks = eh & (eh >> s) & ev & geo.valid_2x2
+    finder_h = _finder_like(g, light, 1)
+    finder_v = _finder_like(g, light, s)
+    quantities = (
+        (1, run_h),
+        (1, run_v),
+        (2, start_h),
+        (2, start_v),
+        (3, blocks),
+        (40, finder_h),
+        (40, finder_v),
+    )
+    size = geo.n * geo.n
+    mask = geo.block_mask
+    best, best_score = 0, -1
+    for m, off in enumerate(geo.offsets):
+        score = sum(w * ((q >> off) & mask).bit_count() for w, q in quantities)
+        dark = ((g >> off) & mask).bit_count()
+        score += 10 * int(abs(dark / size * 100 - 50) / 5)
+        if best_score < 0 or score < best_score:
+            best, best_score = m, score
+    return best
+
+
+# ----------------------------------------------------------------------------------------------------
+# public API
+# ----------------------------------------------------------------------------------------------------
+
+
+def encode(
+    text: str, *, level: str = "M", boost: bool = True, mask: int | None = None, min_version: int = 1
+) -> QrCode:
+    """Encode ``text`` in the smallest version that holds it at ``level`` (raised to a better level while
+    the version stays the same, if ``boost``). Alphanumeric mode when every character allows it, else
+    bytes (UTF-8). ``mask`` forces a data mask (tests); otherwise the standard's penalty chooses."""
+    if level not in _LEVELS:
+        raise ValueError(f"level must be one of L, M, Q, H, not {level!r}")
+    alnum = _ALNUM_SET.issuperset(text)
+    data = b"" if alnum else text.encode("utf-8")
+    for version in range(max(1, min_version), 41):
+        if _payload_bits(text, data, alnum, version) <= _data_codewords(version, level) * 8:
+            break
+    else:
+        raise ValueError("the text is too long for a QR code")
+    if boost:
+        for better in _BOOST[level]:
+            if _payload_bits(text, data, alnum, version) <= _data_codewords(version, better) * 8:
+                level = better
+    geo = _geom(version)
+    codewords = _final_codewords(_bitstream(text, data, alnum, version, level), version, level)
+    source = format(int.from_bytes(codewords, "big"), f"0{geo.nbits}b").encode()
+    target = bytearray(geo.template)
+    for t, k in geo.runs:
+        target[t] = source[k]
+    block = int(target, 2)
+    stacked_masks, finals = geo.masks(level)
+    if mask is None:
+        stack = 0
+        for off in geo.offsets:
+            stack |= block << off
+        chosen = _best_mask(geo, stack ^ stacked_masks)
+    else:
+        chosen = mask
+    final = block ^ finals[chosen]
+    return QrCode(
+        version=version,
+        level=level,
+        mask=chosen,
+        size=geo.n,
+        stride=geo.stride,
+        bitmap=final.to_bytes(geo.block_bits // 8, "big"),
+    )
+
+
+def qr_image_operators(code: QrCode, x: float, y: float, size: float, *, quiet_zone: bool = True) -> str:
+    """PDF content operators drawing ``code`` in the square of side ``size`` points whose lower-left
+    corner is (``x``, ``y``), as a 1-bit inline image mask (about N²/8 bytes, crisp: no interpolation);
+    a white quiet zone of 4 modules is painted first so a background never touches the code."""
+    n = code.size
+    module = size / n
+    ops = ["q"]
+    if quiet_zone:
+        q = 4 * module
+        ops.append(f"1 g {_f(x - q)} {_f(y - q)} {_f(size + 2 * q)} {_f(size + 2 * q)} re f")
+    # the image is `stride` modules wide (the padding is light, so nothing is painted there)
+    width = module * code.stride
+    ops.append(
+        f"0 g {_f(width)} 0 0 {_f(size)} {_f(x)} {_f(y)} cm "
+        f"BI /W {code.stride} /H {n} /IM true /BPC 1 /D [1 0] /F /AHx ID {code.bitmap.hex()}> EI Q"
+    )
+    return "\n".join(ops)
+
+
+def draw_qr(canvas: Any, code: QrCode, x: float, y: float, size: float, *, quiet_zone: bool = True) -> None:
+    """Draw ``code`` on a reportlab canvas (lower-left corner at ``x``, ``y``; side ``size`` points)."""
+    canvas.addLiteral(qr_image_operators(code, x, y, size, quiet_zone=quiet_zone))
+
+
+def _f(v: float) -> str:
+    return f"{v:.3f}".rstrip("0").rstrip(".")
