@@ -1,0 +1,182 @@
+"""`dipdesk check`: SQLite integrity plus the domain's invariants. Each problem is one line of text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+
+from dipdesk.core.phone import is_valid_phone
+from dipdesk.core.thaiid import is_valid_id
+from dipdesk.store.db import current_revision, head_revision
+from dipdesk.store.enrollment import ENROLLMENT_STATES
+from dipdesk.store.lab import ANALYSIS_STATES, SAMPLE_STATES
+from dipdesk.store.models import Base
+
+Check = Callable[[Connection], list[str]]
+
+
+def _sqlite_integrity(conn: Connection) -> list[str]:
+    if conn.dialect.name != "sqlite":
+        return []
+    problems = [
+        f"integrity_check: {row[0]}"
+        for row in conn.exec_driver_sql("PRAGMA integrity_check")
+        if row[0] != "ok"
+    ]
+    for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+        problems.append(f"foreign key: {table} row {rowid} points to a missing {parent} record")
+    return problems
+
+
+def _fts_in_step(conn: Connection) -> list[str]:
+    if conn.dialect.name != "sqlite":
+        return []
+    problems = []
+    for table in ("people", "enterprises"):
+        n = conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+        m = conn.exec_driver_sql(f"SELECT count(*) FROM {table}_fts").scalar()
+        if n != m:
+            problems.append(f"search index {table}_fts has {m} entries for {n} {table}")
+    return problems
+
+
+def _rows(conn: Connection, sql: str) -> list[Any]:
+    return list(conn.execute(text(sql)))
+
+
+def _ids(conn: Connection) -> list[str]:
+    problems = []
+    for pid, nid in _rows(conn, "SELECT id, national_id FROM people WHERE national_id IS NOT NULL"):
+        if not is_valid_id(nid) or len(nid) != 13:
+            problems.append(f"person {pid}: national ID fails its check digit or is not 13 plain digits")
+    for eid, rid in _rows(
+        conn, "SELECT id, registration_id FROM enterprises WHERE registration_id IS NOT NULL"
+    ):
+        if not is_valid_id(rid) or len(rid) != 13:
+            problems.append(f"enterprise {eid}: registration ID fails its check digit")
+    for pid, _nid, n in _rows(
+        conn,
+        "SELECT min(id), national_id, count(*) FROM people WHERE national_id IS NOT NULL AND deleted = 0 "
+        "GROUP BY national_id HAVING count(*) > 1",
+    ):
+        problems.append(f"national ID used by {n} live people (e.g. {pid})")
+    return problems
+
+
+def _phones(conn: Connection) -> list[str]:
+    problems = []
+    for table in ("people", "enterprises"):
+        for rid, phone in _rows(conn, f"SELECT id, phone FROM {table} WHERE phone <> ''"):
+            if not is_valid_phone(phone) or not phone.isdigit():
+                problems.append(f"{table} {rid}: phone {phone!r} is not a normalised Thai number")
+    return problems
+
+
+def _dates_and_states(conn: Connection) -> list[str]:
+    problems = [
+        f"activity {code}: ends before it starts"
+        for (code,) in _rows(conn, "SELECT code FROM activities WHERE end_date < start_date")
+    ]
+    problems += [
+        f"activity {code}: completion threshold {t} is outside 0–100"
+        for code, t in _rows(
+            conn,
+            "SELECT code, completion_threshold FROM activities WHERE completion_threshold NOT BETWEEN 0 AND 100",
+        )
+    ]
+    states = ",".join(f"'{s}'" for s in ENROLLMENT_STATES)
+    problems += [
+        f"enrollment {i}: unknown status {s!r}"
+        for i, s in _rows(conn, f"SELECT id, status FROM enrollments WHERE status NOT IN ({states})")
+    ]
+    states = ",".join(f"'{s}'" for s in ANALYSIS_STATES)
+    problems += [
+        f"analysis {i}: unknown state {s!r}"
+        for i, s in _rows(conn, f"SELECT id, state FROM lab_analyses WHERE state NOT IN ({states})")
+    ]
+    states = ",".join(f"'{s}'" for s in SAMPLE_STATES)
+    problems += [
+        f"sample {i}: unknown state {s!r}"
+        for i, s in _rows(conn, f"SELECT lab_no, state FROM lab_samples WHERE state NOT IN ({states})")
+    ]
+    return problems
+
+
+def _attendance(conn: Connection) -> list[str]:
+    rows = _rows(
+        conn,
+        "SELECT a.id FROM attendance a JOIN enrollments e ON e.id = a.enrollment_id "
+        "JOIN activity_sessions s ON s.id = a.session_id WHERE s.activity_id <> e.activity_id",
+    )
+    return [f"attendance {r[0]}: session belongs to another activity than the enrollment" for r in rows]
+
+
+def _lab(conn: Connection) -> list[str]:
+    problems = []
+    for (aid,) in _rows(
+        conn,
+        "SELECT a.id FROM lab_analyses a WHERE a.state IN ('verified','published') "
+        "AND (a.verified_by IS NULL OR a.submitted_by IS NULL)",
+    ):
+        problems.append(f"analysis {aid}: verified without a recorded submitter and verifier")
+    for (aid,) in _rows(
+        conn,
+        "SELECT a.id FROM lab_analyses a JOIN lab_samples s ON s.id = a.sample_id "
+        "LEFT JOIN lab_settings ls ON ls.site_id = s.site_id AND ls.deleted = 0 "
+        "WHERE a.state IN ('verified','published') AND a.verified_by = a.submitted_by "
+        "AND coalesce(ls.allow_self_verification, 0) = 0",
+    ):
+        problems.append(f"analysis {aid}: verified by its own submitter though self-verification is off")
+    for (aid,) in _rows(
+        conn,
+        "SELECT a.id FROM lab_analyses a WHERE a.state IN ('to_be_verified','verified','published') "
+        "AND a.value IS NULL AND a.value_text = '' AND a.limit_flag = ''",
+    ):
+        problems.append(f"analysis {aid}: submitted without a value")
+    for (no,) in _rows(
+        conn,
+        "SELECT r.report_no FROM lab_reports r WHERE r.state = 'replaced' AND NOT EXISTS "
+        "(SELECT 1 FROM lab_reports n WHERE n.replaces_id = r.id)",
+    ):
+        problems.append(f"report {no}: marked replaced but no amendment names it")
+    return problems
+
+
+def _certificates(conn: Connection) -> list[str]:
+    return [
+        f"certificate {serial}: revoked without a reason"
+        for (serial,) in _rows(
+            conn, "SELECT serial FROM certificates WHERE state = 'revoked' AND revoked_reason = ''"
+        )
+    ]
+
+
+CHECKS: tuple[Check, ...] = (
+    _sqlite_integrity,
+    _fts_in_step,
+    _ids,
+    _phones,
+    _dates_and_states,
+    _attendance,
+    _lab,
+    _certificates,
+)
+
+
+def run_checks(engine: Engine) -> list[str]:
+    """Every problem found, or an empty list when the database is sound."""
+    problems: list[str] = []
+    rev, head = current_revision(engine), head_revision()
+    if rev != head:
+        problems.append(f"schema at revision {rev}, expected {head}")
+        return problems
+    with engine.connect() as conn:
+        missing = set(Base.metadata.tables) - set(engine.dialect.get_table_names(conn))
+        problems += [f"table {t} is missing" for t in sorted(missing)]
+        if missing:
+            return problems
+        for check in CHECKS:
+            problems += check(conn)
+    return problems

@@ -1,0 +1,135 @@
+"""Creating, editing and soft-deleting basic records: validation names the field, every change is audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from dipdesk.core.thaiid import make_id
+from dipdesk.services import records
+from dipdesk.services.errors import NotFound, ValidationError
+from dipdesk.store.auth import AuditEntry
+from dipdesk.store.people import Enterprise, Person
+from dipdesk.store.programs import Activity, Program
+
+NID = make_id("110170012345")
+
+
+def _person(ctx, **extra):  # type: ignore[no-untyped-def]
+    fields = {"prefix": "นาง", "first_name_th": "สมศรี", "last_name_th": "ใจดี", "national_id": NID}
+    fields.update(extra)
+    return records.create(ctx, Person, **fields)
+
+
+def test_create_normalises_ids_phones_and_owns_by_site(ctx) -> None:  # type: ignore[no-untyped-def]
+    dashed = f"{NID[0]}-{NID[1:5]}-{NID[5:10]}-{NID[10:12]}-{NID[12]}"
+    p = _person(ctx, national_id=dashed, phone="+66 81 234 5678", birth_date="15/03/2523")
+    assert p.national_id == NID
+    assert p.phone == "0812345678"
+    assert p.birth_date == dt.date(1980, 3, 15)
+    assert p.site_id == ctx.site.id and len(p.id) == 36 and not p.deleted
+    entry = ctx.session.scalars(select(AuditEntry).where(AuditEntry.record_id == p.id)).one()
+    assert entry.action == "create" and entry.user_id == ctx.user.id
+    assert entry.changes["national_id"] == [None, "***"], "national IDs stay out of the audit trail"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "th_fragment"),
+    [
+        ("national_id", "1101700123450", "เลข"),
+        ("phone", "12345", "โทรศัพท์"),
+        ("first_name_th", "", "ชื่อ"),
+        ("email", "not-an-email", "อีเมล"),
+        ("birth_date", "31/02/2563", "วัน"),
+    ],
+)
+def test_validation_names_the_field_in_thai_and_english(ctx, field, value, th_fragment) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError) as err:
+        _person(ctx, **{field: value})
+    assert err.value.field == field
+    assert th_fragment in err.value.message_th
+    assert field in err.value.message_en
+
+
+def test_duplicate_national_id_is_refused(ctx) -> None:  # type: ignore[no-untyped-def]
+    _person(ctx)
+    with pytest.raises(ValidationError) as err:
+        _person(ctx, first_name_th="อื่น")
+    assert err.value.field == "national_id"
+
+
+def test_update_audits_only_what_changed(ctx) -> None:  # type: ignore[no-untyped-def]
+    p = _person(ctx)
+    changes = records.update(ctx, p, last_name_th="ศรีสุข", first_name_th="สมศรี")
+    assert changes == {"last_name_th": ["ใจดี", "ศรีสุข"]}
+    assert records.update(ctx, p, last_name_th="ศรีสุข") == {}
+    actions = ctx.session.scalars(select(AuditEntry.action).where(AuditEntry.record_id == p.id)).all()
+    assert sorted(actions) == ["create", "update"]
+
+
+def test_protected_fields_cannot_be_set(ctx) -> None:  # type: ignore[no-untyped-def]
+    p = _person(ctx)
+    for field in ("site_id", "deleted", "created_at"):
+        with pytest.raises(ValidationError):
+            records.update(ctx, p, **{field: "x"})
+
+
+def test_soft_delete_keeps_the_row_and_hides_it(ctx) -> None:  # type: ignore[no-untyped-def]
+    p = _person(ctx)
+    records.soft_delete(ctx, p, reason="ซ้ำ")
+    assert ctx.session.get(Person, p.id).deleted
+    with pytest.raises(NotFound):
+        records.get(ctx, Person, p.id)
+    with pytest.raises(NotFound):
+        records.update(ctx, p, first_name_th="x")
+    # the national ID is free again for a new record
+    _person(ctx)
+    entry = ctx.session.scalars(select(AuditEntry).where(AuditEntry.action == "delete")).one()
+    assert entry.reason == "ซ้ำ"
+
+
+def test_program_and_activity_rules(ctx) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError) as err:
+        records.create(ctx, Program, code="P1", name_th="โครงการ", fiscal_year=2569, service_kind="karaoke")
+    assert err.value.field == "service_kind"
+    prog = records.create(
+        ctx, Program, code="P1", name_th="โครงการ", fiscal_year="๒๕๖๙", service_kind="training"
+    )
+    assert prog.fiscal_year == 2569
+    with pytest.raises(ValidationError) as err:
+        records.create(
+            ctx,
+            Activity,
+            program_id=prog.id,
+            code="A1",
+            title_th="อบรม",
+            start_date="10/01/2569",
+            end_date="09/01/2569",
+        )
+    assert err.value.field == "end_date"
+    act = records.create(
+        ctx,
+        Activity,
+        program_id=prog.id,
+        code="A1",
+        title_th="อบรม",
+        start_date="2026-01-10",
+        end_date="12 ม.ค. 69",
+    )
+    assert act.end_date == dt.date(2026, 1, 12) and act.completion_threshold == 80
+
+
+def test_enterprise_checks_juristic_id_postcode_and_code(ctx) -> None:  # type: ignore[no-untyped-def]
+    jid = make_id("010555012345")
+    e = records.create(
+        ctx, Enterprise, code="E1", name_th="บริษัท ล้านนาฟู้ด จำกัด", registration_id=jid, postcode="50200"
+    )
+    assert e.registration_id == jid and e.kind == "juristic"
+    with pytest.raises(ValidationError) as err:
+        records.create(ctx, Enterprise, code="E2", name_th="x", postcode="5020")
+    assert err.value.field == "postcode"
+    with pytest.raises(ValidationError) as err:
+        records.create(ctx, Enterprise, code="E1", name_th="ซ้ำ")
+    assert err.value.field == "code"
