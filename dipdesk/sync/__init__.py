@@ -1,0 +1,1 @@
+"""dipdesk.sync."""

@@ -1,0 +1,118 @@
+"""Hybrid logical clock (Kulkarni et al.): wall time in ms plus a logical counter, plus the device id.
+
+Stamps are text that sorts the way the clock orders them: `"{physical_ms:015d}-{counter:05d}-{device}"`.
+The device id at the end breaks ties, so two stamps are never equal unless they are the same event, and
+"higher stamp wins" is a deterministic rule every replica applies alike.
+
+Clocks lie (SYNC.md #5): `tick()` never goes backwards even if the wall clock does, and `observe()` moves
+the clock past every stamp this device has seen, so an edit made after receiving a change is ordered
+after it even when the device's clock says 1970 or runs a day behind. A device whose clock runs ahead
+wins *concurrent* edits (the rule stays deterministic), which is the accepted price of HLCs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+COUNTER_MAX = 99_999
+ZERO_DEVICE = "00000000-0000-0000-0000-000000000000"
+
+
+def _system_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+# Tests replace this to skew a device's clock (±1 day, 1970…).
+wall_clock: Callable[[], int] = _system_ms
+
+
+def now_ms() -> int:
+    return max(0, int(wall_clock()))
+
+
+@dataclass(frozen=True, order=True)
+class Stamp:
+    physical: int
+    counter: int
+    device: str
+
+    def __str__(self) -> str:
+        return f"{self.physical:015d}-{self.counter:05d}-{self.device}"
+
+    @classmethod
+    def parse(cls, text: str) -> Stamp:
+        """Parse a stamp; raises ValueError when it is not one."""
+        parts = text.split("-", 2)
+        if len(parts) != 3 or len(parts[0]) != 15 or len(parts[1]) != 5:
+            raise ValueError(f"not a clock stamp: {text[:80]!r}")
+        if not (parts[0].isdigit() and parts[1].isdigit()) or not parts[2] or len(parts[2]) > 36:
+            raise ValueError(f"not a clock stamp: {text[:80]!r}")
+        return cls(int(parts[0]), int(parts[1]), parts[2])
+
+
+def is_stamp(text: object) -> bool:
+    if not isinstance(text, str):
+        return False
+    try:
+        Stamp.parse(text)
+    except ValueError:
+        return False
+    return True
+
+
+def zero(device: str = ZERO_DEVICE) -> str:
+    return str(Stamp(0, 0, device))
+
+
+def at_ms(physical: int, device: str) -> str:
+    """A stamp for an event known only by its wall time (e.g. a row's `updated_at`)."""
+    return str(Stamp(max(0, physical), 0, device))
+
+
+class Clock:
+    """One device's clock. `last` is the highest stamp issued or observed (persisted by the caller)."""
+
+    def __init__(self, device: str, last: str | None = None) -> None:
+        self.device = device
+        self._p = 0
+        self._c = 0
+        if last:
+            s = Stamp.parse(last)
+            self._p, self._c = s.physical, s.counter
+
+    @property
+    def last(self) -> str:
+        return str(Stamp(self._p, self._c, self.device))
+
+    def tick(self) -> str:
+        """A new stamp for a local event, greater than every stamp issued or observed before."""
+        now = now_ms()
+        if now > self._p:
+            self._p, self._c = now, 0
+        else:
+            self._c += 1
+            if self._c > COUNTER_MAX:  # 100,000 events in one ms (or a stuck clock): borrow a ms
+                self._p, self._c = self._p + 1, 0
+        return self.last
+
+    def observe(self, remote: str) -> None:
+        """Move past a stamp received from elsewhere (so later local events are ordered after it)."""
+        try:
+            r = Stamp.parse(remote)
+        except ValueError:
+            return
+        now = now_ms()
+        p = max(self._p, r.physical, now)
+        if p == self._p and p == r.physical:
+            c = max(self._c, r.counter) + 1
+        elif p == self._p:
+            c = self._c + 1
+        elif p == r.physical:
+            c = r.counter + 1
+        else:
+            c = 0
+        if c > COUNTER_MAX:
+            p, c = p + 1, 0
+        self._p, self._c = p, c

@@ -1,0 +1,599 @@
+"""Applying changes to a replica, field by field, by hybrid logical clock. Shared by the server (pushes) and
+the device (pulls), so both sides merge by exactly the same rule.
+
+Rule: a field takes an incoming value when the incoming stamp is higher than the stamp of the value held
+(`sync_field_clocks`; a record's `"*"` row covers the fields without a row of their own). Stamps end with
+the device id, so the winner is the same on every replica whatever order changes arrive in.
+
+The server also detects conflicts: an edit whose author held a different stamp for the field than the one
+the server holds (its `base`), written by another device, was made concurrently: the higher stamp wins
+and a conflict record keeps the other value. A delete that did not see a later edit by another device,
+and an edit arriving for a record another device deleted unseen, are edit-vs-delete conflicts (the
+tombstone stays; "swap" restores the record).
+
+An update for a record this replica does not have yet (it arrived before its create) is parked in
+`sync_parked` and merged, by stamp, when the create arrives. Nothing is dropped.
+
+Work is batched: rows, clocks and parked changes of the whole batch are fetched with a few IN queries,
+inserts go out as runs of executemany in the batch's order (parents before children), then updates, then
+clocks. The caller wraps `apply` in a savepoint and, if the database refuses the batch (a unique or
+foreign-key violation), applies the changes one by one with `apply_carefully` to isolate the culprit.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, bindparam, delete, insert, select, tuple_, update
+from sqlalchemy.exc import DBAPIError
+
+from dipdesk.store.base import utcnow
+from dipdesk.store.sync import CLOCKS, PARKED
+from dipdesk.sync.protocol import TableInfo, ValueRejected, canonical, decoder, synced_tables
+
+CONFLICT_NAMESPACE = uuid.UUID("3b0c7f0e-2f55-4a8e-9d7a-6c1f5e3a9b21")
+NOT_CONFLICTING = frozenset({"id", "site_id", "created_at"})
+IN_CHUNK = 500
+
+Authorize = Callable[["Change", "RowState | None"], str | None]
+
+
+@dataclass
+class Change:
+    table: str
+    record_id: str
+    op: str
+    fields: dict[str, Any]  # wire values
+    hlc: str
+    device: str
+    user: str | None = None
+    base: dict[str, Any] = field(default_factory=dict)
+    seq: int = 0
+    site_id: str | None = None  # for parking: the site of the device that sent it
+
+
+@dataclass
+class RowState:
+    site_id: str | None
+    deleted: bool
+
+
+@dataclass
+class Outcome:
+    change: Change
+    status: str  # applied | stale | parked | rejected
+    won: dict[str, Any] = field(default_factory=dict)  # wire values that now hold
+    created: bool = False
+    site_id: str | None = None
+    reason: str = ""
+
+
+@dataclass
+class Clock:
+    hlc: str
+    device: str
+
+
+def conflict_id(table: str, record_id: str, field_name: str, loser_hlc: str) -> str:
+    return str(uuid.uuid5(CONFLICT_NAMESPACE, f"{table}:{record_id}:{field_name}:{loser_hlc}"))
+
+
+def _chunks(items: list[str], n: int = IN_CHUNK) -> Iterator[list[str]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def upsert_clocks(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert or replace field clock rows ({table_name, record_id, field, hlc, device_id})."""
+    if not rows:
+        return
+    t = CLOCKS
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
+    stmt = dialect_insert(t)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[t.c.table_name, t.c.record_id, t.c.field],
+        set_={"hlc": stmt.excluded.hlc, "device_id": stmt.excluded.device_id},
+    )
+    for i in range(0, len(rows), 2000):
+        conn.execute(stmt, rows[i : i + 2000])
+
+
+def clocks_of(conn: Connection, table: str, record_ids: list[str]) -> dict[str, dict[str, Clock]]:
+    out: dict[str, dict[str, Clock]] = {}
+    c = CLOCKS.c
+    for part in _chunks(record_ids):
+        q = select(c.record_id, c.field, c.hlc, c.device_id).where(
+            c.table_name == table, c.record_id.in_(part)
+        )
+        for rid, fname, hlc, dev in conn.execute(q):
+            out.setdefault(rid, {})[fname] = Clock(hlc, dev)
+    return out
+
+
+def held(clocks: dict[str, Clock], field_name: str) -> Clock | None:
+    return clocks.get(field_name) or clocks.get("*")
+
+
+class Merger:
+    """Applies one batch of changes to the replica behind `conn` (inside the caller's transaction)."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        *,
+        detect_conflicts: bool = False,
+        authorize: Authorize | None = None,
+        now: datetime | None = None,
+    ) -> None:
+        self.conn = conn
+        self.detect = detect_conflicts
+        self.authorize = authorize
+        self.now = now or utcnow()
+        self.tables = synced_tables()
+        self.rows: dict[tuple[str, str], RowState | None] = {}
+        self.clocks: dict[tuple[str, str], dict[str, Clock]] = {}
+        self.parked: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self.conflicts: list[dict[str, Any]] = []
+        # pending writes
+        self._inserts: list[tuple[str, dict[str, Any]]] = []
+        self._insert_index: dict[tuple[str, str], dict[str, Any]] = {}
+        self._updates: dict[tuple[str, str], dict[str, Any]] = {}
+        self._dirty_clocks: dict[tuple[str, str, str], Clock] = {}
+        self._reset_clocks: set[tuple[str, str]] = set()
+        self._park: list[dict[str, Any]] = []
+        self._unpark: list[int] = []
+        self._current: dict[tuple[str, str], dict[str, Any]] = {}
+
+    # -- prefetch ------------------------------------------------------------------------------------------
+
+    def prefetch(self, changes: Iterable[Change]) -> None:
+        wanted: dict[str, set[str]] = {}
+        for ch in changes:
+            if ch.table in self.tables and (ch.table, ch.record_id) not in self.rows:
+                wanted.setdefault(ch.table, set()).add(ch.record_id)
+        for tname, ids in wanted.items():
+            info = self.tables[tname]
+            t = info.table
+            id_list = sorted(ids)
+            site_col = t.c.site_id if "site_id" in t.c else None
+            found: dict[str, RowState] = {}
+            for part in _chunks(id_list):
+                cols = [t.c.id, t.c.deleted] + ([site_col] if site_col is not None else [])
+                for r in self.conn.execute(select(*cols).where(t.c.id.in_(part))):
+                    found[r[0]] = RowState(site_id=r[2] if site_col is not None else None, deleted=bool(r[1]))
+            clocks = clocks_of(self.conn, tname, id_list)
+            missing = [i for i in id_list if i not in found]
+            parked: dict[str, list[dict[str, Any]]] = {}
+            pc = PARKED.c
+            for part in _chunks(missing):
+                q = select(PARKED).where(pc.table_name == tname, pc.record_id.in_(part))
+                for prow in self.conn.execute(q.order_by(pc.id)).mappings():
+                    parked.setdefault(prow["record_id"], []).append(dict(prow))
+            for rid in id_list:
+                self.rows[(tname, rid)] = found.get(rid)
+                self.clocks[(tname, rid)] = clocks.get(rid, {})
+                if rid in parked:
+                    self.parked[(tname, rid)] = parked[rid]
+
+    def row_state(self, table: str, record_id: str) -> RowState | None:
+        return self.rows.get((table, record_id))
+
+    # -- merge ---------------------------------------------------------------------------------------------
+
+    def apply(self, changes: list[Change]) -> list[Outcome]:
+        self.prefetch(changes)
+        outcomes: list[Outcome] = []
+        for ch in changes:
+            outcomes.extend(self._one(ch))
+        self.flush()
+        return outcomes
+
+    def _decode(self, info: TableInfo, ch: Change) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, raw in ch.fields.items():
+            col = info.columns.get(name)
+            if col is None:
+                raise ValueRejected(f"{info.name} has no field {name!r}")
+            values[name] = decoder(col)(raw)
+        if "id" in values and values["id"] != ch.record_id:
+            raise ValueRejected("id: does not match the record id")
+        return values
+
+    def _one(self, ch: Change) -> list[Outcome]:
+        info = self.tables.get(ch.table)
+        if info is None:
+            return [Outcome(ch, "rejected", reason=f"unknown table {ch.table!r}")]
+        key = (ch.table, ch.record_id)
+        if key not in self.rows:
+            self.prefetch([ch])
+        state = self.rows[key]
+        if self.authorize is not None:
+            reason = self.authorize(ch, state)
+            if reason:
+                return [Outcome(ch, "rejected", reason=reason)]
+        try:
+            values = self._decode(info, ch)
+        except ValueRejected as exc:
+            return [Outcome(ch, "rejected", reason=str(exc))]
+        if state is None:
+            if ch.op not in ("c", "s"):
+                self._park.append(
+                    {
+                        "table_name": ch.table,
+                        "record_id": ch.record_id,
+                        "op": ch.op,
+                        "fields": ch.fields,
+                        "base": ch.base,
+                        "hlc": ch.hlc,
+                        "device_id": ch.device,
+                        "user_id": ch.user,
+                        "site_id": ch.site_id,
+                        "reason": "the record has not arrived yet",
+                        "created_at": self.now,
+                    }
+                )
+                return [Outcome(ch, "parked", site_id=ch.site_id)]
+            missing = info.required - set(values) - {"id"}
+            if missing:
+                return [
+                    Outcome(ch, "rejected", reason=f"incomplete create: missing {', '.join(sorted(missing))}")
+                ]
+            row = {**values, "id": ch.record_id}
+            self._inserts.append((ch.table, row))
+            self._insert_index[key] = row
+            site = row.get("site_id")
+            self.rows[key] = RowState(site_id=site, deleted=bool(row.get("deleted", False)))
+            self.clocks[key] = {"*": Clock(ch.hlc, ch.device)}
+            self._reset_clocks.add(key)
+            self._dirty_clocks[(ch.table, ch.record_id, "*")] = Clock(ch.hlc, ch.device)
+            out = [Outcome(ch, "applied", won=dict(ch.fields), created=True, site_id=site)]
+            for prow in sorted(self.parked.pop(key, []), key=lambda p: str(p["hlc"])):
+                self._unpark.append(int(prow["id"]))
+                parked = Change(
+                    table=ch.table,
+                    record_id=ch.record_id,
+                    op=str(prow["op"]),
+                    fields=dict(prow["fields"]),
+                    hlc=str(prow["hlc"]),
+                    device=str(prow["device_id"]),
+                    user=prow["user_id"],
+                    base=dict(prow["base"] or {}),
+                    site_id=prow["site_id"],
+                )
+                out.extend(self._one(parked))
+            return out
+        return [self._merge_existing(info, ch, values, state)]
+
+    def _current_value(self, info: TableInfo, record_id: str, name: str) -> Any:
+        key = (info.name, record_id)
+        pending = self._insert_index.get(key)
+        if pending is not None and name in pending:
+            return pending[name]
+        if key in self._updates and name in self._updates[key]:
+            return self._updates[key][name]
+        if key not in self._current:
+            row = self.conn.execute(select(info.table).where(info.table.c.id == record_id)).mappings().first()
+            self._current[key] = dict(row) if row else {}
+        return self._current[key].get(name)
+
+    def _wire(self, info: TableInfo, name: str, value: Any) -> str:
+        from dipdesk.sync.protocol import encode
+
+        return canonical(encode(info.columns[name], value))
+
+    def _merge_existing(
+        self, info: TableInfo, ch: Change, values: dict[str, Any], state: RowState
+    ) -> Outcome:
+        key = (ch.table, ch.record_id)
+        clocks = self.clocks.setdefault(key, {})
+        won: dict[str, Any] = {}
+        won_values: dict[str, Any] = {}
+        concurrent = self.detect and ch.op in ("u", "d")
+        for name, value in values.items():
+            if name == "id":
+                continue
+            cur = held(clocks, name)
+            wins = cur is None or ch.hlc > cur.hlc
+            if (
+                concurrent
+                and cur is not None
+                and name not in NOT_CONFLICTING
+                and cur.device != ch.device
+                and ch.base.get(name) != cur.hlc
+                and not (name == "deleted" and ch.op == "d")
+            ):
+                old = self._current_value(info, ch.record_id, name)
+                if self._wire(info, name, old) != self._wire(info, name, value):
+                    self._conflict(info, ch, name, cur, old, value, incoming_wins=wins)
+            if wins:
+                won[name] = ch.fields[name]
+                won_values[name] = value
+        if self.detect and ch.op == "u" and "deleted" not in values and state.deleted:
+            dclock = held(clocks, "deleted")
+            if dclock is not None and dclock.device != ch.device and ch.base.get("deleted") != dclock.hlc:
+                self._delete_conflict(
+                    info, ch, dclock, other=ch.fields, other_hlc=ch.hlc, other_dev=ch.device
+                )
+        if self.detect and ch.op == "d" and values.get("deleted") is True and not state.deleted:
+            seen = str(ch.base.get("*seen") or "")
+            later = {
+                f: c
+                for f, c in clocks.items()
+                if f not in ("*", "deleted", "!") and c.hlc > seen and c.device != ch.device
+            }
+            if later:
+                latest = max(later.values(), key=lambda c: c.hlc)
+                other = {f: self._wire(info, f, self._current_value(info, ch.record_id, f)) for f in later}
+                self._delete_conflict(
+                    info,
+                    ch,
+                    Clock(ch.hlc, ch.device),
+                    other={f: _loads(v) for f, v in other.items()},
+                    other_hlc=latest.hlc,
+                    other_dev=latest.device,
+                )
+        if not won:
+            return Outcome(ch, "stale", site_id=state.site_id)
+        pending = self._insert_index.get(key)
+        if pending is not None:
+            pending.update(won_values)
+        else:
+            self._updates.setdefault(key, {}).update(won_values)
+        for name in won:
+            clocks[name] = Clock(ch.hlc, ch.device)
+            self._dirty_clocks[(ch.table, ch.record_id, name)] = clocks[name]
+        if "deleted" in won_values:
+            state.deleted = bool(won_values["deleted"])
+        return Outcome(ch, "applied", won=won, site_id=state.site_id)
+
+    def _conflict(
+        self, info: TableInfo, ch: Change, name: str, cur: Clock, old: Any, new: Any, *, incoming_wins: bool
+    ) -> None:
+        held_user = None
+        if incoming_wins:
+            kept, kept_hlc, kept_dev, kept_user = new, ch.hlc, ch.device, ch.user
+            other, other_hlc, other_dev, other_user = old, cur.hlc, cur.device, held_user
+        else:
+            kept, kept_hlc, kept_dev, kept_user = old, cur.hlc, cur.device, held_user
+            other, other_hlc, other_dev, other_user = new, ch.hlc, ch.device, ch.user
+        self.conflicts.append(
+            {
+                "id": conflict_id(info.name, ch.record_id, name, other_hlc),
+                "site_id": self.rows[(info.name, ch.record_id)].site_id,  # type: ignore[union-attr]
+                "kind": "field",
+                "table_name": info.name,
+                "record_id": ch.record_id,
+                "field": name,
+                "kept_value": self._wire(info, name, kept),
+                "other_value": self._wire(info, name, other),
+                "kept_hlc": kept_hlc,
+                "other_hlc": other_hlc,
+                "kept_device": kept_dev,
+                "other_device": other_dev,
+                "kept_user": kept_user,
+                "other_user": other_user,
+                "detected_at": self.now,
+                "state": "open",
+            }
+        )
+
+    def _delete_conflict(
+        self,
+        info: TableInfo,
+        ch: Change,
+        deleted: Clock,
+        *,
+        other: dict[str, Any],
+        other_hlc: str,
+        other_dev: str,
+    ) -> None:
+        self.conflicts.append(
+            {
+                "id": conflict_id(info.name, ch.record_id, "deleted", other_hlc),
+                "site_id": self.rows[(info.name, ch.record_id)].site_id,  # type: ignore[union-attr]
+                "kind": "delete",
+                "table_name": info.name,
+                "record_id": ch.record_id,
+                "field": "deleted",
+                "kept_value": "true",
+                "other_value": canonical({k: v for k, v in other.items() if k != "id"}),
+                "kept_hlc": deleted.hlc,
+                "other_hlc": other_hlc,
+                "kept_device": deleted.device,
+                "other_device": other_dev,
+                "kept_user": ch.user if deleted.hlc == ch.hlc else None,
+                "other_user": ch.user if other_hlc == ch.hlc else None,
+                "detected_at": self.now,
+                "state": "open",
+            }
+        )
+
+    # -- write ---------------------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        conn = self.conn
+        run_table: str | None = None
+        run_keys: tuple[str, ...] = ()
+        run: list[dict[str, Any]] = []
+
+        def emit() -> None:
+            if run and run_table is not None:
+                conn.execute(insert(self.tables[run_table].table), run)
+
+        for tname, row in self._inserts:
+            keys = tuple(sorted(row))
+            if tname != run_table or keys != run_keys:
+                emit()
+                run_table, run_keys, run = tname, keys, []
+            run.append(row)
+        emit()
+        self._inserts, self._insert_index = [], {}
+
+        grouped: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+        for (tname, rid), vals in self._updates.items():
+            if not vals:
+                continue
+            names = tuple(sorted(vals))
+            grouped.setdefault((tname, names), []).append(
+                {**{f"v_{k}": v for k, v in vals.items()}, "k_id": rid}
+            )
+        for (tname, names), params in grouped.items():
+            t = self.tables[tname].table
+            stmt = (
+                update(t).where(t.c.id == bindparam("k_id")).values({n: bindparam(f"v_{n}") for n in names})
+            )
+            conn.execute(stmt, params)
+        self._updates = {}
+
+        if self._reset_clocks:
+            c = CLOCKS.c
+            reset = sorted(self._reset_clocks)
+            for i in range(0, len(reset), IN_CHUNK):
+                part = reset[i : i + IN_CHUNK]
+                conn.execute(
+                    delete(CLOCKS).where(tuple_(c.table_name, c.record_id).in_(part), c.field != "*")
+                )
+            self._reset_clocks = set()
+        upsert_clocks(
+            conn,
+            [
+                {"table_name": t, "record_id": r, "field": f, "hlc": c.hlc, "device_id": c.device}
+                for (t, r, f), c in self._dirty_clocks.items()
+            ],
+        )
+        self._dirty_clocks = {}
+        if self._park:
+            conn.execute(insert(PARKED), self._park)
+            self._park = []
+        if self._unpark:
+            pc = PARKED.c
+            for i in range(0, len(self._unpark), IN_CHUNK):
+                conn.execute(delete(PARKED).where(pc.id.in_(self._unpark[i : i + IN_CHUNK])))
+            self._unpark = []
+
+
+def _loads(text: str) -> Any:
+    import json
+
+    return json.loads(text)
+
+
+def db_error_reason(exc: DBAPIError) -> str:
+    text = str(getattr(exc, "orig", exc)).strip().splitlines()
+    first = text[0] if text else exc.__class__.__name__
+    low = first.lower()
+    if "unique" in low or "duplicate key" in low:
+        return f"duplicate value (another record already uses it): {first[:200]}"
+    if "foreign key" in low:
+        return f"refers to a record that does not exist here: {first[:200]}"
+    return f"refused by the database: {first[:200]}"
+
+
+def apply_carefully(
+    conn: Connection,
+    changes: list[Change],
+    make: Callable[[], Merger],
+    *,
+    on_failure: Callable[[Change, str], Outcome],
+) -> tuple[list[Outcome], list[dict[str, Any]]]:
+    """Apply changes one by one, each in its own savepoint, retrying failures while others succeed
+    (a child that came before its parent); what still fails is handed to `on_failure`."""
+    outcomes: dict[int, list[Outcome]] = {}
+    conflicts: list[dict[str, Any]] = []
+    todo = list(enumerate(changes))
+    reasons: dict[int, str] = {}
+    while todo:
+        failed: list[tuple[int, Change]] = []
+        for i, ch in todo:
+            merger = make()
+            sp = conn.begin_nested()
+            try:
+                outcomes[i] = merger.apply([ch])
+                sp.commit()
+                conflicts.extend(merger.conflicts)
+            except DBAPIError as exc:
+                sp.rollback()
+                reasons[i] = db_error_reason(exc)
+                failed.append((i, ch))
+        if len(failed) == len(todo):
+            for i, ch in failed:
+                outcomes[i] = [on_failure(ch, reasons[i])]
+            break
+        todo = failed
+    result = [o for i in sorted(outcomes) for o in outcomes[i]]
+    return result, conflicts
+
+
+def clock_filter(table: str, record_ids: list[str]) -> Any:
+    c = CLOCKS.c
+    return and_(c.table_name == table, c.record_id.in_(record_ids))
+
+
+def park_change(conn: Connection, ch: Change, reason: str, now: datetime | None = None) -> Outcome:
+    """Keep a change that cannot be applied now (retried later by `retry_parked`)."""
+    conn.execute(
+        insert(PARKED).values(
+            table_name=ch.table,
+            record_id=ch.record_id,
+            op=ch.op,
+            fields=ch.fields,
+            base=ch.base,
+            hlc=ch.hlc,
+            device_id=ch.device,
+            user_id=ch.user,
+            site_id=ch.site_id,
+            reason=reason[:2000],
+            created_at=now or utcnow(),
+        )
+    )
+    return Outcome(ch, "parked", site_id=ch.site_id, reason=reason)
+
+
+def retry_parked(
+    conn: Connection, make: Callable[[], Merger], *, site_id: str | None = None, limit: int = 1000
+) -> tuple[list[Outcome], list[dict[str, Any]]]:
+    """Try again the parked creates (a parent that was missing may have arrived since). A create that
+    now applies also merges the updates parked for its record, and leaves the parking itself."""
+    pc = PARKED.c
+    q = select(PARKED).where(pc.op.in_(("c", "s"))).order_by(pc.id).limit(limit)
+    if site_id is not None:
+        q = q.where(pc.site_id == site_id)
+    outcomes: list[Outcome] = []
+    conflicts: list[dict[str, Any]] = []
+    for prow in conn.execute(q).mappings().all():
+        ch = Change(
+            table=prow["table_name"],
+            record_id=prow["record_id"],
+            op=prow["op"],
+            fields=dict(prow["fields"]),
+            hlc=prow["hlc"],
+            device=prow["device_id"],
+            user=prow["user_id"],
+            base=dict(prow["base"] or {}),
+            site_id=prow["site_id"],
+        )
+        merger = make()
+        sp = conn.begin_nested()
+        try:
+            done = merger.apply([ch])
+        except DBAPIError:
+            sp.rollback()
+            continue
+        if any(o.status == "rejected" for o in done):
+            sp.rollback()
+            continue
+        if done and done[0].status == "parked":  # still no record: leave the original parking alone
+            sp.rollback()
+            continue
+        sp.commit()
+        conn.execute(delete(PARKED).where(pc.id == prow["id"]))
+        outcomes.extend(o for o in done if o.status != "stale")
+        conflicts.extend(merger.conflicts)
+    return outcomes, conflicts

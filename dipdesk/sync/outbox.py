@@ -1,0 +1,246 @@
+"""Change capture on the device: every write that goes through the services lands in the outbox in the
+same transaction, with the device sequence (`seq`) and a hybrid logical clock stamp (SYNC.md #1, #3).
+
+`capture` is called by `dipdesk.services.records` (create, update, soft delete, restore) and by the audit
+trail; it records only the fields that changed, with their real values, and stamps the record's field
+clocks. A record that has never been captured (the demo and other bulk loads write straight to the
+tables) is sent whole the first time it changes, and `snapshot` enqueues every such row of the device's
+site before a sync round, so a first sync uploads what was there before the outbox existed.
+
+Applying pulled changes never calls this module: pulled changes do not travel back.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, exists, func, insert, literal_column, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnClause
+
+from dipdesk.store.auth import LocalState
+from dipdesk.store.base import utcnow
+from dipdesk.store.sync import CLOCKS, OUTBOX, SyncFieldClock
+from dipdesk.sync import hlc
+from dipdesk.sync.merge import upsert_clocks
+from dipdesk.sync.protocol import TableInfo, encode, encode_row, synced_tables
+
+KEY_DEVICE = "sync.device_id"
+KEY_HLC = "sync.hlc"
+KEY_HWM = "sync.hwm."
+SNAPSHOT_CHUNK = 2000
+
+
+# --- device state in local_state -------------------------------------------------------------------------
+
+
+def _get(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(LocalState.value).where(LocalState.key == key)).scalar()
+
+
+def _set(conn: Connection, key: str, value: str) -> None:
+    if conn.execute(update(LocalState).where(LocalState.key == key).values(value=value)).rowcount == 0:
+        conn.execute(insert(LocalState).values(key=key, value=value))
+
+
+def get_state(conn: Connection, key: str) -> str | None:
+    return _get(conn, key)
+
+
+def set_state(conn: Connection, key: str, value: str) -> None:
+    _set(conn, key, value)
+
+
+def device_id(conn: Connection) -> str:
+    """This installation's device id (made on first use; the server adopts it at enrolment)."""
+    dev = _get(conn, KEY_DEVICE)
+    if not dev:
+        dev = str(uuid.uuid4())
+        _set(conn, KEY_DEVICE, dev)
+    return dev
+
+
+def load_clock(conn: Connection) -> hlc.Clock:
+    return hlc.Clock(device_id(conn), _get(conn, KEY_HLC))
+
+
+def save_clock(conn: Connection, clock: hlc.Clock) -> None:
+    _set(conn, KEY_HLC, clock.last)
+
+
+def _conn(session: Session) -> Connection:
+    return session.connection()
+
+
+# --- capture ---------------------------------------------------------------------------------------------
+
+
+def record_clocks(conn: Connection, table: str, record_id: str) -> dict[str, str]:
+    c = CLOCKS.c
+    rows = conn.execute(select(c.field, c.hlc).where(c.table_name == table, c.record_id == record_id)).all()
+    return {f: h for f, h in rows}
+
+
+def capture(
+    session: Session,
+    record: Any,
+    fields: dict[str, Any],
+    *,
+    op: str = "u",
+    user_id: str | None = None,
+) -> int | None:
+    """Write one outbox row for a change of `record` (python values of the changed `fields`); returns its
+    seq, or None when the record's table does not sync. `op`: "c" create, "u" update, "d" delete."""
+    info = synced_tables().get(getattr(record, "__tablename__", ""))
+    if info is None:
+        return None
+    conn = _conn(session)
+    rid = str(record.id)
+    held = record_clocks(conn, info.name, rid)
+    clock = load_clock(conn)
+    stamp = clock.tick()
+    save_clock(conn, clock)
+    base: dict[str, Any] = {}
+    if op == "c" or "*" not in held:
+        # Never captured before (new, bulk-loaded, or its create was refused): send the whole row.
+        wire = encode_row(info, record)
+        op = "c"
+    else:
+        wire = {k: encode(info.columns[k], v) for k, v in fields.items() if k in info.columns and k != "id"}
+        if not wire:
+            return None
+        for k in wire:
+            base[k] = held.get(k) or held.get("*")
+        base["deleted"] = held.get("deleted") or held.get("*")
+        if op == "d":
+            base["*seen"] = max(held.values())
+    seq = conn.execute(
+        insert(OUTBOX).values(
+            table_name=info.name,
+            record_id=rid,
+            op=op,
+            fields=wire,
+            base=base,
+            hlc=stamp,
+            user_id=user_id,
+            state="pending",
+            reject_reason="",
+            created_at=utcnow(),
+        )
+    ).inserted_primary_key
+    dev = clock.device
+    if op == "c":
+        conn.execute(
+            delete(CLOCKS).where(SyncFieldClock.table_name == info.name, SyncFieldClock.record_id == rid)
+        )
+        rows = [{"table_name": info.name, "record_id": rid, "field": "*", "hlc": stamp, "device_id": dev}]
+    else:
+        rows = [
+            {"table_name": info.name, "record_id": rid, "field": k, "hlc": stamp, "device_id": dev}
+            for k in wire
+        ]
+    upsert_clocks(conn, rows)
+    return int(seq[0]) if seq else None
+
+
+# --- snapshot --------------------------------------------------------------------------------------------
+
+
+def _unclocked(info: TableInfo, site_id: str) -> Any:
+    t = info.table
+    c = CLOCKS.c
+    known = exists().where(c.table_name == info.name, c.record_id == t.c.id)
+    return select(t).where(t.c.site_id == site_id, ~known)
+
+
+def count_unclocked(conn: Connection, site_id: str) -> int:
+    total = 0
+    for info in synced_tables().values():
+        if info.site_owned:
+            q = _unclocked(info, site_id).subquery()
+            total += int(conn.execute(select(func.count()).select_from(q)).scalar() or 0)
+    return total
+
+
+def snapshot(conn: Connection, site_id: str) -> int:
+    """Enqueue every row of this site that no outbox row or pulled change has ever covered (rows the demo
+    or another bulk load wrote), whole, in foreign-key order, stamped with the row's own `updated_at` so a
+    newer value already on the server is never overwritten by it. Returns the number of rows enqueued."""
+    clock = load_clock(conn)
+    dev = clock.device
+    total = 0
+    highest = ""
+    # Per table, the rowid up to which every row has been looked at ("high-water mark"): a round with
+    # nothing new costs one indexed lookup per table instead of a scan.
+    marks = {
+        k.removeprefix(KEY_HWM): int(v)
+        for k, v in conn.execute(
+            select(LocalState.key, LocalState.value).where(LocalState.key.startswith(KEY_HWM))
+        )
+    }
+    rowid: ColumnClause[Any] = literal_column("rowid")
+    for info in synced_tables().values():
+        if not info.site_owned:
+            continue
+        top = int(conn.execute(select(func.max(rowid)).select_from(info.table)).scalar() or 0)
+        after = marks.get(info.name, -1)
+        if top <= after:
+            continue
+        # In insertion order (rowid), which puts a row after the rows of its own table it refers to;
+        # page by rowid, so each page starts where the last one ended.
+        q = _unclocked(info, site_id).add_columns(rowid.label("_rowid")).where(rowid <= top).order_by(rowid)
+        while True:
+            batch = conn.execute(q.where(rowid > after).limit(SNAPSHOT_CHUNK)).mappings().all()
+            if not batch:
+                break
+            after = int(batch[-1]["_rowid"])
+            out: list[dict[str, Any]] = []
+            clocks: list[dict[str, Any]] = []
+            now = utcnow()
+            for row in batch:
+                changed = row["updated_at"] or row["created_at"]
+                ms = (
+                    int(changed.replace(tzinfo=UTC).timestamp() * 1000)
+                    if isinstance(changed, datetime)
+                    else 0
+                )
+                stamp = hlc.at_ms(ms, dev)
+                highest = max(highest, stamp)
+                out.append(
+                    {
+                        "table_name": info.name,
+                        "record_id": row["id"],
+                        "op": "s",
+                        "fields": encode_row(info, row),
+                        "base": {},
+                        "hlc": stamp,
+                        "user_id": None,
+                        "state": "pending",
+                        "reject_reason": "",
+                        "created_at": now,
+                    }
+                )
+                clocks.append(
+                    {
+                        "table_name": info.name,
+                        "record_id": row["id"],
+                        "field": "*",
+                        "hlc": stamp,
+                        "device_id": dev,
+                    }
+                )
+            conn.execute(insert(OUTBOX), out)
+            conn.execute(insert(CLOCKS), clocks)
+            total += len(out)
+        _set(conn, KEY_HWM + info.name, str(top))
+    if highest:
+        clock.observe(highest)
+        save_clock(conn, clock)
+    return total
+
+
+def pending_count(conn: Connection) -> int:
+    c = OUTBOX.c
+    return int(conn.execute(select(func.count()).where(c.state == "pending")).scalar() or 0)

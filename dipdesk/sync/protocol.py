@@ -1,0 +1,263 @@
+"""The wire protocol shared by the device and the server: schema version, which tables and fields travel,
+how values are written as JSON (and checked when read back), and the canonical form digests are made of.
+
+A change on the wire (push and pull alike) is a small JSON object with short keys, because tens of
+thousands of them travel on a first sync:
+
+    {"seq": 17,            device sequence (push) / "s": server sequence (pull)
+     "t": "people",        table
+     "id": "…uuid…",       record id
+     "op": "u",            c create | s snapshot (create of a row captured late) | u update | d delete |
+                           r resolution of a conflict (table "sync_conflicts")
+     "f": {"phone": "0812345678"},   changed fields, real values (national IDs too: the audit trail
+                                     masks them, the outbox must not)
+     "h": "…hlc…",         the change's hybrid logical clock stamp
+     "b": {"phone": "…hlc…"},        push only: the stamp of each field's value the author held, so the
+                                     server can tell a sequential edit from a concurrent one
+     "u": "…user id…"}     who made it (pull also carries "d": the device)
+
+Every payload carries `schema_version`. A server accepts clients of its own version or older (it leaves
+out fields an older client does not know) and refuses a newer client with HTTP 426 and a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, DateTime, Float, Integer, Numeric, Table
+from sqlalchemy.types import String
+
+from dipdesk.store.base import Synced
+from dipdesk.store.models import Base
+
+# The schema version a client and server speak: the number of the newest migration they know.
+SCHEMA_VERSION = 3
+
+# Fields (per table) that appeared in a schema version, so a server can leave them out for older
+# clients. Empty until a migration after 0003 adds a synced column; add an entry with that migration.
+FIELDS_SINCE: dict[int, dict[str, tuple[str, ...]]] = {}
+TABLES_SINCE: dict[int, tuple[str, ...]] = {}
+
+REFERENCE_TABLES = ("provinces", "sites", "site_provinces")
+# The only reference field a device may write: its own site's public key (for certificate QR checks).
+DEVICE_WRITABLE_REFERENCE = {"sites": frozenset({"public_key"})}
+NOT_SYNCED_FIELDS = frozenset({"updated_at"})  # each replica keeps its own "changed here at"
+CONFLICTS_TABLE = "sync_conflicts"
+
+HEADER_DEVICE = "X-Dipdesk-Device"
+HEADER_SECRET = "X-Dipdesk-Secret"
+HEADER_SCHEMA = "X-Dipdesk-Schema"
+
+PUSH_MAX_CHANGES = 500
+PUSH_MAX_BYTES = 256 * 1024
+PULL_DEFAULT_LIMIT = 2000
+PULL_MAX_LIMIT = 5000
+PULL_MAX_BYTES = 1024 * 1024
+
+_INT32 = 2**31 - 1
+_INT64 = 2**63 - 1
+
+
+class ValueRejected(ValueError):
+    """A wire value does not fit its column (the reason is shown to the user)."""
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    name: str
+    table: Table
+    fields: tuple[str, ...]  # synced columns, in table order
+    columns: dict[str, Column[Any]]
+    required: frozenset[str]  # columns a create must carry (NOT NULL, no default)
+    site_owned: bool
+    reference: bool
+
+
+@cache
+def synced_tables() -> dict[str, TableInfo]:
+    """Every synced table (a model with the `Synced` columns), in foreign-key order."""
+    models = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+    out: dict[str, TableInfo] = {}
+    for table in Base.metadata.sorted_tables:
+        model = models.get(table.name)
+        if model is None or not issubclass(model, Synced):
+            continue
+        cols = {c.name: c for c in table.columns if c.name not in NOT_SYNCED_FIELDS}
+        required = frozenset(
+            c.name
+            for c in cols.values()
+            if not c.nullable and c.default is None and c.server_default is None and c.name != "id"
+        )
+        out[table.name] = TableInfo(
+            name=table.name,
+            table=table,
+            fields=tuple(cols),
+            columns=cols,
+            required=required | {"id"},
+            site_owned="site_id" in cols and table.name not in REFERENCE_TABLES,
+            reference=table.name in REFERENCE_TABLES,
+        )
+    return out
+
+
+def fields_for_version(table: str, version: int) -> frozenset[str] | None:
+    """Fields of `table` a client at `version` does not know (None: the whole table is unknown)."""
+    for v, tables in TABLES_SINCE.items():
+        if v > version and table in tables:
+            return None
+    unknown: set[str] = set()
+    for v, per_table in FIELDS_SINCE.items():
+        if v > version:
+            unknown.update(per_table.get(table, ()))
+    return frozenset(unknown)
+
+
+# --- values ----------------------------------------------------------------------------------------------
+
+
+def _scale(col: Column[Any]) -> int:
+    scale = getattr(col.type, "scale", None)
+    return int(scale) if scale is not None else 2
+
+
+def encode(col: Column[Any], value: Any) -> Any:
+    """A column value as JSON (Decimal and dates as text; exact, and the same on every back end)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(col.type, Numeric) and not isinstance(col.type, Float):
+        d = value if isinstance(value, Decimal) else Decimal(str(value))
+        return format(d.quantize(Decimal(1).scaleb(-_scale(col)), rounding="ROUND_HALF_UP"), "f")
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(col.type, Float):
+        return float(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
+
+
+def decode(col: Column[Any], value: Any) -> Any:
+    """A wire value as the column's Python value; raises ValueRejected with a reason when it does not fit."""
+    name = col.name
+    if value is None:
+        if not col.nullable:
+            raise ValueRejected(f"{name}: is required (null given)")
+        return None
+    typ = col.type
+    if isinstance(typ, Boolean):
+        if isinstance(value, bool):
+            return value
+        raise ValueRejected(f"{name}: must be true or false")
+    if isinstance(typ, (Integer, BigInteger)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueRejected(f"{name}: must be a whole number")
+        limit = _INT64 if isinstance(typ, BigInteger) else _INT32
+        if not -limit - 1 <= value <= limit:
+            raise ValueRejected(f"{name}: number out of range")
+        return value
+    if isinstance(typ, Float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise ValueRejected(f"{name}: must be a number")
+        return float(value)
+    if isinstance(typ, Numeric):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise ValueRejected(f"{name}: must be a decimal number")
+        try:
+            d = Decimal(str(value))
+        except InvalidOperation as exc:
+            raise ValueRejected(f"{name}: must be a decimal number") from exc
+        if not d.is_finite():
+            raise ValueRejected(f"{name}: must be a finite number")
+        precision = getattr(typ, "precision", None) or 18
+        d = d.quantize(Decimal(1).scaleb(-_scale(col)), rounding="ROUND_HALF_UP")
+        if abs(d) >= Decimal(10) ** (precision - _scale(col)):
+            raise ValueRejected(f"{name}: number too large")
+        return d
+    if isinstance(typ, DateTime):
+        if not isinstance(value, str) or len(value) > 40:
+            raise ValueRejected(f"{name}: must be a date and time (ISO 8601)")
+        try:
+            parsed = dt.datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueRejected(f"{name}: must be a date and time (ISO 8601)") from exc
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+        return parsed
+    if isinstance(typ, Date):
+        if not isinstance(value, str) or len(value) != 10:
+            raise ValueRejected(f"{name}: must be a date (YYYY-MM-DD)")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueRejected(f"{name}: must be a date (YYYY-MM-DD)") from exc
+    if isinstance(typ, JSON):
+        if not isinstance(value, (dict, list)):
+            raise ValueRejected(f"{name}: must be a JSON object or list")
+        return value
+    if isinstance(typ, String):
+        if not isinstance(value, str):
+            raise ValueRejected(f"{name}: must be text")
+        if "\x00" in value:
+            raise ValueRejected(f"{name}: contains a NUL character")
+        if typ.length and len(value) > typ.length:
+            raise ValueRejected(f"{name}: longer than {typ.length} characters")
+        return value
+    raise ValueRejected(f"{name}: values of this column do not travel")
+
+
+@cache
+def decoder(col: Column[Any]) -> Callable[[Any], Any]:
+    """`decode` for one column, with the common cases (text, whole numbers, flags) made cheap: a first
+    sync decodes hundreds of thousands of values."""
+    name, nullable, typ = col.name, col.nullable, col.type
+
+    def absent() -> None:
+        if not nullable:
+            raise ValueRejected(f"{name}: is required (null given)")
+        return None
+
+    if isinstance(typ, String) and not isinstance(typ, (JSON, DateTime, Date)):
+        length = typ.length
+
+        def text(value: Any) -> Any:
+            if type(value) is str:
+                if (length and len(value) > length) or "\x00" in value:
+                    return decode(col, value)  # raises with the reason
+                return value
+            return absent() if value is None else decode(col, value)
+
+        return text
+    if isinstance(typ, Boolean):
+
+        def flag(value: Any) -> Any:
+            if value is True or value is False:
+                return value
+            return absent() if value is None else decode(col, value)
+
+        return flag
+    return lambda value: decode(col, value)
+
+
+def encode_row(info: TableInfo, row: Any) -> dict[str, Any]:
+    """Synced fields of a row (a Row mapping or an ORM object) as wire values."""
+    get = row.__getitem__ if hasattr(row, "keys") else lambda k: getattr(row, k)
+    return {f: encode(info.columns[f], get(f)) for f in info.fields}
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def canonical(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -1,0 +1,703 @@
+"""The central service (`dipdesk-server`): FastAPI over the shared store models.
+
+JSON in and out, gzip-compressed both ways (a request body with `Content-Encoding: gzip` is inflated
+here; a response is compressed when the client accepts it). Every payload carries `schema_version`
+(GET requests in the `X-Dipdesk-Schema` header). Devices authenticate with their id and secret in the
+`X-Dipdesk-Device` / `X-Dipdesk-Secret` headers; their site decides what they may read and write.
+
+Malformed input never yields a 500: validation errors are 422, anything else unexpected is answered
+with 400 and a message (503 when the database itself is unavailable).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import hmac
+import html
+import json
+import logging
+import re
+import time
+import uuid
+import zlib
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import OperationalError
+
+from dipdesk import __version__
+from dipdesk.store.base import utcnow
+from dipdesk.store.certificates import Certificate
+from dipdesk.store.people import Person
+from dipdesk.store.programs import Activity
+from dipdesk.store.reference import Site
+from dipdesk.store.sync import CHANGES, DEVICES, ENROL_CODES, FILE_CHUNKS, FILES
+from dipdesk.sync import protocol
+from dipdesk.sync.digest import table_digests
+from dipdesk.sync.server.db import ServerDB, connect, hash_secret, normalise_code, prepare
+from dipdesk.sync.server.push import Device, SeqGap, apply_push, last_applied
+
+log = logging.getLogger("dipdesk.server")
+
+MAX_BODY = 32 * 1024 * 1024  # compressed or not
+MAX_INFLATED = 96 * 1024 * 1024
+MAX_CHUNK = 4 * 1024 * 1024
+PUSH_WAIT_SECONDS = 20.0
+SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+
+Scope = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+
+
+class GzipRequestMiddleware:
+    """Inflate request bodies sent with `Content-Encoding: gzip` (bounded, so no zip bomb gets through)."""
+
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]]) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.lower(): v for k, v in scope.get("headers", [])}
+        encoding = headers.get(b"content-encoding", b"").decode("latin-1").strip().lower()
+        if encoding in ("", "identity"):
+            await self.app(scope, receive, send)
+            return
+        if encoding != "gzip":
+            await _plain_error(send, 415, f"unsupported Content-Encoding {encoding!r} (use gzip)")
+            return
+        body = bytearray()
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body.extend(message.get("body", b""))
+            more = message.get("more_body", False)
+            if len(body) > MAX_BODY:
+                await _plain_error(send, 413, "request body too large")
+                return
+        try:
+            d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            inflated = d.decompress(bytes(body), MAX_INFLATED)
+            if d.unconsumed_tail:
+                await _plain_error(send, 413, "request body too large once inflated")
+                return
+            if not d.eof:
+                raise zlib.error("truncated gzip stream")
+        except zlib.error as exc:
+            await _plain_error(send, 400, f"request body is not valid gzip: {exc}")
+            return
+        new_headers = [
+            (k, v) for k, v in scope["headers"] if k.lower() not in (b"content-encoding", b"content-length")
+        ]
+        new_headers.append((b"content-length", str(len(inflated)).encode()))
+        scope = dict(scope)
+        scope["headers"] = new_headers
+        sent = False
+
+        async def replay() -> MutableMapping[str, Any]:
+            nonlocal sent
+            if sent:
+                return {"type": "http.disconnect"}
+            sent = True
+            return {"type": "http.request", "body": inflated, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+class CatchAllMiddleware:
+    """Whatever goes wrong inside, the answer is a 400 with a message (503 when the database is down),
+    never a 500 nor a dropped connection. HTTP and validation errors never get here: FastAPI answers
+    them first (4xx)."""
+
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]]) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: MutableMapping[str, Any]) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as exc:
+            log.exception("refused a request (%s %s)", scope.get("method"), scope.get("path"))
+            if started:
+                return
+            if isinstance(exc, OperationalError):
+                await _plain_error(send, 503, "database unavailable, try again later")
+            else:
+                await _plain_error(send, 400, f"request could not be processed: {type(exc).__name__}")
+
+
+async def _plain_error(send: Send, status: int, message: str) -> None:
+    body = json.dumps({"detail": message}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+# --- request bodies ----------------------------------------------------------------------------------------
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("NUL characters are not allowed")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+class ChangeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    seq: int = Field(ge=1, le=2**62)
+    t: Text = Field(min_length=1, max_length=60)
+    id: Text = Field(min_length=1, max_length=36)
+    op: Literal["c", "s", "u", "d", "r"]
+    f: dict[str, Any]  # names are checked against the table's columns (an unknown one is rejected)
+    h: Text = Field(min_length=1, max_length=80)
+    b: dict[str, str | None] = Field(default_factory=dict)
+    u: Text | None = Field(default=None, max_length=36)
+
+
+class PushIn(BaseModel):
+    schema_version: int
+    changes: list[ChangeIn] = Field(max_length=5000)
+    acked_before: int | None = Field(default=None, ge=0, le=2**62)
+
+
+class EnrollIn(BaseModel):
+    schema_version: int
+    code: Text = Field(min_length=1, max_length=64)
+    device_id: Text | None = Field(default=None, max_length=36)
+    site_id: Text | None = Field(default=None, max_length=36)  # the site the device's database belongs to
+    label: Text = Field(default="", max_length=200)
+
+
+class ExistsIn(BaseModel):
+    schema_version: int
+    ids: dict[Annotated[Text, Field(max_length=60)], list[Annotated[Text, Field(max_length=36)]]]
+
+
+class FileStatusIn(BaseModel):
+    schema_version: int
+    hashes: list[Annotated[str, Field(max_length=64)]] = Field(max_length=10000)
+
+
+# --- dependencies (module level, so FastAPI can resolve their annotations) --------------------------------
+
+
+def _check_version(client: int | None, version: int) -> int:
+    if client is None:
+        raise HTTPException(
+            400, "schema_version is missing (send it in the body or the X-Dipdesk-Schema header)"
+        )
+    if client > version:
+        raise HTTPException(
+            426,
+            f"โปรแกรมในเครื่องนี้ใหม่กว่าเซิร์ฟเวอร์ (รุ่นข้อมูล {client} > {version}) "
+            f"ต้องปรับรุ่นเซิร์ฟเวอร์ก่อนจึงจะซิงค์ได้ / This client speaks schema version {client}, "
+            f"newer than this server's {version}: upgrade the server before syncing.",
+        )
+    if client < 1:
+        raise HTTPException(400, "schema_version must be a positive number")
+    return client
+
+
+def header_version(request: Request, x_dipdesk_schema: Annotated[str | None, Header()] = None) -> int:
+    version = int(request.app.state.schema_version)
+    if x_dipdesk_schema is None or not x_dipdesk_schema.strip().isdigit():
+        return _check_version(None, version)
+    return _check_version(int(x_dipdesk_schema.strip()[:9]), version)
+
+
+def auth(
+    request: Request,
+    x_dipdesk_device: Annotated[str | None, Header()] = None,
+    x_dipdesk_secret: Annotated[str | None, Header()] = None,
+) -> Device:
+    if (
+        not x_dipdesk_device
+        or not x_dipdesk_secret
+        or len(x_dipdesk_device) > 36
+        or len(x_dipdesk_secret) > 200
+    ):
+        raise HTTPException(401, "device credential missing: enrol this device first")
+    db: ServerDB = request.app.state.db
+    dt = DEVICES
+    with db.read.connect() as conn:
+        row = conn.execute(
+            select(dt.c.id, dt.c.site_id, dt.c.secret_hash, dt.c.revoked, Site.code)
+            .join(Site, Site.id == dt.c.site_id)
+            .where(dt.c.id == x_dipdesk_device)
+        ).first()
+    if row is None or not hmac.compare_digest(row.secret_hash, hash_secret(x_dipdesk_secret)):
+        raise HTTPException(401, "unknown device or wrong secret")
+    if row.revoked:
+        raise HTTPException(403, "this device has been revoked; enrol it again with a new code")
+    return Device(id=row.id, site_id=row.site_id, site_code=row.code)
+
+
+# --- the app ------------------------------------------------------------------------------------------------
+
+
+def create_app(
+    db_url: str,
+    *,
+    schema_version: int | None = None,
+    fields_since: dict[int, dict[str, tuple[str, ...]]] | None = None,
+) -> FastAPI:
+    """The server application over the database at `db_url` (a SQLite path or a SQLAlchemy URL)."""
+    db: ServerDB = connect(db_url)
+    prepare(db)
+    version = schema_version or protocol.SCHEMA_VERSION
+    since_map = fields_since if fields_since is not None else protocol.FIELDS_SINCE
+
+    app = FastAPI(
+        title="dipdesk-server",
+        version=__version__,
+        description="Central sync service of dipdesk (Department of Industrial Promotion).",
+    )
+    app.state.db = db
+    app.state.schema_version = version
+    app.add_middleware(GzipRequestMiddleware)
+    app.add_middleware(CatchAllMiddleware)
+
+    @app.exception_handler(OperationalError)
+    async def _db_down(request: Request, exc: OperationalError) -> JSONResponse:
+        log.exception("database error")
+        return JSONResponse({"detail": "database unavailable, try again later"}, status_code=503)
+
+    @app.exception_handler(Exception)
+    async def _anything(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("refused a request")
+        return JSONResponse(
+            {"detail": f"request could not be processed: {type(exc).__name__}"}, status_code=400
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))}
+            for e in exc.errors()[:20]
+        ]
+        return JSONResponse({"detail": errors}, status_code=422)
+
+    # -- helpers ---------------------------------------------------------------------------------------------
+
+    def respond(request: Request, payload: dict[str, Any], status: int = 200) -> Response:
+        payload.setdefault("schema_version", version)
+        body = protocol.dumps(payload).encode()
+        if len(body) > 512 and "gzip" in request.headers.get("accept-encoding", ""):
+            return Response(
+                gzip.compress(body, 6),
+                status_code=status,
+                media_type="application/json",
+                headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"},
+            )
+        return Response(body, status_code=status, media_type="application/json")
+
+    def check_version(client: int | None) -> int:
+        return _check_version(client, version)
+
+    # -- endpoints -------------------------------------------------------------------------------------------
+
+    @app.get("/api/v1/health")
+    def health(request: Request) -> Response:
+        return respond(request, {"ok": True, "service": "dipdesk-server", "version": __version__})
+
+    @app.post("/api/v1/enroll")
+    def enroll(request: Request, body: EnrollIn) -> Response:
+        check_version(body.schema_version)
+        code_hash = hash_secret(normalise_code(body.code))
+        secret = uuid.uuid4().hex + uuid.uuid4().hex
+        ct, dt = ENROL_CODES, DEVICES
+        with db.write.begin() as conn:
+            code = conn.execute(select(ct).where(ct.c.code_hash == code_hash)).mappings().first()
+            if code is None or code["used_at"] is not None:
+                raise HTTPException(
+                    403, "รหัสลงทะเบียนไม่ถูกต้องหรือถูกใช้ไปแล้ว / unknown or already used enrolment code"
+                )
+            if body.site_id and body.site_id != code["site_id"]:
+                theirs = conn.execute(select(Site.code).where(Site.id == code["site_id"])).scalar()
+                raise HTTPException(
+                    409,
+                    f"รหัสนี้เป็นของหน่วยงาน {theirs} แต่ฐานข้อมูลในเครื่องเป็นของหน่วยงานอื่น / "
+                    f"this code enrols a device of site {theirs}, but this database belongs to another site "
+                    "(the code was not used)",
+                )
+            device_id = body.device_id
+            try:
+                device_id = str(uuid.UUID(device_id)) if device_id else None
+            except ValueError:
+                device_id = None
+            if device_id is None or conn.execute(select(dt.c.id).where(dt.c.id == device_id)).first():
+                device_id = str(uuid.uuid4())
+            conn.execute(
+                insert(dt).values(
+                    id=device_id,
+                    site_id=code["site_id"],
+                    secret_hash=hash_secret(secret),
+                    label=body.label,
+                    last_seq=0,
+                )
+            )
+            conn.execute(
+                update(ct).where(ct.c.code_hash == code_hash).values(used_at=utcnow(), device_id=device_id)
+            )
+            site = conn.execute(
+                select(Site.id, Site.code, Site.name_th).where(Site.id == code["site_id"])
+            ).one()
+        return respond(
+            request,
+            {
+                "device_id": device_id,
+                "secret": secret,
+                "site": {"id": site.id, "code": site.code, "name_th": site.name_th},
+            },
+        )
+
+    def _wait_for_turn(device_id: str, first_seq: int) -> None:
+        """A batch that overtook the one before it (two in flight) waits here, outside the write lock,
+        until the earlier one is applied (or a while has passed: then the gap is reported)."""
+        deadline = time.monotonic() + PUSH_WAIT_SECONDS
+        while True:
+            with db.read.connect() as conn:
+                if last_applied(conn, device_id) >= first_seq - 1:
+                    return
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.02)
+
+    @app.post("/api/v1/push")
+    def push(request: Request, body: PushIn, device: Annotated[Device, Depends(auth)]) -> Response:
+        check_version(body.schema_version)
+        raw = [c.model_dump() for c in body.changes]
+        if raw:
+            _wait_for_turn(device.id, min(c["seq"] for c in raw))
+        try:
+            with db.write.begin() as conn:
+                result = apply_push(conn, device, raw, acked_before=body.acked_before)
+        except SeqGap as gap:
+            return respond(request, {"detail": str(gap), "expected": gap.expected}, 409)
+        return respond(
+            request,
+            {
+                "acked": result.acked,
+                "rejected": result.rejected,
+                "applied": result.applied,
+                "parked": result.parked,
+                "conflicts": result.conflicts,
+                "replayed": result.replayed,
+            },
+        )
+
+    @app.get("/api/v1/pull")
+    def pull(
+        request: Request,
+        device: Annotated[Device, Depends(auth)],
+        client_version: Annotated[int, Depends(header_version)],
+        since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=protocol.PULL_MAX_LIMIT)] = protocol.PULL_DEFAULT_LIMIT,
+    ) -> Response:
+        c = CHANGES.c
+        unknown_fields = _unknown_fields(since_map, client_version)
+        changes: list[dict[str, Any]] = []
+        size = 0
+        more = False
+        with db.read.connect() as conn:
+            # Everything up to `top` is committed (log writers hold the log lock until they commit), so
+            # when the answer is complete the cursor may jump to `top`, past this device's own changes.
+            top = int(conn.execute(select(func.max(c.server_seq))).scalar() or 0)
+            q = (
+                select(c.server_seq, c.table_name, c.record_id, c.fields, c.hlc, c.device_id, c.user_id)
+                .where(
+                    c.server_seq > since,
+                    c.server_seq <= top,
+                    (c.site_id == device.site_id) | c.site_id.is_(None),
+                    c.device_id != device.id,
+                )
+                .order_by(c.server_seq)
+                .limit(limit + 1)
+            )
+            rows = conn.execute(q).all()
+        cursor = since
+        for i, r in enumerate(rows):
+            if i >= limit or size > protocol.PULL_MAX_BYTES:
+                more = True
+                break
+            cursor = r.server_seq
+            fields = r.fields
+            drop = unknown_fields.get(r.table_name)
+            if drop is not None:
+                if "*" in drop:
+                    continue
+                fields = {k: v for k, v in fields.items() if k not in drop}
+            item = {
+                "s": r.server_seq,
+                "t": r.table_name,
+                "id": r.record_id,
+                "f": fields,
+                "h": r.hlc,
+                "d": r.device_id,
+            }
+            if r.user_id:
+                item["u"] = r.user_id
+            changes.append(item)
+            size += len(protocol.dumps(fields)) + 150
+        if not more:
+            cursor = max(cursor, top, since)
+        return respond(request, {"changes": changes, "cursor": cursor, "more": more})
+
+    @app.post("/api/v1/exists")
+    def exists_(request: Request, body: ExistsIn, device: Annotated[Device, Depends(auth)]) -> Response:
+        check_version(body.schema_version)
+        if sum(len(v) for v in body.ids.values()) > 10000:
+            raise HTTPException(413, "at most 10,000 ids per request")
+        tables = protocol.synced_tables()
+        answer: dict[str, dict[str, str]] = {}
+        with db.read.connect() as conn:
+            for name, ids in body.ids.items():
+                info = tables.get(name)
+                if info is None:
+                    raise HTTPException(422, f"unknown table {name!r}")
+                t = info.table
+                found: dict[str, str] = {}
+                for i in range(0, len(ids), 500):
+                    q = select(t.c.id, t.c.deleted).where(t.c.id.in_(ids[i : i + 500]))
+                    if info.site_owned:
+                        q = q.where(t.c.site_id == device.site_id)
+                    for rid, deleted in conn.execute(q):
+                        found[rid] = "deleted" if deleted else "live"
+                answer[name] = {rid: found.get(rid, "unknown") for rid in ids}
+        return respond(request, {"ids": answer})
+
+    @app.get("/api/v1/digest")
+    def digest(
+        request: Request,
+        device: Annotated[Device, Depends(auth)],
+        client_version: Annotated[int, Depends(header_version)],
+    ) -> Response:
+        with db.read.connect() as conn:
+            tables = table_digests(conn, device.site_id)
+            top = conn.execute(select(func.max(CHANGES.c.server_seq))).scalar() or 0
+        return respond(request, {"tables": tables, "server_seq": top, "site": device.site_code})
+
+    @app.get("/api/v1/keys")
+    def keys(request: Request) -> Response:
+        with db.read.connect() as conn:
+            rows = conn.execute(
+                select(Site.id, Site.code, Site.name_th, Site.public_key)
+                .where(Site.deleted.is_(False), Site.public_key != "")
+                .order_by(Site.code)
+            ).all()
+        return respond(
+            request,
+            {
+                "keys": [
+                    {"site_id": r.id, "code": r.code, "name_th": r.name_th, "public_key": r.public_key}
+                    for r in rows
+                ]
+            },
+        )
+
+    # -- files -------------------------------------------------------------------------------------------------
+
+    def _sha(sha256: str) -> str:
+        if not SHA_RE.match(sha256):
+            raise HTTPException(422, "a file is addressed by its SHA-256 in lower-case hex")
+        return sha256
+
+    @app.post("/api/v1/files/status")
+    def file_status(
+        request: Request, body: FileStatusIn, device: Annotated[Device, Depends(auth)]
+    ) -> Response:
+        check_version(body.schema_version)
+        hashes = [_sha(h) for h in body.hashes]
+        ft = FILES
+        out: dict[str, Any] = {h: None for h in hashes}
+        with db.read.connect() as conn:
+            for i in range(0, len(hashes), 500):
+                for r in conn.execute(select(ft).where(ft.c.sha256.in_(hashes[i : i + 500]))).mappings():
+                    out[r["sha256"]] = {
+                        "received": r["received"],
+                        "total": r["total"],
+                        "complete": r["complete"],
+                    }
+        return respond(request, {"files": out})
+
+    def _store_chunk(sha: str, offset: int, total: int, data: bytes) -> tuple[int, dict[str, Any]]:
+        ft, ct = FILES, FILE_CHUNKS
+        with db.write.begin() as conn:
+            found = conn.execute(select(ft).where(ft.c.sha256 == sha)).mappings().first()
+            row: dict[str, Any] = dict(found) if found else {"received": 0, "total": total, "complete": False}
+            if found is None:
+                conn.execute(insert(ft).values(sha256=sha, total=total, received=0, complete=False))
+            if row["complete"]:
+                return 200, {"received": row["total"], "total": row["total"], "complete": True}
+            if row["total"] != total:
+                return 409, {
+                    "detail": "total size differs from the upload in progress",
+                    "received": row["received"],
+                }
+            if offset != row["received"]:
+                return 409, {"detail": "resume from the offset the server has", "received": row["received"]}
+            received = offset + len(data)
+            if received > total:
+                return 400, {"detail": "more bytes than the announced total", "received": row["received"]}
+            if data:
+                conn.execute(insert(ct).values(sha256=sha, offset=offset, data=data))
+            complete = False
+            if received == total:
+                h = hashlib.sha256()
+                for (chunk,) in conn.execute(
+                    select(ct.c.data).where(ct.c.sha256 == sha).order_by(ct.c.offset)
+                ):
+                    h.update(chunk)
+                if h.hexdigest() != sha:
+                    conn.execute(ct.delete().where(ct.c.sha256 == sha))
+                    conn.execute(ft.update().where(ft.c.sha256 == sha).values(received=0))
+                    return 422, {
+                        "detail": "content does not match its SHA-256; upload it again",
+                        "received": 0,
+                    }
+                complete = True
+            conn.execute(ft.update().where(ft.c.sha256 == sha).values(received=received, complete=complete))
+        return 200, {"received": received, "total": total, "complete": complete}
+
+    @app.put("/api/v1/files/{sha256}")
+    async def put_file(
+        request: Request,
+        sha256: Annotated[str, Path(max_length=64)],
+        device: Annotated[Device, Depends(auth)],
+        offset: Annotated[int, Query(ge=0, le=2**40)] = 0,
+        total: Annotated[int, Query(ge=0, le=2**40)] = 0,
+    ) -> Response:
+        sha = _sha(sha256)
+        data = await request.body()
+        if len(data) > MAX_CHUNK:
+            raise HTTPException(413, f"send files in chunks of at most {MAX_CHUNK} bytes")
+        status, payload = await run_in_threadpool(_store_chunk, sha, offset, total, data)
+        return respond(request, payload, status)
+
+    @app.get("/api/v1/files/{sha256}")
+    def get_file(
+        request: Request,
+        sha256: Annotated[str, Path(max_length=64)],
+        device: Annotated[Device, Depends(auth)],
+        range_: Annotated[str | None, Header(alias="range")] = None,
+    ) -> Response:
+        sha = _sha(sha256)
+        ft, ct = FILES, FILE_CHUNKS
+        with db.read.connect() as conn:
+            row = conn.execute(select(ft).where(ft.c.sha256 == sha)).mappings().first()
+            if row is None or not row["complete"]:
+                raise HTTPException(404, "no such file (or not completely uploaded yet)")
+            data = b"".join(
+                chunk
+                for (chunk,) in conn.execute(
+                    select(ct.c.data).where(ct.c.sha256 == sha).order_by(ct.c.offset)
+                )
+            )
+        total = len(data)
+        if range_:
+            m = re.fullmatch(r"bytes=(\d{1,15})-(\d{0,15})", range_.strip())
+            if not m:
+                raise HTTPException(416, "only one byte range of the form bytes=N- or bytes=N-M")
+            start = int(m.group(1))
+            end = int(m.group(2)) if m.group(2) else total - 1
+            if start >= total or end < start:
+                return Response(status_code=416, headers={"Content-Range": f"bytes */{total}"})
+            end = min(end, total - 1)
+            return Response(
+                data[start : end + 1],
+                status_code=206,
+                media_type="application/octet-stream",
+                headers={"Content-Range": f"bytes {start}-{end}/{total}", "Accept-Ranges": "bytes"},
+            )
+        return Response(data, media_type="application/octet-stream", headers={"Accept-Ranges": "bytes"})
+
+    # -- public certificate check -------------------------------------------------------------------------------
+
+    @app.get("/verify/{serial}", response_class=HTMLResponse)
+    def verify_certificate(serial: Annotated[str, Path(max_length=60)]) -> HTMLResponse:
+        if "\x00" in serial:
+            return HTMLResponse(_verify_page(serial.replace("\x00", ""), "unknown"), status_code=404)
+        with db.read.connect() as conn:
+            row = conn.execute(
+                select(
+                    Certificate.state,
+                    Person.prefix,
+                    Person.first_name_th,
+                    Person.last_name_th,
+                    Activity.title_th,
+                )
+                .join(Person, Person.id == Certificate.person_id)
+                .join(Activity, Activity.id == Certificate.activity_id)
+                .where(Certificate.serial == serial, Certificate.deleted.is_(False))
+            ).first()
+        if row is None:
+            return HTMLResponse(_verify_page(serial, "unknown"), status_code=404)
+        name = f"{row.prefix}{row.first_name_th} {row.last_name_th}".strip()
+        state = "valid" if row.state == "issued" else "revoked"
+        return HTMLResponse(_verify_page(serial, state, name, row.title_th))
+
+    return app
+
+
+def _unknown_fields(since_map: dict[int, dict[str, tuple[str, ...]]], client: int) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for v, per_table in since_map.items():
+        if int(v) > client:
+            for table, names in per_table.items():
+                out.setdefault(table, set()).update(names)
+    return out
+
+
+_STATES = {
+    "valid": ("ใบรับรองนี้ถูกต้อง", "#1b7f3b", "กรมส่งเสริมอุตสาหกรรมออกใบรับรองฉบับนี้ และยังมีผลอยู่"),
+    "revoked": ("ใบรับรองนี้ถูกเพิกถอนแล้ว", "#b3261e", "ใบรับรองฉบับนี้เคยออกโดยกรมส่งเสริมอุตสาหกรรม แต่ถูกเพิกถอนแล้ว"),
+    "unknown": ("ไม่พบใบรับรองเลขที่นี้", "#6b6b6b", "ไม่มีใบรับรองเลขที่นี้ในระบบของกรมส่งเสริมอุตสาหกรรม"),
+}
+
+
+def _verify_page(serial: str, state: str, name: str = "", activity: str = "") -> str:
+    title, colour, text = _STATES[state]
+    esc = html.escape
+    details = ""
+    if state != "unknown":
+        details = (
+            f"<dl><dt>ชื่อผู้ได้รับ</dt><dd>{esc(name)}</dd><dt>กิจกรรม / หลักสูตร</dt><dd>{esc(activity)}</dd></dl>"
+        )
+    return (
+        '<!doctype html><html lang="th"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>ตรวจสอบใบรับรอง {esc(serial)}</title>"
+        "<style>body{font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em}"
+        f"h1{{color:{colour}}}dt{{font-weight:bold;margin-top:.8em}}</style></head><body>"
+        f"<p>กรมส่งเสริมอุตสาหกรรม · ตรวจสอบใบรับรอง</p><h1>{esc(title)}</h1>"
+        f"<p>เลขที่ <strong>{esc(serial)}</strong></p><p>{esc(text)}</p>{details}</body></html>"
+    )

@@ -1,0 +1,121 @@
+"""`dipdesk-server`: run the central sync service, and make one-time enrolment codes for devices.
+
+    dipdesk-server serve --db URL [--host H] [--port P]
+    dipdesk-server enroll-code --db URL --site CODE      (the code is the LAST line printed)
+    dipdesk-server set-key --db URL --site CODE --key HEX
+
+`--db` is a SQLite file path (the embedded default, for one office or a test) or a
+`postgresql+psycopg://user@host/db` URL. The schema is migrated and the department's reference data
+seeded on start.
+
+Test hooks (not for production): `DIPDESK_SERVER_SCHEMA_VERSION` makes the server claim another schema
+version and `DIPDESK_SERVER_FIELDS_SINCE` (JSON `{"4": {"people": ["email"]}}`) declares fields added
+in later versions, to exercise mixed client/server versions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+
+def _hooks() -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if os.environ.get("DIPDESK_SERVER_SCHEMA_VERSION"):
+        out["schema_version"] = int(os.environ["DIPDESK_SERVER_SCHEMA_VERSION"])
+    if os.environ.get("DIPDESK_SERVER_FIELDS_SINCE"):
+        raw = json.loads(os.environ["DIPDESK_SERVER_FIELDS_SINCE"])
+        out["fields_since"] = {int(v): {t: tuple(f) for t, f in per.items()} for v, per in raw.items()}
+    return out
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from dipdesk.sync.server.app import create_app
+
+    app = create_app(args.db, **_hooks())
+    print(f"dipdesk-server listening on http://{args.host}:{args.port} (database {args.db})", flush=True)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        access_log=args.access_log,
+        timeout_keep_alive=30,
+    )
+    return 0
+
+
+def cmd_enroll_code(args: argparse.Namespace) -> int:
+    from dipdesk.sync.server.db import connect, new_enrol_code, prepare
+
+    db = connect(args.db)
+    try:
+        prepare(db)
+        code = new_enrol_code(db, args.site)
+    except LookupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    print(f"one-time enrolment code for site {args.site} (give it to the device's administrator):")
+    print(code)
+    return 0
+
+
+def cmd_set_key(args: argparse.Namespace) -> int:
+    from dipdesk.sync.server.db import connect, prepare, set_site_key
+
+    db = connect(args.db)
+    try:
+        prepare(db)
+        set_site_key(db, args.site, args.key)
+    except LookupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    print(f"public key of site {args.site} set")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="dipdesk-server", description="dipdesk central sync service")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("serve", help="run the service")
+    s.add_argument("--db", required=True, help="SQLite file path or postgresql+psycopg:// URL")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8470)
+    s.add_argument(
+        "--log-level", default="warning", choices=("critical", "error", "warning", "info", "debug")
+    )
+    s.add_argument("--access-log", action="store_true")
+    s.set_defaults(func=cmd_serve)
+    e = sub.add_parser("enroll-code", help="print a one-time enrolment code for a device of a site")
+    e.add_argument("--db", required=True)
+    e.add_argument("--site", required=True, help="site code, e.g. IPC1")
+    e.set_defaults(func=cmd_enroll_code)
+    k = sub.add_parser("set-key", help="set a site's public key (distributed to devices as reference data)")
+    k.add_argument("--db", required=True)
+    k.add_argument("--site", required=True)
+    k.add_argument("--key", required=True, help="Ed25519 public key, hex")
+    k.set_defaults(func=cmd_set_key)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""The server's database: the same packaged Alembic migrations as the desktop, on PostgreSQL or (embedded
+default) SQLite, seeded with the department's reference data on first start.
+
+Ordering guarantee for pulls: a device's cursor is a `server_seq`, so the change log must never gain a
+row with a lower seq after a higher one became visible (a puller would skip it forever; PowerSync's
+Jepsen report). Every transaction that writes the log therefore holds one global lock until it commits:
+`BEGIN IMMEDIATE` on SQLite, a transaction-scoped advisory lock on PostgreSQL. Reads run unlocked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, exists, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from dipdesk.store.db import open_database
+from dipdesk.store.reference import Site
+from dipdesk.store.reference_data import seed_reference
+from dipdesk.store.sync import CHANGES, CLOCKS, ENROL_CODES
+from dipdesk.sync import hlc
+from dipdesk.sync.protocol import encode_row, synced_tables
+
+LOG_LOCK_KEY = 0x6469_7064  # "dipd"
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def sqlite_url(url_or_path: str) -> str | None:
+    if "://" not in url_or_path:
+        return f"sqlite:///{Path(url_or_path).expanduser().resolve()}"
+    return url_or_path if url_or_path.startswith("sqlite") else None
+
+
+@dataclass
+class ServerDB:
+    url: str
+    write: Engine
+    read: Engine
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.write.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        self.write.dispose()
+        if self.read is not self.write:
+            self.read.dispose()
+
+
+def _sqlite_engine(url: str, begin: str) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=8)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (savepoints then work as documented)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql(begin)
+
+    return engine
+
+
+def connect(url_or_path: str, *, migrate: bool = True) -> ServerDB:
+    """Engines for the server database (migrated to the packaged head first when `migrate`)."""
+    if migrate:
+        open_database(url_or_path).dispose()
+    lite = sqlite_url(url_or_path)
+    if lite is not None:
+        return ServerDB(lite, _sqlite_engine(lite, "BEGIN IMMEDIATE"), _sqlite_engine(lite, "BEGIN"))
+    engine = create_engine(url_or_path, pool_size=20, max_overflow=40, pool_pre_ping=True, pool_timeout=60)
+    return ServerDB(url_or_path, engine, engine)
+
+
+def lock_log(conn: Connection) -> None:
+    """Hold the change-log lock until this transaction ends (see the module docstring)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOG_LOCK_KEY})
+
+
+def prepare(db: ServerDB) -> int:
+    """Seed the reference data (idempotent) and put every reference row the log does not carry yet into
+    it, so devices receive exactly the server's reference rows. Returns the number of rows logged."""
+    logged = 0
+    zero = hlc.zero()
+    with db.write.begin() as conn:
+        lock_log(conn)
+        with Session(bind=conn) as session:
+            seed_reference(session)
+            session.flush()
+        c = CLOCKS.c
+        for info in synced_tables().values():
+            if not info.reference:
+                continue
+            t = info.table
+            known = exists().where(c.table_name == info.name, c.record_id == t.c.id)
+            rows = conn.execute(select(t).where(~known).order_by(t.c.id)).mappings().all()
+            if not rows:
+                continue
+            conn.execute(
+                insert(CHANGES),
+                [
+                    {
+                        "table_name": info.name,
+                        "record_id": r["id"],
+                        "site_id": None,
+                        "fields": encode_row(info, r),
+                        "hlc": zero,
+                        "device_id": hlc.ZERO_DEVICE,
+                        "user_id": None,
+                    }
+                    for r in rows
+                ],
+            )
+            conn.execute(
+                insert(CLOCKS),
+                [
+                    {
+                        "table_name": info.name,
+                        "record_id": r["id"],
+                        "field": "*",
+                        "hlc": zero,
+                        "device_id": hlc.ZERO_DEVICE,
+                    }
+                    for r in rows
+                ],
+            )
+            logged += len(rows)
+    return logged
+
+
+def hash_secret(secret: str) -> str:
+    """Device secrets and enrolment codes are long random strings: a plain SHA-256 is the right hash."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def new_enrol_code(db: ServerDB, site_code: str) -> str:
+    """A one-time enrolment code for a device of `site_code` (shown once; only its hash is kept)."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    with db.write.begin() as conn:
+        site_id = conn.execute(
+            select(Site.id).where(Site.code == site_code, Site.deleted.is_(False))
+        ).scalar()
+        if site_id is None:
+            raise LookupError(f"unknown site code {site_code!r}")
+        conn.execute(insert(ENROL_CODES).values(code_hash=hash_secret(raw), site_id=site_id))
+    return "-".join(raw[i : i + 4] for i in range(0, 12, 4))
+
+
+def set_site_key(db: ServerDB, site_code: str, public_key: str) -> None:
+    """Headquarters sets a site's public key (reference data) from the server's side."""
+    stamp = str(hlc.Stamp(hlc.now_ms(), 0, hlc.ZERO_DEVICE))
+    with db.write.begin() as conn:
+        lock_log(conn)
+        site_id = conn.execute(select(Site.id).where(Site.code == site_code)).scalar()
+        if site_id is None:
+            raise LookupError(f"unknown site code {site_code!r}")
+        conn.execute(update(Site).where(Site.id == site_id).values(public_key=public_key))
+        conn.execute(
+            insert(CHANGES).values(
+                table_name="sites",
+                record_id=site_id,
+                site_id=None,
+                fields={"public_key": public_key},
+                hlc=stamp,
+                device_id=hlc.ZERO_DEVICE,
+            )
+        )
+        from dipdesk.sync.merge import upsert_clocks
+
+        upsert_clocks(
+            conn,
+            [
+                {
+                    "table_name": "sites",
+                    "record_id": site_id,
+                    "field": "public_key",
+                    "hlc": stamp,
+                    "device_id": hlc.ZERO_DEVICE,
+                }
+            ],
+        )

@@ -1,0 +1,285 @@
+"""Applying a device's push on the server: in device-seq order, skipping what was applied before (replays
+are harmless), with scope and ownership decided by the device's credential, per-field merge, conflict
+records, and a rejection (with its reason) for each change refused while the rest go on."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import DBAPIError
+
+from dipdesk.store.base import utcnow
+from dipdesk.store.sync import CHANGES, CONFLICTS, DEVICES, REJECTIONS
+from dipdesk.sync.hlc import is_stamp
+from dipdesk.sync.merge import (
+    Change,
+    Merger,
+    Outcome,
+    RowState,
+    apply_carefully,
+    park_change,
+    retry_parked,
+)
+from dipdesk.sync.protocol import CONFLICTS_TABLE, DEVICE_WRITABLE_REFERENCE, encode, synced_tables
+from dipdesk.sync.server.db import lock_log
+
+
+@dataclass
+class Device:
+    id: str
+    site_id: str
+    site_code: str
+
+
+@dataclass
+class PushResult:
+    acked: int
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    applied: int = 0
+    parked: int = 0
+    conflicts: int = 0
+    replayed: int = 0
+
+
+def authorizer(device: Device) -> Any:
+    tables = synced_tables()
+
+    def authorize(ch: Change, state: RowState | None) -> str | None:
+        info = tables.get(ch.table)
+        if info is None:
+            return f"unknown table {ch.table!r}"
+        site = ch.site_id or device.site_id
+        if info.reference:
+            allowed = DEVICE_WRITABLE_REFERENCE.get(ch.table, frozenset())
+            if (
+                state is not None
+                and ch.table == "sites"
+                and ch.record_id == site
+                and ch.op == "u"
+                and set(ch.fields) <= allowed
+            ):
+                return None
+            return f"{ch.table} is reference data owned by headquarters; a device may not change it"
+        if not info.site_owned:
+            return f"{ch.table} does not sync from devices"
+        if state is not None and state.site_id != site:
+            return "the record belongs to another site; this device may not change it"
+        if "site_id" in ch.fields and ch.fields["site_id"] != site:
+            return "site_id: a device may only write records of its own site"
+        if state is None and ch.op in ("c", "s") and "site_id" not in ch.fields:
+            return "incomplete create: missing site_id"
+        return None
+
+    return authorize
+
+
+def _conflict_resolution(
+    conn: Connection, device: Device, ch: Change
+) -> tuple[str | None, dict[str, Any] | None]:
+    t = CONFLICTS
+    row = conn.execute(select(t).where(t.c.id == ch.record_id)).mappings().first()
+    if row is None or row["site_id"] != device.site_id:
+        return "no such conflict for this site", None
+    state = ch.fields.get("state")
+    if state not in ("confirmed", "swapped") or set(ch.fields) - {"state", "resolved_by"}:
+        return "a resolution sets state (confirmed or swapped) and resolved_by only", None
+    by = ch.fields.get("resolved_by")
+    if by is not None and (not isinstance(by, str) or len(by) > 36):
+        return "resolved_by: must be a user id", None
+    if row["state"] != "open":
+        return None, None  # already resolved (here or by another device): nothing to change
+    now = utcnow()
+    conn.execute(update(t).where(t.c.id == ch.record_id).values(state=state, resolved_by=by, resolved_at=now))
+    new = dict(row)
+    new.update(state=state, resolved_by=by, resolved_at=now)
+    return None, new
+
+
+def conflict_wire(row: dict[str, Any]) -> dict[str, Any]:
+    t = CONFLICTS
+    return {k: encode(t.c[k], v) for k, v in row.items() if k in t.c}
+
+
+def _fill_users(conn: Connection, conflicts: list[dict[str, Any]]) -> None:
+    """Who made each side of a conflict, from the log (clocks do not keep the user)."""
+    c = CHANGES.c
+    for cf in conflicts:
+        for side in ("kept", "other"):
+            if cf.get(f"{side}_user") is None and cf.get(f"{side}_hlc"):
+                cf[f"{side}_user"] = conn.execute(
+                    select(c.user_id)
+                    .where(
+                        c.table_name == cf["table_name"],
+                        c.record_id == cf["record_id"],
+                        c.hlc == cf[f"{side}_hlc"],
+                    )
+                    .limit(1)
+                ).scalar()
+
+
+class SeqGap(Exception):
+    """A batch starts after a seq the server has not applied yet (an earlier batch is still on its way)."""
+
+    def __init__(self, expected: int) -> None:
+        super().__init__(f"expected device seq {expected} first")
+        self.expected = expected
+
+
+def last_applied(conn: Connection, device_id: str) -> int:
+    return int(conn.execute(select(DEVICES.c.last_seq).where(DEVICES.c.id == device_id)).scalar() or 0)
+
+
+def apply_push(
+    conn: Connection, device: Device, raw_changes: list[dict[str, Any]], *, acked_before: int | None = None
+) -> PushResult:
+    """Apply one pushed batch inside the caller's write transaction.
+
+    Device seqs are applied in order and without gaps: a batch whose first new seq is not the next one
+    expected raises SeqGap (the client keeps two batches in flight; the second waits for the first).
+    The answer repeats the rejections of every seq after `acked_before` (the highest seq the client has
+    recorded an answer for), so an answer lost on the way is not a rejection lost."""
+    lock_log(conn)
+    dt = DEVICES
+    last = last_applied(conn, device.id)
+    by_seq: dict[int, dict[str, Any]] = {}
+    for rc in raw_changes:
+        by_seq.setdefault(int(rc["seq"]), rc)
+    seqs = sorted(by_seq)
+    fresh = [s for s in seqs if s > last]
+    for expected, seq in enumerate(fresh, last + 1):
+        if seq != expected:
+            raise SeqGap(expected)
+    result = PushResult(acked=max([last, *seqs]))
+    result.replayed = len(seqs) - len(fresh)
+    lower = acked_before if acked_before is not None else (min(seqs) - 1 if seqs else last)
+    if lower < last:
+        rt = REJECTIONS
+        for seq, reason in conn.execute(
+            select(rt.c.seq, rt.c.reason).where(
+                rt.c.device_id == device.id, rt.c.seq > lower, rt.c.seq <= last
+            )
+        ):
+            result.rejected.append({"seq": int(seq), "reason": reason})
+
+    rejections: list[dict[str, Any]] = []
+    log: list[dict[str, Any]] = []
+    conflicts: list[dict[str, Any]] = []
+    data: list[Change] = []
+    for seq in fresh:
+        rc = by_seq[seq]
+        ch = Change(
+            table=rc["t"],
+            record_id=rc["id"],
+            op=rc["op"],
+            fields=rc["f"],
+            hlc=rc["h"],
+            device=device.id,
+            user=rc.get("u"),
+            base=rc.get("b") or {},
+            seq=seq,
+            site_id=device.site_id,
+        )
+        if not is_stamp(ch.hlc):
+            rejections.append({"seq": seq, "reason": "h: not a clock stamp"})
+            continue
+        if ch.table == CONFLICTS_TABLE:
+            if ch.op != "r":
+                rejections.append({"seq": seq, "reason": "conflicts change only by resolution"})
+                continue
+            reason, row = _conflict_resolution(conn, device, ch)
+            if reason:
+                rejections.append({"seq": seq, "reason": reason})
+            elif row is not None:
+                log.append(_conflict_log(row))
+            continue
+        if ch.op == "r":
+            rejections.append({"seq": seq, "reason": "op r is for conflicts only"})
+            continue
+        data.append(ch)
+
+    authorize = authorizer(device)
+
+    def make() -> Merger:
+        return Merger(conn, detect_conflicts=True, authorize=authorize)
+
+    outcomes: list[Outcome]
+    merger = make()
+    sp = conn.begin_nested()
+    try:
+        outcomes = merger.apply(data)
+        sp.commit()
+        conflicts.extend(merger.conflicts)
+    except DBAPIError:
+        sp.rollback()
+
+        def failed(ch: Change, reason: str) -> Outcome:
+            if "does not exist here" in reason and ch.op in ("c", "s"):
+                return park_change(conn, ch, reason)  # its parent may come in a later batch
+            return Outcome(ch, "rejected", reason=reason)
+
+        outcomes, more = apply_carefully(conn, data, make, on_failure=failed)
+        conflicts.extend(more)
+    retried, more = retry_parked(conn, make, site_id=device.site_id)
+    outcomes.extend(retried)
+    conflicts.extend(more)
+
+    for o in outcomes:
+        if o.status == "rejected":
+            rejections.append({"seq": o.change.seq, "reason": o.reason})
+        elif o.status == "parked":
+            result.parked += 1
+        elif o.status == "applied":
+            result.applied += 1
+            log.append(
+                {
+                    "table_name": o.change.table,
+                    "record_id": o.change.record_id,
+                    "site_id": None if synced_tables()[o.change.table].reference else o.site_id,
+                    "fields": o.won,
+                    "hlc": o.change.hlc,
+                    "device_id": o.change.device,
+                    "user_id": o.change.user,
+                }
+            )
+    if log:
+        conn.execute(insert(CHANGES), log)
+    if conflicts:
+        unique = {cf["id"]: cf for cf in conflicts}
+        existing = set(conn.execute(select(CONFLICTS.c.id).where(CONFLICTS.c.id.in_(list(unique)))).scalars())
+        new = [cf for cid, cf in unique.items() if cid not in existing]
+        _fill_users(conn, new)
+        if new:
+            conn.execute(insert(CONFLICTS), new)
+            conn.execute(insert(CHANGES), [_conflict_log(cf) for cf in new])
+        result.conflicts = len(new)
+    if rejections:
+        rejections = [r for r in rejections if r["seq"]]
+        conn.execute(
+            insert(REJECTIONS),
+            [
+                {"device_id": device.id, "seq": r["seq"], "reason": r["reason"].replace("\x00", "")[:2000]}
+                for r in rejections
+            ],
+        )
+        result.rejected.extend(rejections)
+    conn.execute(update(dt).where(dt.c.id == device.id).values(last_seq=result.acked, last_seen_at=utcnow()))
+    return result
+
+
+def _conflict_log(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "table_name": CONFLICTS_TABLE,
+        "record_id": row["id"],
+        "site_id": row["site_id"],
+        "fields": conflict_wire(row),
+        "hlc": "",
+        "device_id": "",
+        "user_id": row.get("resolved_by"),
+    }
+
+
+def dumps_reason(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
