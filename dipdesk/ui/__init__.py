@@ -1,0 +1,5 @@
+"""Everything Qt: start-up (`app`), the main window and its area pages (`pages/`), log-in and first-run
+dialogs, background workers, theme and translations, and the offscreen screenshot command.
+
+Nothing outside this package imports PySide6; the GUI is a client of `dipdesk.services`.
+"""

@@ -1,0 +1,617 @@
+"""The result-entry grid: one row per analysis (and per reading of a calculated test), fast by keyboard.
+
+- Type in the Result column and press Enter: the value is kept and the cursor goes down to the next
+  row that can be entered (a spreadsheet's habit). Typing on any selected row starts editing its result.
+- What is typed is read as it is typed (``<0.05``, ``ND``, ``๑๒,๕``…, `dipdesk.core.labresults`): the
+  "Shown as" column rounds it the way the report will, and the row turns red (out of specification),
+  amber (inside it but in the warning band) or stays plain, before Enter is even pressed.
+- A calculated test (moisture from wet and dry weights) shows its readings as rows of their own; its
+  result is computed from them live and is not typed.
+- The grid itself never writes: `edited(analysis_id)` tells the page which result to save (in a worker,
+  through the service). Rows that are submitted, verified or withdrawn are read-only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QCompleter,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from dipdesk.core import labresults as lr
+from dipdesk.services.lab import AnalysisRow
+from dipdesk.ui import theme
+from dipdesk.ui.labels import value_label
+
+_Index = QModelIndex | QPersistentModelIndex
+
+VERDICTS = {
+    "pass": QT_TRANSLATE_NOOP("LabGrid", "Pass"),
+    "warning": QT_TRANSLATE_NOOP("LabGrid", "Pass – near the limit"),
+    "fail": QT_TRANSLATE_NOOP("LabGrid", "Fail"),
+    "inconclusive": QT_TRANSLATE_NOOP("LabGrid", "Inconclusive"),
+    "no_spec": QT_TRANSLATE_NOOP("LabGrid", "No specification"),
+    "pending": "",
+}
+
+
+def verdict_label(verdict: str) -> str:
+    text = VERDICTS.get(verdict, verdict)
+    return QCoreApplication.translate("LabGrid", text) if text else ""
+
+
+def tint(verdict: str, dark: bool | None = None) -> QColor | None:
+    """Row colour of a verdict (or of a value that cannot be read): red, amber, or none."""
+    if dark is None:
+        dark = theme.current_theme() == "dark"
+    if verdict in ("fail", "error"):
+        return QColor("#5c2323") if dark else QColor("#ffd6d6")
+    if verdict in ("warning", "inconclusive"):
+        return QColor("#5a4a1a") if dark else QColor("#fff0c2")
+    return None
+
+
+@dataclass
+class GridRow:
+    """A row: the result of an analysis (``key == ""``) or one reading of a calculated test."""
+
+    a: AnalysisRow
+    key: str = ""
+    label: str = ""
+    unit: str = ""
+
+    @property
+    def is_result(self) -> bool:
+        return not self.key
+
+    @property
+    def calculated(self) -> bool:
+        return bool(self.a.formula and self.a.interim_fields)
+
+
+class ResultModel(QAbstractTableModel):
+    """The grid's rows; it keeps what was typed (committed and being typed) and judges it live."""
+
+    LAB_NO, TEST, VALUE, SHOWN, SPEC, VERDICT, STATE, PEOPLE = range(8)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LabGrid", "Lab no."),
+        QT_TRANSLATE_NOOP("LabGrid", "Test"),
+        QT_TRANSLATE_NOOP("LabGrid", "Result (as typed)"),
+        QT_TRANSLATE_NOOP("LabGrid", "Shown as"),
+        QT_TRANSLATE_NOOP("LabGrid", "Specification"),
+        QT_TRANSLATE_NOOP("LabGrid", "Verdict"),
+        QT_TRANSLATE_NOOP("LabGrid", "Status"),
+        QT_TRANSLATE_NOOP("LabGrid", "Entered / verified by"),
+    )
+
+    edited = Signal(str)  # an analysis whose typed result or readings were committed
+    previewed = Signal(int)  # a row's live verdict changed while typing
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[GridRow] = []
+        self.per_test = False  # one test across samples: the Test column names the sample instead
+        self.can_enter = False
+        self.typed: dict[tuple[str, str], str] = {}  # (analysis id, reading key or "") -> text
+        self._preview: tuple[int, str] | None = None
+        self.saving: set[str] = set()
+        self.save_errors: dict[str, str] = {}
+
+    # --- content --------------------------------------------------------------------------------------
+
+    def set_analyses(self, analyses: list[AnalysisRow], *, can_enter: bool, keep_typed: bool = False) -> None:
+        self.beginResetModel()
+        self.can_enter = can_enter
+        self.rows = []
+        for a in analyses:
+            if a.formula and a.interim_fields:
+                for key, name, unit in a.interim_fields:
+                    self.rows.append(GridRow(a, key, name, unit))
+            self.rows.append(GridRow(a, "", a.name_th, a.unit))
+        live = {a.id for a in analyses}
+        if keep_typed:
+            # keep only what is still unsaved for rows that can still be entered
+            editable = {a.id for a in analyses if a.editable}
+            self.typed = {k: v for k, v in self.typed.items() if k[0] in live and k[0] in editable}
+        else:
+            self.typed = {}
+        self.save_errors = {k: v for k, v in self.save_errors.items() if k in live and keep_typed}
+        self._preview = None
+        self.endResetModel()
+
+    def update_analysis(self, fresh: AnalysisRow, saved: dict[tuple[str, str], str]) -> None:
+        """An analysis was saved: show its stored state; forget what was typed if it is what was saved
+        (text typed again meanwhile stays, and is saved next)."""
+        for r in self.rows:
+            if r.a.id == fresh.id:
+                r.a = fresh
+        for key, text in saved.items():
+            if self.typed.get(key) == text:
+                del self.typed[key]
+        self.saving.discard(fresh.id)
+        self.save_errors.pop(fresh.id, None)
+        row = self.row_of(fresh.id)
+        if row >= 0:
+            self._changed_around(row)
+
+    def save_failed(self, analysis_id: str, message: str) -> None:
+        self.saving.discard(analysis_id)
+        self.save_errors[analysis_id] = message
+        row = self.row_of(analysis_id)
+        if row >= 0:
+            self._changed_around(row)
+
+    def analyses(self) -> list[AnalysisRow]:
+        return [r.a for r in self.rows if r.is_result]
+
+    def row_of(self, analysis_id: str, key: str = "") -> int:
+        for i, r in enumerate(self.rows):
+            if r.a.id == analysis_id and r.key == key:
+                return i
+        return -1
+
+    def editable(self, row: int) -> bool:
+        if not 0 <= row < len(self.rows) or not self.can_enter:
+            return False
+        r = self.rows[row]
+        return r.a.editable and (not r.is_result or not r.calculated)
+
+    # --- typing ---------------------------------------------------------------------------------------
+
+    def text_of(self, row: int) -> str:
+        """What the Result cell holds: the text being typed, else what was typed, else what is stored."""
+        r = self.rows[row]
+        if self._preview is not None and self._preview[0] == row:
+            return self._preview[1]
+        key = (r.a.id, r.key)
+        if key in self.typed:
+            return self.typed[key]
+        if r.key:
+            v = r.a.interim.get(r.key)
+            return "" if v is None else f"{v:g}" if isinstance(v, (int, float)) else str(v)
+        if r.calculated:
+            res, _err = self.result_of(r.a)
+            return "" if res is None or res.value is None else f"{res.value:.6g}"
+        return r.a.value_text
+
+    def set_preview(self, row: int, text: str) -> None:
+        """The editor's text as it is being typed: judged live, not yet kept."""
+        self._preview = (row, text)
+        self._changed_around(row)
+        self.previewed.emit(row)
+
+    def clear_preview(self) -> None:
+        if self._preview is not None:
+            row = self._preview[0]
+            self._preview = None
+            if row < len(self.rows):
+                self._changed_around(row)
+
+    def _changed_around(self, row: int) -> None:
+        """A typed value changed: its row and the calculated result it feeds are redrawn."""
+        a_id = self.rows[row].a.id
+        rows = [i for i, r in enumerate(self.rows) if r.a.id == a_id]
+        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1))
+
+    def _typed_text(self, a: AnalysisRow, key: str) -> str | None:
+        row = self.row_of(a.id, key)
+        if self._preview is not None and self._preview[0] == row:
+            return self._preview[1]
+        return self.typed.get((a.id, key))
+
+    def readings_of(self, a: AnalysisRow) -> tuple[dict[str, float | None], str | None]:
+        """A calculated test's readings as numbers (typed or stored), and the first reading error."""
+        out: dict[str, float | None] = {}
+        error = None
+        for key, name, _unit in a.interim_fields:
+            text = self._typed_text(a, key)
+            if text is None:
+                v = a.interim.get(key)
+                out[key] = float(v) if isinstance(v, (int, float)) else None
+                continue
+            if not text.strip():
+                out[key] = None
+                continue
+            try:
+                out[key] = lr.parse_number(text)
+            except lr.ResultError as exc:
+                out[key] = None
+                error = error or f"{name}: {exc.message_th}"
+        return out, error
+
+    def result_of(self, a: AnalysisRow) -> tuple[lr.Result | None, str | None]:
+        """The analysis's result as things stand on screen (None with a message when it cannot be read)."""
+        if a.formula and a.interim_fields:
+            readings, error = self.readings_of(a)
+            if error:
+                return None, error
+            variables: dict[str, float | None] = dict(readings)
+            for other in self.analyses():
+                if other.sample_id == a.sample_id and other.id != a.id:
+                    res, _e = (lr.EMPTY, None) if other.formula else self.result_of(other)
+                    variables[lr.variable_name(other.code)] = res.value if res is not None else None
+            needed = lr.formula_names(a.formula)
+            if any(variables.get(n) is None for n in needed):
+                return lr.EMPTY, None
+            try:
+                value = lr.evaluate_formula(a.formula, variables)
+            except lr.FormulaError as exc:
+                return None, exc.message_th
+            return lr.parse_result(f"{value:.10g}", lod=a.lod, upper=a.upper), None
+        text = self._typed_text(a, "")
+        if text is None:
+            return a.result, None
+        try:
+            return lr.parse_result(
+                text, result_type=a.result_type, choices=a.choices, lod=a.lod, upper=a.upper
+            ), None
+        except lr.ResultError as exc:
+            return None, exc.message_th
+
+    def verdict_of(self, a: AnalysisRow) -> str:
+        result, error = self.result_of(a)
+        if error or result is None:
+            return "error"
+        if a.result_type != "numeric":
+            return "pending" if result.empty else "no_spec"
+        return lr.judge(result, a.spec, decimals=a.decimals)
+
+    def row_verdict(self, row: int) -> str:
+        return self.verdict_of(self.rows[row].a)
+
+    def shown_text(self, a: AnalysisRow) -> str:
+        result, error = self.result_of(a)
+        if error or result is None or result.empty:
+            return ""
+        shown = lr.format_result(
+            value=result.value,
+            flag=result.flag,
+            text=result.text,
+            decimals=a.decimals,
+            lod=a.lod,
+            upper=a.upper,
+            result_type=a.result_type,
+        )
+        return f"{shown} {a.unit}".strip() if a.result_type == "numeric" else shown
+
+    def commit(self, row: int, text: str) -> None:
+        """Keep what was typed in a row (Enter or leaving the cell) and ask for it to be saved."""
+        r = self.rows[row]
+        self._preview = None
+        key = (r.a.id, r.key)
+        old = self.text_of(row)
+        self.typed[key] = text.strip()
+        self._changed_around(row)
+        if text.strip() != old.strip():
+            self.save_errors.pop(r.a.id, None)
+            self.edited.emit(r.a.id)
+
+    def pending_save(
+        self, analysis_id: str
+    ) -> tuple[str | None, dict[str, str] | None, dict[tuple[str, str], str]]:
+        """What to save for an analysis: (result text, or None for a calculated one; its readings, or None;
+        the typed values this save covers)."""
+        a = self.rows[self.row_of(analysis_id)].a
+        snapshot = {k: v for k, v in self.typed.items() if k[0] == analysis_id}
+        if a.formula and a.interim_fields:
+            return None, {k[1]: v for k, v in snapshot.items() if k[1]}, snapshot
+        return snapshot.get((a.id, ""), a.value_text), None, snapshot
+
+    def unreadable(self) -> list[str]:
+        """Analyses whose typed value cannot be read (they are not saved until corrected)."""
+        return [a.id for a in self.analyses() if a.editable and self.result_of(a)[1]]
+
+    # --- Qt model ---------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if self.per_test and section == self.TEST:
+                return QCoreApplication.translate("LabGrid", "Sample")
+            return QCoreApplication.translate("LabGrid", self.HEADERS[section])
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.VALUE and self.editable(index.row()):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        a, col = r.a, index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._display(index.row(), r, col, role)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if a.state in ("retracted", "rejected"):
+                return None
+            color = tint(self.verdict_of(a))
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if a.state in ("retracted", "rejected") or (not r.is_result and col != self.VALUE):
+                return QBrush(QColor(theme.colors(theme.current_theme())["mutedTextColor"]))
+            if col == self.VERDICT and self.verdict_of(a) in ("fail", "error"):
+                return QBrush(QColor(theme.colors(theme.current_theme())["danger"]))
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            if a.state in ("retracted", "rejected"):
+                font.setStrikeOut(col == self.VALUE)
+                font.setItalic(True)
+                return font
+            if r.is_result and col in (self.TEST, self.VERDICT) and self.verdict_of(a) == "fail":
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.VALUE, self.SHOWN, self.SPEC):
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: int, r: GridRow, col: int, role: int) -> Any:
+        a = r.a
+        if col == self.LAB_NO:
+            return a.lab_no if r.is_result else ""
+        if col == self.TEST:
+            if self.per_test and r.is_result:
+                return a.sample
+            if not r.is_result:
+                unit = f" ({r.unit})" if r.unit else ""
+                return f"    ↳ {r.label}{unit}"
+            mark = " ↻" if a.retest else ""
+            return f"{a.name_th}{mark}"
+        if col == self.VALUE:
+            text = self.text_of(row)
+            if role == Qt.ItemDataRole.EditRole:
+                return text
+            if r.is_result and r.calculated:
+                return f"= {text}" if text else "="
+            if r.is_result and not text and a.flag:  # a result kept only as a flag
+                return self.shown_text(a)
+            return text
+        if not r.is_result:
+            return ""
+        if col == self.SHOWN:
+            _result, error = self.result_of(a)
+            if error:
+                return f"⚠ {error}"
+            return self.shown_text(a)
+        if col == self.SPEC:
+            return lr.format_spec(a.spec)
+        if col == self.VERDICT:
+            v = self.verdict_of(a)
+            return "" if v == "error" else verdict_label(v)
+        if col == self.STATE:
+            if a.id in self.saving:
+                return QCoreApplication.translate("LabGrid", "Saving…")
+            if a.id in self.save_errors:
+                return QCoreApplication.translate("LabGrid", "Not saved")
+            return value_label(a.state)
+        if col == self.PEOPLE:
+            if a.verified_by:
+                return f"{a.submitted_by} → {a.verified_by}"
+            return a.submitted_by
+        return None
+
+    def _tooltip(self, r: GridRow) -> str:
+        a = r.a
+        lines = [f"{a.name_th} ({a.code})", a.method]
+        if a.lod is not None:
+            lines.append(f"LOD {lr.format_result(value=a.lod, decimals=a.decimals)}")
+        if a.formula:
+            lines.append(f"= {a.formula}")
+        if a.spec is not None and a.spec.standard:
+            lines.append(a.spec.standard)
+        _res, error = self.result_of(a)
+        if error:
+            lines.append(f"⚠ {error}")
+        if a.id in self.save_errors:
+            lines.append(f"⚠ {self.save_errors[a.id]}")
+        if a.remarks:
+            lines.append(a.remarks)
+        return "\n".join(x for x in lines if x)
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != self.VALUE or not self.editable(index.row()):
+            return False
+        self.commit(index.row(), str(value))
+        return True
+
+
+class TintDelegate(QStyledItemDelegate):
+    """Paints a row's verdict colour under the cell: the theme's style sheet would hide BackgroundRole."""
+
+    def __init__(self, model: ResultModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        brush = index.data(Qt.ItemDataRole.BackgroundRole)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if isinstance(brush, QBrush) and not selected:
+            painter.fillRect(option.rect, brush)
+        elif isinstance(brush, QBrush):  # selected: keep a stripe of the verdict colour visible
+            painter.fillRect(option.rect.adjusted(0, 0, 0, -option.rect.height() + 4), brush)
+        super().paint(painter, option, index)
+
+
+class ResultDelegate(TintDelegate):
+    """A line editor that shows the live verdict as its background colour while one types."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setObjectName("resultEditor")
+        r = self.model.rows[index.row()]
+        if r.is_result and r.a.result_type == "choice":
+            completer = QCompleter(list(r.a.choices), editor)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            editor.setCompleter(completer)
+        row = index.row()
+
+        def typed(text: str) -> None:
+            self.model.set_preview(row, text)
+            self.paint_editor(editor, row)
+
+        editor.textEdited.connect(typed)
+        return editor
+
+    def paint_editor(self, editor: QLineEdit, row: int) -> None:
+        verdict = self.model.row_verdict(row) if row < len(self.model.rows) else ""
+        color = tint(verdict)
+        editor.setProperty("verdict", verdict)
+        editor.setStyleSheet(
+            f"QLineEdit {{ background-color: {color.name()}; }}" if color is not None else ""
+        )
+        _res, error = self.model.result_of(self.model.rows[row].a)
+        editor.setToolTip(error or verdict_label(verdict))
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        if not editor.text():
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        self.paint_editor(editor, index.row())
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def destroyEditor(self, editor: QWidget, index: _Index) -> None:
+        self.model.clear_preview()
+        super().destroyEditor(editor, index)
+
+
+class ResultGrid(QTableView):
+    """The table view: Enter keeps the value and moves down, typing on a row edits its result."""
+
+    def __init__(self, *, per_test: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result_model = ResultModel(self)
+        self.result_model.per_test = per_test
+        self.setModel(self.result_model)
+        self.delegate = ResultDelegate(self.result_model, self)
+        self.setItemDelegate(TintDelegate(self.result_model, self))
+        self.setItemDelegateForColumn(ResultModel.VALUE, self.delegate)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(34)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setColumnHidden(ResultModel.LAB_NO, not per_test)
+        for col, width in (
+            (ResultModel.LAB_NO, 150),
+            (ResultModel.TEST, 250),
+            (ResultModel.VALUE, 130),
+            (ResultModel.SHOWN, 150),
+            (ResultModel.SPEC, 100),
+            (ResultModel.VERDICT, 150),
+            (ResultModel.STATE, 120),
+        ):
+            self.setColumnWidth(col, width)
+        self.setMinimumHeight(240)
+
+    # --- moving ---------------------------------------------------------------------------------------
+
+    def next_editable(self, row: int, step: int = 1) -> int:
+        n = self.result_model.rowCount()
+        r = row + step
+        while 0 <= r < n:
+            if self.result_model.editable(r):
+                return r
+            r += step
+        return -1
+
+    def go_to(self, row: int, *, edit: bool = False) -> None:
+        if row < 0:
+            return
+        index = self.result_model.index(row, ResultModel.VALUE)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        if edit:
+            self.edit(index)
+
+    def start(self) -> None:
+        """Put the cursor on the first result still to be entered (or the first row)."""
+        first = self.next_editable(-1)
+        if first >= 0:
+            self.go_to(first)
+        elif self.result_model.rowCount():
+            self.go_to(0)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter: keep, then go down
+            row = self.currentIndex().row()
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            nxt = self.next_editable(row)
+            if nxt >= 0:
+                self.go_to(nxt)
+            return
+        super().closeEditor(editor, hint)
+
+    def currentChanged(self, current: _Index, previous: _Index) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid() and current.column() != ResultModel.VALUE:
+            self.setCurrentIndex(self.result_model.index(current.row(), ResultModel.VALUE))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            row = self.currentIndex().row()
+            if self.result_model.editable(row):
+                self.edit(self.currentIndex())
+            else:
+                self.go_to(self.next_editable(row))
+            return
+        super().keyPressEvent(event)
+
+    def selected_analyses(self) -> list[AnalysisRow]:
+        rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
+        seen: dict[str, AnalysisRow] = {}
+        for r in rows:
+            a = self.result_model.rows[r].a
+            seen.setdefault(a.id, a)
+        return list(seen.values())

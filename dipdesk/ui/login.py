@@ -1,0 +1,218 @@
+"""The log-in dialog: offline, against the argon2id hashes in the local database.
+
+Verification runs in a worker (argon2 is deliberately slow) inside a transaction, since a successful
+log-in records its time. The language can be switched here, live, before anything else is open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dipdesk.services.auth import authenticate
+from dipdesk.services.context import current_site
+from dipdesk.services.errors import ServiceError
+from dipdesk.settings import Settings
+from dipdesk.ui import icons
+from dipdesk.ui.db import Database
+from dipdesk.ui.i18n import current_language, install_translations
+from dipdesk.ui.state import CurrentUser, current_user_from
+from dipdesk.ui.workers import Task, run_task
+
+
+class LoginDialog(QDialog):
+    """Username and password; `user` holds who logged in once the dialog is accepted."""
+
+    logged_in = Signal(object)  # CurrentUser
+
+    def __init__(
+        self, db: Database, settings: Settings, username: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings
+        self.user: CurrentUser | None = None
+        self.busy = False
+        self._error = ""  # which message is shown, so it can be re-worded after a language switch
+        self._site_th = self._site_en = ""
+        self.setWindowIcon(icons.app_icon())
+        self.setMinimumWidth(480)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(28, 24, 28, 20)
+        root.setSpacing(12)
+        header = QHBoxLayout()
+        logo = QLabel()
+        logo.setPixmap(icons.render("dipdesk", 56))
+        header.addWidget(logo)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        self.app_title = QLabel("dipdesk")
+        self.app_title.setObjectName("pageTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("muted")
+        self.subtitle.setWordWrap(True)
+        self.site_label = QLabel()
+        self.site_label.setObjectName("statTitle")
+        self.site_label.setWordWrap(True)
+        titles.addWidget(self.app_title)
+        titles.addWidget(self.subtitle)
+        titles.addWidget(self.site_label)
+        header.addLayout(titles, 1)
+        root.addLayout(header)
+
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        form.setHorizontalSpacing(14)
+        self.username = QLineEdit(username)
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.language = QComboBox()
+        self.language.addItem("ไทย", "th")  # each language named in itself
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.username_label, self.password_label, self.language_label = QLabel(), QLabel(), QLabel()
+        form.addRow(self.username_label, self.username)
+        form.addRow(self.password_label, self.password)
+        form.addRow(self.language_label, self.language)
+        root.addLayout(form)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorText")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        root.addWidget(self.error_label)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.quit_button = QPushButton()
+        self.quit_button.clicked.connect(self.reject)
+        self.login_button = QPushButton()
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self.try_login)
+        buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.login_button)
+        root.addLayout(buttons)
+
+        self.password.returnPressed.connect(self.try_login)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.retranslate()
+        (self.password if username else self.username).setFocus()
+        run_task(self._read_site, on_done=self._show_site, owner=self)
+
+    # --- texts ------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Log in to dipdesk"))
+        self.subtitle.setText(self.tr("Department of Industrial Promotion, Ministry of Industry"))
+        self.username_label.setText(self.tr("Username"))
+        self.password_label.setText(self.tr("Password"))
+        self.language_label.setText(self.tr("Language"))
+        self.quit_button.setText(self.tr("Quit"))
+        self.login_button.setText(self.tr("Checking…") if self.busy else self.tr("Log in"))
+        lang = current_language()
+        site = self._site_en if lang == "en" and self._site_en else self._site_th
+        self.site_label.setText(site)
+        self.site_label.setVisible(bool(site))
+        self._show_error(self._error)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _message(self, key: str) -> str:
+        messages = {
+            "empty": self.tr("Please enter your username and password."),
+            "wrong": self.tr("The username or password is not correct."),
+        }
+        return messages.get(key, key)
+
+    def _show_error(self, key: str) -> None:
+        self._error = key
+        self.error_label.setText(self._message(key) if key else "")
+        self.error_label.setVisible(bool(key))
+
+    # --- language ---------------------------------------------------------------------------------
+
+    def _language_chosen(self, index: int) -> None:
+        lang = self.language.itemData(index)
+        app = QApplication.instance()
+        if not lang or app is None:
+            return
+        install_translations(app, lang)
+        self.retranslate()  # now; the LanguageChange event Qt posts will do it again, harmlessly
+        if self.settings.language != lang:
+            self.settings.language = lang
+            with contextlib.suppress(OSError):  # not remembered, but switched for this session
+                self.settings.save()
+
+    # --- the site, shown so the user knows which installation this is ----------------------------
+
+    def _read_site(self, task: Task) -> tuple[str, str]:
+        with self.db.session() as session:
+            site = current_site(session)
+            return (site.name_th, site.name_en) if site else ("", "")
+
+    def _show_site(self, names: tuple[str, str]) -> None:
+        self._site_th, self._site_en = names
+        self.retranslate()
+
+    # --- logging in -------------------------------------------------------------------------------
+
+    def try_login(self) -> None:
+        if self.busy:
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self._show_error("empty")
+            return
+        self._set_busy(True)
+        db = self.db
+
+        def check(task: Task) -> CurrentUser | None:
+            with db.session() as s, s.begin():
+                user = authenticate(s, username, password)
+                return current_user_from(s, user) if user is not None else None
+
+        run_task(check, on_done=self._checked, on_error=self._failed, owner=self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for w in (self.username, self.password, self.login_button, self.language):
+            w.setEnabled(not busy)
+        self.login_button.setText(self.tr("Checking…") if busy else self.tr("Log in"))
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    def _checked(self, user: CurrentUser | None) -> None:
+        self._set_busy(False)
+        if user is None:
+            self._show_error("wrong")
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self._show_error("")
+        self.user = user
+        self.logged_in.emit(user)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        text = exc.message(current_language()) if isinstance(exc, ServiceError) else str(exc)
+        self._show_error(self.tr("Could not check the password: %1").replace("%1", text))

@@ -1,0 +1,284 @@
+"""The main window: the areas in a navigation list on the left, their pages on the right.
+
+The window owns no data: each page loads its own figures in a worker when first shown. The status bar
+says where the user is (site), who they are (user, role), which file they work on, and, honestly,
+whether this computer has ever synchronised.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dipdesk import __version__
+from dipdesk.services.context import local_value
+from dipdesk.ui import icons, theme, workers
+from dipdesk.ui.labels import role_label
+from dipdesk.ui.pages import AREAS, VIEW_NAMES, AreaPage, PageEnv, area_title
+from dipdesk.ui.pages.sync import LAST_SYNC_KEY
+from dipdesk.ui.widgets import format_stamp
+
+LICENCES = (
+    ("dipdesk", "GPL-2.0-or-later"),
+    ("Loma, Laksaman (TLWG fonts)", "GPL-2.0-or-later with the font exception"),
+    ("Qt for Python (PySide6)", "LGPL-3.0"),
+    ("qt-material", "BSD-2-Clause"),
+    ("SQLAlchemy, Alembic, argon2-cffi", "MIT"),
+    ("ReportLab", "BSD"),
+)
+
+
+class MainWindow(QMainWindow):
+    """dipdesk's main window. `env` carries the database, the logged-in user and the preferences."""
+
+    ready = Signal()  # the status bar's facts have been read (the pages have their own `ready`)
+
+    def __init__(self, env: PageEnv, initial_view: str = "dashboard", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.is_ready = False
+        self.setWindowIcon(icons.app_icon())
+        site = env.user.site_name(env.lang)
+        self.setWindowTitle(self.tr("dipdesk – %1").replace("%1", site) if site else "dipdesk")
+        self.resize(1280, 800)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._build_sidebar())
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.pages: dict[str, AreaPage] = {}  # built when first shown: a quick start, light re-theming
+        for area in AREAS:
+            item = QListWidgetItem(area_title(area))
+            item.setData(Qt.ItemDataRole.UserRole, area.name)
+            item.setSizeHint(QSize(0, 46))
+            self.nav.addItem(item)
+        self._recolor_icons(theme.current_theme())
+        theme.notifier.changed.connect(self._theme_changed)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.select_view(initial_view)
+
+    # --- construction -----------------------------------------------------------------------------
+
+    def _build_sidebar(self) -> QWidget:
+        side = QWidget()
+        side.setFixedWidth(262)
+        col = QVBoxLayout(side)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        header = QWidget()
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(16, 14, 12, 10)
+        logo = QLabel()
+        logo.setPixmap(icons.render("dipdesk", 40))
+        header_row.addWidget(logo)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        app_name = QLabel("dipdesk")
+        app_name.setObjectName("sectionTitle")
+        department = QLabel(self.tr("Department of Industrial Promotion"))
+        department.setObjectName("statNote")
+        department.setWordWrap(True)
+        names.addWidget(app_name)
+        names.addWidget(department)
+        header_row.addLayout(names, 1)
+        col.addWidget(header)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        col.addWidget(self.nav, 1)
+        return side
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        refresh = QAction(self.tr("&Refresh figures"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh_current)
+        view_menu.addAction(refresh)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.theme_actions: dict[str, QAction] = {}
+        for name, text in (("light", self.tr("&Light")), ("dark", self.tr("&Dark"))):
+            action = QAction(text, self, checkable=True)
+            action.setChecked(theme.current_theme() == name)
+            action.triggered.connect(lambda _checked=False, n=name: theme.switch_theme(self.env.settings, n))
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[name] = action
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About dipdesk"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        user = self.env.user
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.site_status = QLabel(
+            self.tr("Site: %1").replace("%1", user.site_name(self.env.lang) or self.tr("not chosen"))
+        )
+        self.user_status = QLabel(
+            self.tr("User: %1 (%2)").replace("%1", user.display_name).replace("%2", role_label(user.role))
+        )
+        path = self.env.db.display_path
+        self.db_status = QLabel(self.tr("Database: %1").replace("%1", _short_path(path)))
+        self.db_status.setToolTip(path)
+        self.sync_status = QLabel(self.tr("Sync: checking…"))
+        for w in (self.site_status, self.user_status, self.db_status):
+            bar.addWidget(w)
+        bar.addPermanentWidget(self.sync_status)
+        workers.run_task(
+            self._read_sync_state, on_done=self._show_sync_state, on_error=self._sync_state_failed, owner=self
+        )
+
+    # --- status -----------------------------------------------------------------------------------
+
+    def _read_sync_state(self, task: workers.Task) -> str:
+        with self.env.db.session() as session:
+            return local_value(session, LAST_SYNC_KEY) or ""
+
+    def _show_sync_state(self, last: str) -> None:
+        if last:
+            when = format_stamp(last, self.env.lang)
+            self.sync_status.setText(self.tr("Last synchronised: %1").replace("%1", when))
+        else:
+            self.sync_status.setText(self.tr("Not synchronised yet: all data is on this computer only"))
+        self._mark_ready()
+
+    def _sync_state_failed(self, exc: BaseException) -> None:
+        self.sync_status.setText(self.tr("Sync status unknown"))
+        self._mark_ready()
+
+    def _mark_ready(self) -> None:
+        if not self.is_ready:
+            self.is_ready = True
+            self.ready.emit()
+
+    # --- navigation -------------------------------------------------------------------------------
+
+    def page(self, name: str) -> AreaPage:
+        """The named area's page, built on first use."""
+        if name not in VIEW_NAMES:
+            raise ValueError(f"unknown view {name!r}; valid views: {', '.join(VIEW_NAMES)}")
+        page = self.pages.get(name)
+        if page is None:
+            area = AREAS[VIEW_NAMES.index(name)]
+            page = area.page(self.env, area_title(area))
+            self.pages[name] = page
+            self.stack.addWidget(page)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+        self.stack.setCurrentWidget(page)
+        page.ensure_loaded()
+
+    def select_view(self, name: str) -> AreaPage:
+        """Show the named area (`dashboard`, `programs`, …) and return its page."""
+        page = self.page(name)
+        self.nav.setCurrentRow(VIEW_NAMES.index(name))
+        return page
+
+    def current_view(self) -> str:
+        page = self.stack.currentWidget()
+        return page.view_name if isinstance(page, AreaPage) else ""
+
+    def refresh_current(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, AreaPage):
+            page.reload()
+
+    # --- theme ------------------------------------------------------------------------------------
+
+    def _theme_changed(self, name: str) -> None:
+        self._recolor_icons(name)
+        action = self.theme_actions.get(name)
+        if action is not None and not action.isChecked():
+            action.setChecked(True)
+
+    def _recolor_icons(self, name: str) -> None:
+        color = theme.colors(name)["primaryColor"]
+        for row, area in enumerate(AREAS):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setIcon(icons.icon(area.icon, color, "#ffffff"))
+
+    # --- help -------------------------------------------------------------------------------------
+
+    def about_text(self) -> str:
+        user = self.env.user
+        site = user.site_name(self.env.lang)
+        purpose = self.tr(
+            "Records, certificates, lab forms and offline sync for the Department of Industrial Promotion."
+        )
+        fonts_note = self.tr(
+            "The fonts Loma and Laksaman are from the Thai Linux Working Group (TLWG); their font exception "
+            "lets documents made with them be shared under any terms."
+        )
+        facts = (
+            (self.tr("Version"), __version__),
+            (self.tr("Site"), f"{site} ({user.site_code})" if user.site_code else site),
+            (self.tr("Database file"), self.env.db.display_path),
+        )
+        licences = self.tr("Licences")
+        e = html.escape
+        fact_lines = "<br>".join(f"<b>{e(k)}:</b> {e(v)}" for k, v in facts)
+        rows = "".join(f"<tr><td>{e(n)}&nbsp;&nbsp;</td><td>{e(lic)}</td></tr>" for n, lic in LICENCES)
+        return (
+            f"<h2>dipdesk {e(__version__)}</h2><p>{e(purpose)}</p><p>{fact_lines}</p>"
+            f"<p><b>{e(licences)}</b></p><table cellspacing='0' cellpadding='2'>{rows}</table>"
+            f"<p>{e(fonts_note)}</p>"
+        )
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About dipdesk"))
+        box.setIconPixmap(icons.render("dipdesk", 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.about_text())
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.open()
+        self._about_box = box
+
+    # --- closing ----------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        workers.cancel_all()
+        super().closeEvent(event)
+
+
+def _short_path(path: str, limit: int = 48) -> str:
+    return path if len(path) <= limit else "…" + path[-(limit - 1) :]

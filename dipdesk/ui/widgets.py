@@ -1,0 +1,200 @@
+"""Small widgets the pages share: figure cards, empty-state and error boxes, a read-only rows table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dipdesk.core.kpi import format_baht
+from dipdesk.core.phone import format_phone
+from dipdesk.core.thaidate import format_thai_date
+from dipdesk.ui import icons, theme
+from dipdesk.ui.i18n import current_language
+from dipdesk.ui.labels import column_label, value_label
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def format_number(n: int | None) -> str:
+    return "–" if n is None else f"{n:,}"
+
+
+def format_date(d: dt.date | dt.datetime | None, lang: str | None = None) -> str:
+    """Screens show Buddhist-era dates: `12 มี.ค. 2563`; English `12 Mar 2563 BE` keeps the BE year."""
+    if d is None:
+        return ""
+    if isinstance(d, dt.datetime):
+        d = d.date()
+    lang = lang or current_language()
+    if lang == "th":
+        return format_thai_date(d, "medium")
+    return f"{d.day} {d.strftime('%b')} {d.year + 543}"
+
+
+def format_stamp(text: str, lang: str | None = None) -> str:
+    """An ISO time kept as text (e.g. the last sync) as a BE date; unreadable text is shown as it is."""
+    try:
+        return format_date(dt.datetime.fromisoformat(text), lang)
+    except ValueError:
+        return text
+
+
+def format_value(key: str, value: Any) -> str:
+    """A cell as text: dates in BE, money with two decimals, codes (states, kinds) in words."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return format_date(value)
+    if isinstance(value, Decimal):
+        return format_baht(value) if key in ("budget", "fee", "fee_total") else f"{value.normalize():f}"
+    if isinstance(value, int):
+        return str(value) if key in ("cohort", "fiscal_year", "seq") else f"{value:,}"
+    if key in ("phone", "contact_phone") and value:
+        return format_phone(str(value))
+    return value_label(value)
+
+
+class StatCard(QFrame):
+    """A figure with its caption: `1,234` over `People`."""
+
+    def __init__(self, title: str, note: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statCard")
+        self.setMinimumWidth(180)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.setSpacing(2)
+        self.value_label = QLabel("…")
+        self.value_label.setObjectName("statValue")
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("statTitle")
+        self.title_label.setWordWrap(True)
+        self.note_label = QLabel(note)
+        self.note_label.setObjectName("statNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.setVisible(bool(note))
+        lay.addWidget(self.value_label)
+        lay.addWidget(self.title_label)
+        lay.addWidget(self.note_label)
+        lay.addStretch(1)
+
+    def set_value(self, value: str, note: str | None = None, *, textual: bool = False) -> None:
+        """`textual`: words rather than a figure ("never", an address), set a little smaller."""
+        self.value_label.setText(value)
+        if bool(self.value_label.property("textual")) != textual:
+            self.value_label.setProperty("textual", textual)
+            self.value_label.style().unpolish(self.value_label)
+            self.value_label.style().polish(self.value_label)
+        if note is not None:
+            self.note_label.setText(note)
+            self.note_label.setVisible(bool(note))
+
+
+class NoticeBox(QFrame):
+    """A framed message with an icon: the empty state ("not built yet", "no records") or an error."""
+
+    def __init__(self, text: str = "", icon_name: str = "info", *, error: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("errorState" if error else "emptyState")
+        self._icon_name = "warning" if error else icon_name
+        self._error = error
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(16, 14, 16, 14)
+        lay.setSpacing(14)
+        self.icon_label = QLabel()
+        self.icon_label.setFixedSize(32, 32)
+        self.text_label = QLabel(text)
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextFormat(Qt.TextFormat.RichText)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(self.text_label, 1)
+        self._recolor(theme.current_theme())
+        theme.notifier.changed.connect(self._recolor)
+
+    def _recolor(self, name: str) -> None:
+        c = theme.colors(name)
+        self.icon_label.setPixmap(
+            icons.render(self._icon_name, 32, c["danger" if self._error else "primaryColor"])
+        )
+
+    def set_text(self, text: str) -> None:
+        self.text_label.setText(text)
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows (dicts) for a table view; the page runs the query in a worker."""
+
+    def __init__(self, columns: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        key = self.columns[index.column()]
+        return format_value(key, self.rows[index.row()].get(key))
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return column_label(self.columns[section])
+        return str(section + 1)
+
+
+class RowsTable(QTableView):
+    """A compact, read-only table of a page's first records."""
+
+    def __init__(self, columns: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows_model = RowsModel(columns, self)
+        self.setModel(self.rows_model)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(32)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setMinimumHeight(260)
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.rows_model.set_rows(rows)
+        self.resizeColumnsToContents()
+        for col in range(self.rows_model.columnCount()):
+            if self.columnWidth(col) > 280:
+                self.setColumnWidth(col, 280)

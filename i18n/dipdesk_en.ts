@@ -1,0 +1,5634 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ActivitiesController</name>
+    <message>
+        <location filename="../dipdesk/ui/records/programs.py" line="+251"/>
+        <source>%1 activities</source>
+        <translation>%1 activities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity name, code or venue (Ctrl+F)</source>
+        <translation>Activity name, code or venue (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;No activities yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New activity…&lt;/b&gt; (Ctrl+N) to add a course, then its training days, the people enrolled and their attendance.</source>
+        <translation>&lt;b&gt;No activities yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New activity…&lt;/b&gt; (Ctrl+N) to add a course, then its training days, the people enrolled and their attendance.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;No activity matches “%1”.&lt;/b&gt;&lt;br&gt;Choose another fiscal year or press Esc to clear the search.</source>
+        <translation>&lt;b&gt;No activity matches “%1”.&lt;/b&gt;&lt;br&gt;Choose another fiscal year or press Esc to clear the search.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New activity…</source>
+        <translation>New activity…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activities</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New activity</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Enroll people…</source>
+        <translation>Enroll people…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attendance…</source>
+        <translation>Attendance…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 training days</source>
+        <translation>%1 training days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No training days yet. Click &lt;b&gt;New training day…&lt;/b&gt; for each day (or meeting) of the activity; attendance is taken per day.</source>
+        <translation>No training days yet. Click &lt;b&gt;New training day…&lt;/b&gt; for each day (or meeting) of the activity; attendance is taken per day.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New training day…</source>
+        <translation>New training day…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Training days</source>
+        <translation>Training days</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Save the activity first; then its training days can be added here.</source>
+        <translation>Save the activity first; then its training days can be added here.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save the activity first.</source>
+        <translation>Save the activity first.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>New training day</source>
+        <translation>New training day</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training day</source>
+        <translation>Training day</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Not available yet</source>
+        <translation>Not available yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enrolling people and taking attendance are not available in this version of dipdesk yet. The activity and its training days are saved; enrollment and attendance can be added once the update that brings them is installed.</source>
+        <translation>Enrolling people and taking attendance are not available in this version of dipdesk yet. The activity and its training days are saved; enrollment and attendance can be added once the update that brings them is installed.</translation>
+    </message>
+</context>
+<context>
+    <name>AddDayDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+749"/>
+        <source>Add a training day</source>
+        <translation>Add a training day</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the day is about (optional)</source>
+        <translation>What the day is about (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../dipdesk/ui/first_run.py" line="+152"/>
+        <source>The first administrator</source>
+        <translation>The first administrator</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This account manages dipdesk on this computer and adds the other users. Keep the password safe: there is no way to recover it without another administrator.</source>
+        <translation>This account manages dipdesk on this computer and adds the other users. Keep the password safe: there is no way to recover it without another administrator.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>letters and digits, e.g. somchai.k</source>
+        <translation>letters and digits, e.g. somchai.k</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. นายสมชาย ใจดี</source>
+        <translation>e.g. นายสมชาย ใจดี</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at least %1 characters</source>
+        <translation>at least %1 characters</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Creating the administrator…</source>
+        <translation>Creating the administrator…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Please enter a username.</source>
+        <translation>Please enter a username.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please enter the administrator's full name.</source>
+        <translation>Please enter the administrator's full name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password must be at least %1 characters long.</source>
+        <translation>The password must be at least %1 characters long.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The administrator could not be created: %1</source>
+        <translation>The administrator could not be created: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AmendDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="+326"/>
+        <source>Amend report %1</source>
+        <translation>Amend report %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An amendment is a new report with a new number that names report %1 and says what changed and why. Report %1 stays on file, marked as replaced. To correct a result, retract it first and verify the retest.</source>
+        <translation>An amendment is a new report with a new number that names report %1 and says what changed and why. Report %1 stays on file, marked as replaced. To correct a result, retract it first and verify the retest.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What changed and why</source>
+        <translation>What changed and why</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Say what changed and why.</source>
+        <translation>Say what changed and why.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../dipdesk/ui/app.py" line="+97"/>
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database could not be opened</source>
+        <translation>The database could not be opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dipdesk could not open its database file:
+%1
+
+Check that the folder exists and can be written to, that there is free disk space, and that no other program has the file open.</source>
+        <translation>dipdesk could not open its database file:
+%1
+
+Check that the folder exists and can be written to, that there is free disk space, and that no other program has the file open.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the database…</source>
+        <translation>Reading the database…</translation>
+    </message>
+</context>
+<context>
+    <name>AreaPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/base.py" line="+74"/>
+        <location line="+47"/>
+        <source>Loading figures from the database…</source>
+        <translation>Loading figures from the database…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The figures could not be loaded from the database: %1</source>
+        <translation>The figures could not be loaded from the database: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Areas</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/__init__.py" line="+36"/>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programs &amp; activities</source>
+        <translation>Programs &amp; activities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprises</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentoring</source>
+        <translation>Mentoring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Testing lab</source>
+        <translation>Testing lab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceGrid</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="-277"/>
+        <location line="+253"/>
+        <source>Attendance</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location line="-238"/>
+        <source>Add people…</source>
+        <translation>Add people…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a class list…</source>
+        <translation>Import a class list…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a training day…</source>
+        <translation>Add a training day…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone present this day</source>
+        <translation>Everyone present this day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save attendance</source>
+        <translation>Save attendance</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Arrows move · Space ticks or clears · Enter goes down · Ctrl+S saves</source>
+        <translation>Arrows move · Space ticks or clears · Enter goes down · Ctrl+S saves</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Completes with at least %1% of the %2 hours (%3 hours), the rule set for this activity.</source>
+        <translation>Completes with at least %1% of the %2 hours (%3 hours), the rule set for this activity.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The attendance could not be loaded: %1</source>
+        <translation>The attendance could not be loaded: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This activity has no training days yet: press &lt;b&gt;Add a training day…&lt;/b&gt; for each day.</source>
+        <translation>This activity has no training days yet: press &lt;b&gt;Add a training day…&lt;/b&gt; for each day.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody is enrolled yet: press &lt;b&gt;Add people…&lt;/b&gt; to find or add them one by one, or &lt;b&gt;Import a class list…&lt;/b&gt; to read them from an Excel or CSV file.</source>
+        <translation>Nobody is enrolled yet: press &lt;b&gt;Add people…&lt;/b&gt; to find or add them one by one, or &lt;b&gt;Import a class list…&lt;/b&gt; to read them from an Excel or CSV file.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 of %2 people complete</source>
+        <translation>%1 of %2 people complete</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 dropped</source>
+        <translation>%1 dropped</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 unsaved changes</source>
+        <translation>%1 unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved %1 marks.</source>
+        <translation>Saved %1 marks.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 now complete.</source>
+        <translation>%1 now complete.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 no longer complete.</source>
+        <translation>%1 no longer complete.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was saved: %1</source>
+        <translation>Nothing was saved: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Export attendance</source>
+        <translation>Export attendance</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day %1 (%2)</source>
+        <translation>Day %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Percent of hours</source>
+        <translation>Percent of hours</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <location line="-497"/>
+        <source>Not saved yet</source>
+        <translation>Not saved yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not taken yet</source>
+        <translation>Not taken yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Present for %1 of %2 hours</source>
+        <translation>Present for %1 of %2 hours</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Completes</source>
+        <translation>Completes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet complete (%1 h short)</source>
+        <translation>Not yet complete (%1 h short)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Day %1 · %3 h
+%2</source>
+        <translation>Day %1 · %3 h
+%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Percent</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/catalog.py" line="+274"/>
+        <source>Add a test…</source>
+        <translation>Add a test…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a specification…</source>
+        <translation>Add a specification…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove specification</source>
+        <translation>Remove specification</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tests</source>
+        <translation>Tests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specifications</source>
+        <translation>Specifications</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Double-click a cell to change it; each change is checked and recorded.</source>
+        <translation>Double-click a cell to change it; each change is checked and recorded.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The catalog is maintained by the lab's head; you can read it here.</source>
+        <translation>The catalog is maintained by the lab's head; you can read it here.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Added %1: fill in its method, unit and limits</source>
+        <translation>Added %1: fill in its method, unit and limits</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Specification added</source>
+        <translation>Specification added</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select the specification to remove.</source>
+        <translation>Select the specification to remove.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Specification removed</source>
+        <translation>Specification removed</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/certificates.py" line="+55"/>
+        <source>Certificates of completion and of participation for the people of an activity. Who receives one follows the rule (completed, and attendance at the activity's threshold); each has its own serial number and a signed QR code, and a reprint is an exact copy of what was first printed.</source>
+        <translation>Certificates of completion and of participation for the people of an activity. Who receives one follows the rule (completed, and attendance at the activity's threshold); each has its own serial number and a signed QR code, and a reprint is an exact copy of what was first printed.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Certificates issued</source>
+        <translation>Certificates issued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoked certificates</source>
+        <translation>Revoked certificates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies printed</source>
+        <translation>Copies printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate templates</source>
+        <translation>Certificate templates</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Issue and print</source>
+        <translation>Issue and print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify a certificate</source>
+        <translation>Verify a certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>There is no certificate template yet: they come from headquarters with the first sync.</source>
+        <translation>There is no certificate template yet: they come from headquarters with the first sync.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of them by override</source>
+        <translation>%1 of them by override</translation>
+    </message>
+</context>
+<context>
+    <name>ClassList</name>
+    <message>
+        <location filename="../dipdesk/ui/certificates/class_list.py" line="+26"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enrollment</source>
+        <translation>Enrollment</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Hours attended</source>
+        <translation>Hours attended</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>By the rule</source>
+        <translation>By the rule</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Due: not issued yet</source>
+        <translation>Due: not issued yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued %1</source>
+        <translation>Issued %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued %1 (override)</source>
+        <translation>Issued %1 (override)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoked %1</source>
+        <translation>Revoked %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not eligible</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eligible</source>
+        <translation>Eligible</translation>
+    </message>
+</context>
+<context>
+    <name>Codes</name>
+    <message>
+        <location filename="../dipdesk/ui/models/columns.py" line="+80"/>
+        <source>Consulting and advice</source>
+        <translation>Consulting and advice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business incubation</source>
+        <translation>Business incubation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business matching</source>
+        <translation>Business matching</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw-material and product testing</source>
+        <translation>Raw-material and product testing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Production-system development</source>
+        <translation>Production-system development</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product and packaging design</source>
+        <translation>Product and packaging design</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exhibitions and showrooms</source>
+        <translation>Exhibitions and showrooms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Build: agro-industry</source>
+        <translation>Build: agro-industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build: creative</source>
+        <translation>Build: creative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build: smart</source>
+        <translation>Build: smart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Improve the ecosystem</source>
+        <translation>Improve the ecosystem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change how we work</source>
+        <translation>Change how we work</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Juristic person</source>
+        <translation>Juristic person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Community enterprise</source>
+        <translation>Community enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Individual business</source>
+        <translation>Individual business</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Community-enterprise network</source>
+        <translation>Community-enterprise network</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Micro</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Small</source>
+        <translation>Small</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Large</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Processed food</source>
+        <translation>Processed food</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Herbal products</source>
+        <translation>Herbal products</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cosmetics</source>
+        <translation>Cosmetics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packaging</source>
+        <translation>Packaging</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Textiles and clothing</source>
+        <translation>Textiles and clothing</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location line="-97"/>
+        <location line="+1"/>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID card no.</source>
+        <translation>ID card no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration ID</source>
+        <translation>Registration ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TSIC</source>
+        <translation>TSIC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy track</source>
+        <translation>Policy track</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget (baht)</source>
+        <translation>Budget (baht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activities</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seats</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session no.</source>
+        <translation>Session no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product type</source>
+        <translation>Product type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Developed on</source>
+        <translation>Developed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member enterprises</source>
+        <translation>Member enterprises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period from</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period to</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue before</source>
+        <translation>Revenue before</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue after</source>
+        <translation>Revenue after</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Costs saved</source>
+        <translation>Costs saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment</source>
+        <translation>Investment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs created</source>
+        <translation>Jobs created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New products</source>
+        <translation>New products</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Economic value</source>
+        <translation>Economic value</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enterprise name</source>
+        <translation>Enterprise name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program name</source>
+        <translation>Program name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group name</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product name</source>
+        <translation>Product name</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="-70"/>
+        <source>Receive sample %1</source>
+        <translation>Receive sample %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal, sealed</source>
+        <translation>Normal, sealed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room temperature</source>
+        <translation>Room temperature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Condition on receipt</source>
+        <translation>Condition on receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storage</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Describe the condition of the sample on receipt.</source>
+        <translation>Describe the condition of the sample on receipt.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+51"/>
+        <source>Entrepreneurs developed (people)</source>
+        <translation>Entrepreneurs developed (people)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprises developed</source>
+        <translation>Enterprises developed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products developed</source>
+        <translation>Products developed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups and clusters</source>
+        <translation>Groups and clusters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Economic value created (million baht)</source>
+        <translation>Economic value created (million baht)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entrepreneurs</source>
+        <translation>Entrepreneurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprises</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value (million baht)</source>
+        <translation>Value (million baht)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Consulting and advice</source>
+        <translation>Consulting and advice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business incubation</source>
+        <translation>Business incubation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business matching</source>
+        <translation>Business matching</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw-material and product testing</source>
+        <translation>Raw-material and product testing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Production-system development</source>
+        <translation>Production-system development</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product and packaging design</source>
+        <translation>Product and packaging design</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exhibitions and showrooms</source>
+        <translation>Exhibitions and showrooms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reached</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location line="+113"/>
+        <source>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</source>
+        <translation>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This site</source>
+        <translation>This site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+270"/>
+        <source>All sites in this database</source>
+        <translation>All sites in this database</translation>
+    </message>
+    <message>
+        <location line="-265"/>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit targets…</source>
+        <translation>Edit targets…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Programs</source>
+        <translation>Programs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activities and courses</source>
+        <translation>Activities and courses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrollments</source>
+        <translation>Enrollments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates issued</source>
+        <translation>Certificates issued</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Progress toward the targets</source>
+        <translation>Progress toward the targets</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reached</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <location line="+158"/>
+        <source>Program or service</source>
+        <translation>Program or service</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>targets-%1.xlsx</source>
+        <translation>targets-%1.xlsx</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the targets table</source>
+        <translation>Export the targets table</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 reached</source>
+        <translation>%1 reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 target</source>
+        <translation>%1 target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % of target</source>
+        <translation>%1 % of target</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Progress toward the targets, fiscal year %1 (%2 – %3)</source>
+        <translation>Progress toward the targets, fiscal year %1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Targets %1</source>
+        <translation>Targets %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported %1 lines to %2</source>
+        <translation>Exported %1 lines to %2</translation>
+    </message>
+    <message>
+        <location line="-240"/>
+        <source>Reached: enrolled in or completed an activity of one of the year's programs. Enterprises also count when they received a service during the year. Economic value is computed from the outcomes recorded for the year.</source>
+        <translation>Reached: enrolled in or completed an activity of one of the year's programs. Enterprises also count when they received a service during the year. Economic value is computed from the outcomes recorded for the year.</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>All fiscal years, in this computer's database: %1 people, %2 enterprises, %3 products and %4 groups.</source>
+        <translation>All fiscal years, in this computer's database: %1 people, %2 enterprises, %3 products and %4 groups.</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Targets set for this site for the fiscal year.</source>
+        <translation>Targets set for this site for the fiscal year.</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>By service and by program</source>
+        <translation>By service and by program</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charts show</source>
+        <translation>Charts show</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>By service</source>
+        <translation>By service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By program</source>
+        <translation>By program</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>By service (reached / target)</source>
+        <translation>By service (reached / target)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By program (reached / target)</source>
+        <translation>By program (reached / target)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A person in programs of two kinds counts once in each, so the lines need not add up to the site's total. A service's target is the sum of its programs' targets.</source>
+        <translation>A person in programs of two kinds counts once in each, so the lines need not add up to the site's total. A service's target is the sum of its programs' targets.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>No targets are set for this site this year: shown against the national targets, which are for all sites together.</source>
+        <translation>No targets are set for this site this year: shown against the national targets, which are for all sites together.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All sites in this database, against the national targets.</source>
+        <translation>All sites in this database, against the national targets.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No targets have been set for this fiscal year yet.</source>
+        <translation>No targets have been set for this fiscal year yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no target</source>
+        <translation>no target</translation>
+    </message>
+</context>
+<context>
+    <name>DryRunPage</name>
+    <message>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="+761"/>
+        <source>4. Dry run</source>
+        <translation>4. Dry run</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything is checked against the database, and nothing is saved yet.</source>
+        <translation>Everything is checked against the database, and nothing is saved yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import &gt;</source>
+        <translation>Import &gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/records/dialogs.py" line="+44"/>
+        <source>Possible duplicates</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This may already be recorded. Open the existing record instead of creating a second one, or create the new record if it is really someone (or something) else.</source>
+        <translation>This may already be recorded. Open the existing record instead of creating a second one, or create the new record if it is really someone (or something) else.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open the existing record</source>
+        <translation>Open the existing record</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create a new record anyway</source>
+        <translation>Create a new record anyway</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go back to the form</source>
+        <translation>Go back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+133"/>
+        <source>Add people to the activity</source>
+        <translation>Add people to the activity</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Someone already in the database</source>
+        <translation>Someone already in the database</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type a name, surname, national ID or phone number…</source>
+        <translation>Type a name, surname, national ID or phone number…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+81"/>
+        <source>Type at least two letters, or digits of an ID or phone number.</source>
+        <translation>Type at least two letters, or digits of an ID or phone number.</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Enroll the selected people</source>
+        <translation>Enroll the selected people</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Someone new</source>
+        <translation>Someone new</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Optional: the enterprise they work in</source>
+        <translation>Optional: the enterprise they work in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name prefix</source>
+        <translation>Name prefix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name *</source>
+        <translation>First name *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National ID</source>
+        <translation>National ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add and enroll</source>
+        <translation>Add and enroll</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Enroll in: %1</source>
+        <translation>Enroll in: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nobody found. Add them as someone new below.</source>
+        <translation>Nobody found. Add them as someone new below.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first %1 found: type more to narrow the search.</source>
+        <translation>The first %1 found: type more to narrow the search.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 found. Select them and press Enter.</source>
+        <translation>%1 found. Select them and press Enter.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The search failed: %1</source>
+        <translation>The search failed: %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Enrolled: %1 (%2 in all since this window opened)</source>
+        <translation>Enrolled: %1 (%2 in all since this window opened)</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1 was added and enrolled.</source>
+        <translation>%1 was added and enrolled.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This may be someone already in the database:</source>
+        <translation>This may be someone already in the database:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enroll %1</source>
+        <translation>Enroll %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone else: add as new</source>
+        <translation>Someone else: add as new</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisesController</name>
+    <message>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+136"/>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 enterprises</source>
+        <translation>%1 enterprises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, code or registration ID (Ctrl+F)</source>
+        <translation>Name, code or registration ID (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;No enterprises are recorded yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New enterprise…&lt;/b&gt; (Ctrl+N) to add one.</source>
+        <translation>&lt;b&gt;No enterprises are recorded yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New enterprise…&lt;/b&gt; (Ctrl+N) to add one.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;No enterprise matches “%1”.&lt;/b&gt;&lt;br&gt;Check the spelling, type a shorter part of the name, choose another type, or press Esc to clear the search.</source>
+        <translation>&lt;b&gt;No enterprise matches “%1”.&lt;/b&gt;&lt;br&gt;Check the spelling, type a shorter part of the name, choose another type, or press Esc to clear the search.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New enterprise…</source>
+        <translation>New enterprise…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprises</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New enterprise</source>
+        <translation>New enterprise</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 products</source>
+        <translation>%1 products</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No products yet. Click &lt;b&gt;New product…&lt;/b&gt; to add one.</source>
+        <translation>No products yet. Click &lt;b&gt;New product…&lt;/b&gt; to add one.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New product…</source>
+        <translation>New product…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Save the enterprise first; then its products can be added here.</source>
+        <translation>Save the enterprise first; then its products can be added here.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 service records</source>
+        <translation>%1 service records</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No services recorded yet. Click &lt;b&gt;New service record…&lt;/b&gt; to add a visit.</source>
+        <translation>No services recorded yet. Click &lt;b&gt;New service record…&lt;/b&gt; to add a visit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New service record…</source>
+        <translation>New service record…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Service records</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Save the enterprise first; then its service records can be added here.</source>
+        <translation>Save the enterprise first; then its service records can be added here.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 outcome periods</source>
+        <translation>%1 outcome periods</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No outcomes recorded for this enterprise yet. Revenue, costs saved, jobs and new products are recorded per period; the economic value is computed from them.</source>
+        <translation>No outcomes recorded for this enterprise yet. Revenue, costs saved, jobs and new products are recorded per period; the economic value is computed from them.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Outcomes</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Save the enterprise first.</source>
+        <translation>Save the enterprise first.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>New product</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New service record</source>
+        <translation>New service record</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service record</source>
+        <translation>Service record</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisesPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/enterprises.py" line="+17"/>
+        <source>Businesses the department serves (juristic persons, community enterprises, individual businesses) with their products and outcomes, the groups they belong to, and every service delivered to them.</source>
+        <translation>Businesses the department serves (juristic persons, community enterprises, individual businesses) with their products and outcomes, the groups they belong to, and every service delivered to them.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enterprises</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service records</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Groups and clusters</source>
+        <translation>Groups and clusters</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/fields.py" line="+28"/>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid e-mail address</source>
+        <translation>Not a valid e-mail address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be a number</source>
+        <translation>Must be a number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Between 0 and 24 hours</source>
+        <translation>Between 0 and 24 hours</translation>
+    </message>
+    <message>
+        <location filename="../dipdesk/ui/records/fields.py" line="+68"/>
+        <source>Please fill in this field.</source>
+        <translation>Please fill in this field.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please type a number, for example 12 or 3.5.</source>
+        <translation>Please type a number, for example 12 or 3.5.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please type a whole number.</source>
+        <translation>Please type a whole number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please type a Buddhist-era year such as 2569.</source>
+        <translation>Please type a Buddhist-era year such as 2569.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please type a percentage from 0 to 100.</source>
+        <translation>Please type a percentage from 0 to 100.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please type part of the name and choose from the list.</source>
+        <translation>Please type part of the name and choose from the list.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not an e-mail address (for example name@example.com).</source>
+        <translation>This is not an e-mail address (for example name@example.com).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A postcode has 5 digits.</source>
+        <translation>A postcode has 5 digits.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A TSIC code has up to 5 digits.</source>
+        <translation>A TSIC code has up to 5 digits.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of 13 digits</source>
+        <translation>%1 of 13 digits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 digits so far</source>
+        <translation>%1 digits so far</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day/month/BE year, for example 15/03/2563</source>
+        <translation>Day/month/BE year, for example 15/03/2563</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must not be negative.</source>
+        <translation>Must not be negative.</translation>
+    </message>
+    <message>
+        <location filename="../dipdesk/ui/records/people.py" line="+20"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name (Thai)</source>
+        <translation>First name (Thai)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name (Thai)</source>
+        <translation>Last name (Thai)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name (English)</source>
+        <translation>First name (English)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name (English)</source>
+        <translation>Last name (English)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National ID</source>
+        <translation>National ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="-258"/>
+        <location filename="../dipdesk/ui/records/people.py" line="+3"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../dipdesk/ui/records/people.py" line="+2"/>
+        <source>e.g. 081-234-5678</source>
+        <translation>e.g. 081-234-5678</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
+        <location line="+56"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-392"/>
+        <location line="+26"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+56"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Name (Thai)</source>
+        <translation>Name (Thai)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Juristic registration ID</source>
+        <translation>Juristic registration ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TSIC industry code</source>
+        <translation>TSIC industry code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>up to 5 digits</source>
+        <translation>up to 5 digits</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+46"/>
+        <location filename="../dipdesk/ui/records/people.py" line="+1"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="+13"/>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group or cluster</source>
+        <translation>Group or cluster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../dipdesk/ui/records/people.py" line="+1"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Product name</source>
+        <translation>Product name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product type</source>
+        <translation>Product type</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Developed in program</source>
+        <translation>Developed in program</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Developed on</source>
+        <translation>Developed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-20"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-7"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="+40"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-28"/>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="+29"/>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../dipdesk/ui/records/people.py" line="+3"/>
+        <source>Gave consent (PDPA) to keep these personal data</source>
+        <translation>Gave consent (PDPA) to keep these personal data</translation>
+    </message>
+    <message>
+        <location filename="../dipdesk/ui/records/programs.py" line="-52"/>
+        <source>Fiscal year (BE)</source>
+        <translation>Fiscal year (BE)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Program name (Thai)</source>
+        <translation>Program name (Thai)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Program name (English)</source>
+        <translation>Program name (English)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Policy track</source>
+        <translation>Policy track</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget (baht)</source>
+        <translation>Budget (baht)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cohort (no.)</source>
+        <translation>Cohort (no.)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Activity name (Thai)</source>
+        <translation>Activity name (Thai)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Activity name (English)</source>
+        <translation>Activity name (English)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hours in all</source>
+        <translation>Hours in all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seats</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hours needed to complete (%)</source>
+        <translation>Hours needed to complete (%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>usually 80</source>
+        <translation>usually 80</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Session no.</source>
+        <translation>Session no.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="-483"/>
+        <source>1. Choose the file</source>
+        <translation>1. Choose the file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An Excel file (.xlsx) or a CSV file: class lists, Google Forms answers, lists from other offices.</source>
+        <translation>An Excel file (.xlsx) or a CSV file: class lists, Google Forms answers, lists from other offices.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the file lists:</source>
+        <translation>What the file lists:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People (with their enterprises)</source>
+        <translation>People (with their enterprises)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprises</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The file to import</source>
+        <translation>The file to import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a file…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Also enroll everyone in:</source>
+        <translation>Also enroll everyone in:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no activity: only add the people)</source>
+        <translation>(no activity: only add the people)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Any of these work: Excel .xlsx; CSV saved by Excel in Thai Windows or as UTF-8; Google Forms answers downloaded as CSV. A title above the header row and empty rows are fine. Dates may be Buddhist-era (15/03/2569) or Christian-era, with Thai or Arabic digits. Nothing is saved until the last step.</source>
+        <translation>Any of these work: Excel .xlsx; CSV saved by Excel in Thai Windows or as UTF-8; Google Forms answers downloaded as CSV. A title above the header row and empty rows are fine. Dates may be Buddhist-era (15/03/2569) or Christian-era, with Thai or Arabic digits. Nothing is saved until the last step.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Choose the file to import</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Sheets (*.xlsx *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>sheet “%1”</source>
+        <translation>sheet “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text encoding %1</source>
+        <translation>text encoding %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read %1 rows and %2 columns (%3); the header is on row %4.</source>
+        <translation>Read %1 rows and %2 columns (%3); the header is on row %4.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This file cannot be read: %1</source>
+        <translation>This file cannot be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../dipdesk/ui/first_run.py" line="+23"/>
+        <source>Setting up dipdesk</source>
+        <translation>Setting up dipdesk</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalYearFilter</name>
+    <message>
+        <location filename="../dipdesk/ui/records/programs.py" line="+26"/>
+        <source>All fiscal years</source>
+        <translation>All fiscal years</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fiscal year %1</source>
+        <translation>Fiscal year %1</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsController</name>
+    <message>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+229"/>
+        <source>%1 groups</source>
+        <translation>%1 groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group name or code (Ctrl+F)</source>
+        <translation>Group name or code (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;No groups or clusters yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New group…&lt;/b&gt; (Ctrl+N) to add one.</source>
+        <translation>&lt;b&gt;No groups or clusters yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New group…&lt;/b&gt; (Ctrl+N) to add one.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;No group matches “%1”.&lt;/b&gt;&lt;br&gt;Press Esc to clear the search.</source>
+        <translation>&lt;b&gt;No group matches “%1”.&lt;/b&gt;&lt;br&gt;Press Esc to clear the search.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New group…</source>
+        <translation>New group…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New group or cluster</source>
+        <translation>New group or cluster</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 member enterprises</source>
+        <translation>%1 member enterprises</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No member enterprises yet. Open an enterprise and choose this group in its form.</source>
+        <translation>No member enterprises yet. Open an enterprise and choose this group in its form.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the group first.</source>
+        <translation>Save the group first.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Member enterprises</source>
+        <translation>Member enterprises</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="+356"/>
+        <source>5. Import</source>
+        <translation>5. Import</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The accepted rows are saved together, or not at all: stopping or a failure leaves nothing half done.</source>
+        <translation>The accepted rows are saved together, or not at all: stopping or a failure leaves nothing half done.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location line="-555"/>
+        <source>Import from Excel or CSV</source>
+        <translation>Import from Excel or CSV</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>to-fix</source>
+        <translation>to-fix</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the rows to fix</source>
+        <translation>Save the rows to fix</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not save: %1</source>
+        <translation>Could not save: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 rows saved to %2. Fix them there, save, and import that file again.</source>
+        <translation>%1 rows saved to %2. Fix them there, save, and import that file again.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueTab</name>
+    <message>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+131"/>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search by code or title…</source>
+        <translation>Search by code or title…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Thai digits</source>
+        <translation>Thai digits</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Newly issued certificates print ๑๒๓ instead of 123; reprints keep what they had</source>
+        <translation>Newly issued certificates print ๑๒๓ instead of 123; reprints keep what they had</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Issue and print</source>
+        <translation>Issue and print</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issue a certificate to everyone due, then print all of the activity's certificates</source>
+        <translation>Issue a certificate to everyone due, then print all of the activity's certificates</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reprint selected</source>
+        <translation>Reprint selected</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issue anyway…</source>
+        <translation>Issue anyway…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issue to someone the rule does not allow: a reason is recorded</source>
+        <translation>Issue to someone the rule does not allow: a reason is recorded</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-issue…</source>
+        <translation>Re-issue…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue again with today's name and template (a new revision)</source>
+        <translation>Issue again with today's name and template (a new revision)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoke…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>By the activity's service</source>
+        <translation>By the activity's service</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No activity has enrolled people yet.</source>
+        <translation>No activity has enrolled people yet.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 enrolled · %2 eligible by the rule · %3 issued (%4 by override) · %5 due · %6 revoked</source>
+        <translation>%1 enrolled · %2 eligible by the rule · %3 issued (%4 by override) · %5 due · %6 revoked</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Preview of the first certificates, nothing issued yet.</source>
+        <translation>Preview of the first certificates, nothing issued yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody in this class is due a certificate.</source>
+        <translation>Nobody in this class is due a certificate.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Cancelled: nothing was issued or printed.</source>
+        <translation>Cancelled: nothing was issued or printed.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Printing %1 of %2</source>
+        <translation>Printing %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Issuing…</source>
+        <translation>Issuing…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issued %1, reprinted %2: %3 page(s).</source>
+        <translation>Issued %1, reprinted %2: %3 page(s).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 reprint(s) keep the digits they were first printed with.</source>
+        <translation>%1 reprint(s) keep the digits they were first printed with.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Reprinted %1 certificate(s) as first printed.</source>
+        <translation>Reprinted %1 certificate(s) as first printed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Issue anyway</source>
+        <translation>Issue anyway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue a certificate to %1 although the rule does not allow it. Why?</source>
+        <translation>Issue a certificate to %1 although the rule does not allow it. Why?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Re-issue</source>
+        <translation>Re-issue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-issue the certificate of %1 with today's name and template. Why?</source>
+        <translation>Re-issue the certificate of %1 with today's name and template. Why?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke the certificate of %1? Its QR code will then verify as revoked. Why?</source>
+        <translation>Revoke the certificate of %1? Its QR code will then verify as revoked. Why?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Issued %1 certificate(s) by override.</source>
+        <translation>Issued %1 certificate(s) by override.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Re-issued: print it to hand out the new copy.</source>
+        <translation>Re-issued: print it to hand out the new copy.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Revoked %1 certificate(s).</source>
+        <translation>Revoked %1 certificate(s).</translation>
+    </message>
+</context>
+<context>
+    <name>LabCatalog</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/catalog.py" line="-383"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (Thai)</source>
+        <translation>Name (Thai)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result type</source>
+        <translation>Result type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choices</source>
+        <translation>Choices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decimals</source>
+        <translation>Decimals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LOD</source>
+        <translation>LOD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upper limit</source>
+        <translation>Upper limit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncertainty</source>
+        <translation>Uncertainty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U in %</source>
+        <translation>U in %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accredited</source>
+        <translation>Accredited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee (baht)</source>
+        <translation>Fee (baht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formula</source>
+        <translation>Formula</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Readings (key:name:unit; …)</source>
+        <translation>Readings (key:name:unit; …)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Product type</source>
+        <translation>Product type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn below</source>
+        <translation>Warn below</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn above</source>
+        <translation>Warn above</translation>
+    </message>
+</context>
+<context>
+    <name>LabGrid</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/grid.py" line="+52"/>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass – near the limit</source>
+        <translation>Pass – near the limit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fail</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inconclusive</source>
+        <translation>Inconclusive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No specification</source>
+        <translation>No specification</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Lab no.</source>
+        <translation>Lab no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result (as typed)</source>
+        <translation>Result (as typed)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown as</source>
+        <translation>Shown as</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specification</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered / verified by</source>
+        <translation>Entered / verified by</translation>
+    </message>
+    <message>
+        <location line="+233"/>
+        <source>Sample</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>LabLabels</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="-255"/>
+        <source>Food</source>
+        <translation>Food</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Herbal product</source>
+        <translation>Herbal product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cosmetic</source>
+        <translation>Cosmetic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packaging</source>
+        <translation>Packaging</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Textile</source>
+        <translation>Textile</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Physical</source>
+        <translation>Physical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chemical</source>
+        <translation>Chemical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microbiological</source>
+        <translation>Microbiological</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location line="+265"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample description</source>
+        <translation>Sample description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Condition on receipt</source>
+        <translation>Condition on receipt</translation>
+    </message>
+</context>
+<context>
+    <name>LabPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+39"/>
+        <location line="+134"/>
+        <source>In the lab</source>
+        <translation>In the lab</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <location line="+134"/>
+        <source>To receive</source>
+        <translation>To receive</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>Received, not started</source>
+        <translation>Received, not started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Testing</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+132"/>
+        <source>Results to verify</source>
+        <translation>Results to verify</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <source>Verified, report to publish</source>
+        <translation>Verified, report to publish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All samples</source>
+        <translation>All samples</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Receive samples, enter results, have them verified by a second person, and publish, print and amend test reports.</source>
+        <translation>Receive samples, enter results, have them verified by a second person, and publish, print and amend test reports.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Search lab no., request no., customer or sample</source>
+        <translation>Search lab no., request no., customer or sample</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receive a new sample…</source>
+        <translation>Receive a new sample…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Worklist</source>
+        <translation>Worklist</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Results by test</source>
+        <translation>Results by test</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Catalog</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Reports to publish</source>
+        <translation>Reports to publish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports published</source>
+        <translation>Reports published</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Sample %1 registered. Print its receipt and label with “Sample receipt”.</source>
+        <translation>Sample %1 registered. Print its receipt and label with “Sample receipt”.</translation>
+    </message>
+</context>
+<context>
+    <name>LabWorklist</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/worklist.py" line="+60"/>
+        <source>Lab no.</source>
+        <translation>Lab no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source> (%1 to verify)</source>
+        <translation> (%1 to verify)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../dipdesk/ui/labels.py" line="+11"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program staff</source>
+        <translation>Program staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab technician</source>
+        <translation>Lab technician</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab verifier</source>
+        <translation>Lab verifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Viewer</source>
+        <translation>Viewer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Headquarters</source>
+        <translation>Headquarters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headquarters division</source>
+        <translation>Headquarters division</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regional center</source>
+        <translation>Regional center</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applied</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropped</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Graduated</source>
+        <translation>Graduated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+62"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Testing</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To be verified</source>
+        <translation>To be verified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retracted</source>
+        <translation>Retracted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replaced</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Juristic person</source>
+        <translation>Juristic person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Community enterprise</source>
+        <translation>Community enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Individual business</source>
+        <translation>Individual business</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Micro</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Small</source>
+        <translation>Small</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Large</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consulting</source>
+        <translation>Consulting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incubation</source>
+        <translation>Incubation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business matching</source>
+        <translation>Business matching</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Production development</source>
+        <translation>Production development</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product and packaging design</source>
+        <translation>Product and packaging design</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exhibition</source>
+        <translation>Exhibition</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seats</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National ID</source>
+        <translation>National ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration ID</source>
+        <translation>Registration ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TSIC</source>
+        <translation>TSIC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentee</source>
+        <translation>Mentee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial no.</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab no.</source>
+        <translation>Lab no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request no.</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget (baht)</source>
+        <translation>Budget (baht)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/login.py" line="+122"/>
+        <source>Log in to dipdesk</source>
+        <translation>Log in to dipdesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department of Industrial Promotion, Ministry of Industry</source>
+        <translation>Department of Industrial Promotion, Ministry of Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <location line="+72"/>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Please enter your username and password.</source>
+        <translation>Please enter your username and password.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The username or password is not correct.</source>
+        <translation>The username or password is not correct.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Could not check the password: %1</source>
+        <translation>Could not check the password: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../dipdesk/ui/main_window.py" line="+55"/>
+        <source>dipdesk – %1</source>
+        <translation>dipdesk – %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Department of Industrial Promotion</source>
+        <translation>Department of Industrial Promotion</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh figures</source>
+        <translation>&amp;Refresh figures</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About dipdesk</source>
+        <translation>&amp;About dipdesk</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Site: %1</source>
+        <translation>Site: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not chosen</source>
+        <translation>not chosen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User: %1 (%2)</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync: checking…</source>
+        <translation>Sync: checking…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Last synchronised: %1</source>
+        <translation>Last synchronised: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not synchronised yet: all data is on this computer only</source>
+        <translation>Not synchronised yet: all data is on this computer only</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync status unknown</source>
+        <translation>Sync status unknown</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
+        <translation>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The fonts Loma and Laksaman are from the Thai Linux Working Group (TLWG); their font exception lets documents made with them be shared under any terms.</source>
+        <translation>The fonts Loma and Laksaman are from the Thai Linux Working Group (TLWG); their font exception lets documents made with them be shared under any terms.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database file</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>About dipdesk</source>
+        <translation>About dipdesk</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="+164"/>
+        <source>2. Which column is which</source>
+        <translation>2. Which column is which</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Guessed from the headers. Change any choice; columns marked “not imported” are left out.</source>
+        <translation>Guessed from the headers. Change any choice; columns marked “not imported” are left out.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Column in the file</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Examples</source>
+        <translation>Examples</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import as</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Remember these choices for files with the same headers</source>
+        <translation>Remember these choices for files with the same headers</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>— not imported —</source>
+        <translation>— not imported —</translation>
+    </message>
+</context>
+<context>
+    <name>MarkDelegate</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+54"/>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+674"/>
+        <source>Record a mentoring meeting</source>
+        <translation>Record a mentoring meeting</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Date *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic *</source>
+        <translation>Topic *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting notes</source>
+        <translation>Meeting notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up actions</source>
+        <translation>Follow-up actions</translation>
+    </message>
+</context>
+<context>
+    <name>MentoringPage</name>
+    <message>
+        <location line="-498"/>
+        <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
+        <translation>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+313"/>
+        <location line="+1"/>
+        <source>Mentoring pairs</source>
+        <translation>Mentoring pairs</translation>
+    </message>
+    <message>
+        <location line="-313"/>
+        <source>Active pairs</source>
+        <translation>Active pairs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cohorts</source>
+        <translation>Cohorts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentoring sessions</source>
+        <translation>Mentoring sessions</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New pair…</source>
+        <translation>New pair…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a meeting…</source>
+        <translation>Record a meeting…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark graduated</source>
+        <translation>Mark graduated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No mentoring pairs yet. Press &lt;b&gt;New pair…&lt;/b&gt; to pair a mentor (a company or a person) with a mentee enterprise of a cohort; then record their meetings with &lt;b&gt;Record a meeting…&lt;/b&gt;.</source>
+        <translation>No mentoring pairs yet. Press &lt;b&gt;New pair…&lt;/b&gt; to pair a mentor (a company or a person) with a mentee enterprise of a cohort; then record their meetings with &lt;b&gt;Record a meeting…&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+174"/>
+        <source>Select a pair to see its meetings.</source>
+        <translation>Select a pair to see its meetings.</translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>Pairs by cohort</source>
+        <translation>Pairs by cohort</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Who mentored whom, cohort after cohort: outside mentors at the top, their mentees below, and below each mentee the enterprises it went on to mentor. Highlighted: mentees who became mentors.</source>
+        <translation>Who mentored whom, cohort after cohort: outside mentors at the top, their mentees below, and below each mentee the enterprises it went on to mentor. Highlighted: mentees who became mentors.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mentor → mentee</source>
+        <translation>Mentor → mentee</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mentee in cohort</source>
+        <translation>Mentee in cohort</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mentored</source>
+        <translation>Mentored</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lineage between cohorts</source>
+        <translation>Lineage between cohorts</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>All cohorts</source>
+        <translation>All cohorts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cohort %1</source>
+        <translation>Cohort %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Cohort %1: %2 pairs, %3 graduated, %4 went on to mentor</source>
+        <translation>Cohort %1: %2 pairs, %3 graduated, %4 went on to mentor</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>outside mentor</source>
+        <translation>outside mentor</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Meetings of %1 with %2</source>
+        <translation>Meetings of %1 with %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>no meetings recorded yet: press Record a meeting…</source>
+        <translation>no meetings recorded yet: press Record a meeting…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Export the pairs</source>
+        <translation>Export the pairs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mentoring.xlsx</source>
+        <translation>mentoring.xlsx</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exported %1 pairs to %2</source>
+        <translation>Exported %1 pairs to %2</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <location line="+63"/>
+        <source>New mentoring pair</source>
+        <translation>New mentoring pair</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A company or enterprise</source>
+        <translation>A company or enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A person</source>
+        <translation>A person</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The mentor is</source>
+        <translation>The mentor is</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mentee enterprise</source>
+        <translation>Mentee enterprise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started on</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose a mentor and a mentee (type part of a name, then pick from the list).</source>
+        <translation>Choose a mentor and a mentee (type part of a name, then pick from the list).</translation>
+    </message>
+</context>
+<context>
+    <name>PairsModel</name>
+    <message>
+        <location line="-550"/>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Was mentee in cohort</source>
+        <translation>Was mentee in cohort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentee</source>
+        <translation>Mentee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meetings</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last met</source>
+        <translation>Last met</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../dipdesk/ui/certificates/preview.py" line="+114"/>
+        <location line="+122"/>
+        <source>Nothing to show yet.</source>
+        <translation>Nothing to show yet.</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open in PDF viewer</source>
+        <translation>Open in PDF viewer</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Rendering the pages…</source>
+        <translation>Rendering the pages…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 page(s)</source>
+        <translation>%1 page(s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the first %1 are shown; open the PDF for all of them</source>
+        <translation>the first %1 are shown; open the PDF for all of them</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The pages could not be shown: %1</source>
+        <translation>The pages could not be shown: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Sending the pages to the printer…</source>
+        <translation>Sending the pages to the printer…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>Sent %1 page(s) to the printer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>Printing page %1 of %2…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleController</name>
+    <message>
+        <location filename="../dipdesk/ui/records/people.py" line="+33"/>
+        <source>All provinces</source>
+        <translation>All provinces</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 people</source>
+        <translation>%1 people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, phone, e-mail or 13-digit ID (Ctrl+F)</source>
+        <translation>Name, phone, e-mail or 13-digit ID (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;No people are recorded yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New person…&lt;/b&gt; (Ctrl+N) to add the first one, or import a class list from Excel.</source>
+        <translation>&lt;b&gt;No people are recorded yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New person…&lt;/b&gt; (Ctrl+N) to add the first one, or import a class list from Excel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Nobody matches “%1”.&lt;/b&gt;&lt;br&gt;Check the spelling or type a shorter part of the name (three letters are enough), choose another province, or press Esc to clear the search.</source>
+        <translation>&lt;b&gt;Nobody matches “%1”.&lt;/b&gt;&lt;br&gt;Check the spelling or type a shorter part of the name (three letters are enough), choose another province, or press Esc to clear the search.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New person…</source>
+        <translation>New person…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New person</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-354"/>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National ID</source>
+        <translation>National ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In this activity</source>
+        <translation>In this activity</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>enrolled</source>
+        <translation>enrolled</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/people.py" line="+15"/>
+        <source>Entrepreneurs and participants. National ID numbers are personal data (PDPA): kept only with consent and shown masked in lists.</source>
+        <translation>Entrepreneurs and participants. National ID numbers are personal data (PDPA): kept only with consent and shown masked in lists.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+</context>
+<context>
+    <name>PickerInput</name>
+    <message>
+        <location filename="../dipdesk/ui/records/picker.py" line="+46"/>
+        <source>Type part of the name or code, then choose</source>
+        <translation>Type part of the name or code, then choose</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/preview.py" line="+125"/>
+        <location line="+49"/>
+        <source>%1 page(s)</source>
+        <translation>%1 page(s)</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Rendering the pages…</source>
+        <translation>Rendering the pages…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This computer cannot show PDF pages here: open the PDF in its viewer.</source>
+        <translation>This computer cannot show PDF pages here: open the PDF in its viewer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open in PDF viewer</source>
+        <translation>Open in PDF viewer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The pages could not be shown: %1</source>
+        <translation>The pages could not be shown: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Preparing the pages for the printer…</source>
+        <translation>Preparing the pages for the printer…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>Sent %1 page(s) to the printer.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="+37"/>
+        <source>3. Preview</source>
+        <translation>3. Preview</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rows as they were read. Rows in red will not be imported; the reason is given.</source>
+        <translation>The rows as they were read. Rows in red will not be imported; the reason is given.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Next, a dry run checks the rows against the database (people already there, duplicates) without saving.</source>
+        <translation>Next, a dry run checks the rows against the database (people already there, duplicates) without saving.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking the rows…</source>
+        <translation>Checking the rows…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check result</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 rows read: %2 look right, %3 will not be imported.</source>
+        <translation>%1 rows read: %2 look right, %3 will not be imported.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The first %1 are shown.</source>
+        <translation>The first %1 are shown.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsController</name>
+    <message>
+        <location filename="../dipdesk/ui/records/programs.py" line="+33"/>
+        <source>%1 programs</source>
+        <translation>%1 programs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program name or code (Ctrl+F)</source>
+        <translation>Program name or code (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;No programs yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New program…&lt;/b&gt; (Ctrl+N) to add this year's first program; its activities (courses, cohorts) are added from the program.</source>
+        <translation>&lt;b&gt;No programs yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New program…&lt;/b&gt; (Ctrl+N) to add this year's first program; its activities (courses, cohorts) are added from the program.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;No program matches “%1”.&lt;/b&gt;&lt;br&gt;Choose another fiscal year or press Esc to clear the search.</source>
+        <translation>&lt;b&gt;No program matches “%1”.&lt;/b&gt;&lt;br&gt;Choose another fiscal year or press Esc to clear the search.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New program…</source>
+        <translation>New program…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programs</source>
+        <translation>Programs</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New program</source>
+        <translation>New program</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 activities</source>
+        <translation>%1 activities</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No activities in this program yet. Click &lt;b&gt;New activity…&lt;/b&gt; to add a course.</source>
+        <translation>No activities in this program yet. Click &lt;b&gt;New activity…&lt;/b&gt; to add a course.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New activity…</source>
+        <translation>New activity…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Activities</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Save the program first; then its activities can be added here.</source>
+        <translation>Save the program first; then its activities can be added here.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/programs.py" line="+17"/>
+        <source>Programs of each fiscal year and their activities: courses and cohorts with their training days, who enrolled and who attended.</source>
+        <translation>Programs of each fiscal year and their activities: courses and cohorts with their training days, who enrolled and who attended.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Programs</source>
+        <translation>Programs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activities</source>
+        <translation>Activities</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../dipdesk/ui/qt_strings.py" line="+29"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>Select All</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location line="-21"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <location line="+1"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="-19"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A reason is required.</source>
+        <translation>A reason is required.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location line="-156"/>
+        <source>Receive a sample</source>
+        <translation>Receive a sample</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Normal, sealed</source>
+        <translation>Normal, sealed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room temperature</source>
+        <translation>Room temperature</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sampling date known</source>
+        <translation>Sampling date known</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sample is here now: record its reception</source>
+        <translation>The sample is here now: record its reception</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Customer (enterprise or person)</source>
+        <translation>Customer (enterprise or person)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample description</source>
+        <translation>Sample description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product type</source>
+        <translation>Product type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampling date</source>
+        <translation>Sampling date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Condition on receipt</source>
+        <translation>Condition on receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storage</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tests requested (those with a specification for the product type are ticked)</source>
+        <translation>Tests requested (those with a specification for the product type are ticked)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 tests, fee %2 baht</source>
+        <translation>%1 tests, fee %2 baht</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the customer's name.</source>
+        <translation>Type the customer's name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Describe the sample.</source>
+        <translation>Describe the sample.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick at least one test.</source>
+        <translation>Tick at least one test.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Describe the condition of the sample on receipt.</source>
+        <translation>Describe the condition of the sample on receipt.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordController</name>
+    <message>
+        <location filename="../dipdesk/ui/records/controller.py" line="+290"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+90"/>
+        <source>Please correct the fields marked in red.</source>
+        <translation>Please correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Looking for possible duplicates…</source>
+        <translation>Looking for possible duplicates…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave without saving? What you typed in this form will be lost.</source>
+        <translation>Leave without saving? What you typed in this form will be lost.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave without saving</source>
+        <translation>Leave without saving</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Delete %1? It disappears from the lists; the audit trail keeps a record of it.</source>
+        <translation>Delete %1? It disappears from the lists; the audit trail keeps a record of it.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <location line="-397"/>
+        <source>← Back to the list</source>
+        <translation>← Back to the list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordList</name>
+    <message>
+        <location filename="../dipdesk/ui/records/list_view.py" line="+239"/>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the list as it is filtered now to an .xlsx file</source>
+        <translation>Save the list as it is filtered now to an .xlsx file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>about %1, counting…</source>
+        <translation>about %1, counting…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1+, counting…</source>
+        <translation>%1+, counting…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The list could not be read from the database: %1</source>
+        <translation>The list could not be read from the database: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 rows are more than one Excel sheet holds: search or filter the list first.</source>
+        <translation>%1 rows are more than one Excel sheet holds: search or filter the list first.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 rows saved to %2</source>
+        <translation>%1 rows saved to %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The export failed: %1</source>
+        <translation>The export failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsAreaPage</name>
+    <message>
+        <location filename="../dipdesk/ui/records/page.py" line="+46"/>
+        <source>Loading the list…</source>
+        <translation>Loading the list…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/records_page.py" line="+53"/>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>There are no records yet.</source>
+        <translation>There are no records yet.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>All %1 records, read-only.</source>
+        <translation>All %1 records, read-only.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The first %1 of %2 records, read-only.</source>
+        <translation>The first %1 of %2 records, read-only.</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="-449"/>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why it was not imported</source>
+        <translation>Why it was not imported</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What the row holds</source>
+        <translation>What the row holds</translation>
+    </message>
+</context>
+<context>
+    <name>ResultEntry</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/entry.py" line="+54"/>
+        <source>Submit results</source>
+        <translation>Submit results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send every entered result for verification</source>
+        <translation>Send every entered result for verification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify selected…</source>
+        <translation>Verify selected…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+108"/>
+        <source>Verify the results you selected and reviewed (another person's)</source>
+        <translation>Verify the results you selected and reviewed (another person's)</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Retract…</source>
+        <translation>Retract…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw a result; a retest takes its place</source>
+        <translation>Withdraw a result; a retest takes its place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject test…</source>
+        <translation>Reject test…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop a test that will not be done on this sample</source>
+        <translation>Drop a test that will not be done on this sample</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type a result and press Enter to go to the next one: &lt;0.05, ND and Thai digits are understood.</source>
+        <translation>Type a result and press Enter to go to the next one: &lt;0.05, ND and Thai digits are understood.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>You submitted these results: another person must verify them (four-eyes rule)</source>
+        <translation>You submitted these results: another person must verify them (four-eyes rule)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Correct the results shown in red first: they cannot be read.</source>
+        <translation>Correct the results shown in red first: they cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 result(s) submitted for verification</source>
+        <translation>%1 result(s) submitted for verification</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Verify results</source>
+        <translation>Verify results</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verify these %1 result(s)? You confirm that you have reviewed each one.</source>
+        <translation>Verify these %1 result(s)? You confirm that you have reviewed each one.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 result(s) verified</source>
+        <translation>%1 result(s) verified</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Retracted: %1. A retest was added for each.</source>
+        <translation>Retracted: %1. A retest was added for each.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retract results</source>
+        <translation>Retract results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw the result of: %1. A retest analysis will be added for each.</source>
+        <translation>Withdraw the result of: %1. A retest analysis will be added for each.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Rejected: %1</source>
+        <translation>Rejected: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject tests</source>
+        <translation>Reject tests</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>These tests will not be done: %1.</source>
+        <translation>These tests will not be done: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SamplePanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/worklist.py" line="+91"/>
+        <source>Select a sample in the worklist.</source>
+        <translation>Select a sample in the worklist.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receive…</source>
+        <translation>Receive…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish report</source>
+        <translation>Publish report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+113"/>
+        <source>Preview / print report</source>
+        <translation>Preview / print report</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Amend report…</source>
+        <translation>Amend report…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample receipt</source>
+        <translation>Sample receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request form</source>
+        <translation>Request form</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>not received yet</source>
+        <translation>not received yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Product type</source>
+        <translation>Product type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>replaces %1</source>
+        <translation>replaces %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No report yet.</source>
+        <translation>No report yet.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Preview draft report</source>
+        <translation>Preview draft report</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Received %1</source>
+        <translation>Received %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Published report %1</source>
+        <translation>Published report %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Published amended report %1; report %2 is kept, marked replaced</source>
+        <translation>Published amended report %1; report %2 is kept, marked replaced</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Preparing %1…</source>
+        <translation>Preparing %1…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Test report %1</source>
+        <translation>Test report %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft report %1</source>
+        <translation>Draft report %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sample receipt %1</source>
+        <translation>Sample receipt %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Request form %1</source>
+        <translation>Request form %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRecordsController</name>
+    <message>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+27"/>
+        <source>All services</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 service records</source>
+        <translation>%1 service records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff, service or what was done (Ctrl+F)</source>
+        <translation>Staff, service or what was done (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;No services recorded yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New service record…&lt;/b&gt; (Ctrl+N) to record a consulting visit, a design job or a matching event.</source>
+        <translation>&lt;b&gt;No services recorded yet.&lt;/b&gt;&lt;br&gt;Click &lt;b&gt;New service record…&lt;/b&gt; (Ctrl+N) to record a consulting visit, a design job or a matching event.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;No service record matches “%1”.&lt;/b&gt;&lt;br&gt;Press Esc to clear the search.</source>
+        <translation>&lt;b&gt;No service record matches “%1”.&lt;/b&gt;&lt;br&gt;Press Esc to clear the search.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New service record…</source>
+        <translation>New service record…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service records</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New service record</source>
+        <translation>New service record</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsModel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+54"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting notes</source>
+        <translation>Meeting notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/settings.py" line="+26"/>
+        <source>Preferences of this computer: language, appearance and the address of the department's central server. The data folder and the database file are shown for backups.</source>
+        <translation>Preferences of this computer: language, appearance and the address of the department's central server. The data folder and the database file are shown for backups.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>A new language applies the next time dipdesk starts.</source>
+        <translation>A new language applies the next time dipdesk starts.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Applies at once.</source>
+        <translation>Applies at once.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Central server address</source>
+        <translation>Central server address</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synchronise every</source>
+        <translation>Synchronise every</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use Thai digits (๐๑๒…) on printed forms and certificates</source>
+        <translation>Use Thai digits (๐๑๒…) on printed forms and certificates</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database file</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save settings</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The address must start with https:// (or http://).</source>
+        <translation>The address must start with https:// (or http://).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The settings could not be saved: %1</source>
+        <translation>The settings could not be saved: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved. Restart dipdesk to see the new language.</source>
+        <translation>Saved. Restart dipdesk to see the new language.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <location filename="../dipdesk/ui/first_run.py" line="-220"/>
+        <source>Welcome to dipdesk</source>
+        <translation>Welcome to dipdesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the site this computer belongs to. Records made here belong to that site, and its code is part of every certificate and report number.</source>
+        <translation>Choose the site this computer belongs to. Records made here belong to that site, and its code is part of every certificate and report number.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading the list of sites…</source>
+        <translation>Loading the list of sites…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Regional Industry Promotion Centers</source>
+        <translation>Regional Industry Promotion Centers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headquarters bureaus and divisions</source>
+        <translation>Headquarters bureaus and divisions</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The list of sites could not be loaded: %1</source>
+        <translation>The list of sites could not be loaded: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/sync.py" line="+20"/>
+        <source>Exchanging data with the department's central server. This computer works offline: everything recorded here is kept on this computer until it is sent.</source>
+        <translation>Exchanging data with the department's central server. This computer works offline: everything recorded here is kept on this computer until it is sent.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last synchronised</source>
+        <translation>Last synchronised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central server</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes in the audit trail</source>
+        <translation>Changes in the audit trail</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Every record added, changed or deleted in dipdesk</source>
+        <translation>Every record added, changed or deleted in dipdesk</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Synchronisation with the central server is still being built: nothing has been sent yet, and all data stays on this computer. Back up the database file regularly.</source>
+        <translation>Synchronisation with the central server is still being built: nothing has been sent yet, and all data stays on this computer. Back up the database file regularly.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the address under Settings</source>
+        <translation>Set the address under Settings</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+139"/>
+        <source>Targets for fiscal year %1</source>
+        <translation>Targets for fiscal year %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the year's targets. People, enterprises, products and groups are counted once each; economic value is in baht. Rows in grey are set by headquarters.</source>
+        <translation>Type the year's targets. People, enterprises, products and groups are counted once each; economic value is in baht. Rows in grey are set by headquarters.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Target for</source>
+        <translation>Target for</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value (baht)</source>
+        <translation>Value (baht)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>National (all sites)</source>
+        <translation>National (all sites)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This site: %1</source>
+        <translation>This site: %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Whole numbers of 0 or more (the value may have decimals): %1</source>
+        <translation>Whole numbers of 0 or more (the value may have decimals): %1</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+98"/>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thai digits</source>
+        <translation>Thai digits</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as a new version</source>
+        <translation>Save as a new version</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bold</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+101"/>
+        <location line="+50"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>Position (second line)</source>
+        <translation>Position (second line)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Across (mm)</source>
+        <translation>Across (mm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down (mm)</source>
+        <translation>Down (mm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width (mm)</source>
+        <translation>Width (mm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines at most</source>
+        <translation>Lines at most</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alignment</source>
+        <translation>Alignment</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signature image…</source>
+        <translation>Signature image…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A scanned signature (PNG with a transparent background is best)</source>
+        <translation>A scanned signature (PNG with a transparent background is best)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Background image…</source>
+        <translation>Background image…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The border and emblem printed under everything, for the whole page</source>
+        <translation>The border and emblem printed under everything, for the whole page</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Placeholders: %1</source>
+        <translation>Placeholders: %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>There is no certificate template yet (they come from headquarters).</source>
+        <translation>There is no certificate template yet (they come from headquarters).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This site's own template: saving makes its next version.</source>
+        <translation>This site's own template: saving makes its next version.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A template of another site (headquarters): saving makes this site's own copy.</source>
+        <translation>A template of another site (headquarters): saving makes this site's own copy.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signatory</source>
+        <translation>Signatory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial number</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picture</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Name line</source>
+        <translation>Name line</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Caption</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose an image</source>
+        <translation>Choose an image</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Sample data.</source>
+        <translation>Sample data.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Saved %1 version %2.</source>
+        <translation>Saved %1 version %2.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyTab</name>
+    <message>
+        <location filename="../dipdesk/ui/certificates/verify_tab.py" line="+30"/>
+        <source>Scan the QR code on a certificate with a barcode scanner into the box below, or paste its text. dipdesk checks the signature of the issuing site without a network.</source>
+        <translation>Scan the QR code on a certificate with a barcode scanner into the box below, or paste its text. dipdesk checks the signature of the issuing site without a network.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>DC1:… or https://…/verify/…</source>
+        <translation>DC1:… or https://…/verify/…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Genuine</source>
+        <translation>Genuine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not genuine</source>
+        <translation>Not genuine</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Serial</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by</source>
+        <translation>Issued by</translation>
+    </message>
+</context>
+<context>
+    <name>_AddSpecDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/catalog.py" line="+142"/>
+        <source>Add a specification</source>
+        <translation>Add a specification</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Product type</source>
+        <translation>Product type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn below</source>
+        <translation>Warn below</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn above</source>
+        <translation>Warn above</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a product type.</source>
+        <translation>Choose a product type.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give a minimum or a maximum.</source>
+        <translation>Give a minimum or a maximum.</translation>
+    </message>
+</context>
+<context>
+    <name>_AddTestDialog</name>
+    <message>
+        <location line="-46"/>
+        <source>Add a test</source>
+        <translation>Add a test</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (Thai)</source>
+        <translation>Name (Thai)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type a code and a name.</source>
+        <translation>Type a code and a name.</translation>
+    </message>
+</context>
+<context>
+    <name>_Picker</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
+        <source>Type part of the name, code or ID…</source>
+        <translation>Type part of the name, code or ID…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type part of the name, ID or phone…</source>
+        <translation>Type part of the name, ID or phone…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(type to search)</source>
+        <translation>(type to search)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(nothing found)</source>
+        <translation>(nothing found)</translation>
+    </message>
+</context>
+<context>
+    <name>_RunPage</name>
+    <message>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="+490"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rows not imported</source>
+        <translation>Rows not imported</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save these rows to fix in Excel…</source>
+        <translation>Save these rows to fix in Excel…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Checking against the database…</source>
+        <translation>Checking against the database…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Stopping… nothing will be kept.</source>
+        <translation>Stopping… nothing will be kept.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Dry run, nothing saved. Importing would add %1 new, update %2, leave %3 as they are, and reject %4 of %5 rows.</source>
+        <translation>Dry run, nothing saved. Importing would add %1 new, update %2, leave %3 as they are, and reject %4 of %5 rows.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done. Added %1 new, updated %2, %3 already up to date; %4 of %5 rows were not imported.</source>
+        <translation>Done. Added %1 new, updated %2, %3 already up to date; %4 of %5 rows were not imported.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Newly enrolled in the activity: %1.</source>
+        <translation>Newly enrolled in the activity: %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Cancelled: nothing was imported.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported: %1</source>
+        <translation>Nothing was imported: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,70 @@
+"""The targets dashboard page: year and scope pickers, charts, tables, Excel export, targets editing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from dipdesk.ui.pages.dashboard import DashboardPage
+
+
+def _page(qtbot, env) -> DashboardPage:  # type: ignore[no-untyped-def]
+    page = DashboardPage(env, "ภาพรวม")
+    qtbot.addWidget(page)
+    page.resize(1100, 900)
+    page.show()
+    page.ensure_loaded()
+    qtbot.waitUntil(lambda: page.is_ready, timeout=10000)
+    return page
+
+
+def test_figures_charts_and_export(qtbot, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, env)
+    assert page.load_error is None
+    reached, target, bar = page.kpi_rows["persons"]
+    assert (reached.text(), target.text(), bar.value()) == ("2", "100", 2)
+    assert page.kpi_rows["groups"][1].text() == "2"
+    assert page.service_chart.categories == ["การฝึกอบรม"] and page.program_chart.categories
+    assert page.service_table.rowCount() == 1 and page.program_table.item(0, 1).text() == "2"
+    page.indicator_combo.setCurrentIndex(4)  # economic value: the charts follow
+    assert "ล้านบาท" in page.service_chart.chart_.title()
+
+    out = tmp_path / "targets.xlsx"
+    assert page.export_table(str(out)) == 3  # the site, one service, one program
+    ws = load_workbook(out).active
+    assert ws is not None
+    assert "ปีงบประมาณ" in str(ws["A1"].value)
+    assert ws["A3"].value == "ระดับ" and ws["D3"].value == "ผู้ประกอบการ ผลงาน"
+    assert (ws["D4"].value, ws["E4"].value, ws["F4"].value) == (2, 100, 2)
+
+    page.select(scope="all")
+    qtbot.waitUntil(lambda: page.report is not None and page.report.scope == "all", timeout=10000)
+    assert "ทุกหน่วยงาน" in page.scope_combo.currentText()
+    assert page.kpi_rows["persons"][1].text() == "ยังไม่กำหนด"  # no national target in this database
+
+
+def test_admin_edits_the_targets(qtbot, env) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, env)
+    assert page.targets_button.isVisibleTo(page)
+    dialog = page.open_targets()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: bool(dialog.rows), timeout=5000)
+    scopes = [r.scope for r in dialog.rows]
+    assert scopes == ["national", "site", "program"] and not dialog.rows[0].editable
+    dialog.set_value(1, "persons", "๑๒๐")  # Thai digits are fine
+    dialog.set_value(2, "groups", "1.5")
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
+    dialog.set_value(2, "groups", "1")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save()
+    qtbot.waitUntil(lambda: page.kpi_rows["persons"][1].text() == "120", timeout=10000)
+    assert page.program_table.item(0, 4).text() == "0 / 1"
+
+
+def test_a_staff_member_cannot_edit_targets(qtbot, env) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    page = DashboardPage(replace(env, user=replace(env.user, role="staff")), "ภาพรวม")
+    qtbot.addWidget(page)
+    assert not page.targets_button.isVisibleTo(page) and page.open_targets() is None

@@ -1,0 +1,81 @@
+"""The main window: every area opens with real figures, the status bar tells the truth."""
+
+from __future__ import annotations
+
+import pytest
+
+from dipdesk.ui.main_window import MainWindow
+from dipdesk.ui.pages import AREAS, VIEW_NAMES
+
+
+@pytest.fixture
+def window(qtbot, env):  # type: ignore[no-untyped-def]
+    w = MainWindow(env)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.is_ready and w.pages["dashboard"].is_ready, timeout=10_000)
+    return w
+
+
+def test_every_view_can_be_selected_and_loads(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())][:3] == [
+        "ภาพรวม",
+        "โครงการ/กิจกรรม",
+        "ผู้ประกอบการ",
+    ]
+    for name in VIEW_NAMES:
+        page = window.select_view(name)
+        qtbot.waitUntil(lambda p=page: p.is_ready, timeout=10_000)
+        assert window.current_view() == name
+        assert window.stack.currentWidget() is page
+        assert page.load_error is None, f"{name}: {page.load_error}"
+    assert [a.name for a in AREAS] == list(VIEW_NAMES)
+    with pytest.raises(ValueError, match="dashboard"):
+        window.select_view("reports")
+
+
+def test_pages_show_real_counts_and_first_records(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dashboard = window.pages["dashboard"]
+    assert dashboard.cards["programs"].value_label.text() == "1"
+    assert dashboard.cards["enrollments"].value_label.text() == "2"
+    reached, target, bar = dashboard.kpi_rows["persons"]
+    assert (reached.text(), target.text(), bar.value()) == ("2", "100", 2)
+    assert dashboard.kpi_rows["products"][0].text() == "1"
+
+    people = window.select_view("people")
+    qtbot.waitUntil(lambda: people.is_ready, timeout=10_000)
+    model = people.people.model  # the records screen: a lazy list over SQL (tests/ui/test_records_*.py)
+    assert model.total == 2
+    names = {model.data(model.index(r, 1)) for r in range(model.rowCount())}
+    assert names == {"รักไทย", "มั่นคง"}
+    ids = [model.data(model.index(r, 2)) for r in range(model.rowCount())]
+    assert any(i and "x" in i for i in ids), "national IDs are shown masked"
+
+
+def test_status_bar_names_site_user_database_and_honest_sync(window: MainWindow, env) -> None:  # type: ignore[no-untyped-def]
+    assert "ศูนย์ส่งเสริมอุตสาหกรรม" in window.site_status.text()
+    assert "นายสมชาย ใจดี" in window.user_status.text() and "ผู้ดูแลระบบ" in window.user_status.text()
+    assert window.db_status.toolTip() == env.db.display_path
+    assert window.sync_status.text().startswith("ยังไม่เคยซิงค์")
+
+
+def test_about_box_has_version_site_path_and_font_licence(qtbot, window: MainWindow, env) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk import __version__
+
+    text = window.about_text()
+    assert __version__ in text and "IPC1" in text and env.db.display_path in text
+    assert "Loma" in text and "GPL" in text
+    window.show_about()
+    assert window._about_box.isVisible()
+    window._about_box.close()
+
+
+def test_theme_switches_live_and_is_remembered(qtbot, window: MainWindow, env) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.settings import Settings
+    from dipdesk.ui import theme
+
+    window.theme_actions["dark"].trigger()
+    assert theme.current_theme() == "dark"
+    assert Settings.load().theme == "dark"
+    settings_page = window.select_view("settings")
+    assert settings_page.theme.currentData() == "dark"
