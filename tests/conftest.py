@@ -1,0 +1,55 @@
+"""Shared fixtures: every test gets its own data folder and a fresh, migrated database file."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIPDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("DIPDESK_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "dipdesk.sqlite3"
+
+
+@pytest.fixture
+def engine(db_path: Path) -> Iterator[Engine]:
+    from dipdesk.store.db import open_database
+
+    eng = open_database(db_path)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    from dipdesk.store.db import session_factory
+
+    with session_factory(engine)() as s:
+        yield s
+
+
+@pytest.fixture
+def ctx(session: Session):  # type: ignore[no-untyped-def]
+    """A context bound to IPC1 with an admin user, after first-run set-up."""
+    from dipdesk.services.context import Context, current_site
+    from dipdesk.services.setup import first_run
+
+    admin = first_run(session, "IPC1", "admin", "correct horse battery", "ผู้ดูแลระบบ")
+    session.commit()
+    site = current_site(session)
+    assert site is not None
+    return Context(session=session, user=admin, site=site)

@@ -1,0 +1,65 @@
+"""The PyInstaller bundle starts and renders Thai: build it, fill a database, take a screenshot.
+
+Slow (a minute or two), so it is marked `slow_build`; the README's test command (and CI) runs it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.slow_build
+
+
+def test_frozen_app_builds_and_takes_a_thai_screenshot(tmp_path: Path) -> None:
+    dist, work = tmp_path / "dist", tmp_path / "build"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            str(ROOT / "build_installer.spec"),
+            "--noconfirm",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            "--log-level",
+            "WARN",
+        ],
+        check=True,
+        cwd=ROOT,
+        timeout=900,
+    )
+    exe = dist / "dipdesk" / ("dipdesk.exe" if sys.platform == "win32" else "dipdesk")
+    assert exe.exists()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DIPDESK_HOME=str(tmp_path / "home"))
+    db = tmp_path / "frozen.sqlite3"
+    version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, env=env, timeout=120)
+    assert version.returncode == 0 and "dipdesk" in version.stdout
+    demo = subprocess.run(
+        [str(exe), "--db", str(db), "demo", "--participants", "60"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert demo.returncode == 0, demo.stderr
+    png = tmp_path / "dashboard.png"
+    shot = subprocess.run(
+        [str(exe), "--db", str(db), "screenshot", "--view", "dashboard", "--out", str(png)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert shot.returncode == 0, shot.stderr
+    assert png.stat().st_size > 10_000
+    # the frozen app found its bundled Thai font and its Thai translation
+    assert "font=Loma" in shot.stdout and "lang=th" in shot.stdout, shot.stdout
