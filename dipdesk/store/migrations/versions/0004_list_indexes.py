@@ -6,7 +6,7 @@ the first page is read straight off it and an OFFSET is skipped inside it: with 
 sort shows its page in milliseconds instead of sorting the table. Thai names are indexed in Thai order
 (a leading vowel sorts with its consonant). Also: the foreign keys the lists count or join by.
 
-Revision ID: 0006
+Revision ID: 0004
 Revises: 0003
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
+revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
