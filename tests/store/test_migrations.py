@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
@@ -21,6 +22,8 @@ def test_new_database_is_at_head_in_wal_mode_with_foreign_keys(db_path: Path) ->
     assert not list(db_path.parent.glob("*.before-*")), "a new file needs no backup"
 
 
+# SQLite cannot reflect expression indexes (the Thai-order name indexes); alembic says so and skips them.
+@pytest.mark.filterwarnings("ignore:.*expression-based index")
 def test_migrations_match_the_models(db_path: Path) -> None:
     engine = open_database(db_path)
     with engine.connect() as conn:
