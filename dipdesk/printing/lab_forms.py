@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -83,6 +84,9 @@ VERDICT_TH = {
 
 Out = str | Path | IO[bytes]
 
+#: a lab, request or report number (``L2569-IPC1-00123``, ``RPT2569-IPC1-00002``, ``DRAFT-L2569-…``)
+_NUMBER_CODE = re.compile(r"((?<![\w-])(?:DRAFT-)?[A-Z]{1,5}\d{4}-[A-Z0-9]{2,10}-\d{3,6}(?![\w-]))")
+
 
 class _Text:
     """Text helpers bound to one document's digit style (Thai digits for prose, dates and figures;
@@ -92,7 +96,11 @@ class _Text:
         self.thai_digits = thai_digits
 
     def t(self, text: str) -> str:
-        return to_thai_digits(text) if self.thai_digits else text
+        """Prose in the document's digits; lab, request and report numbers inside it stay as issued."""
+        if not self.thai_digits:
+            return text
+        parts = _NUMBER_CODE.split(text)  # the codes are at the odd positions
+        return "".join(p if i % 2 else to_thai_digits(p) for i, p in enumerate(parts))
 
     def date(self, iso: str | None, style: str = "long") -> str:
         if not iso:
@@ -210,15 +218,18 @@ class _Furniture:
             self._watermark(canv)
         top = PAGE_H - 10 * mm
         left_w = CONTENT_W * 0.66
-        draw_text(canv, self.lab_name, MARGIN_X, top, width=left_w, height=9 * mm, size=15, min_size=11,
-                  bold=True, align="left", max_lines=1)  # fmt: skip
+        draw_text(canv, self.tx.t(self.lab_name), MARGIN_X, top, width=left_w, height=9 * mm, size=15,
+                  min_size=11, bold=True, align="left", max_lines=1)  # fmt: skip
         draw_text(canv, DEPARTMENT, MARGIN_X, top - 8.2 * mm, width=left_w, height=6 * mm, size=11.5,
                   align="left", max_lines=1, color=MUTED)  # fmt: skip
-        address = self.lab_address
-        if self.lab_phone:
-            address = f"{address}  โทร. {self.lab_phone}" if address else f"โทร. {self.lab_phone}"
-        draw_text(canv, self.tx.t(address), MARGIN_X, top - 13.6 * mm, width=left_w, height=9.6 * mm,
-                  size=10.5, min_size=8.5, align="left", max_lines=2, color=MUTED, line_spacing=1.3)  # fmt: skip
+        address = self.tx.t(self.lab_address)
+        phone = self.tx.t(f"โทร. {self.lab_phone}") if self.lab_phone else ""
+        if phone:
+            address = f"{address}  {phone}" if address else phone
+        # the phone number never breaks across the two lines (Thai digits are wider and made it wrap)
+        draw_text(canv, address, MARGIN_X, top - 13.6 * mm, width=left_w, height=9.6 * mm, size=10.5,
+                  min_size=8.5, align="left", max_lines=2, color=MUTED, line_spacing=1.3,
+                  unbreakable=(phone,) if phone else False)  # fmt: skip
         right_x = MARGIN_X + left_w + 4 * mm
         right_w = CONTENT_W - left_w - 4 * mm
         draw_text(canv, self.doc_title, right_x, top, width=right_w, height=8 * mm, size=12.5, min_size=10,
@@ -790,7 +801,9 @@ class _Bullet(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = self.para.split(availWidth - self.indent, availHeight)
+        # the first part must fit with the 0.6 mm this flowable adds below its paragraph, or the frame
+        # refuses it and platypus gives up with a LayoutError ("Splitting error")
+        parts = self.para.split(availWidth - self.indent, availHeight - 0.6 * mm)
         if len(parts) < 2:
             return []
         return [_Bullet(parts[0], self.indent, self.mark), _Bullet(parts[1], self.indent, "")]

@@ -980,6 +980,19 @@ def _update_request_state(ctx: Context, request_id: str) -> None:
 # ----------------------------------------------------------------------------------------------------
 
 
+def _immutable_report(_ctx: Context, _values: dict[str, Any], report: Any) -> None:
+    """A published report never changes through the generic record services (LAB.md): a correction is
+    an amendment, and only the lab's own steps mark a report replaced."""
+    if report is not None:
+        raise _fail(
+            f"รายงานเลขที่ {report.report_no} ออกแล้ว แก้ไขไม่ได้ (ออกรายงานฉบับแก้ไขแทน)",
+            f"report {report.report_no} is issued and cannot be changed (issue an amendment instead)",
+        )
+
+
+records.VALIDATORS[LabReport] = _immutable_report
+
+
 def current_report(session: Session, sample_id: str) -> LabReport | None:
     """The sample's report in force (published, not replaced), if any."""
     return session.scalars(
@@ -1288,7 +1301,9 @@ def printable_content(session: Session, report: LabReport) -> dict[str, Any]:
         replaces=replaces,
         amendment_reason=report.amendment_reason,
     )
-    merged = {**base, **{k: v for k, v in stored.items() if v not in (None, "")}}
+    # What was published wins, empty values included: a field left blank then and corrected by a later
+    # amendment (purpose, sampling date…) must not appear on a reprint of the earlier report.
+    merged = {**base, **stored}
     merged["results"] = stored.get("results") or base["results"]
     merged["report_no"] = report.report_no
     merged["state"] = report.state

@@ -190,6 +190,39 @@ def test_thai_digits_for_dates_and_figures_codes_stay_arabic(tmp_path: Path) -> 
     assert "RPT2570-IPC1-00007" in flat and "L2570-IPC1-00011" in flat
 
 
+def test_thai_digits_keep_report_numbers_in_the_amendment_box_and_the_phone_on_one_line(
+    tmp_path: Path,
+) -> None:
+    pdf = tmp_path / "a.pdf"
+    reason = "แก้ชื่อผู้ขอรับบริการในรายงาน RPT2570-IPC1-00005 จำนวน 2 แห่ง"
+    render_report(
+        content(replaces="RPT2570-IPC1-00005", replaces_issued_on="2026-11-10", amendment_reason=reason),
+        pdf,
+        thai_digits=True,
+    )
+    text = pdftext(pdf)
+    flat = " ".join(text.split())
+    assert "แทนรายงานเลขที่ RPT2570-IPC1-00005 ลงวันที่ ๑๐ พ.ย. ๒๕๖๙" in flat
+    assert "Amendment to report no. RPT2570-IPC1-00005" in flat
+    assert "RPT2570-IPC1-00005 จำนวน ๒ แห่ง" in flat
+    assert "ภาคที่ ๑" in flat.split("ใบรายงานผลการทดสอบ")[0]  # the header's lab name too
+    assert "โทร. ๐๕-๓๒๔-๕๓๖๑" in text  # never split across the header's two lines
+
+
+def test_a_note_split_at_the_foot_of_a_page_fits_there() -> None:
+    """A bullet cut at a page end must fit the space with its own 0.6 mm (a LayoutError otherwise:
+    a real report of 11 results with an amendment box hit it)."""
+    tx = lab_forms._Text(False)
+    long_note = "หลักเกณฑ์การตัดสิน (decision rule): " + "ตัดสินผ่านหรือไม่ผ่านจากค่าที่รายงานเทียบกับเกณฑ์กำหนด " * 6
+    bullet = lab_forms._Bullet(tx.p(long_note, 11.5, leading=15))
+    _w, full = bullet.wrap(lab_forms.CONTENT_W, 10_000)
+    for tenth in range(150, int(full * 10)):
+        room = tenth / 10
+        parts = bullet.split(lab_forms.CONTENT_W, room)
+        if parts:
+            assert parts[0].wrap(lab_forms.CONTENT_W, room)[1] <= room + 1e-6, room
+
+
 def test_fonts_are_embedded(tmp_path: Path) -> None:
     pdf = tmp_path / "r.pdf"
     render_report(content(), pdf)

@@ -357,6 +357,46 @@ def test_publish_only_when_all_verified_then_immutable_and_amended(labs: Lab, en
     assert n_reports == 3
 
 
+def test_a_replaced_report_reprints_as_published_even_where_a_later_amendment_filled_a_blank(
+    labs: Lab,
+) -> None:
+    sample = _received(labs)[0]
+    lab.records.update(labs.tech, lab.find_request(labs.tech.session, _request_no(labs, sample)), purpose="")
+    a = _enter_all(labs, sample)
+    lab.submit(labs.tech, list(a.values()))
+    lab.verify(labs.verifier, list(a.values()))
+    first = lab.publish_report(labs.verifier, sample)
+    assert first.content["purpose"] == "" and first.content["sampling_plan"] == ""
+    lab.amend_report(
+        labs.verifier,
+        first,
+        "เพิ่มวัตถุประสงค์และแผนการชักตัวอย่าง",
+        corrections={"purpose": "ขอเลขสารบบอาหาร", "sampling_plan": "สุ่มตามแผน มอก."},
+    )
+    old = lab.printable_content(labs.tech.session, first)
+    assert old["state"] == "replaced"
+    assert old["purpose"] == "" and old["sampling_plan"] == "", "a reprint must not change an issued report"
+
+
+def test_an_issued_report_cannot_be_edited_through_the_record_services(labs: Lab) -> None:
+    sample = _received(labs)[0]
+    a = _enter_all(labs, sample)
+    lab.submit(labs.tech, list(a.values()))
+    lab.verify(labs.verifier, list(a.values()))
+    report = lab.publish_report(labs.verifier, sample)
+    with pytest.raises(ServiceError, match="amendment"):
+        lab.records.update(labs.admin, report, decision_rule="อื่น ๆ")
+    assert report.decision_rule == lab.DEFAULT_DECISION_RULE
+
+
+def _request_no(labs: Lab, sample: LabSample) -> str:
+    from dipdesk.store.lab import LabRequest
+
+    req = labs.tech.session.get(LabRequest, sample.request_id)
+    assert req is not None
+    return req.request_no
+
+
 def test_retract_and_reject_need_reasons_and_the_right_role(labs: Lab) -> None:
     sample = _received(labs)[0]
     a = _enter_all(labs, sample)

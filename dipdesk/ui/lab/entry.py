@@ -38,6 +38,7 @@ class ResultEntry(QWidget):
     """A result grid and the buttons that move its analyses through the workflow."""
 
     changed = Signal()  # a workflow step was written: the owner reloads
+    saved = Signal(str)  # a result was saved (its sample id): the sample's state may have moved on
     message = Signal(str, bool)  # text, is an error
 
     def __init__(
@@ -125,6 +126,7 @@ class ResultEntry(QWidget):
         def done(fresh: lab.AnalysisRow) -> None:
             self.model.update_analysis(fresh, snapshot)
             self.update_actions()
+            self.saved.emit(fresh.sample_id)
 
         def failed(exc: BaseException) -> None:
             self.model.save_failed(analysis_id, error_text(exc))

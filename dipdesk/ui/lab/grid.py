@@ -31,6 +31,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QCompleter,
     QHeaderView,
     QLineEdit,
@@ -451,7 +452,31 @@ class ResultModel(QAbstractTableModel):
         return True
 
 
-class TintDelegate(QStyledItemDelegate):
+class ColorTextDelegate(QStyledItemDelegate):
+    """Draws a cell's ForegroundRole colour (a failed verdict, an overdue date) itself: the theme's style
+    sheet sets the item text colour, which would otherwise win over the model's."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        brush = index.data(Qt.ItemDataRole.ForegroundRole)
+        if not isinstance(brush, QBrush) or option.state & QStyle.StateFlag.State_Selected:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(4, 0, -4, 0)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(brush.color())
+        shown = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(opt.displayAlignment | Qt.AlignmentFlag.AlignVCenter), shown)
+        painter.restore()
+
+
+class TintDelegate(ColorTextDelegate):
     """Paints a row's verdict colour under the cell: the theme's style sheet would hide BackgroundRole."""
 
     def __init__(self, model: ResultModel, parent: QObject | None = None) -> None:
@@ -545,7 +570,7 @@ class ResultGrid(QTableView):
             (ResultModel.TEST, 250),
             (ResultModel.VALUE, 130),
             (ResultModel.SHOWN, 150),
-            (ResultModel.SPEC, 100),
+            (ResultModel.SPEC, 120),
             (ResultModel.VERDICT, 150),
             (ResultModel.STATE, 120),
         ):

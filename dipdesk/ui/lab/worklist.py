@@ -43,6 +43,7 @@ from dipdesk.store.lab import LabRequest, LabSample
 from dipdesk.ui import theme
 from dipdesk.ui.lab.dialogs import AmendDialog, ConditionDialog, product_type_label
 from dipdesk.ui.lab.entry import ResultEntry, error_text, user_can
+from dipdesk.ui.lab.grid import ColorTextDelegate
 from dipdesk.ui.lab.preview import PreviewDialog
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.widgets import format_date
@@ -237,6 +238,7 @@ class SamplePanel(QWidget):
         self.reports_label.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.reports_label)
         self.entry.changed.connect(self._written)
+        self.entry.saved.connect(self._result_saved)
         self.entry.message.connect(self.message)
         self.receive_button.clicked.connect(self.receive)
         self.publish_button.clicked.connect(self.publish)
@@ -281,6 +283,15 @@ class SamplePanel(QWidget):
         self.wanted = d.sample_id
         same = self.detail is not None and self.detail.sample_id == d.sample_id
         self.detail = d
+        self._show_header(d)
+        open_sample = d.state in ("received", "testing", "verified")
+        self.entry.load(d.analyses, allow_self=d.allow_self, sample_open=open_sample, keep=keep and same)
+        if not (keep and same):
+            self.entry.grid.start()
+        self._show_reports(d)
+        self.update_actions()
+
+    def _show_header(self, d: SampleDetail) -> None:
         e = html.escape
         due = format_date(d.due_on) if d.due_on else "–"
         received = format_date(d.received_at) if d.received_at else self.tr("not received yet")
@@ -292,10 +303,28 @@ class SamplePanel(QWidget):
             f"<br>{e(d.customer)} · {e(ptype_label)}: {e(ptype)} · "
             f"{e(received_label)}: {e(received)} · {e(due_label)}: {e(due)}"
         )
-        open_sample = d.state in ("received", "testing", "verified")
-        self.entry.load(d.analyses, allow_self=d.allow_self, sample_open=open_sample, keep=keep and same)
-        if not (keep and same):
-            self.entry.grid.start()
+
+    def _result_saved(self, sample_id: str) -> None:
+        """The first result moves a received sample to "testing": show it without reloading the grid
+        (a reload would close the editor the technician is typing the next value in)."""
+        d = self.detail
+        if d is None or d.sample_id != sample_id or d.state != "received":
+            return
+
+        def read(session: Session) -> str:
+            sample = session.get(LabSample, sample_id)
+            return sample.state if sample is not None else d.state
+
+        def show(state: str) -> None:
+            if self.detail is d and state != d.state:
+                d.state = state
+                self._show_header(d)
+                self.changed.emit()
+
+        self.ops.read(read, show)
+
+    def _show_reports(self, d: SampleDetail) -> None:
+        e = html.escape
         if d.reports:
             parts = []
             for r in d.reports:
@@ -310,7 +339,6 @@ class SamplePanel(QWidget):
             self.reports_label.setText(
                 e(self.tr("No report yet.")) + (f" {e(d.why_not)}" if d.why_not else "")
             )
-        self.update_actions()
 
     def update_actions(self) -> None:
         d = self.detail
@@ -476,6 +504,7 @@ class SamplePanel(QWidget):
 def worklist_view(model: WorklistModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
+    view.setItemDelegate(ColorTextDelegate(view))  # the overdue date in red despite the theme
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
