@@ -182,7 +182,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with session_factory(_engine(args))() as s:
         result = svc.verify(s, text)
     lang = getattr(args, "lang", None) or "th"
-    print(("GENUINE: " if result.ok else "NOT GENUINE: ") + result.message_en)
+    verdict, _sep, why = result.message_en.partition(": ")
+    if result.ok and verdict == "genuine":  # "genuine: SERIAL …" would say it twice
+        print("GENUINE: " + why)
+    else:
+        print(("GENUINE: " if result.ok else "NOT GENUINE: ") + result.message_en)
     if lang == "th":
         print(result.message_th)
     if result.payload is not None:

@@ -179,17 +179,45 @@ def _ascii_word(c: str) -> bool:
     return c.isascii() and c.isprintable() and not c.isspace()
 
 
+# words that a following number belongs to: an ordinal ("รุ่นที่ 3", "ภาคที่ 1", "ครั้งที่ 12/2569") and the
+# era of a year ("พ.ศ. 2569"); a line must not end between them
+_NUMBER_HEADS = ("ที่", "พ.ศ.", "ค.ศ.", "พ.ศ", "ค.ศ")
+_DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
+
+
+def _keep_numbers(tokens: list[str]) -> list[str]:
+    """Join a number to the ordinal ``ที่`` or era before it (through spaces), and an ordinal ``ที่`` to
+    the word it is written against (``รุ่น``+``ที่``), so ``"รุ่นที่ 3"`` never breaks."""
+    out: list[str] = []
+    for tok in tokens:
+        if out and tok[:1] in _DIGITS:
+            j = len(out)
+            while j > 0 and _is_space(out[j - 1]) and not _has_newline(out[j - 1]):
+                j -= 1
+            if j > 0 and out[j - 1].endswith(_NUMBER_HEADS):
+                head = out[j - 1]
+                start = j - 1
+                # "รุ่น" + "ที่": the ordinal is written against its noun, keep them together too
+                if head == "ที่" and start > 0 and out[start - 1] and not out[start - 1][-1:].isspace():
+                    start -= 1
+                out[start:] = ["".join(out[start:]) + tok]
+                continue
+        out.append(tok)
+    return out
+
+
 def thai_word_breaks(text: str) -> list[str]:
     """Split ``text`` into the pieces between which a line may break; ``"".join(result) == text``.
 
     PyThaiNLP's dictionary tokenizer (``newmm``, bundled dictionary) finds the Thai words; whitespace
     runs are tokens of their own. Then ๆ (mai yamok) and closing punctuation are attached to the word
     before them (through a space: ``"ต่าง ๆ"`` is one piece), opening punctuation to the word after,
-    and no-break spaces to both sides, so none of them can start or end a line on its own.
+    and no-break spaces to both sides, so none of them can start or end a line on its own. A number stays
+    with the ordinal or era before it (``"รุ่นที่ 3"``, ``"พ.ศ. 2569"``).
     """
     if not text:
         return []
-    return _glue(_tokenize(text))
+    return _keep_numbers(_glue(_tokenize(text)))
 
 
 def _protected_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
@@ -575,9 +603,12 @@ class ThaiParagraph(Paragraph):
         wrap: bool = True,
         hscale: float = 1.0,
         marked: str | None = None,
+        wrap_width: float | None = None,
     ) -> None:
         register_fonts()
         self.source = text
+        #: break lines at this width (points) even when more is available: balanced lines, see fit_text
+        self.wrap_width = wrap_width
         self.unbreakable = unbreakable
         self.allow_wrap = wrap and unbreakable is not True
         self.hscale = hscale
@@ -610,11 +641,12 @@ class ThaiParagraph(Paragraph):
     def _layout_for(self, avail_width: float) -> tuple[_Line, ...]:
         if self._laid_out_for != avail_width:
             size = self.style.fontSize
+            wrap_at = min(avail_width, self.wrap_width) if self.wrap_width else avail_width
             self._lines = _layout(
                 self._marked,
                 self.style.fontName,
                 size,
-                avail_width / self.hscale,
+                wrap_at / self.hscale,
                 wrap=self.allow_wrap,
                 protect=self._protect,
             )
@@ -663,6 +695,7 @@ class ThaiParagraph(Paragraph):
             wrap=self.allow_wrap,
             hscale=self.hscale,
             marked=marked,
+            wrap_width=self.wrap_width,
         )
 
     def getPlainText(self, identify: Any = None) -> str:
@@ -769,6 +802,7 @@ class _Fit:
     size: float
     hscale: float
     wrap: bool
+    width: float | None = None  # a narrower width to wrap at, for balanced lines
 
 
 def _sizes(start: float, stop: float, step: float) -> list[float]:
@@ -795,6 +829,7 @@ def _fit(
     floor: float,
     step: float,
     can_wrap: bool,
+    balance: bool = False,
 ) -> _Fit:
     def height(lines: Sequence[_Line], s: float) -> float:
         return _block_height(lines, font, s, s * spacing)
@@ -819,6 +854,8 @@ def _fit(
     for s in _sizes(min_size, lowest, step):
         lines = _layout(marked, font, s, max_width, wrap=wrap)
         if fits(lines, s, allowed):
+            if balance and wrap and len(lines) > hard:
+                return _Fit(s, 1.0, wrap, _balanced_width(marked, font, s, max_width, len(lines)))
             return _Fit(s, 1.0, wrap)
     # 3. at the floor: condense horizontally rather than overflow or cut
     s = lowest
@@ -834,6 +871,27 @@ def _fit(
             scale -= 0.05
     widest = max((ln.extent for ln in single), default=0.0) * s
     return _Fit(s, min(1.0, max_width / widest) if widest > 0 else 1.0, False)
+
+
+def _balanced_width(marked: str, font: str, size: float, max_width: float, count: int) -> float:
+    """The narrowest width (points) that still sets ``marked`` in ``count`` lines: wrapping there evens
+    out the lines of a centred title instead of leaving a short last line ("…จีน รุ่น" / "ที่ 3")."""
+
+    def ok(width: float) -> bool:
+        lines = _layout(marked, font, size, width, wrap=True)
+        return len(lines) <= count and all(ln.extent * size <= width + 1e-6 for ln in lines)
+
+    lo = max((ln.extent for ln in _unwrapped(marked, font)), default=0.0) * size / count
+    hi = max_width
+    if lo >= hi or ok(lo):
+        return hi if lo >= hi else lo
+    for _ in range(14):
+        mid = (lo + hi) / 2.0
+        if ok(mid):
+            hi = mid
+        else:
+            lo = mid
+    return min(max_width, hi + 0.01)
 
 
 def fit_text(
@@ -861,6 +919,9 @@ def fit_text(
        text never wraps, it keeps shrinking on one line instead.
     3. Still too long at ``floor``: condense horizontally (``hscale``) so it stays inside the box.
 
+    Centred text that wraps is balanced: it breaks at the narrowest width that keeps the same number of
+    lines, so a title's lines come out about equally long (``ThaiParagraph.wrap_width``).
+
     Draw it with ``para.wrapOn(canvas, max_width, max_height)`` then ``drawOn`` (or use :func:`draw_text`).
     """
     register_fonts()
@@ -882,10 +943,17 @@ def fit_text(
         float(floor),
         float(step),
         unbreakable is not True,
+        align == "center",
     )
     style = _style(font, fit.size, fit.size * line_spacing, align, _color_key(color))
     return ThaiParagraph(
-        text, style, unbreakable=unbreakable, wrap=fit.wrap, hscale=fit.hscale, marked=marked
+        text,
+        style,
+        unbreakable=unbreakable,
+        wrap=fit.wrap,
+        hscale=fit.hscale,
+        marked=marked,
+        wrap_width=fit.width,
     )
 
 

@@ -297,7 +297,10 @@ def preview_pdf(
         vals.update(values)
     key = Ed25519PrivateKey.generate()  # a throw-away key: a preview is not a certificate
     qr_text, _sig = signing.make_qr_text(
-        signing.Payload(vals["serial"], vals["name"], vals["activity"], dt.date.today()), key
+        signing.Payload(
+            vals["serial"], vals["name"], signing.activity_for_code(vals["activity"]), dt.date.today()
+        ),
+        key,
     )
     buf = io.BytesIO()
     page = printer.CertificatePage(layout, vals, qr_text, thai_digits, resolve_files(engine, layout))
@@ -352,7 +355,10 @@ def preview_for_activity(
                 session, site, activity, person, activity.end_date, "(ออกเลขที่เมื่อพิมพ์)", total
             )
             qr_text, _sig = signing.make_qr_text(
-                signing.Payload("PREVIEW", values["name"], activity.title_th, activity.end_date), key
+                signing.Payload(
+                    "PREVIEW", values["name"], signing.activity_for_code(activity.title_th), activity.end_date
+                ),
+                key,
             )
             pages.append(printer.CertificatePage(layout, values, qr_text, digits, files))
     buf = io.BytesIO()
@@ -652,7 +658,9 @@ def _printed_data(
         total_hours,
         director=director_name(session, site) if director is None else director,
     )
-    payload = signing.Payload(serial, values["name"], activity.title_th, issued_on, tpl.kind, revision)
+    payload = signing.Payload(
+        serial, values["name"], signing.activity_for_code(activity.title_th), issued_on, tpl.kind, revision
+    )
     qr_text, signature = signing.make_qr_text(payload, key, server_url)
     data = {
         "v": 1,

@@ -1,7 +1,8 @@
 """Signed certificate QR codes: the payload, its Ed25519 signature, and the site's signing key.
 
 What a QR code carries (and nothing else, in particular no national ID, PDPA):
-serial, the holder's name, the activity's title, the issue date, the certificate kind and revision, and
+serial, the holder's name, the activity's title (cut at a word boundary past ``ACTIVITY_MAX`` characters, so
+the code stays readable), the issue date, the certificate kind and revision, and
 an Ed25519 signature by the issuing site's key over all of it. The site is the serial's first part
 (``IPC1-2569-00042``), and its public key is reference data (``sites.public_key``) that travels with
 sync, so any dipdesk can check a code offline; the central server's verification page can too.
@@ -49,6 +50,10 @@ _EPOCH = dt.date(2000, 1, 1)
 _KINDS = ("completion", "participation")
 _SIG_LEN = 64
 _KEY_PREFIX = "certificate_signing_key:"  # + site code, in local_state: the private key (hex)
+#: the activity's title in a code is cut to this many characters: every byte makes the code denser, and a
+#: 23 mm code of a 230-character title has 0.27 mm modules that phones (and zbarimg at 100 dpi) cannot read
+ACTIVITY_MAX = 120
+ELLIPSIS = "..."  # not "…": it has no TIS-620 code, and the whole title would go to UTF-8 (3 bytes a letter)
 
 B45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 _B45_VALUE = {c: i for i, c in enumerate(B45)}
@@ -118,6 +123,24 @@ class Payload:
     @property
     def site_code(self) -> str:
         return self.serial.split("-", 1)[0]
+
+
+def activity_for_code(title: str, limit: int = ACTIVITY_MAX) -> str:
+    """The activity's title as a code carries it: whole up to ``limit`` characters, else cut at the last
+    Thai word boundary (or space) before it, with "...". The serial identifies the certificate; the title
+    is there for the person checking it."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    from dipdesk.printing.thaitext import thai_word_breaks
+
+    out = ""
+    for piece in thai_word_breaks(title):
+        if len(out) + len(piece) > limit - len(ELLIPSIS):
+            break
+        out += piece
+    out = out.rstrip() or title[: limit - len(ELLIPSIS)]
+    return out + ELLIPSIS
 
 
 def _text_bytes(text: str) -> tuple[bytes, bool]:

@@ -421,8 +421,29 @@ def test_word_breaks_keep_the_text_and_glue_mai_yamok_and_punctuation() -> None:
         assert not prev.endswith(("(", "“")), (prev, tok)
     assert "ต่าง ๆ" in tokens
     assert "(ไทย)" in tokens
-    assert "1/2569," in tokens
+    assert "ครั้งที่ 1/2569," in tokens  # an ordinal keeps its number and its noun
     assert "ISO/IEC" in tokens
+
+
+def test_ordinals_and_years_keep_their_numbers() -> None:
+    assert thai_word_breaks("สาธารณรัฐประชาชนจีน รุ่นที่ ๓")[-1] == "รุ่นที่ ๓"
+    assert thai_word_breaks("ศูนย์ส่งเสริมอุตสาหกรรมภาคที่ 1")[-1] == "ภาคที่ 1"
+    assert thai_word_breaks("5 มีนาคม พ.ศ. 2569")[-1] == "พ.ศ. 2569"
+    assert thai_word_breaks("ที่ได้ 3 คน") == ["ที่", "ได้", " ", "3", " ", "คน"]  # not an ordinal
+    assert break_opportunities("จีน รุ่นที่ 3") == "จีน รุ่นที่\u00a03"
+
+
+def test_a_wrapped_centred_title_is_balanced() -> None:
+    title = "หลักสูตรน้ำพริกและผลิตภัณฑ์จากปลาน้ำจืดเพื่อการส่งออกไปญี่ปุ่นและสาธารณรัฐประชาชนจีน รุ่นที่ 3"
+    width = 650.0
+    para = fit_text(title, max_width=width, max_height=80, size=22, min_size=16, bold=True, max_lines=2)
+    para.wrap(width, 80)
+    assert len(para.lines) == 2 and para.lines[-1].endswith("รุ่นที่ 3")
+    short, long_ = sorted(shaped_width(line, para.font_size, bold=True) for line in para.lines)
+    assert long_ <= width and short > 0.6 * long_  # no line of two words under a full one
+    left = fit_text(title, max_width=width, max_height=80, size=22, min_size=16, bold=True, align="left")
+    left.wrap(width, 80)
+    assert shaped_width(left.lines[0], left.font_size, bold=True) > long_  # left-aligned text fills lines
 
 
 def test_break_opportunities_marks_words_and_protects_names() -> None:

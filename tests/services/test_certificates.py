@@ -383,6 +383,25 @@ def test_qr_payload_carries_no_national_id_and_verifies(ctx: Context, klass: Cla
     assert result.ok and result.code == "genuine" and result.known_here
 
 
+def test_a_very_long_title_is_cut_in_the_code_so_it_stays_readable(ctx: Context, klass: Class) -> None:
+    long_title = (
+        "โครงการพัฒนาศักยภาพผู้ประกอบการวิสาหกิจขนาดกลางและขนาดย่อมในอุตสาหกรรมแฟชั่น สิ่งทอ เครื่องนุ่งห่ม "
+        "และเครื่องหนัง เพื่อยกระดับขีดความสามารถในการแข่งขันสู่ตลาดสากลอย่างยั่งยืนด้วยเทคโนโลยีดิจิทัล"
+        "และนวัตกรรมสร้างสรรค์ ภายใต้แผนงานส่งเสริมอุตสาหกรรมเป้าหมาย รุ่นที่ 12"
+    )
+    klass.activity.title_th = long_title
+    cert = svc.issue_due(ctx, klass.activity, klass.template).issued[0]
+    payload, _body, _sig = signing.parse_qr_text(cert.printed_data["qr"])
+    assert payload.activity.endswith("...") and len(payload.activity) <= signing.ACTIVITY_MAX
+    assert long_title.startswith(payload.activity[:-3])
+    assert cert.printed_data["activity"]["title"] == long_title  # the certificate itself prints it whole
+    from dipdesk.printing import qr
+
+    assert qr.encode(cert.printed_data["qr"], level="M").version <= 11  # modules ≥ 0.33 mm at 23 mm
+    assert svc.verify(ctx.session, cert.printed_data["qr"]).ok
+    assert signing.activity_for_code(TITLE) == TITLE
+
+
 def test_tampered_codes_are_rejected(ctx: Context, klass: Class) -> None:
     cert = svc.issue_due(ctx, klass.activity, klass.template).issued[0]
     payload, body, sig = signing.parse_qr_text(cert.printed_data["qr"])
