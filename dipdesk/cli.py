@@ -260,8 +260,21 @@ def _sync_conflicts(engine: Any, args: argparse.Namespace) -> int:
     if not out:
         print("no open conflicts" if not args.all else "no conflicts")
         return 0
+    for row in out:  # the text table hides "id" columns: show the short id `dipdesk sync resolve` accepts
+        row["conflict"] = str(row["id"])[:8]
     _print_rows(
-        ["id", "kind", "table", "record_id", "field", "kept", "other", "other_user", "other_time", "state"],
+        [
+            "conflict",
+            "kind",
+            "table",
+            "record_id",
+            "field",
+            "kept",
+            "other",
+            "other_user",
+            "other_time",
+            "state",
+        ],
         out,
         "table",
     )

@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesController</name>
     <message>
-        <location filename="../dipdesk/ui/records/programs.py" line="+251"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="+244"/>
         <source>%1 activities</source>
         <translation>%1 activities</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>New activity</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+19"/>
         <source>Enroll people…</source>
         <translation>Enroll people…</translation>
     </message>
@@ -90,7 +90,7 @@
         <translation>Training day</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Not available yet</source>
         <translation>Not available yet</translation>
     </message>
@@ -103,12 +103,12 @@
 <context>
     <name>AddDayDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+749"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+754"/>
         <source>Add a training day</source>
         <translation>Add a training day</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>What the day is about (optional)</source>
         <translation>What the day is about (optional)</translation>
     </message>
@@ -323,13 +323,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="-277"/>
-        <location line="+253"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="-282"/>
+        <location line="+257"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-242"/>
         <source>Add people…</source>
         <translation>Add people…</translation>
     </message>
@@ -359,7 +359,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Save attendance</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Arrows move · Space ticks or clears · Enter goes down · Ctrl+S saves</source>
         <translation>Arrows move · Space ticks or clears · Enter goes down · Ctrl+S saves</translation>
     </message>
@@ -424,7 +424,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Nothing was saved: %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Export attendance</source>
         <translation>Export attendance</translation>
     </message>
@@ -462,7 +462,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-497"/>
+        <location line="-501"/>
         <source>Not saved yet</source>
         <translation>Not saved yet</translation>
     </message>
@@ -1645,7 +1645,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnterprisesController</name>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="+136"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+128"/>
         <source>All types</source>
         <translation>All types</translation>
     </message>
@@ -1685,7 +1685,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>New enterprise</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
         <source>%1 products</source>
         <translation>%1 products</translation>
     </message>
@@ -1929,7 +1929,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="-258"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="-243"/>
         <location filename="../dipdesk/ui/records/people.py" line="+3"/>
         <source>Phone</source>
         <translation>Phone</translation>
@@ -1947,7 +1947,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
         <location line="+56"/>
-        <location filename="../dipdesk/ui/records/programs.py" line="-392"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-380"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>Code</translation>
@@ -2285,7 +2285,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>GroupsController</name>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="+229"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+215"/>
         <source>%1 groups</source>
         <translation>%1 groups</translation>
     </message>
@@ -2320,7 +2320,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>New group or cluster</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
         <source>%1 member enterprises</source>
         <translation>%1 member enterprises</translation>
     </message>
@@ -2701,7 +2701,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabGrid</name>
     <message>
-        <location filename="../dipdesk/ui/lab/grid.py" line="+52"/>
+        <location filename="../dipdesk/ui/lab/grid.py" line="+55"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
@@ -2726,7 +2726,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>No specification</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>Lab no.</source>
         <translation>Lab no.</translation>
     </message>
@@ -2766,7 +2766,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Entered / verified by</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+273"/>
         <source>Sample</source>
         <translation>Sample</translation>
     </message>
@@ -2978,7 +2978,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabWorklist</name>
     <message>
-        <location filename="../dipdesk/ui/lab/worklist.py" line="+60"/>
+        <location filename="../dipdesk/ui/lab/worklist.py" line="+61"/>
         <source>Lab no.</source>
         <translation>Lab no.</translation>
     </message>
@@ -3473,12 +3473,12 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+55"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+57"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Department of Industrial Promotion</source>
         <translation>Department of Industrial Promotion</translation>
     </message>
@@ -3553,22 +3553,68 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Sync: checking…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Last synchronised: %1</source>
-        <translation>Last synchronised: %1</translation>
+        <location line="+16"/>
+        <location line="+23"/>
+        <source>Synchronising…</source>
+        <translation>Synchronising…</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Synced %1</source>
+        <translation>Synced %1</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Never synchronised</source>
+        <translation>Never synchronised</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 to send</source>
+        <translation>%1 to send</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all sent</source>
+        <translation>all sent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 conflict(s)</source>
+        <translation>%1 conflict(s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 refused</source>
+        <translation>%1 refused</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last attempt failed</source>
+        <translation>last attempt failed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The last attempt failed: %1</source>
+        <translation>The last attempt failed: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the sync page</source>
+        <translation>Open the sync page</translation>
+    </message>
+    <message>
+        <location line="-25"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>Not synchronised yet: all data is on this computer only</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+35"/>
         <source>Sync status unknown</source>
         <translation>Sync status unknown</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
         <translation>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</translation>
     </message>
@@ -4215,7 +4261,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ProgramsController</name>
     <message>
-        <location filename="../dipdesk/ui/records/programs.py" line="+33"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="+34"/>
         <source>%1 programs</source>
         <translation>%1 programs</translation>
     </message>
@@ -4250,7 +4296,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>New program</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>%1 activities</source>
         <translation>%1 activities</translation>
     </message>
@@ -4537,7 +4583,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../dipdesk/ui/records/controller.py" line="+290"/>
+        <location filename="../dipdesk/ui/records/controller.py" line="+315"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -4592,7 +4638,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>RecordEditor</name>
     <message>
-        <location line="-397"/>
+        <location line="-422"/>
         <source>← Back to the list</source>
         <translation>← Back to the list</translation>
     </message>
@@ -4626,7 +4672,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../dipdesk/ui/records/list_view.py" line="+239"/>
+        <location filename="../dipdesk/ui/records/list_view.py" line="+260"/>
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
@@ -4743,7 +4789,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ResultEntry</name>
     <message>
-        <location filename="../dipdesk/ui/lab/entry.py" line="+54"/>
+        <location filename="../dipdesk/ui/lab/entry.py" line="+55"/>
         <source>Submit results</source>
         <translation>Submit results</translation>
     </message>
@@ -4759,12 +4805,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+2"/>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>Verify the results you selected and reviewed (another person's)</source>
         <translation>Verify the results you selected and reviewed (another person's)</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-112"/>
         <source>Retract…</source>
         <translation>Retract…</translation>
     </message>
@@ -4789,7 +4835,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Type a result and press Enter to go to the next one: &lt;0.05, ND and Thai digits are understood.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>You submitted these results: another person must verify them (four-eyes rule)</source>
         <translation>You submitted these results: another person must verify them (four-eyes rule)</translation>
     </message>
@@ -4868,12 +4914,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+140"/>
         <source>Preview / print report</source>
         <translation>Preview / print report</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-139"/>
         <source>Amend report…</source>
         <translation>Amend report…</translation>
     </message>
@@ -4888,7 +4934,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Request form</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>not received yet</source>
         <translation>not received yet</translation>
     </message>
@@ -4908,7 +4954,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+36"/>
         <source>replaces %1</source>
         <translation>replaces %1</translation>
     </message>
@@ -4923,7 +4969,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>No report yet.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Preview draft report</source>
         <translation>Preview draft report</translation>
     </message>
@@ -5166,51 +5212,629 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
-    <name>SyncPage</name>
+    <name>Sync</name>
     <message>
-        <location filename="../dipdesk/ui/pages/sync.py" line="+20"/>
-        <source>Exchanging data with the department's central server. This computer works offline: everything recorded here is kept on this computer until it is sent.</source>
-        <translation>Exchanging data with the department's central server. This computer works offline: everything recorded here is kept on this computer until it is sent.</translation>
+        <location filename="../dipdesk/ui/sync_review.py" line="+39"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise member</source>
+        <translation>Enterprise member</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity session</source>
+        <translation>Activity session</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrollment</source>
+        <translation>Enrollment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attendance</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentoring pair</source>
+        <translation>Mentoring pair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentoring session</source>
+        <translation>Mentoring session</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service record</source>
+        <translation>Service record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate template</source>
+        <translation>Certificate template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate print</source>
+        <translation>Certificate print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab request</source>
+        <translation>Lab request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab sample</source>
+        <translation>Lab sample</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab analysis</source>
+        <translation>Lab analysis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab report</source>
+        <translation>Lab report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+82"/>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name (English)</source>
+        <translation>First name (English)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name (English)</source>
+        <translation>Last name (English)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(no field values)</source>
+        <translation>(no field values)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>computer %1</source>
+        <translation>computer %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edited: %1</source>
+        <translation>Edited: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>record %1</source>
+        <translation>record %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>By %1, %2</source>
+        <translation>By %1, %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By %1</source>
+        <translation>By %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shown now on every computer</source>
+        <translation>Shown now on every computer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept in this conflict record</source>
+        <translation>Kept in this conflict record</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Review a sync conflict</source>
+        <translation>Review a sync conflict</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>One computer deleted this record while another one was editing it. The record stays deleted unless you keep the edit, which brings the record back with the edited values.</source>
+        <translation>One computer deleted this record while another one was editing it. The record stays deleted unless you keep the edit, which brings the record back with the edited values.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Two computers changed %1 while they were offline. Every computer now shows the value on the left (the later change). Keep it, or use the other value instead.</source>
+        <translation>Two computers changed %1 while they were offline. Every computer now shows the value on the left (the later change). Keep it, or use the other value instead.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Current value</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Other value</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Decide later</source>
+        <translation>Decide later</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep it deleted</source>
+        <translation>Keep it deleted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the edit (restore the record)</source>
+        <translation>Keep the edit (restore the record)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the current value</source>
+        <translation>Keep the current value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the other value</source>
+        <translation>Use the other value</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The decision could not be saved: %1</source>
+        <translation>The decision could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/sync.py" line="+113"/>
+        <source>Exchanging data with the department's central server. This computer works offline: everything recorded here is kept on this computer and sent by itself whenever the server can be reached.</source>
+        <translation>Exchanging data with the department's central server. This computer works offline: everything recorded here is kept on this computer and sent by itself whenever the server can be reached.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Last synchronised</source>
         <translation>Last synchronised</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Central server</source>
-        <translation>Central server</translation>
+        <source>Changes waiting to be sent</source>
+        <translation>Changes waiting to be sent</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Changes in the audit trail</source>
-        <translation>Changes in the audit trail</translation>
+        <location line="+81"/>
+        <source>Changes the server refused</source>
+        <translation>Changes the server refused</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Every record added, changed or deleted in dipdesk</source>
-        <translation>Every record added, changed or deleted in dipdesk</translation>
+        <location line="-80"/>
+        <location line="+51"/>
+        <source>Conflicts to review</source>
+        <translation>Conflicts to review</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <source>Synchronisation with the central server is still being built: nothing has been sent yet, and all data stays on this computer. Back up the database file regularly.</source>
-        <translation>Synchronisation with the central server is still being built: nothing has been sent yet, and all data stays on this computer. Back up the database file regularly.</translation>
+        <location line="-38"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Check with the server</source>
+        <translation>Check with the server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compares the data on this computer with the server's, table by table</source>
+        <translation>Compares the data on this computer with the server's, table by table</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The one-time code from headquarters</source>
+        <translation>The one-time code from headquarters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrol this computer</source>
+        <translation>Enrol this computer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enrol this computer with the central server</source>
+        <translation>Enrol this computer with the central server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Two computers changed the same thing while offline. Every computer shows the same value; the other one is kept here until someone decides. Double-click a row to review it.</source>
+        <translation>Two computers changed the same thing while offline. Every computer shows the same value; the other one is kept here until someone decides. Double-click a row to review it.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+28"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current value</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other value</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other value by</source>
+        <translation>Other value by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed at</source>
+        <translation>Changed at</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Review the selected conflict…</source>
+        <translation>Review the selected conflict…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No conflicts to review.</source>
+        <translation>No conflicts to review.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server did not accept these changes; the rest were sent. Correct the record (for example a code already used elsewhere) and the corrected record is sent again.</source>
+        <translation>The server did not accept these changes; the rest were sent. Correct the record (for example a code already used elsewhere) and the corrected record is sent again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server has accepted every change.</source>
+        <translation>The server has accepted every change.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync history</source>
+        <translation>Sync history</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes sent</source>
+        <translation>Changes sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes received</source>
+        <translation>Changes received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has not synchronised yet.</source>
+        <translation>This computer has not synchronised yet.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not enrolled</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Everything is uploaded</source>
+        <translation>Everything is uploaded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent by itself</source>
+        <translation>Sent by itself</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listed below with the reason</source>
+        <translation>Listed below with the reason</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Someone should decide</source>
+        <translation>Someone should decide</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing to decide</source>
+        <translation>Nothing to decide</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This computer is not enrolled with the central server yet, so its data stays here only. Ask headquarters for a one-time enrolment code and enter it below.</source>
+        <translation>This computer is not enrolled with the central server yet, so its data stays here only. Ask headquarters for a one-time enrolment code and enter it below.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Everything recorded on this computer has been sent to the server (last sync %1).</source>
+        <translation>Everything recorded on this computer has been sent to the server (last sync %1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 change(s) are waiting to be sent. dipdesk sends them by itself as soon as the server can be reached; there is no need to press anything.</source>
+        <translation>%1 change(s) are waiting to be sent. dipdesk sends them by itself as soon as the server can be reached; there is no need to press anything.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The last attempt did not finish: %1. dipdesk will try again by itself.</source>
+        <translation>The last attempt did not finish: %1. dipdesk will try again by itself.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deleted or edited</source>
+        <translation>Deleted or edited</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+1"/>
+        <source>New record</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Running or interrupted</source>
+        <translation>Running or interrupted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not finished: %1</source>
+        <translation>Not finished: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Synchronising…</source>
+        <translation>Synchronising…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Comparing with the server…</source>
+        <translation>Comparing with the server…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Identical: all %1 tables match the server, and everything is uploaded.</source>
+        <translation>Identical: all %1 tables match the server, and everything is uploaded.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 table(s) differ</source>
+        <translation>%1 table(s) differ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 change(s) not sent yet</source>
+        <translation>%1 change(s) not sent yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 change(s) refused</source>
+        <translation>%1 change(s) refused</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not identical yet: %1. Sync again, or see below.</source>
+        <translation>Not identical yet: %1. Sync again, or see below.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not reach the server: %1</source>
+        <translation>Could not reach the server: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter the server address (https://…) and the enrolment code.</source>
+        <translation>Enter the server address (https://…) and the enrolment code.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enrolment failed: %1</source>
+        <translation>Enrolment failed: %1</translation>
+    </message>
+    <message>
+        <location line="-200"/>
         <source>Never</source>
         <translation>Never</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not set</source>
-        <translation>Not set</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set the address under Settings</source>
-        <translation>Set the address under Settings</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesController</name>
     <message>
-        <location filename="../dipdesk/ui/records/programs.py" line="+251"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="+244"/>
         <source>%1 activities</source>
         <translation>%1 กิจกรรม</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>กิจกรรมใหม่</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+19"/>
         <source>Enroll people…</source>
         <translation>ลงทะเบียนผู้เข้าร่วม…</translation>
     </message>
@@ -90,7 +90,7 @@
         <translation>วันอบรม</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Not available yet</source>
         <translation>ยังใช้งานไม่ได้</translation>
     </message>
@@ -103,12 +103,12 @@
 <context>
     <name>AddDayDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+749"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+754"/>
         <source>Add a training day</source>
         <translation>เพิ่มวันอบรม</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>What the day is about (optional)</source>
         <translation>หัวข้อของวันนี้ (ไม่บังคับ)</translation>
     </message>
@@ -323,13 +323,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="-277"/>
-        <location line="+253"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="-282"/>
+        <location line="+257"/>
         <source>Attendance</source>
         <translation>ลงเวลาเข้าร่วม</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-242"/>
         <source>Add people…</source>
         <translation>เพิ่มผู้เข้าร่วม…</translation>
     </message>
@@ -359,7 +359,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>บันทึกการลงเวลา</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Arrows move · Space ticks or clears · Enter goes down · Ctrl+S saves</source>
         <translation>ลูกศร เลื่อน · เว้นวรรค ติ๊ก/เอาออก · Enter ลงบรรทัดถัดไป · Ctrl+S บันทึก</translation>
     </message>
@@ -424,7 +424,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไม่ได้บันทึกข้อมูลใดเลย: %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Export attendance</source>
         <translation>ส่งออกการลงเวลา</translation>
     </message>
@@ -462,7 +462,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-497"/>
+        <location line="-501"/>
         <source>Not saved yet</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -982,7 +982,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     <message>
         <location line="+1"/>
         <source>Seats</source>
-        <translation>จำนวนที่รับ</translation>
+        <translation>ที่นั่ง</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1645,7 +1645,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnterprisesController</name>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="+136"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+128"/>
         <source>All types</source>
         <translation>ทุกประเภท</translation>
     </message>
@@ -1685,7 +1685,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>กิจการใหม่</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
         <source>%1 products</source>
         <translation>%1 ผลิตภัณฑ์</translation>
     </message>
@@ -1929,7 +1929,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>วันเกิด</translation>
     </message>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="-258"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="-243"/>
         <location filename="../dipdesk/ui/records/people.py" line="+3"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
@@ -1947,7 +1947,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
         <location line="+56"/>
-        <location filename="../dipdesk/ui/records/programs.py" line="-392"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-380"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>รหัส</translation>
@@ -2150,7 +2150,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     <message>
         <location line="+1"/>
         <source>Seats</source>
-        <translation>จำนวนที่รับ</translation>
+        <translation>ที่นั่ง</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2285,7 +2285,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>GroupsController</name>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="+229"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+215"/>
         <source>%1 groups</source>
         <translation>%1 กลุ่ม</translation>
     </message>
@@ -2320,7 +2320,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>กลุ่ม/คลัสเตอร์ใหม่</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
         <source>%1 member enterprises</source>
         <translation>กิจการสมาชิก %1 แห่ง</translation>
     </message>
@@ -2701,7 +2701,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabGrid</name>
     <message>
-        <location filename="../dipdesk/ui/lab/grid.py" line="+52"/>
+        <location filename="../dipdesk/ui/lab/grid.py" line="+55"/>
         <source>Pass</source>
         <translation>ผ่าน</translation>
     </message>
@@ -2726,7 +2726,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไม่มีเกณฑ์</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>Lab no.</source>
         <translation>รหัสตัวอย่าง</translation>
     </message>
@@ -2766,7 +2766,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ผู้บันทึก / ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+273"/>
         <source>Sample</source>
         <translation>ตัวอย่าง</translation>
     </message>
@@ -2978,7 +2978,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabWorklist</name>
     <message>
-        <location filename="../dipdesk/ui/lab/worklist.py" line="+60"/>
+        <location filename="../dipdesk/ui/lab/worklist.py" line="+61"/>
         <source>Lab no.</source>
         <translation>รหัสตัวอย่าง</translation>
     </message>
@@ -3291,7 +3291,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     <message>
         <location line="+1"/>
         <source>Seats</source>
-        <translation>จำนวนที่รับ</translation>
+        <translation>ที่นั่ง</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3473,12 +3473,12 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+55"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+57"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Department of Industrial Promotion</source>
         <translation>กรมส่งเสริมอุตสาหกรรม</translation>
     </message>
@@ -3553,22 +3553,68 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>การซิงค์: กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Last synchronised: %1</source>
-        <translation>ซิงค์ล่าสุด: %1</translation>
+        <location line="+16"/>
+        <location line="+23"/>
+        <source>Synchronising…</source>
+        <translation>กำลังซิงค์ข้อมูล…</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Synced %1</source>
+        <translation>ซิงค์ล่าสุด %1</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Never synchronised</source>
+        <translation>ยังไม่เคยซิงค์</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 to send</source>
+        <translation>รอส่ง %1 รายการ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all sent</source>
+        <translation>ส่งครบแล้ว</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 conflict(s)</source>
+        <translation>ข้อมูลขัดแย้ง %1 รายการ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 refused</source>
+        <translation>ถูกปฏิเสธ %1 รายการ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last attempt failed</source>
+        <translation>ครั้งล่าสุดไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The last attempt failed: %1</source>
+        <translation>การซิงค์ครั้งล่าสุดไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the sync page</source>
+        <translation>เปิดหน้าซิงค์ข้อมูล</translation>
+    </message>
+    <message>
+        <location line="-25"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>ยังไม่เคยซิงค์ข้อมูล: ข้อมูลทั้งหมดอยู่ในเครื่องนี้เท่านั้น</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+35"/>
         <source>Sync status unknown</source>
         <translation>ไม่ทราบสถานะการซิงค์</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
         <translation>ระบบบันทึกข้อมูล ออกวุฒิบัตร แบบฟอร์มห้องปฏิบัติการ และซิงค์ข้อมูลแบบออฟไลน์ ของกรมส่งเสริมอุตสาหกรรม</translation>
     </message>
@@ -4215,7 +4261,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ProgramsController</name>
     <message>
-        <location filename="../dipdesk/ui/records/programs.py" line="+33"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="+34"/>
         <source>%1 programs</source>
         <translation>%1 โครงการ</translation>
     </message>
@@ -4250,7 +4296,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>%1 activities</source>
         <translation>%1 กิจกรรม</translation>
     </message>
@@ -4537,7 +4583,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../dipdesk/ui/records/controller.py" line="+290"/>
+        <location filename="../dipdesk/ui/records/controller.py" line="+315"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
@@ -4592,7 +4638,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>RecordEditor</name>
     <message>
-        <location line="-397"/>
+        <location line="-422"/>
         <source>← Back to the list</source>
         <translation>← กลับไปที่รายการ</translation>
     </message>
@@ -4626,7 +4672,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../dipdesk/ui/records/list_view.py" line="+239"/>
+        <location filename="../dipdesk/ui/records/list_view.py" line="+260"/>
         <source>Export to Excel…</source>
         <translation>ส่งออกเป็น Excel…</translation>
     </message>
@@ -4743,7 +4789,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ResultEntry</name>
     <message>
-        <location filename="../dipdesk/ui/lab/entry.py" line="+54"/>
+        <location filename="../dipdesk/ui/lab/entry.py" line="+55"/>
         <source>Submit results</source>
         <translation>ส่งผลให้ตรวจสอบ</translation>
     </message>
@@ -4759,12 +4805,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+2"/>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>Verify the results you selected and reviewed (another person's)</source>
         <translation>ยืนยันผลที่เลือกและทบทวนแล้ว (ผลที่ผู้อื่นบันทึก)</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-112"/>
         <source>Retract…</source>
         <translation>ถอนผล…</translation>
     </message>
@@ -4789,7 +4835,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>พิมพ์ผลแล้วกด Enter เพื่อไปรายการถัดไป พิมพ์ &lt;0.05, ND (ไม่พบ) หรือเลขไทยได้</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>You submitted these results: another person must verify them (four-eyes rule)</source>
         <translation>คุณเป็นผู้บันทึกผลเหล่านี้ ต้องให้ผู้อื่นเป็นผู้ตรวจสอบ (หลักสี่ตา)</translation>
     </message>
@@ -4868,12 +4914,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+140"/>
         <source>Preview / print report</source>
         <translation>ดู/พิมพ์รายงานผล</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-139"/>
         <source>Amend report…</source>
         <translation>ออกรายงานฉบับแก้ไข…</translation>
     </message>
@@ -4888,7 +4934,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>คำขอรับบริการ</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>not received yet</source>
         <translation>ยังไม่ได้รับ</translation>
     </message>
@@ -4908,7 +4954,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>กำหนดเสร็จ</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+36"/>
         <source>replaces %1</source>
         <translation>แทน %1</translation>
     </message>
@@ -4923,7 +4969,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ยังไม่ได้ออกรายงาน</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Preview draft report</source>
         <translation>ดูรายงานฉบับร่าง</translation>
     </message>
@@ -5166,51 +5212,629 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
-    <name>SyncPage</name>
+    <name>Sync</name>
     <message>
-        <location filename="../dipdesk/ui/pages/sync.py" line="+20"/>
-        <source>Exchanging data with the department's central server. This computer works offline: everything recorded here is kept on this computer until it is sent.</source>
-        <translation>การรับส่งข้อมูลกับเซิร์ฟเวอร์กลางของกรม เครื่องนี้ทำงานแบบออฟไลน์ได้ ข้อมูลที่บันทึกทั้งหมดจะเก็บไว้ในเครื่องนี้จนกว่าจะส่งขึ้นเซิร์ฟเวอร์</translation>
+        <location filename="../dipdesk/ui/sync_review.py" line="+39"/>
+        <source>Person</source>
+        <translation>ผู้ประกอบการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise</source>
+        <translation>สถานประกอบการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise member</source>
+        <translation>สมาชิกสถานประกอบการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program</source>
+        <translation>โครงการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>กิจกรรม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity session</source>
+        <translation>รอบกิจกรรม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrollment</source>
+        <translation>สถานะการลงทะเบียน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attendance</source>
+        <translation>ลงเวลาเข้าร่วม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentoring pair</source>
+        <translation>คู่พี่เลี้ยง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentoring session</source>
+        <translation>การพบพี่เลี้ยง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>ผลลัพธ์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>ผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service record</source>
+        <translation>การให้บริการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate</source>
+        <translation>วุฒิบัตร</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate template</source>
+        <translation>แบบวุฒิบัตร</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate print</source>
+        <translation>การพิมพ์วุฒิบัตร</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab request</source>
+        <translation>คำขอทดสอบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab sample</source>
+        <translation>ตัวอย่างทดสอบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab analysis</source>
+        <translation>รายการวิเคราะห์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab report</source>
+        <translation>รายงานผลทดสอบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+82"/>
+        <source>Deleted</source>
+        <translation>ลบแล้ว</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Date of birth</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>เพศ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LINE ID</source>
+        <translation>ไลน์ไอดี</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name (English)</source>
+        <translation>นามสกุล (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (English)</source>
+        <translation>ชื่อ (อังกฤษ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>ชื่อ-นามสกุล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>(empty)</source>
+        <translation>(ว่าง)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>ไม่ใช่</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(no field values)</source>
+        <translation>(ไม่มีค่าข้อมูล)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>computer %1</source>
+        <translation>เครื่อง %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>ไม่ทราบ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edited: %1</source>
+        <translation>แก้ไข: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>record %1</source>
+        <translation>รายการ %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>By %1, %2</source>
+        <translation>โดย %1 เมื่อ %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By %1</source>
+        <translation>โดย %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shown now on every computer</source>
+        <translation>ค่าที่ทุกเครื่องแสดงอยู่ตอนนี้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept in this conflict record</source>
+        <translation>เก็บไว้ในรายการข้อมูลขัดแย้งนี้</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Review a sync conflict</source>
+        <translation>ตรวจสอบข้อมูลขัดแย้งจากการซิงค์</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>One computer deleted this record while another one was editing it. The record stays deleted unless you keep the edit, which brings the record back with the edited values.</source>
+        <translation>เครื่องหนึ่งลบรายการนี้ ขณะที่อีกเครื่องหนึ่งกำลังแก้ไข รายการนี้จะยังคงถูกลบ เว้นแต่ท่านเลือกเก็บการแก้ไขไว้ ซึ่งจะนำรายการกลับมาพร้อมค่าที่แก้ไข</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Two computers changed %1 while they were offline. Every computer now shows the value on the left (the later change). Keep it, or use the other value instead.</source>
+        <translation>มีสองเครื่องแก้ไข%1 ขณะไม่ได้เชื่อมต่อเครือข่าย ตอนนี้ทุกเครื่องแสดงค่าทางซ้าย (การแก้ไขที่หลังกว่า) เลือกเก็บค่านี้ไว้ หรือใช้อีกค่าหนึ่งแทน</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Current value</source>
+        <translation>ค่าปัจจุบัน</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Other value</source>
+        <translation>อีกค่าหนึ่ง</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Decide later</source>
+        <translation>ตัดสินใจภายหลัง</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep it deleted</source>
+        <translation>ให้คงการลบไว้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the edit (restore the record)</source>
+        <translation>เก็บการแก้ไขไว้ (นำรายการกลับมา)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the current value</source>
+        <translation>เก็บค่าปัจจุบันไว้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the other value</source>
+        <translation>ใช้อีกค่าหนึ่งแทน</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The decision could not be saved: %1</source>
+        <translation>บันทึกการตัดสินใจไม่ได้: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/sync.py" line="+113"/>
+        <source>Exchanging data with the department's central server. This computer works offline: everything recorded here is kept on this computer and sent by itself whenever the server can be reached.</source>
+        <translation>การรับส่งข้อมูลกับเซิร์ฟเวอร์กลางของกรม เครื่องนี้ทำงานแบบออฟไลน์ได้ ข้อมูลที่บันทึกจะเก็บไว้ในเครื่องนี้ และส่งขึ้นเซิร์ฟเวอร์เองทุกครั้งที่ติดต่อเซิร์ฟเวอร์ได้</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Last synchronised</source>
         <translation>ซิงค์ล่าสุด</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Central server</source>
-        <translation>เซิร์ฟเวอร์กลาง</translation>
+        <source>Changes waiting to be sent</source>
+        <translation>รายการที่รอส่ง</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Changes in the audit trail</source>
-        <translation>ประวัติการแก้ไขข้อมูล (รายการ)</translation>
+        <location line="+81"/>
+        <source>Changes the server refused</source>
+        <translation>รายการที่เซิร์ฟเวอร์ไม่รับ</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Every record added, changed or deleted in dipdesk</source>
-        <translation>ทุกการเพิ่ม แก้ไข และลบข้อมูลผ่านโปรแกรม dipdesk</translation>
+        <location line="-80"/>
+        <location line="+51"/>
+        <source>Conflicts to review</source>
+        <translation>ข้อมูลขัดแย้งที่รอตรวจสอบ</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <source>Synchronisation with the central server is still being built: nothing has been sent yet, and all data stays on this computer. Back up the database file regularly.</source>
-        <translation>ระบบซิงค์ข้อมูลกับเซิร์ฟเวอร์กลางอยู่ระหว่างพัฒนา ยังไม่มีการส่งข้อมูลใด ๆ ข้อมูลทั้งหมดยังอยู่ในเครื่องนี้ โปรดสำรองไฟล์ฐานข้อมูลเป็นประจำ</translation>
+        <location line="-38"/>
+        <source>Sync now</source>
+        <translation>ซิงค์ตอนนี้</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Never</source>
+        <location line="+2"/>
+        <source>Check with the server</source>
+        <translation>ตรวจสอบกับเซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compares the data on this computer with the server's, table by table</source>
+        <translation>เปรียบเทียบข้อมูลในเครื่องนี้กับเซิร์ฟเวอร์ทีละตาราง</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The one-time code from headquarters</source>
+        <translation>รหัสใช้ครั้งเดียวที่ได้รับจากส่วนกลาง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrol this computer</source>
+        <translation>ลงทะเบียนเครื่องนี้</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enrol this computer with the central server</source>
+        <translation>ลงทะเบียนเครื่องนี้กับเซิร์ฟเวอร์กลาง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server address</source>
+        <translation>ที่อยู่เซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolment code</source>
+        <translation>รหัสลงทะเบียน</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Two computers changed the same thing while offline. Every computer shows the same value; the other one is kept here until someone decides. Double-click a row to review it.</source>
+        <translation>มีสองเครื่องแก้ไขข้อมูลเดียวกันขณะออฟไลน์ ทุกเครื่องแสดงค่าเดียวกัน ส่วนอีกค่าหนึ่งเก็บไว้ที่นี่จนกว่าจะมีผู้ตัดสินใจ ดับเบิลคลิกที่แถวเพื่อตรวจสอบ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+28"/>
+        <source>Record</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Field</source>
+        <translation>ช่องข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current value</source>
+        <translation>ค่าปัจจุบัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other value</source>
+        <translation>อีกค่าหนึ่ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other value by</source>
+        <translation>อีกค่าหนึ่งแก้ไขโดย</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed at</source>
+        <translation>แก้ไขเมื่อ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Review the selected conflict…</source>
+        <translation>ตรวจสอบรายการที่เลือก…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No conflicts to review.</source>
+        <translation>ไม่มีข้อมูลขัดแย้งที่รอตรวจสอบ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server did not accept these changes; the rest were sent. Correct the record (for example a code already used elsewhere) and the corrected record is sent again.</source>
+        <translation>เซิร์ฟเวอร์ไม่รับรายการเหล่านี้ ส่วนรายการอื่นส่งไปแล้ว โปรดแก้ไขข้อมูล (เช่น รหัสที่ซ้ำกับที่อื่น) แล้วข้อมูลที่แก้ไขจะถูกส่งใหม่เอง</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recorded</source>
+        <translation>บันทึกเมื่อ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>การเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server has accepted every change.</source>
+        <translation>เซิร์ฟเวอร์รับทุกรายการแล้ว</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync history</source>
+        <translation>ประวัติการซิงค์</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Started</source>
+        <translation>เริ่ม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes sent</source>
+        <translation>ส่งขึ้น</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes received</source>
+        <translation>รับลง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>ไม่รับ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts</source>
+        <translation>ขัดแย้ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>ปริมาณข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>ผล</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has not synchronised yet.</source>
+        <translation>เครื่องนี้ยังไม่เคยซิงค์ข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not enrolled</source>
+        <translation>ยังไม่ได้ลงทะเบียน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Everything is uploaded</source>
+        <translation>ส่งข้อมูลครบแล้ว</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent by itself</source>
+        <translation>ระบบจะส่งให้เอง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listed below with the reason</source>
+        <translation>ดูรายการและเหตุผลด้านล่าง</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Someone should decide</source>
+        <translation>รอผู้ตัดสินใจ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing to decide</source>
+        <translation>ไม่มีรายการรอตัดสินใจ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This computer is not enrolled with the central server yet, so its data stays here only. Ask headquarters for a one-time enrolment code and enter it below.</source>
+        <translation>เครื่องนี้ยังไม่ได้ลงทะเบียนกับเซิร์ฟเวอร์กลาง ข้อมูลจึงอยู่ในเครื่องนี้เท่านั้น โปรดขอรหัสลงทะเบียนแบบใช้ครั้งเดียวจากส่วนกลาง แล้วกรอกด้านล่าง</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Everything recorded on this computer has been sent to the server (last sync %1).</source>
+        <translation>ข้อมูลทั้งหมดที่บันทึกในเครื่องนี้ส่งถึงเซิร์ฟเวอร์แล้ว (ซิงค์ล่าสุด %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
         <translation>ยังไม่เคย</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>%1 change(s) are waiting to be sent. dipdesk sends them by itself as soon as the server can be reached; there is no need to press anything.</source>
+        <translation>มี %1 รายการรอส่ง dipdesk จะส่งให้เองทันทีที่ติดต่อเซิร์ฟเวอร์ได้ ไม่ต้องกดปุ่มใด ๆ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The last attempt did not finish: %1. dipdesk will try again by itself.</source>
+        <translation>การซิงค์ครั้งล่าสุดไม่สำเร็จ: %1 dipdesk จะลองใหม่เอง</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deleted or edited</source>
+        <translation>ลบหรือแก้ไข</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <location line="+1"/>
-        <source>Not set</source>
-        <translation>ยังไม่ได้ตั้งค่า</translation>
+        <source>New record</source>
+        <translation>รายการใหม่</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Set the address under Settings</source>
-        <translation>ตั้งค่าที่อยู่ได้ที่หน้า “ตั้งค่า”</translation>
+        <source>Edit</source>
+        <translation>แก้ไข</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Running or interrupted</source>
+        <translation>กำลังทำงานหรือถูกขัดจังหวะ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not finished: %1</source>
+        <translation>ไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>สำเร็จ</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Synchronising…</source>
+        <translation>กำลังซิงค์ข้อมูล…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Comparing with the server…</source>
+        <translation>กำลังเปรียบเทียบกับเซิร์ฟเวอร์…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Identical: all %1 tables match the server, and everything is uploaded.</source>
+        <translation>ตรงกัน: ข้อมูลทั้ง %1 ตารางตรงกับเซิร์ฟเวอร์ และส่งข้อมูลครบแล้ว</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 table(s) differ</source>
+        <translation>ไม่ตรงกัน %1 ตาราง</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 change(s) not sent yet</source>
+        <translation>ยังไม่ได้ส่ง %1 รายการ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 change(s) refused</source>
+        <translation>ถูกปฏิเสธ %1 รายการ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not identical yet: %1. Sync again, or see below.</source>
+        <translation>ยังไม่ตรงกัน: %1 โปรดซิงค์อีกครั้ง หรือดูรายละเอียดด้านล่าง</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not reach the server: %1</source>
+        <translation>ติดต่อเซิร์ฟเวอร์ไม่ได้: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter the server address (https://…) and the enrolment code.</source>
+        <translation>โปรดกรอกที่อยู่เซิร์ฟเวอร์ (https://…) และรหัสลงทะเบียน</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enrolment failed: %1</source>
+        <translation>ลงทะเบียนไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <location line="-200"/>
+        <source>Never</source>
+        <translation>ยังไม่เคย</translation>
     </message>
 </context>
 <context>

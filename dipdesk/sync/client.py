@@ -695,6 +695,12 @@ class ConflictView:
     other_time: datetime | None
     detected_at: datetime
     state: str
+    kept_user: str | None = None
+    kept_username: str | None = None
+    kept_time: datetime | None = None
+    other_name: str | None = None  # the user's full name (else username) for screens
+    kept_name: str | None = None
+    record_label: str = ""  # how a person recognises the record (a name, a code), "" if unknown
 
 
 def _stamp_time(stamp: str) -> datetime | None:
@@ -709,7 +715,19 @@ def _stamp_time(stamp: str) -> datetime | None:
 
 def list_conflicts(engine: Engine, *, state: str | None = "open") -> list[ConflictView]:
     t = CONFLICTS
-    q = select(t, User.username).outerjoin(User, User.id == t.c.other_user).order_by(t.c.detected_at, t.c.id)
+    other_u, kept_u = User.__table__.alias("other_u"), User.__table__.alias("kept_u")
+    q = (
+        select(
+            t,
+            other_u.c.username.label("username"),
+            kept_u.c.username.label("kept_username"),
+            other_u.c.full_name.label("other_name"),
+            kept_u.c.full_name.label("kept_name"),
+        )
+        .outerjoin(other_u, other_u.c.id == t.c.other_user)
+        .outerjoin(kept_u, kept_u.c.id == t.c.kept_user)
+        .order_by(t.c.detected_at, t.c.id)
+    )
     if state:
         q = q.where(t.c.state == state)
     out: list[ConflictView] = []
@@ -731,6 +749,113 @@ def list_conflicts(engine: Engine, *, state: str | None = "open") -> list[Confli
                     other_time=_stamp_time(r["other_hlc"]),
                     detected_at=r["detected_at"],
                     state=r["state"],
+                    kept_user=r["kept_user"],
+                    kept_username=r["kept_username"],
+                    kept_time=_stamp_time(r["kept_hlc"]),
+                    other_name=r["other_name"] or r["username"],
+                    kept_name=r["kept_name"] or r["kept_username"],
+                    record_label=record_label(conn, r["table_name"], r["record_id"]),
+                )
+            )
+    return out
+
+
+# Columns that name a record for a person, in order of preference (the first present and non-empty wins).
+_LABEL_COLUMNS = (
+    ("prefix", "first_name_th", "last_name_th"),
+    ("name_th",),
+    ("title_th",),
+    ("serial",),
+    ("lab_no",),
+    ("request_no",),
+    ("code",),
+    ("username",),
+)
+
+
+def record_label(conn: Connection, table: str, record_id: str) -> str:
+    """A short human name of a synced record ("นางสมศรี ใจดี", an enterprise's name, a serial…), or "".
+    Reads the row as stored (deleted rows too: a tombstone still has its name)."""
+    info = protocol.synced_tables().get(table)
+    if info is None:
+        return ""
+    for names in _LABEL_COLUMNS:
+        if names[-1] not in info.columns:
+            continue
+        cols = [info.table.c[n] for n in names if n in info.columns]
+        row = conn.execute(select(*cols).where(info.table.c.id == record_id)).first()
+        if row is None:
+            return ""
+        parts = [str(v).strip() for v in row if v is not None and str(v).strip()]
+        if not parts:
+            continue
+        if names[0] == "prefix" and len(parts) > 1 and row[0]:
+            return f"{parts[0]}{' '.join(parts[1:])}"  # Thai writes the title against the name
+        return " ".join(parts)
+    return ""
+
+
+@dataclass
+class HistoryRow:
+    started_at: datetime
+    finished_at: datetime | None
+    pushed: int
+    pulled: int
+    rejected: int
+    conflicts: int
+    bytes_up: int
+    bytes_down: int
+    error: str
+
+
+def history(engine: Engine, *, limit: int = 50) -> list[HistoryRow]:
+    """The latest sync rounds, newest first (for the sync page)."""
+    h = HISTORY.c
+    q = select(
+        h.started_at,
+        h.finished_at,
+        h.pushed,
+        h.pulled,
+        h.rejected,
+        h.conflicts,
+        h.bytes_up,
+        h.bytes_down,
+        h.error,
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(q.order_by(h.id.desc()).limit(limit)).all()
+    return [HistoryRow(*r) for r in rows]
+
+
+@dataclass
+class RejectedChange:
+    seq: int
+    table: str
+    record_id: str
+    op: str
+    fields: dict[str, Any]
+    reason: str
+    created_at: datetime
+    record_label: str = ""
+
+
+def rejected_changes(engine: Engine, *, limit: int = 200) -> list[RejectedChange]:
+    """Changes the server refused, newest first, with its reason (kept, never retried by themselves)."""
+    o = OUTBOX.c
+    q = select(o.seq, o.table_name, o.record_id, o.op, o.fields, o.reject_reason, o.created_at)
+    out: list[RejectedChange] = []
+    with engine.connect() as conn:
+        for r in conn.execute(q.where(o.state == "rejected").order_by(o.seq.desc()).limit(limit)):
+            out.append(
+                RejectedChange(
+                    seq=r.seq,
+                    table=r.table_name,
+                    record_id=r.record_id,
+                    op=r.op,
+                    fields=dict(r.fields or {}),
+                    reason=r.reject_reason,
+                    created_at=r.created_at,
+                    record_label=record_label(conn, r.table_name, r.record_id),
                 )
             )
     return out
@@ -765,8 +890,8 @@ def resolve_conflict(engine: Engine, conflict_id: str, action: str, *, username:
             ctx.user = user
             ctx.require("sync")
         conn = session.connection()
-        row = conn.execute(select(t).where(t.c.id.startswith(conflict_id))).mappings().all()
-        if len(row) != 1:
+        row = conn.execute(select(t).where(t.c.id.startswith(conflict_id, autoescape=True))).mappings().all()
+        if len(row) != 1 or not conflict_id.strip():
             raise NotFound(f"ไม่พบความขัดแย้ง {conflict_id}", f"no (single) conflict {conflict_id}")
         cf = row[0]
         if cf["state"] != "open":

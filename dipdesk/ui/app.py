@@ -161,6 +161,7 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
             return 0
         window = MainWindow(PageEnv(db, login.user, settings, lang=current_language()))
         window.show()
+        window.start_background_sync()
         return int(app.exec())
     finally:
         workers.cancel_all()

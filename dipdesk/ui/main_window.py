@@ -2,7 +2,8 @@
 
 The window owns no data: each page loads its own figures in a worker when first shown. The status bar
 says where the user is (site), who they are (user, role), which file they work on, and, honestly,
-whether this computer has ever synchronised.
+how synchronisation stands (last sync, changes waiting, errors, conflicts; a click opens the sync page).
+Sync rounds run by themselves (`BackgroundSync`), started by `start_background_sync` once the window shows.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,18 +19,19 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from dipdesk import __version__
-from dipdesk.services.context import local_value
+from dipdesk.sync import client as sync_client
 from dipdesk.ui import icons, theme, workers
 from dipdesk.ui.labels import role_label
 from dipdesk.ui.pages import AREAS, VIEW_NAMES, AreaPage, PageEnv, area_title
-from dipdesk.ui.pages.sync import LAST_SYNC_KEY
-from dipdesk.ui.widgets import format_stamp
+from dipdesk.ui.sync_background import BackgroundSync
+from dipdesk.ui.sync_review import format_iso
 
 LICENCES = (
     ("dipdesk", "GPL-2.0-or-later"),
@@ -64,6 +66,10 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.background = BackgroundSync(env.db, env.settings, self)
+        self.background.status_changed.connect(self._show_sync_state)
+        self.background.round_started.connect(self._sync_round_started)
+        self.background.status_failed.connect(self._sync_state_failed)
         self.pages: dict[str, AreaPage] = {}  # built when first shown: a quick start, light re-theming
         for area in AREAS:
             item = QListWidgetItem(area_title(area))
@@ -154,29 +160,61 @@ class MainWindow(QMainWindow):
         path = self.env.db.display_path
         self.db_status = QLabel(self.tr("Database: %1").replace("%1", _short_path(path)))
         self.db_status.setToolTip(path)
-        self.sync_status = QLabel(self.tr("Sync: checking…"))
+        self.sync_status = QPushButton(self.tr("Sync: checking…"))
+        self.sync_status.setFlat(True)
+        self.sync_status.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.sync_status.clicked.connect(lambda: self.select_view("sync"))
         for w in (self.site_status, self.user_status, self.db_status):
             bar.addWidget(w)
         bar.addPermanentWidget(self.sync_status)
-        workers.run_task(
-            self._read_sync_state, on_done=self._show_sync_state, on_error=self._sync_state_failed, owner=self
-        )
+        self.background.refresh_status()
 
     # --- status -----------------------------------------------------------------------------------
 
-    def _read_sync_state(self, task: workers.Task) -> str:
-        with self.env.db.session() as session:
-            return local_value(session, LAST_SYNC_KEY) or ""
+    def start_background_sync(self) -> None:
+        """Sync by itself from now on: shortly after start, on the timer, when the network returns."""
+        self.background.start()
 
-    def _show_sync_state(self, last: str) -> None:
-        if last:
-            when = format_stamp(last, self.env.lang)
-            self.sync_status.setText(self.tr("Last synchronised: %1").replace("%1", when))
+    def _sync_round_started(self) -> None:
+        self.sync_status.setText(self.tr("Synchronising…"))
+
+    def _show_sync_state(self, st: sync_client.SyncStatus) -> None:
+        if not st.enrolled:
+            text = self.tr("Not synchronised yet: all data is on this computer only")
         else:
-            self.sync_status.setText(self.tr("Not synchronised yet: all data is on this computer only"))
+            parts = [
+                self.tr("Synced %1").replace("%1", format_iso(st.last_success))
+                if st.last_success
+                else self.tr("Never synchronised")
+            ]
+            if st.pending:
+                parts.append(self.tr("%1 to send").replace("%1", f"{st.pending:,}"))
+            else:
+                parts.append(self.tr("all sent"))
+            if st.open_conflicts:
+                parts.append(self.tr("%1 conflict(s)").replace("%1", f"{st.open_conflicts:,}"))
+            if st.rejected:
+                parts.append(self.tr("%1 refused").replace("%1", f"{st.rejected:,}"))
+            if st.last_error:
+                parts.append(self.tr("last attempt failed"))
+            text = " · ".join(parts)
+        if self.background.running:
+            text = self.tr("Synchronising…")
+        self.sync_status.setText(text)
+        failed = bool(st.enrolled and st.last_error)
+        self.sync_status.setToolTip(
+            self.tr("The last attempt failed: %1").replace("%1", st.last_error)
+            if failed
+            else self.tr("Open the sync page")
+        )
+        self.sync_status.setIcon(
+            icons.icon("warning", theme.colors(theme.current_theme())["danger"])
+            if failed or st.open_conflicts
+            else QIcon()
+        )
         self._mark_ready()
 
-    def _sync_state_failed(self, exc: BaseException) -> None:
+    def _sync_state_failed(self, _exc: BaseException) -> None:
         self.sync_status.setText(self.tr("Sync status unknown"))
         self._mark_ready()
 
@@ -196,6 +234,9 @@ class MainWindow(QMainWindow):
             area = AREAS[VIEW_NAMES.index(name)]
             page = area.page(self.env, area_title(area))
             self.pages[name] = page
+            attach = getattr(page, "attach_background", None)
+            if attach is not None:
+                attach(self.background)
             self.stack.addWidget(page)
         return page
 
@@ -276,6 +317,7 @@ class MainWindow(QMainWindow):
     # --- closing ----------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.background.stop()
         workers.cancel_all()
         super().closeEvent(event)
 

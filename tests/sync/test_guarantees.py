@@ -7,6 +7,7 @@ Support staff's commands (`dipdesk edit`, `dipdesk sync …`) drive several of t
 from __future__ import annotations
 
 import contextlib
+import json
 import random
 import subprocess
 import sys
@@ -243,6 +244,11 @@ def test_different_fields_edited_on_two_devices_both_win(server: Server, devices
     b.sync_ok()
     edit(a, "people", pid, "phone=0822222222")
     edit(b, "people", pid, "email=somsri@example.com", "last_name_th=ใจงาม")
+    sent = b.scalar(
+        "SELECT fields FROM sync_outbox WHERE table_name = 'people' AND record_id = :p ORDER BY seq DESC LIMIT 1",
+        p=pid,
+    )
+    assert set(json.loads(sent)) == {"email", "last_name_th"}, "only the changed fields travel"
     for d in (a, b, a):
         cli_sync(d)
     for d in (a, b):

@@ -1,0 +1,180 @@
+"""Background sync for the GUI (SYNC.md guarantee 9): rounds run by themselves at start-up, on a timer,
+when the network comes back, and after a failure with back-off; the user never has to press "sync" twice.
+
+One `BackgroundSync` per main window. Rounds run in a worker (`dipdesk.sync.client.sync_once` never
+raises for a failed round); only one at a time: asking for a round while one runs queues exactly one more.
+After each round (and every half minute, for edits made meanwhile) it reads `client.status` in a worker
+and emits `status_changed`, which the status-bar indicator and the sync page show.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from dipdesk.settings import Settings
+from dipdesk.sync import backoff, client
+from dipdesk.ui import workers
+from dipdesk.ui.db import Database
+
+log = logging.getLogger(__name__)
+
+START_DELAY_MS = 4_000  # let the window draw first
+STATUS_EVERY_MS = 30_000  # pending changes made meanwhile show up without a round
+
+
+class BackgroundSync(QObject):
+    """Runs sync rounds without the user: at start, every `settings.sync_interval_minutes`, when the
+    network returns, and after a failure with exponential back-off (`dipdesk.sync.backoff`)."""
+
+    status_changed = Signal(object)  # client.SyncStatus
+    status_failed = Signal(object)  # the exception: the status could not be read
+    round_started = Signal()
+    round_finished = Signal(object)  # client.RoundReport
+
+    def __init__(self, db: Database, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings
+        self.running = False
+        self.failures = 0  # consecutive failed rounds (the back-off attempt)
+        self.status: client.SyncStatus | None = None
+        self.last_report: client.RoundReport | None = None
+        self._again = False
+        self._status_loading = False
+        self._stopped = False
+        self.next_round = QTimer(self)
+        self.next_round.setSingleShot(True)
+        self.next_round.timeout.connect(self.sync_now)
+        self.status_timer = QTimer(self)
+        self.status_timer.setInterval(STATUS_EVERY_MS)
+        self.status_timer.timeout.connect(self.refresh_status)
+        self._network: Any = None
+
+    # --- control -----------------------------------------------------------------------------------
+
+    def start(self, delay_ms: int = START_DELAY_MS) -> None:
+        """Begin: read the status now, a first round shortly, then the timer."""
+        self._stopped = False
+        self.refresh_status()
+        self.status_timer.start()
+        self._watch_network()
+        self._schedule(delay_ms)
+
+    def stop(self) -> None:
+        self._stopped = True
+        self.next_round.stop()
+        self.status_timer.stop()
+
+    def sync_now(self) -> None:
+        """Run a round now (or right after the one running)."""
+        if self._stopped:
+            return
+        if self.running:
+            self._again = True
+            return
+        self.next_round.stop()
+        self.running = True
+        self._again = False
+        self.round_started.emit()
+        workers.run_task(self._round, on_done=self._round_done, on_error=self._round_failed, owner=self)
+
+    def interval_ms(self) -> int:
+        minutes = max(1, int(self.settings.sync_interval_minutes or 15))
+        return minutes * 60_000
+
+    # --- worker side -------------------------------------------------------------------------------
+
+    def _round(self, task: workers.Task) -> client.RoundReport | None:
+        engine = self.db.engine
+        with engine.connect() as conn:
+            enrolled = client.device_state(conn) is not None
+        if not enrolled:
+            return None  # nothing to do until this computer is enrolled (the sync page says how)
+        return client.sync_once(engine)
+
+    # --- GUI side ---------------------------------------------------------------------------------
+
+    def _round_done(self, report: client.RoundReport | None) -> None:
+        self.running = False
+        if report is not None:
+            self.last_report = report
+            self.failures = 0 if report.ok else self.failures + 1
+            self.round_finished.emit(report)
+        self._after_round(enrolled=report is not None)
+
+    def _round_failed(self, exc: BaseException) -> None:  # a bug or the local database: try again later
+        log.warning("background sync round failed: %s", exc)
+        self.running = False
+        self.failures += 1
+        self._after_round(enrolled=True)
+
+    def _after_round(self, *, enrolled: bool) -> None:
+        self.refresh_status()
+        if self._again:
+            self._schedule(0)
+        elif not enrolled:
+            self._schedule(self.interval_ms())
+        elif self.failures:
+            self._schedule(int(backoff.next_delay(self.failures) * 1000))
+        else:
+            self._schedule(self.interval_ms())
+
+    def _schedule(self, delay_ms: int) -> None:
+        if not self._stopped:
+            self.next_round.start(max(0, delay_ms))
+
+    def refresh_status(self) -> None:
+        if self._status_loading:
+            return
+        self._status_loading = True
+        workers.run_task(
+            lambda _task: client.status(self.db.engine),
+            on_done=self._status_read,
+            on_error=self._status_failed,
+            owner=self,
+        )
+
+    def _status_read(self, st: client.SyncStatus) -> None:
+        self._status_loading = False
+        self.status = st
+        self.status_changed.emit(st)
+
+    def _status_failed(self, exc: BaseException) -> None:
+        self._status_loading = False
+        log.warning("could not read the sync status: %s", exc)
+        self.status_failed.emit(exc)
+
+    # --- network -------------------------------------------------------------------------------------
+
+    def _watch_network(self) -> None:
+        """Sync as soon as the operating system says the network is back (where Qt can tell)."""
+        if self._network is not None:
+            return
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+
+            feature = QNetworkInformation.Feature.Reachability
+            if not QNetworkInformation.loadBackendByFeatures(feature):
+                return
+            info = QNetworkInformation.instance()
+        except (ImportError, RuntimeError, AttributeError):  # no backend on this platform: back-off only
+            return
+        if info is None:
+            return
+        self._network = info
+        info.reachabilityChanged.connect(self._reachability_changed)
+
+    def _reachability_changed(self, reachability: Any) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        r = QNetworkInformation.Reachability
+        if reachability in (r.Online, r.Site):  # Site: a department server on the office network
+            self.network_returned()
+
+    def network_returned(self) -> None:
+        """The network is back (also for tests): forget the back-off and sync now."""
+        self.failures = 0
+        self.sync_now()

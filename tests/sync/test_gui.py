@@ -1,0 +1,209 @@
+"""The GUI side of sync against the real server (SYNC.md guarantees 4, 8, 9, 12): rounds that run by
+themselves (at start, after a failure with back-off, when the network returns) and drain the queue
+without a new edit; the status indicator (last sync, pending, conflicts, errors); the sync page with
+history and refused changes; the conflict review screen showing both values, then a swap that reaches
+the other laptop and leaves every replica identical to the server."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from linkemu import Link
+from synctest import Device, Server, add_user, create_person, edit, pair
+
+from dipdesk.services import records
+from dipdesk.services.context import system_context
+from dipdesk.store.people import Enterprise
+
+pytestmark = pytest.mark.parametrize("server", ["sqlite"], indirect=True)  # the GUI is the client's business
+
+
+def page_env(device: Device, username: str | None = None) -> Any:
+    from sqlalchemy import select
+
+    from dipdesk.settings import Settings
+    from dipdesk.store.auth import User
+    from dipdesk.ui.db import Database
+    from dipdesk.ui.pages import PageEnv
+    from dipdesk.ui.state import current_user_from, first_admin
+
+    db = Database(device.engine, device.path)
+    with db.session() as s:
+        user = s.scalars(select(User).where(User.username == username)).one() if username else first_admin(s)
+        assert user is not None
+        current = current_user_from(s, user)
+    return PageEnv(db, current, Settings(), lang="en")
+
+
+@pytest.fixture
+def drained() -> Iterator[None]:
+    yield
+    from dipdesk.ui import workers
+
+    workers.cancel_all()
+    assert workers.drain(30_000), "background tasks still running after the test"
+
+
+def test_background_sync_retries_by_itself_and_drains_the_queue(
+    qtbot: Any, server: Server, devices: Any, drained: None
+) -> None:
+    from dipdesk.sync import backoff
+    from dipdesk.ui.sync_background import BackgroundSync
+
+    site = server.take_site()
+    a = devices(server, "a")
+    a.first_run(site)
+    with Link(server.port) as link:
+        a.enroll(site, url=link.url)  # the laptop knows the server through the (flaky) link
+        create_person(a, first_name_th="ระหว่างเน็ตล่ม")
+        assert a.pending() > 0
+        env = page_env(a)
+        env.settings.sync_interval_minutes = 15
+        bg = BackgroundSync(env.db, env.settings)
+        statuses: list[Any] = []
+        bg.status_changed.connect(statuses.append)
+        link.partition(True)
+        with qtbot.waitSignal(bg.round_finished, timeout=30_000) as first:
+            bg.start(delay_ms=0)  # at start-up, nobody pressed anything
+        assert not first.args[0].ok
+        qtbot.waitUntil(lambda: bool(statuses) and bool(statuses[-1].last_error), timeout=10_000)
+        assert statuses[-1].pending == a.pending() > 0 and statuses[-1].enrolled
+        assert bg.failures == 1 and bg.next_round.isActive()
+        assert bg.next_round.remainingTime() <= backoff.BASE_SECONDS * 1000, "a failure retries soon"
+
+        link.partition(False)  # the link heals; no new edit, no button: the back-off timer drains the queue
+        with qtbot.waitSignal(bg.round_finished, timeout=30_000) as healed:
+            pass
+        assert healed.args[0].ok, healed.args[0].error
+        assert a.pending() == 0 and bg.failures == 0
+        assert bg.next_round.remainingTime() > 14 * 60_000, "then the regular timer"
+        qtbot.waitUntil(lambda: statuses[-1].pending == 0 and bool(statuses[-1].last_success), timeout=10_000)
+        assert not statuses[-1].last_error
+
+        # the network drops and returns: a round at once, back-off forgotten
+        link.partition(True)
+        with qtbot.waitSignal(bg.round_finished, timeout=30_000):
+            bg.sync_now()
+        assert bg.failures == 1
+        link.partition(False)
+        with qtbot.waitSignal(bg.round_finished, timeout=30_000) as back:
+            bg.network_returned()
+        assert back.args[0].ok and bg.failures == 0
+        bg.stop()
+    a.assert_converged()
+
+
+def test_sync_page_and_conflict_review_swap_reach_every_laptop(
+    qtbot: Any, server: Server, devices: Any, drained: None
+) -> None:
+    from dipdesk.ui.main_window import MainWindow
+    from dipdesk.ui.sync_review import field_label
+
+    site, a, b = pair(server, devices)
+    pid = create_person(a)
+    ua, ub = f"somchai_{site.lower()}", f"wanna_{site.lower()}"
+    add_user(a, ua)
+    add_user(b, ub)
+    for d in (a, b, a):
+        d.sync_ok()
+    edit(a, "people", pid, "phone=0822222222", user=ua)
+    edit(b, "people", pid, "phone=0833333333", user=ub)
+    ent = {"code": f"E-{site}-1", "name_th": "วิสาหกิจชุมชนบ้านดอน", "kind": "community", "size": "micro"}
+    with a.ctx() as s:
+        records.create(system_context(s), Enterprise, **ent)
+    with b.ctx() as s:  # refused by the server: the code is taken
+        records.create(system_context(s), Enterprise, **{**ent, "name_th": "กลุ่มแม่บ้านบ้านดอน"})
+    for d in (a, b, a):
+        d.sync(server_url=server.url)
+    b_phone = b.scalar("SELECT phone FROM people WHERE id = :p", p=pid)
+    loser = "0822222222" if b_phone == "0833333333" else "0833333333"
+
+    window = MainWindow(page_env(b, ub), initial_view="sync")  # laptop B's screen
+    qtbot.addWidget(window)
+    window.show()
+    page = window.pages["sync"]
+    qtbot.waitUntil(lambda: page.is_ready and page.data is not None, timeout=20_000)
+    assert page.load_error is None
+    qtbot.waitUntil(lambda: window.background.status is not None, timeout=10_000)
+    st = window.background.status
+    assert (st.enrolled, st.pending, st.rejected, st.open_conflicts) == (True, 0, 1, 1)
+    shown = window.sync_status.text()  # words depend on the installed translation; the figures do not
+    assert shown.count("1") >= 2 and not window.sync_status.icon().isNull(), shown
+
+    # the page: figures, the refused change with its reason, the history, the conflict with both values
+    assert page.cards["conflicts"].value_label.text() == "1"
+    assert page.cards["rejected"].value_label.text() == "1"
+    assert page.cards["pending"].value_label.text() == "0"
+    assert page.rejected_table.rowCount() == 1
+    assert "duplicate" in page.rejected_table.item(0, 3).text()
+    assert "กลุ่มแม่บ้านบ้านดอน" in page.rejected_table.item(0, 1).text()
+    assert page.history_table.rowCount() >= 2
+    assert page.conflicts_table.rowCount() == 1
+    row = [page.conflicts_table.item(0, c).text() for c in range(page.conflicts_table.columnCount())]
+    assert "สมศรี" in row[0] and row[1] == field_label("phone")
+    fmt = {"0822222222": "082-222-2222", "0833333333": "083-333-3333"}
+    assert (row[2], row[3]) == (fmt[b_phone], fmt[loser])
+
+    # the review screen: both values, who made each; the person swaps
+    conflict = page.selected_conflict()
+    assert conflict is not None
+    dialog = page.review_dialog(conflict)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.kept_box.value_label.text() == fmt[b_phone]
+    assert dialog.other_box.value_label.text() == fmt[loser]
+    other_user = ua if loser == "0822222222" else ub
+    assert any(
+        other_user in w.text() for w in dialog.other_box.findChildren(type(dialog.kept_box.value_label))
+    )
+    with qtbot.waitSignal(dialog.resolved, timeout=20_000):
+        dialog.swap_button.click()
+    assert b.scalar("SELECT phone FROM people WHERE id = :p", p=pid) == loser
+    qtbot.waitUntil(lambda: page.data is not None and not page.data.conflicts, timeout=20_000)
+    window.background.stop()
+    qtbot.waitUntil(lambda: not window.background.running, timeout=30_000)  # the swap was sent at once
+
+    for d in (b, a, b):
+        d.sync_ok()
+    for d in (a, b):
+        assert d.scalar("SELECT phone FROM people WHERE id = :p", p=pid) == loser
+        assert d.scalar("SELECT state FROM sync_conflicts") == "swapped"
+    a.assert_converged()
+    result = b.verify()  # the refused enterprise stays on B only, until someone corrects its code
+    assert result.differing == ["enterprises"] and result.pending == 0 and result.rejected == 1
+    assert not result.identical
+
+
+def test_enrolling_from_the_sync_page_then_the_first_round(
+    qtbot: Any, server: Server, devices: Any, drained: None
+) -> None:
+    from dipdesk.ui.pages.sync import SyncPage
+
+    site = server.take_site()
+    a = devices(server, "a")
+    a.first_run(site)
+    create_person(a, first_name_th="ก่อนลงทะเบียน")
+    page = SyncPage(page_env(a), "Sync")
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    assert page.enrol_panel.isVisibleTo(page) and not page.sync_button.isEnabled()
+    page.server_edit.setText("not a url")
+    page.enrol()
+    assert page.enrol_error.isVisibleTo(page), "a wrong address is said, nothing is sent"
+    page.server_edit.setText(server.url)
+    page.code_edit.setText(server.enroll_code(site))
+    page.enrol()  # enrols, then runs the first round by itself
+    qtbot.waitUntil(
+        lambda: page.data is not None and page.data.status.last_success is not None, timeout=30_000
+    )
+    assert not page.enrol_panel.isVisibleTo(page) and page.sync_button.isEnabled()
+    assert a.pending() == 0 and page.history_table.rowCount() >= 1
+    a.assert_converged()
