@@ -688,6 +688,10 @@ def _labelled(kind: str, field_name: str, th: str) -> str:
     return f"{field_label(kind, field_name)}: {th}"
 
 
+def _labelled_en(kind: str, field_name: str, en: str) -> str:
+    return f"{field_label(kind, field_name, 'en')}: {en}"
+
+
 def _check_person(raw: dict[str, Any], check: RowCheck) -> None:
     v: dict[str, Any] = {}
     prefix = _prefix(_clean_text(raw.get("prefix")))
@@ -724,7 +728,9 @@ def _check_person(raw: dict[str, Any], check: RowCheck) -> None:
         )
     except CellError as exc:
         check.reject(
-            exc.field, _labelled("people", exc.field, exc.message_th), f"{exc.field}: {exc.message_en}"
+            exc.field,
+            _labelled("people", exc.field, exc.message_th),
+            _labelled_en("people", exc.field, exc.message_en),
         )
         return
     v["gender"] = _gender(raw.get("gender")) or _PREFIX_GENDER.get(prefix, "")
@@ -762,7 +768,9 @@ def _check_enterprise(raw: dict[str, Any], check: RowCheck) -> None:
             v["size"] = read_size(raw.get("size"))
     except CellError as exc:
         check.reject(
-            exc.field, _labelled("enterprises", exc.field, exc.message_th), f"{exc.field}: {exc.message_en}"
+            exc.field,
+            _labelled("enterprises", exc.field, exc.message_th),
+            _labelled_en("enterprises", exc.field, exc.message_en),
         )
         return
     kind = read_enterprise_kind(raw.get("kind"), name=name, registration_id=v["registration_id"])
@@ -817,7 +825,7 @@ def check_rows(kind: str, table: SourceTable, mapping: Sequence[str]) -> list[Ro
                 check.reject(
                     id_field,
                     f"ซ้ำในไฟล์: {field_label(kind, id_field)}เดียวกับแถวที่ {seen_ids[ident]}",
-                    f"duplicate in the file: same {id_field} as row {seen_ids[ident]}",
+                    f"duplicate in the file: same {field_label(kind, id_field, 'en')} as row {seen_ids[ident]}",
                 )
                 continue
             seen_ids[ident] = number

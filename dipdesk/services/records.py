@@ -17,7 +17,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Mapper
 
 from dipdesk.core.phone import PhoneError, normalize_phone
-from dipdesk.core.thaidate import DateParseError, parse_date
+from dipdesk.core.thaidate import DateParseError, format_thai_date, parse_date
 from dipdesk.core.thaiid import IdError, validate_id
 from dipdesk.services.context import Context
 from dipdesk.services.errors import NotFound, ValidationError
@@ -59,6 +59,8 @@ _FIELD_TH = {
     "status": "สถานะ",
     "hours": "จำนวนชั่วโมง",
     "cohort": "รุ่น",
+    "capacity": "จำนวนที่นั่ง",
+    "day": "วันที่",
 }
 
 
@@ -223,6 +225,28 @@ def _validate_activity(ctx: Context, v: dict[str, Any], current: Any) -> None:
         raise _err("end_date", "ต้องไม่ก่อนวันเริ่ม", "must not be before the start date")
     if not 0 <= int(v.get("completion_threshold") or 0) <= 100:
         raise _err("completion_threshold", "ต้องอยู่ระหว่าง 0 ถึง 100", "must be between 0 and 100")
+    for key in ("hours", "capacity"):
+        if (v.get(key) or 0) < 0:
+            raise _err(key, "ต้องไม่ติดลบ", "must not be negative")
+
+
+def _validate_session(ctx: Context, v: dict[str, Any], current: Any) -> None:
+    """A training day (วันอบรม) lies within its activity's dates: a BE year typed one off (2568 for 2569)
+    is caught when it is typed, not found later in the wrong fiscal year's figures."""
+    _required(v, "activity_id", "seq", "day")
+    if not 0 <= (v.get("hours") or 0) <= 24:
+        raise _err("hours", "ต้องอยู่ระหว่าง 0 ถึง 24 ชั่วโมง", "must be between 0 and 24 hours")
+    activity = ctx.session.get(Activity, v["activity_id"])
+    if activity is None or activity.start_date <= v["day"] <= activity.end_date:
+        return
+    first, last = activity.start_date, activity.end_date
+    raise _err(
+        "day",
+        f"ต้องอยู่ในช่วงวันของกิจกรรม ({format_thai_date(first, 'short')} – {format_thai_date(last, 'short')}) "
+        "หากกิจกรรมขยายเวลา ให้แก้วันสิ้นสุดของกิจกรรมก่อน",
+        f"must fall within the activity's dates ({first:%d/%m}/{first.year + 543} – "
+        f"{last:%d/%m}/{last.year + 543}); if the activity was extended, change its end date first",
+    )
 
 
 def _validate_named(ctx: Context, v: dict[str, Any], current: Any) -> None:
@@ -265,7 +289,7 @@ VALIDATORS: dict[type[Base], Validator] = {
     Enterprise: _validate_enterprise,
     Program: _validate_program,
     Activity: _validate_activity,
-    ActivitySession: lambda ctx, v, cur: _required(v, "activity_id", "seq", "day"),
+    ActivitySession: _validate_session,
     Product: lambda ctx, v, cur: _required(v, "enterprise_id", "name_th"),
     Group: _validate_group,
     Enrollment: _validate_enrollment,

@@ -12,7 +12,7 @@ from dipdesk.services import records
 from dipdesk.services.errors import NotFound, ValidationError
 from dipdesk.store.auth import AuditEntry
 from dipdesk.store.people import Enterprise, Person
-from dipdesk.store.programs import Activity, Program
+from dipdesk.store.programs import Activity, ActivitySession, Program
 
 NID = make_id("110170012345")
 
@@ -119,6 +119,19 @@ def test_program_and_activity_rules(ctx) -> None:  # type: ignore[no-untyped-def
         end_date="12 ม.ค. 69",
     )
     assert act.end_date == dt.date(2026, 1, 12) and act.completion_threshold == 80
+    with pytest.raises(ValidationError) as err:
+        records.update(ctx, act, capacity=-5)
+    assert err.value.field == "capacity"
+
+    # a training day lies within its activity's dates (a BE year typed one off is caught) and 0–24 hours
+    with pytest.raises(ValidationError) as err:
+        records.create(ctx, ActivitySession, activity_id=act.id, seq=1, day="11/01/2568", hours=6)
+    assert err.value.field == "day" and "12 ม.ค. 69" in err.value.message_th
+    with pytest.raises(ValidationError) as err:
+        records.create(ctx, ActivitySession, activity_id=act.id, seq=1, day="11/01/2569", hours=30)
+    assert err.value.field == "hours"
+    day = records.create(ctx, ActivitySession, activity_id=act.id, seq=1, day="11/01/2569", hours=6)
+    assert day.day == dt.date(2026, 1, 11)
 
 
 def test_enterprise_checks_juristic_id_postcode_and_code(ctx) -> None:  # type: ignore[no-untyped-def]

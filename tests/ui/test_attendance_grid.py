@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from dipdesk.core.thaidate import format_thai_date
 from dipdesk.core.thaiid import make_id
 from dipdesk.services import records
 from dipdesk.services.context import system_context
@@ -89,8 +90,10 @@ def test_empty_activity_says_what_to_do(qtbot, env) -> None:  # type: ignore[no-
     qtbot.waitUntil(lambda: grid.is_ready, timeout=5000)
     assert grid.empty.isVisibleTo(grid) and "เพิ่มวันอบรม" in grid.empty.text_label.text()
     dialog = grid.open_add_day()
-    dialog.day.setText("๑๕/๑๒/๒๕๖๘")
-    assert "15 ธันวาคม พ.ศ. 2568" in dialog.day.hint.text()
+    day = activity.start_date  # a training day lies within the activity's dates; typed in Thai digits
+    typed = f"{day.day}/{day.month}/{day.year + 543}".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    dialog.day.setText(typed)
+    assert format_thai_date(day, "long") in dialog.day.hint.text()
     dialog.hours.setText("abc")
     assert dialog.hours.message.isVisibleTo(dialog)
     dialog.hours.setText("3")

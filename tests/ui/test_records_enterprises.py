@@ -10,7 +10,8 @@ from records_helpers import type_text
 from sqlalchemy import select
 
 from dipdesk.core.thaiid import make_id
-from dipdesk.store.outcomes import ServiceRecord
+from dipdesk.services.outcomes import value_of
+from dipdesk.store.outcomes import Outcome, ServiceRecord
 from dipdesk.store.people import Enterprise, Product
 from dipdesk.ui.pages.enterprises import GROUPS_TAB, SERVICES_TAB, EnterprisesPage
 
@@ -47,14 +48,31 @@ def test_enterprise_detail_lists_its_products_and_adds_one(qtbot, page, env) -> 
         assert p.enterprise_id == c.current_id and p.developed_on.year == 2026 and p.product_type == "food"
 
 
-def test_outcomes_are_shown_read_only_with_their_economic_value(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+def test_outcomes_are_recorded_per_period_and_their_value_is_computed(qtbot, page, env) -> None:  # type: ignore[no-untyped-def]
     c = page.enterprises
     c.open_record(c.model.row_id(0))
     qtbot.waitUntil(
         lambda: c.outcomes.parent_id == c.current_id and c.outcomes.model.is_loaded, timeout=5_000
     )
-    assert c.outcomes.model.total == 0 and c.outcomes.list.new_button.isHidden()
+    assert c.outcomes.model.total == 0 and not c.outcomes.list.new_button.isHidden()
     assert "มูลค่าทางเศรษฐกิจ" in c.outcomes.list.empty_box.text_label.text()
+    dialog = c.edit_outcome(None)
+    assert dialog is not None and dialog.isVisible()
+    form = dialog.form
+    for key in ("period_start", "period_end"):
+        form.editors[key].input.clear()
+    type_text(form.editors["period_start"].input, "1/10/2568")
+    type_text(form.editors["period_end"].input, "30 ก.ย. 2569")
+    type_text(form.editors["revenue_before"].input, "1,200,000")
+    type_text(form.editors["revenue_after"].input, "๑๕๐๐๐๐๐")  # Thai digits
+    type_text(form.editors["cost_saved"].input, "50000")
+    assert c.value_line is not None and "350,000.00" in c.value_line.text()  # computed, never typed
+    dialog.submit()
+    qtbot.waitUntil(lambda: c.outcomes.model.total == 1, timeout=5_000)
+    with env.db.session() as s:
+        o = s.scalars(select(Outcome)).one()
+        assert o.enterprise_id == c.current_id and o.fiscal_year == 2569 and o.revenue_after == 1_500_000
+        assert value_of(o) == 350_000
 
 
 def test_new_enterprise_checks_the_juristic_id_and_offers_a_duplicate(qtbot, page, env) -> None:  # type: ignore[no-untyped-def]

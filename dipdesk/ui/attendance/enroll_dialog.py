@@ -154,6 +154,7 @@ class EnrollmentDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(200)
+        self._size_columns()
         fcol.addWidget(self.table)
         row = QHBoxLayout()
         self.search_status = QLabel(self.tr("Type at least two letters, or digits of an ID or phone number."))
@@ -254,14 +255,18 @@ class EnrollmentDialog(QDialog):
             find, on_done=self._show_hits, on_error=self._search_failed, owner=self
         )
 
+    def _size_columns(self) -> None:
+        """Names up to 300 px; no column narrower than its header (also before the first search)."""
+        self.table.resizeColumnsToContents()  # headers included, so "เลขประจำตัวประชาชน" is not cut
+        self.table.setColumnWidth(0, max(200, min(self.table.columnWidth(0), 300)))
+
     def _show_hits(self, hits: list[es.PersonHit]) -> None:
         self._search_task = None
         if self._pending_query and self._pending_query != self.search.text().strip():
             self.run_search()
             return
         self.model.set_hits(hits)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, max(200, min(self.table.columnWidth(0), 300)))
+        self._size_columns()
         if not hits:
             self.search_status.setText(self.tr("Nobody found. Add them as someone new below."))
         elif len(hits) >= es.SEARCH_LIMIT:

@@ -8,6 +8,7 @@ tinted until saved. Saving runs `enrollment.record_attendance` in a worker, in o
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import dataclass
 from decimal import Decimal
@@ -512,6 +513,7 @@ class AttendanceGrid(QWidget):
         self.model = AttendanceModel(self)
         self.table = AttendanceTable(self.model)
         col.addWidget(self.table, 1)
+        col.addStretch(0)  # while the table is hidden (empty state) the room goes below, not between rows
         foot = QHBoxLayout()
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
@@ -562,8 +564,8 @@ class AttendanceGrid(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 260))
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 200))
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 240))
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 170))
         for c in range(FIXED_COLUMNS, FIXED_COLUMNS + len(sheet.sessions)):
             self.table.setColumnWidth(c, max(104, self.table.columnWidth(c)))
         header.setMinimumHeight(56)
@@ -697,6 +699,9 @@ class AttendanceGrid(QWidget):
 
     def open_add_day(self) -> AddDayDialog:
         dialog = AddDayDialog(self.db, self.ctx_factory, self.activity_id, self)
+        if self.model.sessions:  # most courses run on consecutive days: offer the day after the last
+            after = max(s.day for s in self.model.sessions) + dt.timedelta(days=1)
+            dialog.day.setText(f"{after.day:02d}/{after.month:02d}/{after.year + 543}")
         dialog.added.connect(self.reload)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -747,6 +752,7 @@ class AddDayDialog(QDialog):
         self.ctx_factory = ctx_factory
         self.activity_id = activity_id
         self.setWindowTitle(self.tr("Add a training day"))
+        self.setMinimumWidth(420)
         form = QFormLayout(self)
         self.day = DateField()
         self.hours = CheckedField(check_hours, "6")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from dipdesk.services import records
+from dipdesk.services import records, search
 from dipdesk.services.context import Context
 from dipdesk.services.duplicates import PossibleDuplicate, possible_duplicates
 from dipdesk.services.errors import ValidationError
@@ -95,6 +95,8 @@ class RecordEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.hide()
         lay.addWidget(self.tabs, 1)
+        # without related records (a new record) the room left goes below the buttons, not into the form
+        lay.addStretch(0)
 
     def show_error(self, text: str) -> None:
         self.error_box.set_text(html.escape(text))
@@ -116,6 +118,9 @@ class RecordController(QObject):
     initial_sort: ClassVar[str] = ""  # the list's first sort ("" = the list's default)
     initial_descending: ClassVar[bool] = False
     extra_refs: ClassVar[frozenset[str]] = frozenset()  # choices the area's dialogs need besides the form's
+    code_digits: ClassVar[int] = (
+        0  # > 0: a new record's code is suggested, `code_prefix()` + this many digits
+    )
 
     def __init__(
         self,
@@ -212,6 +217,10 @@ class RecordController(QObject):
         """Values a new record starts with."""
         return {}
 
+    def code_prefix(self) -> str:
+        """What a suggested code starts with (`IPC1-E`); see `code_digits`."""
+        return ""
+
     def build_editor(self, editor: RecordEditor) -> None:
         """Add tabs and buttons to the editor (once)."""
 
@@ -283,6 +292,22 @@ class RecordController(QObject):
         first = self.form.first_input()
         if first is not None:
             first.setFocus()
+        if self.code_digits and "code" in self.form.editors:
+            self._suggest_code()
+
+    def _suggest_code(self) -> None:
+        """Fill the new record's code with the next free one (a worker reads the highest in use)."""
+        code = self.form.editors["code"]
+        table, prefix, digits = self.list_name, self.code_prefix(), self.code_digits
+
+        def read(session: Session) -> str:
+            return search.next_code(session.connection(), table, prefix, digits)
+
+        def fill(suggested: str) -> None:
+            if self.current_id is None and not code.text():  # not typed over, not another record by now
+                code.set_value(suggested)
+
+        run_read(self.db, read, on_done=fill, owner=self.widget)
 
     def open_record(self, record_id: str) -> None:
         """Load the record in a worker and show it in the editor."""

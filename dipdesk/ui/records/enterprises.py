@@ -3,21 +3,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 
-from dipdesk.services import records, search
+from dipdesk.core.kpi import economic_value, format_baht
+from dipdesk.core.thaidate import fiscal_year, fiscal_year_range
+from dipdesk.services import outcomes, records
 from dipdesk.services.context import Context
 from dipdesk.store.base import Base
-from dipdesk.store.outcomes import ServiceRecord
+from dipdesk.store.outcomes import Outcome, ServiceRecord
 from dipdesk.store.people import Enterprise, Group, Product
 from dipdesk.ui.models.columns import code_choices
 from dipdesk.ui.pages.base import PageEnv
 from dipdesk.ui.records.controller import RecordController, RecordEditor
 from dipdesk.ui.records.dialogs import RecordDialog
-from dipdesk.ui.records.fields import Field
+from dipdesk.ui.records.fields import Field, Invalid, tr
 from dipdesk.ui.records.list_view import ListTexts
 from dipdesk.ui.records.ops import get_live, record_values, run_read
 from dipdesk.ui.records.sublist import SubList
@@ -78,21 +82,25 @@ SERVICE_FIELDS = (
     Field("description", QT_TRANSLATE_NOOP("Fields", "What was done"), "multiline"),
 )
 
+OUTCOME_FIELDS = (
+    Field("period_start", QT_TRANSLATE_NOOP("Fields", "Period starts"), "date", required=True),
+    Field("period_end", QT_TRANSLATE_NOOP("Fields", "Period ends"), "date", required=True),
+    Field("program_id", QT_TRANSLATE_NOOP("Fields", "Program"), "ref", ref="programs"),
+    Field("revenue_before", QT_TRANSLATE_NOOP("Fields", "Revenue before (baht)"), "money"),
+    Field("revenue_after", QT_TRANSLATE_NOOP("Fields", "Revenue after (baht)"), "money"),
+    Field("cost_saved", QT_TRANSLATE_NOOP("Fields", "Costs saved (baht)"), "money"),
+    Field("investment", QT_TRANSLATE_NOOP("Fields", "Investment induced (baht)"), "money"),
+    Field("jobs_created", QT_TRANSLATE_NOOP("Fields", "Jobs created"), "int"),
+    Field("new_products", QT_TRANSLATE_NOOP("Fields", "New products"), "int"),
+    Field("note", QT_TRANSLATE_NOOP("Fields", "Note"), max_length=400),
+)
+
 GROUP_FIELDS = (
     Field("code", QT_TRANSLATE_NOOP("Fields", "Code"), required=True, max_length=40),
     Field("kind", QT_TRANSLATE_NOOP("Fields", "Type"), "choice", required=True, choices="group_kind"),
     Field("name_th", QT_TRANSLATE_NOOP("Fields", "Name"), required=True, max_length=300, wide=True),
     Field("province_id", QT_TRANSLATE_NOOP("Fields", "Province"), "ref", ref="provinces"),
 )
-
-
-def suggest_code(db: Any, table: str, prefix: str, width: int, done: Any, owner: QObject) -> None:
-    """Fill a new record's code with the next free one (a worker reads the highest in use)."""
-
-    def read(session: Any) -> str:
-        return search.next_code(session.connection(), table, prefix, width)
-
-    run_read(db, read, on_done=done, owner=owner)
 
 
 def _create(model: type[Base]) -> Any:
@@ -114,6 +122,7 @@ class EnterprisesController(RecordController):
     """Enterprises, with their products, service records and outcomes in the detail."""
 
     list_name = "enterprises"
+    code_digits = 6
     record_class = Enterprise
     fields = ENTERPRISE_FIELDS
     duplicates = True
@@ -162,15 +171,8 @@ class EnterprisesController(RecordController):
     def defaults(self) -> dict[str, Any]:
         return {"kind": "juristic", "size": "micro"}
 
-    def new_record(self, prefill: dict[str, Any] | None = None) -> None:
-        super().new_record(prefill)
-        code = self.form.editors["code"]
-
-        def fill(suggested: str) -> None:
-            if self.current_id is None and not code.text():
-                code.set_value(suggested)
-
-        suggest_code(self.db, "enterprises", f"{self.env.user.site_code}-E", 6, fill, self.widget)
+    def code_prefix(self) -> str:
+        return f"{self.env.user.site_code}-E"
 
     def build_editor(self, editor: RecordEditor) -> None:
         self.products = SubList(
@@ -223,18 +225,23 @@ class EnterprisesController(RecordController):
                 count=self.tr("%1 outcome periods"),
                 search_hint="",
                 empty=self.tr(
-                    "No outcomes recorded for this enterprise yet. Revenue, costs saved, jobs and new products "
-                    "are recorded per period; the economic value is computed from them."
+                    "No outcomes recorded for this enterprise yet. Click <b>New outcome period…</b> to record its "
+                    "revenue, costs saved, jobs and new products for a period; the economic value is computed "
+                    "from them."
                 ),
                 no_match="",
+                new_label=self.tr("New outcome period…"),
                 sheet_title=self.tr("Outcomes"),
             ),
-            self.tr("Save the enterprise first."),
+            self.tr("Save the enterprise first; then its outcomes can be recorded here."),
             lang=self.lang,
-            writable=False,
+            writable=self.writable,
         )
+        self.outcomes.new_requested.connect(lambda: self.edit_outcome(None))
+        self.outcomes.open_requested.connect(self.edit_outcome)
         editor.tabs.addTab(self.outcomes, self.tr("Outcomes"))
         self.dialog: RecordDialog | None = None
+        self.value_line: QLabel | None = None  # the outcome dialog's computed economic value
 
     def show_related(self, record_id: str | None, values: dict[str, Any]) -> None:
         for sub in (self.products, self.services, self.outcomes):
@@ -251,12 +258,14 @@ class EnterprisesController(RecordController):
         fixed: dict[str, Any],
         sub: SubList,
         defaults: dict[str, Any] | None = None,
-    ) -> None:
+        save: Any = None,
+    ) -> RecordDialog | None:
         if record_id is None and not self.writable:
-            return
+            return None
+        if save is None:
+            save = _create(model) if record_id is None else _update(model, record_id)
 
         def show(values: dict[str, Any]) -> None:
-            save = _create(model) if record_id is None else _update(model, record_id)
             dialog = RecordDialog(
                 title,
                 fields,
@@ -274,11 +283,13 @@ class EnterprisesController(RecordController):
                 dialog.form.set_choices(ref, items)
             dialog.saved.connect(lambda _rid: sub.refresh())
             self.dialog = dialog
+            if model is Outcome:
+                self.value_line = _add_value_line(dialog)
             dialog.open()
 
         if record_id is None:
             show(dict(defaults or {}))
-            return
+            return self.dialog
         run_read(
             self.db,
             lambda s: record_values(get_live(s, model, record_id)),
@@ -286,6 +297,7 @@ class EnterprisesController(RecordController):
             on_error=lambda exc: self.editor.show_error(str(exc)),
             owner=self.widget,
         )
+        return None
 
     def edit_product(self, record_id: str | None) -> None:
         title = self.tr("New product") if record_id is None else self.tr("Product")
@@ -298,11 +310,68 @@ class EnterprisesController(RecordController):
         defaults = {"service_kind": "consulting", "staff_name": self.env.user.display_name}
         self._edit(title, SERVICE_FIELDS, ServiceRecord, record_id, fixed, self.services, defaults)
 
+    def edit_outcome(self, record_id: str | None) -> RecordDialog | None:
+        """ผลลัพธ์: an enterprise's figures for a period, saved through `services.outcomes` (the economic
+        value is computed from them, shown live in the dialog, never typed)."""
+        enterprise_id = self.current_id
+        if enterprise_id is None:
+            return None
+        title = self.tr("New outcome period") if record_id is None else self.tr("Outcome period")
+
+        def save(ctx: Context, values: dict[str, Any]) -> str:
+            v = dict(values)
+            if record_id is None:
+                start, end, program = v.pop("period_start"), v.pop("period_end"), v.pop("program_id", None)
+                return str(
+                    outcomes.record_outcome(
+                        ctx, enterprise_id, period_start=start, period_end=end, program_id=program, **v
+                    ).id
+                )
+            v["fiscal_year"] = fiscal_year(v["period_end"])  # the year follows the period's end
+            outcomes.update_outcome(ctx, records.get(ctx, Outcome, record_id), **v)
+            return record_id
+
+        today = dt.date.today()  # by default: this fiscal year so far
+        defaults = {"period_start": fiscal_year_range(fiscal_year(today))[0], "period_end": today}
+        return self._edit(title, OUTCOME_FIELDS, Outcome, record_id, {}, self.outcomes, defaults, save)
+
+
+VALUE_LINE = QT_TRANSLATE_NOOP(
+    "Fields", "Economic value created: %1 baht (revenue gained + costs saved + investment)"
+)
+VALUE_PENDING = QT_TRANSLATE_NOOP("Fields", "The economic value is computed once the figures are numbers.")
+
+
+def _add_value_line(dialog: RecordDialog) -> QLabel:
+    """Under the figures: the economic value they make, recomputed as the user types."""
+    line = QLabel()
+    line.setObjectName("muted")
+    line.setWordWrap(True)
+    layout = dialog.layout()
+    assert isinstance(layout, QVBoxLayout)
+    layout.insertWidget(layout.indexOf(dialog.form) + 1, line)
+
+    def update() -> None:
+        figures: dict[str, Decimal] = {}
+        for key in ("revenue_before", "revenue_after", "cost_saved", "investment"):
+            try:
+                figures[key] = Decimal(dialog.form.editors[key].value() or 0)
+            except Invalid:
+                line.setText(tr(VALUE_PENDING))
+                return
+        value = economic_value(**figures)
+        line.setText(tr(VALUE_LINE).replace("%1", format_baht(value)))
+
+    dialog.form.changed.connect(update)
+    update()
+    return line
+
 
 class GroupsController(RecordController):
     """Groups and clusters, with their member enterprises."""
 
     list_name = "groups"
+    code_digits = 4
     record_class = Group
     fields = GROUP_FIELDS
     widths = {"code": 120, "name_th": 380, "kind": 200, "province": 140}  # noqa: RUF012
@@ -326,15 +395,8 @@ class GroupsController(RecordController):
     def defaults(self) -> dict[str, Any]:
         return {"kind": "cluster"}
 
-    def new_record(self, prefill: dict[str, Any] | None = None) -> None:
-        super().new_record(prefill)
-        code = self.form.editors["code"]
-
-        def fill(suggested: str) -> None:
-            if self.current_id is None and not code.text():
-                code.set_value(suggested)
-
-        suggest_code(self.db, "groups", f"{self.env.user.site_code}-G", 4, fill, self.widget)
+    def code_prefix(self) -> str:
+        return f"{self.env.user.site_code}-G"
 
     def build_editor(self, editor: RecordEditor) -> None:
         self.members = SubList(
@@ -386,6 +448,10 @@ class ServiceRecordsController(RecordController):
         self.kind_filter.addItem(self.tr("All services"), None)
         for code, words in code_choices("service_kind"):
             self.kind_filter.addItem(words, code)
+        # the longest service name is a sentence: keep the bar's room for the search and the count
+        self.kind_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind_filter.setMinimumContentsLength(16)
+        self.kind_filter.view().setMinimumWidth(self.kind_filter.view().sizeHintForColumn(0) + 24)
         self.kind_filter.currentIndexChanged.connect(
             lambda _i: self.model.set_filters(service_kind=self.kind_filter.currentData())
         )

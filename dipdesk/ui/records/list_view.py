@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -82,7 +93,9 @@ def exports_module() -> Any | None:
 
 
 _FIXED_KINDS = frozenset({"date", "id13", "int", "money", "number"})
-_FIXED_KEYS = frozenset({"phone", "code", "registration_id", "tsic_code", "size", "fiscal_year", "seq"})
+_FIXED_KEYS = frozenset(
+    {"phone", "code", "program", "registration_id", "tsic_code", "size", "fiscal_year", "seq"}
+)
 
 
 _NAME_KEYS = ("name", "name_th", "title_th", "topic", "enterprise", "description")
@@ -150,17 +163,25 @@ class RecordTable(QTableView):
         available = self.viewport().width() - 2
         fixed = [i for i in shown if i != stretch and _fixed_width(columns[i])]
         free = [i for i in shown if i != stretch and i not in fixed]
-        room = available - sum(self.preferred[i] for i in fixed) - max(180, self.preferred[stretch] // 2)
+        # never narrower than its header ("ลงทะเบียนแล้ว" is wider than its numbers)
+        fixed_width = {i: max(self.preferred[i], self._header_width(i)) for i in fixed}
+        room = available - sum(fixed_width.values()) - max(180, self.preferred[stretch] // 2)
         wanted = sum(self.preferred[i] for i in free)
         scale = min(1.0, room / wanted) if wanted and room > 0 else (1.0 if wanted == 0 else 0.6)
         self._fitting = True
         used = 0
         for i in fixed + free:
-            width = self.preferred[i] if i in fixed else max(90, int(self.preferred[i] * scale))
+            width = fixed_width[i] if i in fixed else max(90, int(self.preferred[i] * scale))
             self.setColumnWidth(i, width)
             used += width
         self.setColumnWidth(stretch, max(180, available - used))
         self._fitting = False
+
+    def _header_width(self, column: int) -> int:
+        text = str(self.lazy.headerData(column, Qt.Orientation.Horizontal) or "")
+        font = QFont(self.horizontalHeader().font())
+        font.setBold(True)  # the theme draws headers bold
+        return QFontMetrics(font).horizontalAdvance(text) + 28  # padding and the sort arrow
 
     def _section_resized(self, _index: int, _old: int, _new: int) -> None:
         if not self._fitting and self.horizontalHeader().underMouse():

@@ -24,7 +24,6 @@ from dipdesk.store.programs import Activity, ActivitySession, Program
 from dipdesk.ui.pages.base import PageEnv
 from dipdesk.ui.records.controller import RecordController, RecordEditor
 from dipdesk.ui.records.dialogs import RecordDialog
-from dipdesk.ui.records.enterprises import suggest_code
 from dipdesk.ui.records.fields import Field
 from dipdesk.ui.records.list_view import ListTexts
 from dipdesk.ui.records.ops import error_text, get_live, record_values, run_read
@@ -131,6 +130,7 @@ class ProgramsController(RecordController):
     list_name = "programs"
     record_class = Program
     fields = PROGRAM_FIELDS
+    code_digits = 2
     widths = {  # noqa: RUF012
         "code": 140,
         "name_th": 330,
@@ -176,16 +176,8 @@ class ProgramsController(RecordController):
         super().load()
         run_read(self.db, _fiscal_years, on_done=self.year_filter.fill, owner=self.widget)
 
-    def new_record(self, prefill: dict[str, Any] | None = None) -> None:
-        super().new_record(prefill)
-        code = self.form.editors["code"]
-
-        def fill(suggested: str) -> None:
-            if self.current_id is None and not code.text():
-                code.set_value(suggested)
-
-        prefix = f"{self.env.user.site_code}-{this_fiscal_year()}-P"
-        suggest_code(self.db, "programs", prefix, 2, fill, self.widget)
+    def code_prefix(self) -> str:
+        return f"{self.env.user.site_code}-{this_fiscal_year()}-P"
 
     def build_editor(self, editor: RecordEditor) -> None:
         self.activities = SubList(
@@ -223,6 +215,7 @@ class ActivitiesController(RecordController):
     list_name = "activities"
     record_class = Activity
     fields = ACTIVITY_FIELDS
+    code_digits = 5
     initial_sort = "start_date"
     initial_descending = True
     widths = {  # noqa: RUF012
@@ -276,16 +269,8 @@ class ActivitiesController(RecordController):
         super().load()
         run_read(self.db, _fiscal_years, on_done=self.year_filter.fill, owner=self.widget)
 
-    def new_record(self, prefill: dict[str, Any] | None = None) -> None:
-        super().new_record(prefill)
-        code = self.form.editors["code"]
-
-        def fill(suggested: str) -> None:
-            if self.current_id is None and not code.text():
-                code.set_value(suggested)
-
-        prefix = f"{self.env.user.site_code}-{this_fiscal_year()}-A"
-        suggest_code(self.db, "activities", prefix, 5, fill, self.widget)
+    def code_prefix(self) -> str:
+        return f"{self.env.user.site_code}-{this_fiscal_year()}-A"
 
     # --- the detail: training days, enrollment, attendance -----------------------------------------
 
@@ -404,7 +389,9 @@ class ActivitiesController(RecordController):
             holder.setWindowTitle(self.attendance_button.text().rstrip("…"))
             lay = QVBoxLayout(holder)
             lay.addWidget(widget)
-            holder.resize(1000, 640)
+            # as large as the main window allows: the hours and the "completes" column sit at the right
+            top = self.widget.window()
+            holder.resize(max(1000, min(1240, top.width() - 40)), max(640, min(760, top.height() - 40)))
             widget = holder
         widget.finished.connect(lambda _r: self._after_attendance())
         self.attendance_window = widget
