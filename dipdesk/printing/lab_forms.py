@@ -56,6 +56,7 @@ MARGIN_X = 16 * mm
 TOP = 37 * mm  # the header band
 BOTTOM = 17 * mm  # the footer band
 CONTENT_W = PAGE_W - 2 * MARGIN_X
+FRAME_H = PAGE_H - TOP - BOTTOM  # the body frame's height
 
 DEPARTMENT = "กรมส่งเสริมอุตสาหกรรม กระทรวงอุตสาหกรรม"
 DEPARTMENT_EN = "Department of Industrial Promotion, Ministry of Industry"
@@ -64,6 +65,7 @@ MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#7a7a7a")
 SHADE = colors.HexColor("#eef1f4")
 FAIL = colors.HexColor("#b71c1c")
+NEAR = colors.HexColor("#8a5300")  # a dark amber: the grid's warning colour, legible in black and white
 
 ONLY_ITEMS_TESTED = "ผลการทดสอบนี้เกี่ยวข้องเฉพาะกับตัวอย่างที่ได้รับการทดสอบเท่านั้น"
 ONLY_ITEMS_TESTED_EN = "The results relate only to the items tested."
@@ -75,7 +77,7 @@ END_OF_REPORT = "— สิ้นสุดรายงาน (End of report) —
 
 VERDICT_TH = {
     "pass": "ผ่าน",
-    "warning": "ผ่าน",
+    "warning": "ผ่าน (ใกล้เกณฑ์)",  # in the warning band: amber in the grid, marked on paper too
     "fail": "ไม่ผ่าน",
     "inconclusive": "สรุปไม่ได้",
     "no_spec": "–",
@@ -430,22 +432,34 @@ def _draw_qr(canv: Canvas, data: str, x: float, y: float, size: float, quiet: in
     canv.restoreState()
 
 
+#: Code 128 module (narrowest bar) on the label: 0.38 mm is 2.2 pixels at 150 dpi, which a phone, a
+#: cheap scanner or ``zbarimg`` on a 150 dpi scan reads; at 0.22 mm it only read from 300 dpi
+BARCODE_MODULE = 0.38 * mm
+
+
 def _draw_barcode(canv: Canvas, value: str, x: float, y: float, width: float, height: float) -> None:
-    """Code 128 of ``value`` scaled to ``width`` (the bars only; the number is printed as text)."""
-    bc = Code128(value, barHeight=height, barWidth=0.33 * mm, humanReadable=0, quiet=0)
+    """Code 128 of ``value``, centred in ``width`` (the bars only; the number is printed as text).
+
+    The bars are never squeezed below :data:`BARCODE_MODULE`: the space left over is the quiet zone."""
+    bc = Code128(value, barHeight=height, barWidth=BARCODE_MODULE, humanReadable=0, quiet=0)
+    room = width - 8 * mm  # at least 4 mm of quiet zone each side
+    if bc.width > room:  # an unusually long number: narrower bars rather than bars off the label
+        bc = Code128(
+            value, barHeight=height, barWidth=BARCODE_MODULE * room / bc.width, humanReadable=0, quiet=0
+        )
     canv.saveState()
-    scale = min(1.0, width / bc.width)
-    canv.translate(x + (width - bc.width * scale) / 2, y)
-    canv.scale(scale, 1)
+    canv.translate(x + (width - bc.width) / 2, y)
     bc.drawOn(canv, 0, 0)
     canv.restoreState()
 
 
 class _Label(Flowable):
-    """The sample label: QR and Code 128 of the lab number, the number, what the item is, when received."""
+    """The sample label: QR and Code 128 of the lab number, the number, what the item is, when received.
+
+    The barcode runs across the whole label under the rest, so its bars can be wide enough to scan."""
 
     def __init__(
-        self, tx: _Text, content: dict[str, Any], width: float = 86 * mm, height: float = 36 * mm
+        self, tx: _Text, content: dict[str, Any], width: float = 86 * mm, height: float = 38 * mm
     ) -> None:
         super().__init__()
         self.tx = tx
@@ -465,11 +479,13 @@ class _Label(Flowable):
         c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
         c.restoreState()
         pad = 2.5 * mm
-        qr = self.height - 2 * pad
-        _draw_qr(c, self.content["lab_no"], pad - 1 * mm, pad, qr, quiet=1)
+        bar_h = 8 * mm
+        _draw_barcode(c, self.content["lab_no"], 0, pad, self.width, bar_h)
+        top = self.height - pad
+        qr = top - (pad + bar_h + 1.5 * mm)
+        _draw_qr(c, self.content["lab_no"], pad - 1 * mm, top - qr, qr, quiet=1)
         x = pad + qr + 1 * mm
         w = self.width - x - pad
-        top = self.height - pad
         draw_text(c, self.content["lab_no"], x, top, width=w, height=6.5 * mm, size=14, min_size=9, bold=True,
                   align="left", max_lines=1, unbreakable=True)  # fmt: skip
         draw_text(c, self.tx.t(self.content.get("description") or ""), x, top - 6.5 * mm, width=w,
@@ -478,7 +494,6 @@ class _Label(Flowable):
         when = self.tx.date(received, "medium") if received else "–"
         draw_text(c, f"รับ {when}", x, top - 16.8 * mm, width=w, height=5.5 * mm, size=10.5, min_size=8,
                   align="left", max_lines=1, color=MUTED)  # fmt: skip
-        _draw_barcode(c, self.content["lab_no"], x, pad, w, 7.5 * mm)
 
 
 def _signature(
@@ -675,25 +690,67 @@ def report_story(content: dict[str, Any], tx: _Text) -> list[Flowable]:
         )
     )  # fmt: skip
     story += _section(tx, "ผลการทดสอบ (Test results)", keep=55 * mm)
-    story.append(_results_table(content, tx))
-    story += _notes(content, tx)
-    story.append(Spacer(1, 3 * mm))
     issued = tx.date(content.get("issued_on")) if content.get("issued_on") else ""
-    story.append(
-        KeepTogether(
-            [
-                Table(
-                    [["", _signature(tx, "ผู้อนุมัติรายงาน (Authorised by)", content.get("authorised_name") or "",
-                                     content.get("authorised_position") or "", issued, width=96 * mm)]],
-                    colWidths=[CONTENT_W - 98 * mm, 98 * mm],
-                    style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0)]),
-                ),
-                Spacer(1, 3 * mm),
-                tx.p(END_OF_REPORT, 13, bold=True, align="center"),
-            ]
-        )
-    )  # fmt: skip
+    closing = [
+        *_notes(content, tx),
+        Spacer(1, 3 * mm),
+        Table(
+            [["", _signature(tx, "ผู้อนุมัติรายงาน (Authorised by)", content.get("authorised_name") or "",
+                             content.get("authorised_position") or "", issued, width=96 * mm)]],
+            colWidths=[CONTENT_W - 98 * mm, 98 * mm],
+            style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0)]),
+        ),
+        Spacer(1, 3 * mm),
+        tx.p(END_OF_REPORT, 13, bold=True, align="center"),
+    ]  # fmt: skip
+    story.append(_KeepWithLastRows(_results_table(content, tx), closing))
     return story
+
+
+class _KeepWithLastRows(Flowable):
+    """The results table and what closes the report (notes, signature, end-of-report mark), laid out so
+    that the closing never stands alone on the last page: when it does not fit under the table, the last
+    ``rows`` rows of results go over with it (under the repeated column headers).
+
+    Should the closing block be taller than a page by itself, it simply follows the table."""
+
+    def __init__(self, table: Table, closing: list[Flowable], rows: int = 2) -> None:
+        super().__init__()
+        self.table = table
+        self.closing = closing
+        self.rows = rows
+        self._sizes: list[tuple[float, float, float]] = []  # per closing flowable: before, height, after
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _w, self._table_h = self.table.wrap(availWidth, availHeight)
+        self._sizes = []
+        for f in self.closing:
+            _fw, h = f.wrap(availWidth, availHeight)
+            self._sizes.append((f.getSpaceBefore(), h, f.getSpaceAfter()))
+        self._closing_h = sum(b + h + a for b, h, a in self._sizes)
+        self.width, self.height = availWidth, self._table_h + self._closing_h
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        heights: list[float] = list(getattr(self.table, "_rowHeights", None) or [])
+        keep = min(self.rows, len(heights) - 1)
+        if keep < 1 or self._closing_h + sum(heights[:1] + heights[-keep:]) > FRAME_H:
+            return [self.table, *self.closing]
+        # what stays on this page ends ``keep`` rows before the end of the table
+        limit = min(availHeight, sum(heights[:-keep]) + 0.01)
+        parts = self.table.split(availWidth, limit)
+        if len(parts) < 2:
+            return []  # not even one row fits here: all of it goes to the next page
+        return [parts[0], _KeepWithLastRows(parts[1], self.closing, self.rows)]
+
+    def draw(self) -> None:
+        y = self.height - self._table_h
+        self.table.drawOn(self.canv, 0, y)
+        for f, (before, h, after) in zip(self.closing, self._sizes, strict=True):
+            y -= before + h
+            f.drawOn(self.canv, 0, y)
+            y -= after
 
 
 ZW = "\u200b"  # a break opportunity inside a long Thai word (column headers)
@@ -734,8 +791,7 @@ def _results_table(content: dict[str, Any], tx: _Text) -> Table:
                 tx.p(shown, 12, align="left" if wordy else "center", bold=verdict == "fail", code=not wordy),
                 "" if wordy else tx.p(_uncertainty_text(r, tx) or "–", 12, align="center", code=True),
                 "" if wordy else tx.p(_spec_text(r, tx), 12, align="center", code=True),
-                tx.p(VERDICT_TH.get(verdict, verdict), 12, align="center", bold=verdict == "fail",
-                     color=FAIL if verdict == "fail" else None),
+                _verdict_cell(tx, verdict),
             ]
         )  # fmt: skip
         if wordy:  # a described result (appearance, a grade) takes the room of the number columns
@@ -744,6 +800,16 @@ def _results_table(content: dict[str, Any], tx: _Text) -> Table:
         rows.append([tx.p("ไม่มีผลการทดสอบ", 12, align="center"), "", "", "", "", "", "", ""])
         extra.append(("SPAN", (0, 1), (-1, 1)))
     return _grid(rows, [w * mm for w in _RESULT_W], header=True, extra=extra, pad=1.8)
+
+
+def _verdict_cell(tx: _Text, verdict: str) -> Any:
+    """The verdict as printed: a failure in bold red; a pass in the warning band marked under it (as the
+    result grid tints it amber), in a smaller size so that it fits the column on one line."""
+    text = VERDICT_TH.get(verdict, verdict)
+    if verdict == "warning":
+        word, _, mark = text.partition(" ")
+        return [tx.p(word, 12, align="center", color=NEAR), tx.p(mark, 10, align="center", color=NEAR)]
+    return tx.p(text, 12, align="center", bold=verdict == "fail", color=FAIL if verdict == "fail" else None)
 
 
 def _notes(content: dict[str, Any], tx: _Text) -> list[Flowable]:
@@ -774,6 +840,11 @@ def _notes(content: dict[str, Any], tx: _Text) -> list[Flowable]:
             + (f" ตามเกณฑ์: {'; '.join(standards)}" if standards else "")
         )
         notes.append(f"หลักเกณฑ์การตัดสิน (decision rule): {content.get('decision_rule') or '–'}")
+        if any(r.get("verdict") == "warning" for r in results):
+            notes.append(
+                f"“{VERDICT_TH['warning']}” หมายถึง ผลอยู่ในเกณฑ์กำหนดแต่อยู่ในช่วงเฝ้าระวังใกล้ค่าขีดจำกัด "
+                "(pass, within the warning band near the limit)"
+            )
     else:
         notes.append("รายงานนี้ไม่ได้ระบุการตัดสินผ่าน/ไม่ผ่านเทียบเกณฑ์กำหนด")
     if content.get("remarks"):

@@ -21,6 +21,7 @@ Every function takes a :class:`Context` whose session is the caller's transactio
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -784,6 +785,7 @@ def set_result(
     if sample.state == "received":
         _change(ctx, sample, state="testing")
     ctx.session.flush()
+    recompute_dependents(ctx, analysis)
     return result
 
 
@@ -799,6 +801,95 @@ def _computed(session: Session, analysis: LabAnalysis, test: LabTest, interim: d
         raise _verr("interim", exc.message_th, exc.message_en) from exc
     text = f"{value:.10g}"
     return lr.parse_result(text, lod=test.lod, upper=test.upper_limit)
+
+
+def _uses_results(test: LabTest) -> bool:
+    """A calculated test whose formula uses another test's result (not only its own readings)."""
+    if not test.formula:
+        return False
+    own = {str(f.get("key")) for f in test.interim_fields or []}
+    try:
+        return bool(lr.formula_names(test.formula) - own)
+    except lr.FormulaError:
+        return False
+
+
+def dependents(session: Session, analysis: LabAnalysis) -> list[LabAnalysis]:
+    """The sample's calculated analyses that use this analysis's result, directly or through another
+    calculated result, in the order they are to be recomputed (each after the results it uses)."""
+    rows = session.execute(
+        select(LabAnalysis, LabTest)
+        .join(LabTest, LabTest.id == LabAnalysis.test_id)
+        .where(
+            LabAnalysis.sample_id == analysis.sample_id,
+            LabAnalysis.deleted.is_(False),
+            LabAnalysis.state.in_(COUNTING),
+        )
+        .order_by(LabAnalysis.created_at)
+    ).all()
+    codes = {a.id: lr.variable_name(t.code) for a, t in rows}
+    changed = codes.get(analysis.id)
+    if changed is None:  # a retracted or rejected analysis: its result no longer counts
+        test = session.get(LabTest, analysis.test_id)
+        changed = lr.variable_name(test.code) if test is not None else ""
+    uses: dict[str, set[str]] = {}
+    for a, t in rows:
+        if _uses_results(t):
+            uses[a.id] = lr.formula_names(t.formula)
+    out: list[LabAnalysis] = []
+    seen = {analysis.id}
+    frontier = {changed}
+    while frontier:  # breadth first; a cycle of formulas ends because each analysis is taken once
+        step = [a for a, _t in rows if a.id not in seen and uses.get(a.id, set()) & frontier]
+        seen.update(a.id for a in step)
+        out += step
+        frontier = {codes[a.id] for a in step}
+    return out
+
+
+def recompute_dependents(ctx: Context, analysis: LabAnalysis, reason: str = "") -> list[LabAnalysis]:
+    """Recompute the calculated results that use this analysis's result, after it changed (entered,
+    corrected, retracted, rejected). Only results not yet submitted change, and not one reported by an
+    external provider; a result that cannot be computed any more (a value it uses was withdrawn) is
+    cleared. Audited as ``result``. Returns the analyses whose result changed."""
+    test = ctx.session.get(LabTest, analysis.test_id)
+    why = reason or (f"คำนวณใหม่: ผล {test.code} เปลี่ยน" if test is not None else "คำนวณใหม่")
+    changed = []
+    for dep in dependents(ctx.session, analysis):
+        if dep.state != "registered" or dep.external_provider:
+            continue
+        if _recompute(ctx, dep, why):
+            changed.append(dep)
+    ctx.session.flush()
+    return changed
+
+
+def _recompute(ctx: Context, analysis: LabAnalysis, reason: str) -> bool:
+    test = ctx.session.get(LabTest, analysis.test_id)
+    assert test is not None
+    try:
+        result = _computed(ctx.session, analysis, test, dict(analysis.interim or {}))
+    except ValidationError:
+        result = lr.EMPTY
+    fields: dict[str, Any] = {
+        "value_text": result.text[:100],
+        "value": result.value,
+        "limit_flag": result.flag,
+    }
+    return bool(_change(ctx, analysis, action="result", reason=reason, **fields))
+
+
+def _stale(session: Session, analysis: LabAnalysis, test: LabTest) -> bool:
+    """A calculated result (submitted before) that no longer matches the results it was computed from."""
+    if not _uses_results(test) or analysis.external_provider:
+        return False
+    try:
+        now = _computed(session, analysis, test, dict(analysis.interim or {}))
+    except ValidationError:
+        return True
+    if now.value is None or analysis.value is None:
+        return now.value != analysis.value
+    return not math.isclose(now.value, analysis.value, rel_tol=1e-9, abs_tol=1e-12)
 
 
 def submit(ctx: Context, analyses: Sequence[LabAnalysis], tested_on: dt.date | None = None) -> int:
@@ -874,6 +965,11 @@ def verify(ctx: Context, analyses: Sequence[LabAnalysis]) -> int:
                 f"{test.name_th}: ตรวจสอบได้เฉพาะผลที่รอตรวจสอบ",
                 f"{test.code}: only a submitted result can be verified",
             )
+        if _stale(ctx.session, a, test):
+            raise _fail(
+                f"{test.name_th}: ผลที่ใช้คำนวณถูกแก้ไขหรือถอนไปแล้ว ต้องถอนผลนี้แล้วคำนวณใหม่",
+                f"{test.code}: a result it is calculated from has changed; retract it and recalculate",
+            )
         if a.submitted_by == user_id and not allow_self:
             raise PermissionDenied(
                 f"{test.name_th}: ผู้ตรวจสอบต้องไม่ใช่ผู้บันทึกผลคนเดียวกัน (หลักสี่ตา)",
@@ -923,6 +1019,10 @@ def retract(ctx: Context, analysis: LabAnalysis, reason: str) -> LabAnalysis:
     if sample is not None and sample.state in ("verified", "published", "received"):
         _change(ctx, sample, reason=reason.strip(), state="testing")
     ctx.session.flush()
+    test = ctx.session.get(LabTest, analysis.test_id)
+    if test is not None and _uses_results(test) and not retest.external_provider:
+        _recompute(ctx, retest, reason.strip())  # a calculated retest takes the results it uses as they are
+    recompute_dependents(ctx, analysis, reason.strip())  # the withdrawn value is used no more
     return retest
 
 
@@ -937,6 +1037,7 @@ def reject(ctx: Context, analysis: LabAnalysis, reason: str) -> None:
     _change(ctx, analysis, reason=reason.strip(), state="rejected", remarks=reason.strip()[:300])
     _update_sample_state(ctx, analysis.sample_id)
     ctx.session.flush()
+    recompute_dependents(ctx, analysis, reason.strip())
 
 
 def _update_sample_state(ctx: Context, sample_id: str) -> None:

@@ -159,6 +159,34 @@ def test_sixty_analyses_paginate_with_the_header_row_on_every_page(tmp_path: Pat
     assert [i + 1 for i in range(4, 60) if f"ชุดที่ {i + 1}" not in flat] == []
 
 
+@pytest.mark.parametrize("n", [10, 13])
+def test_the_signature_and_end_mark_never_stand_alone_on_the_last_page(tmp_path: Path, n: int) -> None:
+    """With these counts the closing block once fell to a page of its own (or after the last rows had
+    gone): the last rows of results now go over with the notes, the signature and the end mark."""
+    pdf = tmp_path / f"r{n}.pdf"
+    pages = render_report(content(n), pdf)
+    assert pages >= 2
+    last = " ".join(pdftext(pdf, pages).split())
+    assert "สิ้นสุดรายงาน" in last and "ผู้อนุมัติรายงาน" in last and "หมายเหตุ" in last
+    assert f"ชุดที่ {n - 1}" in last and f"ชุดที่ {n}" in last, "the last two rows go with the signature"
+    assert "Verdict" in last, "under the repeated column headers"
+    every = " ".join(pdftext(pdf, mode="-raw").split())
+    assert [i for i in range(5, n + 1) if f"ชุดที่ {i}" not in every] == [], "no row lost or doubled"
+    assert all(every.count(f"ชุดที่ {i} ") <= 1 for i in range(5, n + 1))
+
+
+def test_a_result_in_the_warning_band_is_marked_near_the_limit(tmp_path: Path) -> None:
+    c = content()
+    c["results"][0].update(value=11.2, verdict="warning")
+    pdf = tmp_path / "w.pdf"
+    render_report(c, pdf)
+    flat = " ".join(pdftext(pdf).split())
+    assert flat.count("(ใกล้เกณฑ์)") == 2, "marked in the verdict column and explained in the notes"
+    assert "หมายถึง ผลอยู่ในเกณฑ์กำหนดแต่อยู่ในช่วงเฝ้าระวัง" in flat
+    render_report(content(), pdf)
+    assert "ใกล้เกณฑ์" not in pdftext(pdf), "no mark where no result is near the limit"
+
+
 def test_draft_replaced_and_amended_reports_are_marked(tmp_path: Path) -> None:
     pdf = tmp_path / "d.pdf"
     pages = render_report(content(draft=True, state="draft", report_no="DRAFT-L2570-IPC1-00011"), pdf)
@@ -308,3 +336,28 @@ def test_receipt_carries_the_lab_number_as_qr_and_text(
         assert s in flat, s
     assert drawn == ["L2570-IPC1-00011"] * 3  # the receipt's own and two labels
     assert segno.make("L2570-IPC1-00011", error="m").designator  # the payload is a plain QR of the number
+
+
+@pytest.mark.skipif(
+    not (shutil.which("zbarimg") and shutil.which("pdftoppm")), reason="zbar-tools not installed"
+)
+def test_the_label_barcode_reads_from_a_150_dpi_scan(tmp_path: Path) -> None:
+    """Bars 0.22 mm wide were 1.3 pixels at 150 dpi and did not read; each label's Code 128 must."""
+    from PIL import Image
+
+    lab_no = "L2570-IPC1-00011"
+    pdf = tmp_path / "rc.pdf"
+    render_receipt({"lab_no": lab_no, "description": "กล้วยตากอบน้ำผึ้ง", "received_at": "2026-11-18T10:48",
+                    "tests": []}, pdf)  # fmt: skip
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    page = Image.open(next(tmp_path.glob("p*.png")))
+    w, h = page.size
+    labels = page.crop((0, h // 2, w, h))  # the two labels to cut out, side by side
+    read = []
+    for i, box in enumerate(((0, 0, w // 2, h // 2), (w // 2, 0, w, h // 2))):
+        path = tmp_path / f"label{i}.png"
+        labels.crop(box).save(path)
+        out = subprocess.run(["zbarimg", "-q", "--raw", "-Sdisable", "-Scode128.enable", str(path)],
+                             capture_output=True, text=True)  # fmt: skip
+        read.append(out.stdout.strip())
+    assert read == [lab_no, lab_no]

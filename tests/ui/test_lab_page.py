@@ -270,3 +270,42 @@ def test_catalog_editor_changes_go_through_the_service(qtbot, lab_envs, env) -> 
     tech_page.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: tech_page._catalog_loaded, timeout=10_000)
     assert not tech_page.catalog.tests_model.editable
+
+
+def _row(code: str, **kw) -> lab.AnalysisRow:  # type: ignore[no-untyped-def]
+    fields = dict(
+        id=f"a-{code}", sample_id="s1", lab_no="L2569-IPC1-00001", product_type="food", test_id=f"t-{code}",
+        code=code, name_th=code, name_en="", method="", unit="%", result_type="numeric", choices=(), decimals=2,
+        lod=None, upper=None, formula="", interim_fields=(), interim={}, value_text="", value=None, flag="",
+        state="registered", spec=None, submitted_by="", submitted_by_id=None, verified_by="", retest=False,
+        remarks="",
+    )  # fmt: skip
+    fields.update(kw)
+    return lab.AnalysisRow(**fields)  # type: ignore[arg-type]
+
+
+def test_a_result_calculated_from_another_result_follows_it_live(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ash on dry basis uses the moisture result (itself calculated), solids only the moisture result:
+    both follow the moisture readings as they are typed, and their rows are redrawn."""
+    model = ResultModel()
+    moist = _row("MOIST", formula="(wet - dry) / wet * 100",
+                 interim_fields=(("wet", "น้ำหนักก่อนอบ", "g"), ("dry", "น้ำหนักหลังอบ", "g")))  # fmt: skip
+    ashdb = _row("ASHDB", formula="ash / (100 - MOIST) * 100", interim_fields=(("ash", "เถ้า", "%"),))
+    solid = _row("SOLID", formula="100 - MOIST")
+    retracted = _row("MOIST", id="a-old", state="retracted", value=50.0, value_text="50")
+    model.set_analyses([retracted, moist, ashdb, solid], can_enter=True)
+    assert not model.editable(model.row_of(solid.id)), "a calculated result is not typed"
+    model.commit(model.row_of(ashdb.id, "ash"), "9")
+    model.commit(model.row_of(moist.id, "wet"), "3.0000")
+    assert model.shown_text(ashdb) == "" and model.shown_text(solid) == "", "moisture is not known yet"
+    redrawn: list[int] = []
+    model.dataChanged.connect(lambda top, bottom, *_: redrawn.extend(range(top.row(), bottom.row() + 1)))
+    model.commit(model.row_of(moist.id, "dry"), "2.7000")  # 10 %
+    assert model.shown_text(ashdb) == "10.00 %" and model.shown_text(solid) == "90.00 %"
+    assert {model.row_of(ashdb.id), model.row_of(solid.id)} <= set(redrawn)
+    redrawn.clear()
+    model.set_preview(model.row_of(moist.id, "dry"), "2.4")  # 20 %, while typing
+    assert model.shown_text(ashdb) == "11.25 %" and model.shown_text(solid) == "80.00 %"
+    assert model.row_of(solid.id) in redrawn
+    model.clear_preview()
+    assert model.pending_save(solid.id)[1] == {}, "saved as a calculation, not as typed text"

@@ -115,16 +115,21 @@ class ResultEntry(QWidget):
             return  # not readable: not saved until corrected
         self.model.saving.add(analysis_id)
 
-        def run(ctx: Any) -> lab.AnalysisRow:
+        def run(ctx: Any) -> list[lab.AnalysisRow]:
             analysis = lab.get_analysis(ctx.session, analysis_id)
             if readings is not None:
                 lab.set_result(ctx, analysis, None, interim=readings)
             else:
                 lab.set_result(ctx, analysis, text or "")
-            return lab.analysis_row(ctx.session, analysis_id)
+            # the calculated results that use this one were recomputed by the service: show them as stored
+            ids = [analysis_id, *(d.id for d in lab.dependents(ctx.session, analysis))]
+            return [lab.analysis_row(ctx.session, i) for i in ids]
 
-        def done(fresh: lab.AnalysisRow) -> None:
+        def done(rows: list[lab.AnalysisRow]) -> None:
+            fresh, *recomputed = rows
             self.model.update_analysis(fresh, snapshot)
+            for row in recomputed:
+                self.model.refresh_analysis(row)
             self.update_actions()
             self.saved.emit(fresh.sample_id)
 

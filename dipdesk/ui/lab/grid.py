@@ -6,7 +6,9 @@
   "Shown as" column rounds it the way the report will, and the row turns red (out of specification),
   amber (inside it but in the warning band) or stays plain, before Enter is even pressed.
 - A calculated test (moisture from wet and dry weights) shows its readings as rows of their own; its
-  result is computed from them live and is not typed.
+  result is computed from them live and is not typed. A formula may also use the sample's other results
+  (ash on dry basis uses the moisture result): it follows them live as they are typed, as the service
+  recomputes it when they are saved.
 - The grid itself never writes: `edited(analysis_id)` tells the page which result to save (in a worker,
   through the service). Rows that are submitted, verified or withdrawn are read-only.
 """
@@ -43,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from dipdesk.core import labresults as lr
-from dipdesk.services.lab import AnalysisRow
+from dipdesk.services.lab import COUNTING, AnalysisRow
 from dipdesk.ui import theme
 from dipdesk.ui.labels import value_label
 
@@ -57,6 +59,13 @@ VERDICTS = {
     "no_spec": QT_TRANSLATE_NOOP("LabGrid", "No specification"),
     "pending": "",
 }
+
+
+def _names(formula: str) -> set[str]:
+    try:
+        return lr.formula_names(formula)
+    except lr.FormulaError:
+        return set()
 
 
 def verdict_label(verdict: str) -> str:
@@ -90,7 +99,7 @@ class GridRow:
 
     @property
     def calculated(self) -> bool:
-        return bool(self.a.formula and self.a.interim_fields)
+        return bool(self.a.formula)
 
 
 class ResultModel(QAbstractTableModel):
@@ -158,6 +167,15 @@ class ResultModel(QAbstractTableModel):
         if row >= 0:
             self._changed_around(row)
 
+    def refresh_analysis(self, fresh: AnalysisRow) -> None:
+        """Another save changed this analysis as stored (a calculated result recomputed): show it."""
+        for r in self.rows:
+            if r.a.id == fresh.id:
+                r.a = fresh
+        row = self.row_of(fresh.id)
+        if row >= 0:
+            self._changed_around(row)
+
     def save_failed(self, analysis_id: str, message: str) -> None:
         self.saving.discard(analysis_id)
         self.save_errors[analysis_id] = message
@@ -212,10 +230,35 @@ class ResultModel(QAbstractTableModel):
                 self._changed_around(row)
 
     def _changed_around(self, row: int) -> None:
-        """A typed value changed: its row and the calculated result it feeds are redrawn."""
-        a_id = self.rows[row].a.id
-        rows = [i for i, r in enumerate(self.rows) if r.a.id == a_id]
-        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1))
+        """A typed value changed: its row, the calculated result it feeds and the calculated results that
+        use that result (in the same sample, however far down the grid) are redrawn."""
+        a = self.rows[row].a
+        for ids in ({a.id}, {d.id for d in self.dependents_of(a)}):
+            rows = [i for i, r in enumerate(self.rows) if r.a.id in ids]
+            if rows:
+                self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1))
+
+    def _counting_others(self, a: AnalysisRow) -> list[AnalysisRow]:
+        """The sample's other analyses whose results count (a retracted one gave way to its retest)."""
+        return [
+            o for o in self.analyses() if o.sample_id == a.sample_id and o.id != a.id and o.state in COUNTING
+        ]
+
+    def dependents_of(self, a: AnalysisRow) -> list[AnalysisRow]:
+        """The calculated analyses on screen that use this analysis's result, directly or not."""
+        out: list[AnalysisRow] = []
+        seen = {a.id}
+        frontier = {lr.variable_name(a.code)}
+        while frontier:
+            step = [
+                o
+                for o in self._counting_others(a)
+                if o.id not in seen and o.formula and _names(o.formula) & frontier
+            ]
+            seen.update(o.id for o in step)
+            out += step
+            frontier = {lr.variable_name(o.code) for o in step}
+        return out
 
     def _typed_text(self, a: AnalysisRow, key: str) -> str | None:
         row = self.row_of(a.id, key)
@@ -243,18 +286,26 @@ class ResultModel(QAbstractTableModel):
                 error = error or f"{name}: {exc.message_th}"
         return out, error
 
-    def result_of(self, a: AnalysisRow) -> tuple[lr.Result | None, str | None]:
-        """The analysis's result as things stand on screen (None with a message when it cannot be read)."""
-        if a.formula and a.interim_fields:
+    def result_of(
+        self, a: AnalysisRow, _seen: frozenset[str] = frozenset()
+    ) -> tuple[lr.Result | None, str | None]:
+        """The analysis's result as things stand on screen (None with a message when it cannot be read).
+
+        A calculated result uses its readings and the sample's other results as typed, calculated ones
+        included (a cycle of formulas gives no value rather than endless recursion)."""
+        if a.formula:
             readings, error = self.readings_of(a)
             if error:
                 return None, error
             variables: dict[str, float | None] = dict(readings)
-            for other in self.analyses():
-                if other.sample_id == a.sample_id and other.id != a.id:
-                    res, _e = (lr.EMPTY, None) if other.formula else self.result_of(other)
-                    variables[lr.variable_name(other.code)] = res.value if res is not None else None
-            needed = lr.formula_names(a.formula)
+            seen = _seen | {a.id}
+            for other in self._counting_others(a):
+                res, _e = (lr.EMPTY, None) if other.id in seen else self.result_of(other, seen)
+                variables[lr.variable_name(other.code)] = res.value if res is not None else None
+            needed = _names(a.formula)
+            if needed - variables.keys() and not any(self._typed_text(a, k) is not None for k in readings):
+                # a result it uses is not on screen (one test across samples): show what was stored
+                return a.result, None
             if any(variables.get(n) is None for n in needed):
                 return lr.EMPTY, None
             try:
@@ -317,7 +368,7 @@ class ResultModel(QAbstractTableModel):
         the typed values this save covers)."""
         a = self.rows[self.row_of(analysis_id)].a
         snapshot = {k: v for k, v in self.typed.items() if k[0] == analysis_id}
-        if a.formula and a.interim_fields:
+        if a.formula:
             return None, {k[1]: v for k, v in snapshot.items() if k[1]}, snapshot
         return snapshot.get((a.id, ""), a.value_text), None, snapshot
 
