@@ -191,9 +191,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(result.message_th)
     if result.payload is not None:
         p = result.payload
-        print(f"  serial {p.serial}, revision {p.revision}, issued {p.issued_on.isoformat()}, {p.kind}")
-        print(f"  holder {p.holder}")
-        print(f"  activity {p.activity}")
+        indent = "  "
+        if not result.claims_verified:
+            # a code that failed the check: its contents are not facts, only what it claims
+            print("  what the code claims, UNVERIFIED (do not rely on it):")
+            if lang == "th":
+                print("  ข้อมูลตามที่รหัสอ้าง ยังไม่ได้รับการยืนยัน (อย่าเชื่อถือ):")
+            indent = "    "
+        elif not result.ok:
+            print(f"  as issued (no longer valid: {result.code}):")
+            if lang == "th":
+                print("  ข้อมูลตามที่ออก (ใช้ไม่ได้แล้ว):")
+            indent = "    "
+        print(f"{indent}serial {p.serial}, revision {p.revision}, issued {p.issued_on.isoformat()}, {p.kind}")
+        print(f"{indent}holder {p.holder}")
+        print(f"{indent}activity {p.activity}")
     return 0 if result.ok else 1
 
 

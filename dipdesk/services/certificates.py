@@ -54,6 +54,7 @@ from dipdesk.services.enrollment import attendance_sheet, person_name
 from dipdesk.services.errors import NotFound, ServiceError, ValidationError
 from dipdesk.services.records import audit
 from dipdesk.store.auth import User
+from dipdesk.store.certificate_defaults import DEFAULT_TEMPLATES, seed_certificate_templates
 from dipdesk.store.certificates import Certificate, CertificatePrint, CertificateTemplate, SerialCounter
 from dipdesk.store.db import session_factory
 from dipdesk.store.people import Person
@@ -66,6 +67,7 @@ SERIES = "CERT"
 DEVICE_KEY = "sync.device_id"  # dipdesk.sync.outbox.KEY_DEVICE
 DIRECTOR_KEY = "certificates.director_name"  # optional local setting: the name under the director's line
 COMPLETION_SERVICES = frozenset({"training", "incubation"})  # วุฒิบัตร; other services get เกียรติบัตร
+DEFAULT_CODES = frozenset(code for code, *_rest in DEFAULT_TEMPLATES)
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _TONE = re.compile("[\u0e47-\u0e4e]")
 _LEAD_VOWEL = re.compile("([\u0e40-\u0e44])([\u0e01-\u0e2e])")
@@ -151,12 +153,24 @@ def list_templates(session: Session) -> list[CertificateTemplate]:
     )
 
 
+def ensure_default_templates(session: Session) -> int:
+    """Put in the two default templates if they are missing (a database set up before they shipped as
+    reference data); they are seeded exactly as `seed_reference` seeds them everywhere. Returns how many
+    were added (0 almost always)."""
+    return seed_certificate_templates(session)
+
+
 def template_by_code(session: Session, code: str) -> CertificateTemplate:
-    tpl = session.scalars(
-        select(CertificateTemplate).where(
-            CertificateTemplate.code == code, CertificateTemplate.deleted.is_(False)
-        )
-    ).first()
+    def find() -> CertificateTemplate | None:
+        return session.scalars(
+            select(CertificateTemplate).where(
+                CertificateTemplate.code == code, CertificateTemplate.deleted.is_(False)
+            )
+        ).first()
+
+    tpl = find()
+    if tpl is None and code in DEFAULT_CODES and ensure_default_templates(session):
+        tpl = find()
     if tpl is None:
         raise NotFound(f"ไม่พบแบบวุฒิบัตร {code}", f"no certificate template {code}")
     return tpl
@@ -171,14 +185,16 @@ def default_template(session: Session, activity: Activity) -> CertificateTemplat
         else "participation"
     )
     templates = list_templates(session)
+    if not templates and ensure_default_templates(session):
+        templates = list_templates(session)
     for tpl in templates:
         if tpl.kind == kind:
             return tpl
     if templates:
         return templates[0]
     raise NotFound(
-        "ยังไม่มีแบบวุฒิบัตร (รับข้อมูลจากส่วนกลางหรือสร้างข้อมูลตัวอย่าง)",
-        "there is no certificate template yet (sync from headquarters or build the demo)",
+        "ยังไม่มีแบบวุฒิบัตร (รับข้อมูลจากส่วนกลาง)",
+        "there is no certificate template yet (sync with headquarters)",
     )
 
 
@@ -1226,6 +1242,13 @@ class Verification:
 
     def message(self, lang: str = "th") -> str:
         return self.message_th if lang == "th" else self.message_en
+
+    @property
+    def claims_verified(self) -> bool:
+        """Whether the payload's serial, holder and activity are facts: the signature is good and the code
+        matches what this database recorded (genuine, or a revoked or superseded copy of a real issue).
+        Otherwise they are only what the code claims, and must be shown as such (or not at all)."""
+        return self.payload is not None and self.code in ("genuine", "revoked", "superseded")
 
 
 def verify(session: Session, text: str) -> Verification:

@@ -39,6 +39,7 @@ from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import Column
 
+from dipdesk.core.thaidate import fiscal_year
 from dipdesk.core.thaiid import id_check_digit, make_id
 from dipdesk.services.auth import generate_password, hash_password
 from dipdesk.services.context import local_value, set_local_value
@@ -46,7 +47,8 @@ from dipdesk.services.errors import ServiceError
 from dipdesk.services.lab import DEFAULT_DECISION_RULE, report_content
 from dipdesk.store.auth import ROLES, User
 from dipdesk.store.base import Base
-from dipdesk.store.certificates import CertificateTemplate, SerialCounter
+from dipdesk.store.certificate_defaults import INK, default_elements, seed_certificate_templates
+from dipdesk.store.certificates import SerialCounter
 from dipdesk.store.enrollment import Attendance, Enrollment
 from dipdesk.store.lab import (
     LabAnalysis,
@@ -62,7 +64,7 @@ from dipdesk.store.outcomes import Outcome, ServiceRecord
 from dipdesk.store.people import Enterprise, EnterpriseMember, Group, Person, Product
 from dipdesk.store.programs import POLICY_TRACKS, SERVICE_KINDS, Activity, ActivitySession, Program, Target
 from dipdesk.store.reference import Province, Site, SiteProvince
-from dipdesk.store.reference_data import PROVINCES, reference_id, seed_reference
+from dipdesk.store.reference_data import PROVINCES, seed_reference
 
 Progress = Callable[[str, int, int], None]
 Row = tuple[Any, ...]
@@ -647,6 +649,7 @@ class _Demo:
         seed: int,
         fiscal_year: int,
         progress: Progress | None,
+        today: date | None = None,
     ) -> None:
         self.s = session
         self.w = writer
@@ -661,8 +664,10 @@ class _Demo:
         self.fy_end = date(ce, 9, 30)
         self.fy_days = (self.fy_end - self.fy_start).days + 1
         self.day_iso = [(self.fy_start + timedelta(days=i)).isoformat() for i in range(self.fy_days)]
+        #: the demo's "today": samples still in the lab were received in the days before it (pinned by tests)
+        self.today = today or date.today()
         self.passwords: dict[str, str] = {}
-        self.counters: dict[str, int] = {}
+        self.counters: dict[tuple[str, int], int] = {}  # (series, fiscal year BE) -> last number
         # One forced occurrence of the rarer analysis states, so every state exists at any size.
         self.forced = {"rejected", "retracted"}
 
@@ -1552,32 +1557,8 @@ class _Demo:
         )
 
     def certificate_templates(self) -> None:
-        existing = set(self.s.scalars(select(CertificateTemplate.code)))
-        rows = []
-        for code, kind, name, intro, verb in (
-            ("CERT-COMPLETION", "completion", "วุฒิบัตร", "วุฒิบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้ผ่านการอบรม"),
-            ("CERT-PARTICIPATION", "participation", "เกียรติบัตร", "เกียรติบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้เข้าร่วม"),
-        ):
-            if code in existing:
-                continue
-            rows.append(
-                (
-                    reference_id("certificate_template", code),
-                    code,
-                    name,
-                    kind,
-                    "A4",
-                    "landscape",
-                    _certificate_background(kind),
-                    _json(_certificate_elements(name, intro, verb, _CERTIFICATE_INK[kind])),
-                    self.hq_id,
-                )
-            )
-        self.w.insert(
-            CertificateTemplate,
-            "id code name_th kind page_size orientation background_hash elements site_id",
-            rows,
-        )
+        # the defaults every installation ships (seed_reference has normally put them in already)
+        seed_certificate_templates(self.s)
 
     # -- the lab ---------------------------------------------------------------------------------------------
 
@@ -1643,11 +1624,31 @@ class _Demo:
         # A lab's yearly volume does not grow with the number of trainees: capped at a busy lab's year.
         req_count = min(600, max(12, self.n // 150))
         tech, verifier = self.user_ids["labtech"], self.user_ids["labverifier"]
-        prefix = f"{self.fy}-{self.code}"
-        days = sorted(rng.randrange(self.fy_days - 20) for _ in range(req_count))
+        # Closed work spans the fiscal year up to the demo's "today"; requests whose samples are all still
+        # in the lab were made in the days just before "today" (most are within their turnaround, a few
+        # are overdue), numbered in the fiscal year of their date as the lab service numbers them.
+        last_day = max(60, min(self.fy_days, (self.today - self.fy_start).days + 1))
+        days = sorted(rng.randrange(last_day - 20) for _ in range(req_count))
         samples_per = [rng.choice((1, 1, 2, 2, 3)) for _ in range(req_count)]
         total_samples = sum(samples_per)
         fates = _sample_fates(total_samples)
+        starts = [sum(samples_per[:q]) for q in range(req_count)]
+        open_req = [
+            all(f not in ("published", "cancelled") for f in fates[a : a + k])
+            for a, k in zip(starts, samples_per, strict=True)
+        ]
+        ago = sorted(
+            (rng.randint(11, 20) if rng.random() < 0.1 else rng.randint(0, 6) for _ in range(sum(open_req))),
+            reverse=True,
+        )
+        numbers: dict[tuple[str, int], int] = {}
+
+        def number(series: str, letter: str, on: date) -> str:
+            fy = fiscal_year(on)
+            numbers[(series, fy)] = numbers.get((series, fy), 0) + 1
+            return f"{letter}{fy}-{self.code}-{numbers[(series, fy)]:05d}"
+
+        prefix = f"{self.fy}-{self.code}"
         req_rows: list[Row] = []
         sample_rows: list[Row] = []
         analysis_rows: list[Row] = []
@@ -1658,7 +1659,8 @@ class _Demo:
         for q in range(req_count):
             e = rng.randrange(self.mentor_company_count, len(self.ent_ids))
             owner = self.ent_owner[e]
-            requested = self.day(days[q])
+            requested = self.today - timedelta(days=ago.pop(0)) if open_req[q] else self.day(days[q])
+            request_no = number("REQ", "R", requested)
             req_id = _uuid(rng)
             req_tests: list[str] = []
             fee = 0.0
@@ -1678,7 +1680,7 @@ class _Demo:
                 received_at = _utc(requested, rng.randint(9, 15), rng.randint(0, 59))
                 turnaround = max(tests[k]["days"] for k in keys)
                 sid = _uuid(rng)
-                lab_no = f"L{prefix}-{sample_no:05d}"
+                lab_no = number("LAB", "L", requested)
                 sample_rows.append(
                     (
                         sid,
@@ -1707,20 +1709,22 @@ class _Demo:
                         req_tests.append(k)
                     fee += float(tests[k]["fee"])
                 tested = requested + timedelta(days=rng.randint(1, max(1, turnaround - 1)))
+                if fate != "published":
+                    tested = min(tested, self.today)  # nothing is tested in the future
                 self.analyses(
                     rng, analysis_rows, sid, keys, tests, specs, ptype, fate, tested, tech, verifier
                 )
                 if fate == "published":
                     issued = tested + timedelta(days=rng.randint(1, 3))
                     report_no += 1
-                    number = f"RPT{prefix}-{report_no:05d}"
+                    number_ = f"RPT{prefix}-{report_no:05d}"
                     rid = _uuid(rng)
                     if not amended:
                         # The first report was amended: it named the contact person instead of the firm.
                         amended = True
                         reports.append(
                             _PlannedReport(
-                                rid, number, sid, "replaced", issued, customer=self.full_name(owner)
+                                rid, number_, sid, "replaced", issued, customer=self.full_name(owner)
                             )
                         )
                         report_no += 1
@@ -1732,12 +1736,12 @@ class _Demo:
                                 "published",
                                 issued + timedelta(days=7),
                                 replaces=reports[-1],
-                                reason=f"แก้ไขรายงานฉบับเลขที่ {number}: ระบุชื่อผู้ติดต่อแทนชื่อผู้ขอรับบริการ "
+                                reason=f"แก้ไขรายงานฉบับเลขที่ {number_}: ระบุชื่อผู้ติดต่อแทนชื่อผู้ขอรับบริการ "
                                 "แก้เป็นชื่อกิจการตามคำขอรับบริการ",
                             )
                         )
                     else:
-                        reports.append(_PlannedReport(rid, number, sid, "published", issued))
+                        reports.append(_PlannedReport(rid, number_, sid, "published", issued))
             if all(s == "published" for s in sample_states):
                 state = "completed"
             elif all(s == "registered" for s in sample_states):
@@ -1749,7 +1753,7 @@ class _Demo:
             req_rows.append(
                 (
                     req_id,
-                    f"R{prefix}-{q + 1:05d}",
+                    request_no,
                     self.ent_ids[e],
                     self.ent_name[e],
                     self.full_name(owner),
@@ -1793,7 +1797,7 @@ class _Demo:
             stage="lab reports",
             total=len(reports),
         )
-        self.counters = {"REQ": req_count, "LAB": total_samples, "RPT": report_no}
+        self.counters = {**numbers, ("RPT", self.fy): report_no}
 
     def report_rows(self, reports: list[_PlannedReport], verifier: str) -> Iterator[Row]:
         """The reports as the lab service publishes them: their content is what `report_content` gives for
@@ -1906,7 +1910,7 @@ class _Demo:
             if retract:
                 # A first result withdrawn after verification; the retest below replaces it.
                 old_id = _uuid(rng)
-                value_text, value, flag, interim = _result(rng, t, spec, fail=True)
+                value_text, value, flag, interim = _result(rng, t, spec, fail=True, ptype=ptype)
                 out.append(
                     (
                         old_id,
@@ -1949,7 +1953,7 @@ class _Demo:
                     )
                 )
                 continue
-            value_text, value, flag, interim = _result(rng, t, spec, fail=rng.random() < 0.06)
+            value_text, value, flag, interim = _result(rng, t, spec, fail=rng.random() < 0.06, ptype=ptype)
             verified = state in {"verified", "published"}
             out.append(
                 (
@@ -1990,7 +1994,7 @@ class _Demo:
         self.w.insert(
             SerialCounter,
             "site_code series fiscal_year last",
-            [(self.code, series, self.fy, last) for series, last in self.counters.items()],
+            [(self.code, series, fy, last) for (series, fy), last in self.counters.items()],
         )
         self.w.restore_indexes()
         self.w.release_fts_merges()
@@ -2054,13 +2058,14 @@ def _result(
     spec: tuple[float | None, float | None, float | None, float | None, str] | None,
     *,
     fail: bool,
+    ptype: str = "food",
 ) -> tuple[str, float | None, str, dict[str, Any]]:
     """(value_text, value, limit flag, interim readings) for one result of test `t`."""
     if t.get("result_type") == "choice":
         choice = rng.choice(t["choices"][4:]) if not fail else rng.choice(t["choices"][:4])
         return choice, None, "", {}
     if t.get("result_type") == "text":
-        return rng.choice(_APPEARANCES), None, "", {}
+        return rng.choice(_APPEARANCES[ptype]), None, "", {}
     lo, hi = t["typical"]
     if spec is not None:
         s_lo, s_hi = spec[0], spec[1]
@@ -2096,56 +2101,9 @@ def _plain(x: float) -> str:
     return format(x, "f").rstrip("0").rstrip(".")
 
 
-_CERTIFICATE_INK = {"completion": "#1d2f6f", "participation": "#1e5b46"}  # the backgrounds' colours
-
-
-def _certificate_background(kind: str) -> str:
-    """Content hash of the bundled background for the kind (resources/images/certificate-<kind>.png)."""
-    import hashlib
-
-    from dipdesk.paths import resource
-
-    return hashlib.sha256(resource("images", f"certificate-{kind}.png").read_bytes()).hexdigest()
-
-
-def _certificate_elements(title: str, intro: str, verb: str, ink: str = "#1d2f6f") -> list[dict[str, Any]]:
-    """Positioned elements on an A4 landscape page (297 × 210 mm), as `dipdesk.printing.certificates`
-    draws them: x is the anchor for `align`, y the vertical centre of the element's box (mm from the
-    top); the name never wraps (it shrinks), the activity may take two lines."""
-    centre = 148.5
-    # fmt: off
-    return [
-        {"type": "text", "key": "title", "text": title, "x_mm": centre, "y_mm": 37, "size": 40,
-         "align": "center", "bold": True, "color": ink},
-        {"type": "text", "key": "issuer", "text": "กรมส่งเสริมอุตสาหกรรม กระทรวงอุตสาหกรรม", "x_mm": centre,
-         "y_mm": 52, "size": 20, "align": "center"},
-        {"type": "text", "key": "intro", "text": intro, "x_mm": centre, "y_mm": 65, "size": 18,
-         "align": "center"},
-        {"type": "text", "key": "name", "text": "{name}", "x_mm": centre, "y_mm": 80, "size": 32,
-         "align": "center", "bold": True, "max_width_mm": 220, "min_size": 20, "color": ink},
-        {"type": "text", "key": "verb", "text": verb, "x_mm": centre, "y_mm": 95, "size": 18,
-         "align": "center"},
-        {"type": "text", "key": "activity", "text": "{activity}", "x_mm": centre, "y_mm": 109, "size": 22,
-         "align": "center", "bold": True, "max_width_mm": 230, "max_height_mm": 19, "max_lines": 2,
-         "min_size": 16},
-        {"type": "text", "key": "date", "text": "{date_phrase}", "x_mm": centre, "y_mm": 124,
-         "size": 17, "align": "center"},
-        {"type": "text", "key": "hours", "text": "รวมระยะเวลา {hours} ชั่วโมง", "x_mm": centre, "y_mm": 133,
-         "size": 17, "align": "center"},
-        {"type": "text", "key": "issued", "text": "ให้ไว้ ณ วันที่ {issued_date}", "x_mm": centre,
-         "y_mm": 142, "size": 17, "align": "center"},
-        {"type": "signatory", "key": "signatory1", "name": "(นายวิรัตน์ ศรีพัฒนา)",
-         "position": "อธิบดีกรมส่งเสริมอุตสาหกรรม", "signature_hash": "", "x_mm": 86, "y_mm": 166,
-         "size": 15, "align": "center", "width_mm": 84},
-        {"type": "signatory", "key": "signatory2", "name": "({director_name})",
-         "position": "ผู้อำนวยการ{site_name}", "signature_hash": "", "x_mm": 196, "y_mm": 166,
-         "size": 15, "align": "center", "width_mm": 84},
-        {"type": "serial", "key": "serial", "text": "เลขที่ {serial}", "x_mm": 24, "y_mm": 187, "size": 11,
-         "align": "left", "max_width_mm": 120},
-        {"type": "qr", "key": "qr", "x_mm": 250, "y_mm": 150, "size_mm": 23,
-         "caption": "สแกนเพื่อตรวจสอบ", "caption_size": 9},
-    ]
-    # fmt: on
+# the default templates' data now lives with the reference data; these names stay for older callers
+_CERTIFICATE_INK = INK
+_certificate_elements = default_elements
 
 
 # --- lab catalog -----------------------------------------------------------------------------------------
@@ -2162,13 +2120,36 @@ _LAB_PURPOSES = (
     "พัฒนาสูตรผลิตภัณฑ์",
     "ตรวจสอบคุณภาพวัตถุดิบ",
 )
-_APPEARANCES = (
-    "ลักษณะเป็นผงละเอียด สีน้ำตาลอ่อน ไม่มีสิ่งแปลกปลอม",
-    "ของเหลวข้นหนืด สีเหลืองทอง กลิ่นเฉพาะตัว",
-    "ชิ้นแห้งกรอบ สีสม่ำเสมอ ไม่พบเชื้อรา",
-    "ครีมเนื้อเนียน สีขาวนวล ไม่แยกชั้น",
-    "ผืนผ้าเรียบ สีสม่ำเสมอ ไม่มีรอยตำหนิ",
-)
+#: what "appearance" says, by product type: a lip balm is not "dry and crisp", a silk is not "creamy"
+_APPEARANCES: dict[str, tuple[str, ...]] = {
+    "food": (
+        "ชิ้นแห้งกรอบ สีสม่ำเสมอ ไม่พบเชื้อรา",
+        "ลักษณะเป็นผงละเอียด สีน้ำตาลอ่อน ไม่มีสิ่งแปลกปลอม",
+        "ของเหลวข้นหนืด สีเหลืองทอง กลิ่นเฉพาะตัว",
+        "เนื้อแน่น สีตามธรรมชาติของวัตถุดิบ ไม่มีกลิ่นอับ",
+    ),
+    "herbal": (
+        "ผงละเอียด สีเขียวอมน้ำตาล กลิ่นสมุนไพร ไม่มีสิ่งแปลกปลอม",
+        "แคปซูลสมบูรณ์ ไม่แตกหรือบุบ ผงภายในสีน้ำตาลอ่อน",
+        "ชิ้นสมุนไพรแห้ง สีสม่ำเสมอ ไม่พบเชื้อรา",
+    ),
+    "cosmetic": (
+        "ครีมเนื้อเนียน สีขาวนวล ไม่แยกชั้น",
+        "เนื้อขี้ผึ้งเรียบเนียน สีสม่ำเสมอ ไม่มีเม็ดหรือรอยแตก",
+        "ของเหลวใส ไม่มีตะกอน กลิ่นหอมอ่อน",
+        "เจลใส เนื้อสม่ำเสมอ ไม่แยกชั้น",
+    ),
+    "packaging": (
+        "ผิวเรียบ ไม่มีรอยแตก รอยพับหรือรูรั่ว",
+        "รอยปิดผนึกสมบูรณ์ สีและการพิมพ์ชัดเจน ไม่ลอก",
+        "แผ่นกระดาษแข็งเรียบ ขอบตัดตรง ไม่มีรอยชื้น",
+    ),
+    "textile": (
+        "ผืนผ้าเรียบ สีสม่ำเสมอ ไม่มีรอยตำหนิ",
+        "เนื้อผ้าแน่น เส้นด้ายสม่ำเสมอ ลวดลายชัดเจน",
+        "ผ้าไหมเนื้อเรียบมันเงา สีไม่ด่าง ไม่มีเส้นด้ายขาด",
+    ),
+}
 
 # fmt: off
 _LAB_TESTS: tuple[dict[str, Any], ...] = (
@@ -2308,8 +2289,13 @@ def build_demo(
     seed: int = 2563,
     fiscal_year: int = 2569,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> DemoResult:
-    """Fill an empty database with demo data for `site_code` and `fiscal_year` (BE), in one transaction."""
+    """Fill an empty database with demo data for `site_code` and `fiscal_year` (BE), in one transaction.
+
+    `today` (default: the real date) is the demo's reference date: the lab's open samples were received
+    in the days before it, so that only a few are overdue. The same seed and `today` give the same data.
+    """
     if engine.dialect.name != "sqlite":
         raise ServiceError(
             "ข้อมูลตัวอย่างสร้างได้เฉพาะในฐานข้อมูล SQLite ของเครื่อง",
@@ -2354,6 +2340,7 @@ def build_demo(
                     seed=seed,
                     fiscal_year=fiscal_year,
                     progress=progress,
+                    today=today,
                 )
                 demo.run()
                 result.passwords = demo.passwords

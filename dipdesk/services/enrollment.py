@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from dipdesk.core.attendance import Completion, Mark, completion
 from dipdesk.core.digits import to_arabic_digits
+from dipdesk.core.names import full_name
 from dipdesk.core.thaiid import mask_id
 from dipdesk.services import records
 from dipdesk.services.context import Context
@@ -41,8 +42,9 @@ SEARCH_LIMIT = 50
 
 
 def person_name(prefix: str | None, first: str | None, last: str | None) -> str:
-    """`นางสมศรี รักไทย`: the prefix is written against the first name, as on Thai forms."""
-    return f"{prefix or ''}{first or ''} {last or ''}".strip()
+    """`นางสมศรี รักไทย`: the prefix is written against a Thai first name, as on Thai forms, and apart
+    from a name in another script (`นางสาว Mary-Jane Smith`); see `dipdesk.core.names`."""
+    return full_name(prefix, first, last)
 
 
 def _activity(ctx_or_session: Context | Session, activity_id: str) -> Activity:

@@ -136,17 +136,17 @@ def _analyses() -> Select:
 
 
 def _certificates() -> Select:
+    # the name as printed (kept at issue), not the person's name today: a later name change does not
+    # change an issued certificate until it is re-issued
     return (
         select(
             Certificate.id,
             Certificate.serial,
-            Person.first_name_th,
-            Person.last_name_th,
+            Certificate.printed_data["name"].as_string().label("name"),
             Activity.code.label("activity"),
             Certificate.issued_on,
             Certificate.state,
         )
-        .join(Person, Person.id == Certificate.person_id)
         .join(Activity, Activity.id == Certificate.activity_id)
         .where(Certificate.deleted.is_(False))
     )

@@ -1,6 +1,6 @@
 """The reference data every installation and the server start from: the 77 provinces, the department's
 sites (headquarters units and the eleven regional Industry Promotion Centers) and which site covers which
-province.
+province, and the two default certificate templates (`dipdesk.store.certificate_defaults`).
 
 Province codes are the Department of Provincial Administration's two-digit codes (10 กรุงเทพมหานคร …
 96 นราธิวาส). Reference rows get deterministic ids (UUID5 over a fixed namespace and the code), so every
@@ -226,7 +226,8 @@ def site_id(code: str) -> str:
 
 
 def seed_reference(session: Session) -> None:
-    """Insert whatever provinces, sites and coverage rows are missing (by code); safe to call again.
+    """Insert whatever provinces, sites, coverage rows and default certificate templates are missing (by
+    code); safe to call again.
 
     A province already covered by some site (for instance after HQ moved it to another center) keeps
     that coverage: only uncovered provinces get their default row, and an id already present (even a
@@ -270,3 +271,8 @@ def seed_reference(session: Session) -> None:
             covered.add(pid)
     if new_coverage:
         session.execute(insert(SiteProvince), new_coverage)
+
+    # imported here: that module builds its ids with `reference_id` from this one
+    from dipdesk.store.certificate_defaults import seed_certificate_templates
+
+    seed_certificate_templates(session)

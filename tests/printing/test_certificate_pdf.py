@@ -18,7 +18,7 @@ from dipdesk.paths import resource
 from dipdesk.printing import certificates as printer
 from dipdesk.printing import qr
 from dipdesk.services.certificates import bundled_background
-from dipdesk.services.demo import _certificate_elements
+from dipdesk.store.certificate_defaults import default_elements as _certificate_elements
 
 POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdftoppm"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from dipdesk.services import certificates as svc
 from dipdesk.services import records, signing
 from dipdesk.services.context import Context, current_site, set_local_value
-from dipdesk.services.demo import _certificate_elements
 from dipdesk.services.enrollment import record_attendance
 from dipdesk.services.errors import PermissionDenied, ServiceError, ValidationError
 from dipdesk.store.auth import AuditEntry, LocalState, User
@@ -51,33 +50,13 @@ class Class:
     people: dict[str, Person]  # by first name
 
 
-def add_templates(session: Session) -> dict[str, CertificateTemplate]:
-    hq = session.scalars(select(Site).where(Site.code == "DIPROM")).one()
-    out = {}
-    for code, kind, name, intro, verb in (
-        ("CERT-COMPLETION", "completion", "วุฒิบัตร", "วุฒิบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้ผ่านการอบรม"),
-        ("CERT-PARTICIPATION", "participation", "เกียรติบัตร", "เกียรติบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้เข้าร่วม"),
-    ):
-        tpl = CertificateTemplate(
-            site_id=hq.id,
-            code=code,
-            name_th=name,
-            kind=kind,
-            background_hash=svc.bundled_background(kind),
-            elements=_certificate_elements(name, intro, verb),
-        )
-        session.add(tpl)
-        out[kind] = tpl
-    session.flush()
-    return out
+def shipped_templates(session: Session) -> dict[str, CertificateTemplate]:
+    """The two default templates, which first-run set-up seeds (no demo needed)."""
+    return {t.kind: t for t in svc.list_templates(session)}
 
 
 def build_class(ctx: Context, code: str = "A-CERT-1", people: tuple = PEOPLE) -> Class:  # type: ignore[type-arg]
-    templates = (
-        add_templates(ctx.session)
-        if not svc.list_templates(ctx.session)
-        else {t.kind: t for t in svc.list_templates(ctx.session)}
-    )
+    templates = shipped_templates(ctx.session)
     program = ctx.session.scalars(select(Program).where(Program.code == "P-CERT")).first() or records.create(
         ctx,
         Program,
@@ -417,6 +396,31 @@ def test_tampered_codes_are_rejected(ctx: Context, klass: Class) -> None:
     assert svc.verify(ctx.session, "hello").code == "malformed"
 
 
+def test_cli_does_not_present_a_forged_codes_claims_as_facts(
+    db_path: Path, ctx: Context, klass: Class, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dipdesk.cli import main
+
+    cert = svc.issue_due(ctx, klass.activity, klass.template).issued[0]
+    ctx.session.commit()
+    payload, _body, sig = signing.parse_qr_text(cert.printed_data["qr"])
+    forged = signing.pack(signing.Payload(payload.serial, "นายปลอม ใจร้าย", "หลักสูตรปลอม", payload.issued_on))
+    text = signing.PREFIX + signing.b45encode(forged + sig)
+    assert main(["--db", str(db_path), "certificates", "verify", "--qr", text]) == 1
+    out = capsys.readouterr().out
+    assert "NOT GENUINE" in out
+    lines = out.splitlines()
+    claims = next(i for i, line in enumerate(lines) if "UNVERIFIED" in line)
+    holder = next(i for i, line in enumerate(lines) if "นายปลอม ใจร้าย" in line)
+    assert holder > claims and lines[holder].startswith("    holder ")  # under the warning, indented
+    assert "ยังไม่ได้รับการยืนยัน" in out
+    assert not any(line.startswith("  holder") for line in lines)
+    # a genuine code's holder is stated plainly
+    assert main(["--db", str(db_path), "certificates", "verify", "--qr", cert.printed_data["qr"]]) == 0
+    out = capsys.readouterr().out
+    assert "UNVERIFIED" not in out and f"  holder {cert.printed_data['name']}" in out
+
+
 def test_unknown_key_and_keys_on_other_computers(ctx: Context, klass: Class, tmp_path: Path) -> None:
     cert = svc.issue_due(ctx, klass.activity, klass.template).issued[0]
     # a code signed by a key this computer has never seen for the site
@@ -453,8 +457,11 @@ def test_verification_url_form_is_checked_offline(ctx: Context, klass: Class) ->
 @needs_zbar
 def test_zbarimg_reads_every_code_and_verify_accepts_it(engine: Engine, klass: Class, tmp_path: Path) -> None:
     svc.print_activity(engine, "A-CERT-1", tmp_path / "a.pdf")
-    # at 150 dpi, only the corner where the template puts the code (x 250 mm, y 150 mm, 23 mm square)
-    crop = ["-x", "1410", "-y", "830", "-W", "260", "-H", "260"]
+    # at 150 dpi, only the corner where the template puts the code (with a few mm of margin)
+    qr = next(e for e in klass.template.elements if e["type"] == "qr")
+    px = 150 / 25.4
+    left, top, side = (round(v * px) for v in (qr["x_mm"] - 8, qr["y_mm"] - 8, qr["size_mm"] + 16))
+    crop = ["-x", str(left), "-y", str(top), "-W", str(side), "-H", str(side)]
     subprocess.run(
         ["pdftoppm", "-r", "150", *crop, "-png", str(tmp_path / "a.pdf"), str(tmp_path / "p")], check=True
     )
@@ -516,3 +523,60 @@ def test_cli_print_verify_revoke(
     assert main([*db, "list", "certificates"]) == 0
     listed = capsys.readouterr().out
     assert serial in listed and "revoked" in listed
+
+
+# --- the shipped default templates, names as printed --------------------------------------------------------
+
+
+def test_a_center_prints_after_first_run_without_the_demo(ctx: Context, klass: Class) -> None:
+    """The defaults ship as reference data: a center that only ran first-run set-up can print."""
+    tpl = svc.default_template(ctx.session, klass.activity)
+    assert (tpl.code, tpl.kind, tpl.site_id) == ("CERT-COMPLETION", "completion", _site(ctx, "DIPROM").id)
+    assert svc.issue_due(ctx, klass.activity, tpl).issued
+
+
+def test_a_database_from_before_the_defaults_gets_them_when_printing(ctx: Context, klass: Class) -> None:
+    from sqlalchemy import delete
+
+    from dipdesk.store.sync import CLOCKS
+
+    ctx.session.execute(delete(CertificateTemplate))
+    ctx.session.execute(delete(CLOCKS).where(CLOCKS.c.table_name == "certificate_templates"))
+    ctx.session.flush()
+    assert svc.default_template(ctx.session, klass.activity).code == "CERT-COMPLETION"
+    assert svc.template_by_code(ctx.session, "CERT-PARTICIPATION").kind == "participation"
+
+
+def _site(ctx: Context, code: str) -> Site:
+    return ctx.session.scalars(select(Site).where(Site.code == code)).one()
+
+
+def test_list_certificates_shows_the_name_as_printed(
+    db_path: Path, ctx: Context, klass: Class, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dipdesk.cli import main
+
+    cert = svc.issue_due(ctx, klass.activity, klass.template).issued[0]
+    printed = cert.printed_data["name"]
+    person = ctx.session.get(Person, cert.person_id)
+    assert person is not None
+    records.update(ctx, person, last_name_th="เปลี่ยนนามสกุลใหม่")
+    ctx.session.commit()
+    assert main(["--db", str(db_path), "list", "certificates", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert printed in out and "เปลี่ยนนามสกุลใหม่" not in out
+
+
+def test_a_latin_first_name_is_spaced_from_the_thai_prefix(ctx: Context, klass: Class) -> None:
+    from dipdesk.services.enrollment import person_name
+
+    assert person_name("นางสาว", "Mary-Jane", "Smith") == "นางสาว Mary-Jane Smith"
+    assert person_name("นางสาว", "ปิ่นมณี", "ศรีสุขสวัสดิ์") == "นางสาวปิ่นมณี ศรีสุขสวัสดิ์"
+    assert person_name("ว่าที่ ร.ต.", "สมชาย", "ใจดี") == "ว่าที่ ร.ต.สมชาย ใจดี"
+    assert person_name("Mr.", "John", "Doe") == "Mr. John Doe"
+    assert person_name("", "สมศรี", "รักไทย") == "สมศรี รักไทย"
+    person = klass.people["ปิ่นมณี"]
+    records.update(ctx, person, first_name_th="Mary-Jane", last_name_th="Smith")
+    cert = svc.issue_due(ctx, klass.activity, klass.template).issued
+    printed = {c.printed_data["name"] for c in cert}
+    assert "นางสาว Mary-Jane Smith" in printed

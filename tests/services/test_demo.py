@@ -28,6 +28,7 @@ from dipdesk.store.programs import POLICY_TRACKS, SERVICE_KINDS
 from dipdesk.store.reference_data import seed_reference
 
 N = 300
+TODAY = date(2026, 12, 2)  # the demo's reference date, pinned: early in fiscal year 2570
 
 
 def _fast_hash(password: str) -> str:
@@ -42,7 +43,10 @@ def built(
     engine = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
     calls: list[tuple[str, int, int]] = []
     result = build_demo(
-        engine, participants=N, progress=lambda stage, done, total: calls.append((stage, done, total))
+        engine,
+        participants=N,
+        progress=lambda stage, done, total: calls.append((stage, done, total)),
+        today=TODAY,
     )
     yield engine, result, calls
     engine.dispose()
@@ -80,9 +84,9 @@ def test_same_seed_gives_the_same_data_and_another_seed_does_not(
     again = open_database(tmp_path / "again.sqlite3")
     other = open_database(tmp_path / "other.sqlite3")
     try:
-        assert build_demo(again, participants=N).counts == result.counts
+        assert build_demo(again, participants=N, today=TODAY).counts == result.counts
         assert _snapshot(again) == _snapshot(engine)
-        build_demo(other, participants=N, seed=7)
+        build_demo(other, participants=N, seed=7, today=TODAY)
         assert _snapshot(other)["people"] != _snapshot(engine)["people"]
     finally:
         again.dispose()
@@ -211,8 +215,42 @@ def test_every_analysis_state_and_the_lab_paper_trail(built: tuple[Engine, DemoR
     moisture = _rows(engine, "SELECT formula, interim_fields FROM lab_tests WHERE code = 'IPC1-MOIST'")
     assert moisture and moisture[0][0] == "(wet - dry) / wet * 100" and "wet" in moisture[0][1]
     assert _one(engine, "SELECT count(*) FROM lab_specifications WHERE product_type = 'food'") > 3
-    counters = dict(_rows(engine, "SELECT series, last FROM serial_counters WHERE site_code = 'IPC1'"))
-    assert counters["LAB"] == len(lab_nos)
+    counters = _rows(engine, "SELECT series, last FROM serial_counters WHERE site_code = 'IPC1'")
+    assert sum(last for series, last in counters if series == "LAB") == len(lab_nos)
+
+
+def test_open_samples_are_recent_and_only_a_few_overdue(built: tuple[Engine, DemoResult, list[Any]]) -> None:
+    """Samples still in the lab were received in the days before the demo's "today" (here in the next
+    fiscal year, numbered in it), not at the end of the previous one where every one was overdue."""
+    engine, _, _ = built
+    open_ = _rows(
+        engine,
+        "SELECT s.lab_no, s.due_on, r.requested_on FROM lab_samples s JOIN lab_requests r ON r.id = s.request_id"
+        " WHERE s.state NOT IN ('published', 'cancelled')",
+    )
+    assert len(open_) >= 4
+    overdue = [n for n, due, _ in open_ if date.fromisoformat(str(due)) < TODAY]
+    assert len(overdue) <= max(1, len(open_) // 4), overdue
+    assert all(0 <= (TODAY - date.fromisoformat(str(req))).days <= 31 for _, _, req in open_)
+    assert all(n.startswith("L2570-IPC1-") for n, _, _ in open_), "numbered in the fiscal year of their date"
+    future = "SELECT count(*) FROM lab_analyses WHERE tested_on > '2026-12-02'"
+    assert _one(engine, future) == 0, "nothing is tested after the demo's today"
+    counters = _rows(engine, "SELECT series, fiscal_year, last FROM serial_counters WHERE series = 'LAB'")
+    assert {fy for _, fy, _ in counters} == {2569, 2570}
+
+
+def test_appearance_results_fit_the_product_type(built: tuple[Engine, DemoResult, list[Any]]) -> None:
+    engine, _, _ = built
+    rows = _rows(
+        engine,
+        "SELECT s.product_type, a.value_text FROM lab_analyses a JOIN lab_samples s ON s.id = a.sample_id"
+        " JOIN lab_tests t ON t.id = a.test_id WHERE t.result_type = 'text' AND a.value_text <> ''",
+    )
+    assert rows
+    for ptype, text_ in rows:
+        assert text_ in demo._APPEARANCES[ptype], (ptype, text_)
+    wrong = {"cosmetic": "ชิ้นแห้งกรอบ", "textile": "ครีม", "food": "ผ้า", "packaging": "ครีม"}
+    assert not [(p, t) for p, t in rows if p in wrong and wrong[p] in t]
 
 
 def test_mentoring_lineage_across_cohorts(built: tuple[Engine, DemoResult, list[Any]]) -> None:

@@ -518,3 +518,44 @@ def test_the_command_line_walks_a_sample_through_and_refuses_unverified_reports(
     assert run("form", "request", request_no + "X", "--out", str(tmp_path / "q.pdf"))[0] == 1
     code, out, _ = run("show", lab_no)
     assert code == 0 and "replaced" in out and "< 0.010" in out
+
+
+def test_a_result_calculated_from_another_result_follows_it(labs: Lab) -> None:
+    """Ash on dry basis uses its own reading and the moisture result; solids only the moisture result.
+    When moisture changes (corrected readings, retracted), both are recomputed, not left stale."""
+    lab.create_test(labs.admin, code="ASHDB", name_th="เถ้า (น้ำหนักแห้ง)", unit="%", decimals=2,
+                    formula="ash / (100 - MOIST) * 100", interim_fields="ash:เถ้า (ตามที่ได้รับ):%")  # fmt: skip
+    lab.create_test(
+        labs.admin, code="SOLID", name_th="ของแข็งทั้งหมด", unit="%", decimals=2, formula="100 - MOIST"
+    )
+    req = lab.create_request(
+        labs.tech, customer_name="ร้านป้าแดง", samples=[lab.SampleInput("กล้วยตาก", ["MOIST", "ASHDB", "SOLID"])]
+    )
+    sample = _samples(labs.tech, req)[0]
+    lab.receive_sample(labs.tech, sample, condition="ปกติ")
+    a = _analyses(labs.tech, sample)
+    lab.set_result(labs.tech, a["ASHDB"], interim={"ash": "9"})
+    assert a["ASHDB"].value is None, "moisture is not known yet"
+    lab.set_result(labs.tech, a["MOIST"], interim={"wet": "3.0000", "dry": "2.7000"})  # 10 %
+    assert a["ASHDB"].value == pytest.approx(10.0) and a["SOLID"].value == pytest.approx(90.0)
+    lab.set_result(labs.tech, a["MOIST"], interim={"dry": "2.4000"})  # corrected: 20 %
+    assert a["ASHDB"].value == pytest.approx(11.25), "recomputed when the result it uses changed"
+    assert a["SOLID"].value == pytest.approx(80.0)
+    trail = labs.tech.session.scalars(
+        select(AuditEntry).where(AuditEntry.record_id == a["ASHDB"].id, AuditEntry.action == "result")
+    ).all()
+    assert any("MOIST" in (e.reason or "") for e in trail), "the recomputation is audited with its cause"
+
+    # a submitted calculated result is never changed silently: if what it used is withdrawn, it cannot
+    # be verified until it is retracted and recalculated
+    lab.submit(labs.tech, [a["MOIST"], a["ASHDB"]])
+    lab.retract(labs.tech, a["MOIST"], "น้ำหนักหลังอบผิด")
+    assert a["ASHDB"].value == pytest.approx(11.25) and a["SOLID"].value is None
+    with pytest.raises(ServiceError, match="recalculate"):
+        lab.verify(labs.verifier, [a["ASHDB"]])
+    retest = _analyses(labs.tech, sample)["MOIST"]
+    lab.set_result(labs.tech, retest, interim={"wet": "3.0000", "dry": "2.5500"})  # 15 %
+    assert a["SOLID"].value == pytest.approx(85.0)
+    new_ashdb = lab.retract(labs.tech, a["ASHDB"], "คำนวณใหม่")
+    lab.set_result(labs.tech, new_ashdb, interim={"ash": "8.5"})
+    assert new_ashdb.value == pytest.approx(10.0)

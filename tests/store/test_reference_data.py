@@ -99,3 +99,74 @@ def test_seed_keeps_coverage_that_hq_moved(session: Session) -> None:
         select(SiteProvince.province_id, func.count()).group_by(SiteProvince.province_id)
     ).all()
     assert len(per_province) == 77 and all(n == 1 for _, n in per_province)
+
+
+# --- the default certificate templates ---------------------------------------------------------------------
+
+
+def test_default_certificate_templates_ship_as_reference_data(session: Session) -> None:
+    """Without any demo: both defaults, owned by headquarters, fixed ids and created_at, no outbox row,
+    the zero clock (so a later HQ edit is an ordinary update), idempotent."""
+    from dipdesk.store.certificate_defaults import SEEDED_AT, ZERO_STAMP, template_id
+    from dipdesk.store.certificates import CertificateTemplate
+    from dipdesk.store.sync import CLOCKS, OUTBOX
+    from dipdesk.sync import hlc
+
+    assert hlc.zero() == ZERO_STAMP
+    seed_reference(session)
+    session.commit()
+    seed_reference(session)
+    session.commit()
+    rows = session.scalars(select(CertificateTemplate).order_by(CertificateTemplate.code)).all()
+    assert [(t.code, t.kind, t.name_th) for t in rows] == [
+        ("CERT-COMPLETION", "completion", "วุฒิบัตร"),
+        ("CERT-PARTICIPATION", "participation", "เกียรติบัตร"),
+    ]
+    for t in rows:
+        assert t.id == template_id(t.code) and t.site_id == site_id("DIPROM")
+        assert t.created_at == SEEDED_AT and t.version == 1 and len(t.background_hash) == 64
+        types = [e["type"] for e in t.elements]
+        assert types.count("signatory") == 2 and "qr" in types and "serial" in types
+    assert session.scalar(select(func.count()).select_from(OUTBOX)) == 0
+    clocks = session.execute(select(CLOCKS.c.record_id, CLOCKS.c.field, CLOCKS.c.hlc)).all()
+    assert sorted(clocks) == sorted((t.id, "*", hlc.zero()) for t in rows)
+
+
+def test_seeded_templates_are_not_snapshotted_and_an_hq_edit_is_an_update(session: Session) -> None:
+    from dipdesk.services.certificates import save_template
+    from dipdesk.services.context import Context
+    from dipdesk.services.setup import first_run
+    from dipdesk.store.certificates import CertificateTemplate
+    from dipdesk.store.sync import OUTBOX
+    from dipdesk.sync import outbox
+
+    admin = first_run(session, "DIPROM", "hqadmin", "correct horse battery")
+    session.commit()
+    conn = session.connection()
+    assert outbox.count_unclocked(conn, site_id("DIPROM")) == 1  # the admin user only
+    outbox.snapshot(conn, site_id("DIPROM"))
+    queued = set(session.scalars(select(OUTBOX.c.table_name)))
+    assert "certificate_templates" not in queued
+    hq = session.get(Site, site_id("DIPROM"))
+    assert hq is not None
+    tpl = session.scalars(
+        select(CertificateTemplate).where(CertificateTemplate.code == "CERT-COMPLETION")
+    ).one()
+    save_template(Context(session=session, user=admin, site=hq), tpl, name_th="วุฒิบัตร (ปรับปรุง)")
+    row = session.execute(
+        select(OUTBOX.c.op, OUTBOX.c.fields).where(OUTBOX.c.table_name == "certificate_templates")
+    ).one()
+    assert row.op == "u" and set(row.fields) == {"name_th", "version"}
+
+
+def test_defaults_follow_the_fixed_layout_of_the_qr_code() -> None:
+    from dipdesk.printing.certificates import check_elements
+    from dipdesk.store.certificate_defaults import DEFAULT_TEMPLATES, INK, default_elements
+
+    for _code, kind, name, intro, verb in DEFAULT_TEMPLATES:
+        elements = default_elements(name, intro, verb, INK[kind])
+        assert check_elements(elements) == []
+        qr = next(e for e in elements if e["type"] == "qr")
+        assert qr["size_mm"] >= 28
+        # inside the page's border (A4 landscape, the ornament ends about 14 mm from each edge)
+        assert qr["x_mm"] + qr["size_mm"] <= 297 - 14 and qr["y_mm"] + qr["size_mm"] + 8 <= 210 - 14

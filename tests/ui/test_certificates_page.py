@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import func, select
@@ -10,12 +11,10 @@ from sqlalchemy import func, select
 from dipdesk.services import certificates as svc
 from dipdesk.services import records
 from dipdesk.services.context import system_context
-from dipdesk.services.demo import _certificate_elements
 from dipdesk.services.enrollment import record_attendance
-from dipdesk.store.certificates import Certificate, CertificateTemplate
+from dipdesk.store.certificates import Certificate
 from dipdesk.store.enrollment import Enrollment
 from dipdesk.store.programs import Activity, ActivitySession
-from dipdesk.store.reference import Site
 from dipdesk.ui.pages.certificates import CertificatesPage
 
 WAIT = 30_000
@@ -27,21 +26,8 @@ def page(qtbot, env):  # type: ignore[no-untyped-def]
     hours, วิชัย 6 of them."""
     with env.db.session() as s, s.begin():
         ctx = system_context(s)
-        hq = s.scalars(select(Site).where(Site.code == "DIPROM")).one()
-        for code, kind, name in (
-            ("CERT-COMPLETION", "completion", "วุฒิบัตร"),
-            ("CERT-PARTICIPATION", "participation", "เกียรติบัตร"),
-        ):
-            s.add(
-                CertificateTemplate(
-                    site_id=hq.id,
-                    code=code,
-                    name_th=name,
-                    kind=kind,
-                    background_hash=svc.bundled_background(kind),
-                    elements=_certificate_elements(name, f"{name}ฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้ผ่านการอบรม"),
-                )
-            )
+        # the two default templates come with first-run set-up (reference data), nothing to add
+        assert {t.kind for t in svc.list_templates(s)} == {"completion", "participation"}
         activity = s.scalars(select(Activity).where(Activity.code == "A-001")).one()
         sessions = [
             records.create(
@@ -163,3 +149,62 @@ def test_template_editor_previews_and_saves_a_copy(qtbot, page, env) -> None:  #
         copy = svc.template_by_code(s, "CERT-COMPLETION-IPC1")
         assert copy.elements[0]["text"] == "วุฒิบัตรทดลอง"
         assert svc.template_by_code(s, "CERT-COMPLETION").elements[0]["text"] == "วุฒิบัตร"
+
+
+def test_template_editor_page_setup_and_adding_removing_elements(qtbot, page, env) -> None:  # type: ignore[no-untyped-def]
+    t = page.templates_tab
+    assert t.current is not None and t.page == ("A4", "landscape")
+    n = len(t.elements)
+    t.orientation.setCurrentIndex(t.orientation.findData("portrait"))
+    t.page_size.setCurrentIndex(t.page_size.findData("A5"))
+    assert t.page == ("A5", "portrait")
+    w, h = t.layout_now().size
+    assert w < h  # portrait
+    assert abs(t.elements[0]["x_mm"] - 74) < 0.3  # the centred title moved with the page: still centred
+    added = t.add_element("text")
+    assert added is not None and len(t.elements) == n + 1 and t.element_list.currentRow() == n
+    assert added["x_mm"] == round(148 / 2, 1)  # the middle of an A5 portrait page
+    t.text.setText("ข้อความใหม่ {name}")
+    t.text.textEdited.emit("ข้อความใหม่ {name}")
+    assert t.elements[-1]["text"] == "ข้อความใหม่ {name}"
+    t.add_element("qr")
+    assert len(t.elements) == n + 2
+    t.remove_element()  # the selected one: the QR code just added
+    assert len(t.elements) == n + 1 and t.elements[-1]["type"] == "text"
+    assert t.remove_button.isEnabled()
+    t.render_preview()
+    qtbot.waitUntil(lambda: t.preview_task is None and bool(t.preview.path), timeout=WAIT)
+    import subprocess
+
+    info = subprocess.run(["pdfinfo", t.preview.path], capture_output=True, text=True).stdout
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+    assert (
+        size is not None and float(size[1]) < float(size[2]) and round(float(size[1])) == 420
+    )  # A5 portrait
+    t.save()
+    qtbot.waitUntil(lambda: "CERT-COMPLETION-IPC1" in t.status.text(), timeout=WAIT)
+    with env.db.session() as s:
+        copy = svc.template_by_code(s, "CERT-COMPLETION-IPC1")
+        assert (copy.page_size, copy.orientation) == ("A5", "portrait")
+        assert copy.elements[-1]["text"] == "ข้อความใหม่ {name}" and len(copy.elements) == n + 1
+
+
+def test_a_forged_codes_claims_are_not_shown_as_facts(qtbot, page, env) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.services import signing
+
+    tab = page.issue_tab
+    tab.issue_and_print()
+    qtbot.waitUntil(lambda: tab.task is None, timeout=WAIT)
+    with env.db.session() as s:
+        qr_text = s.scalars(select(Certificate.printed_data)).first()["qr"]
+    payload, _body, sig = signing.parse_qr_text(qr_text)
+    forged = signing.pack(signing.Payload(payload.serial, "นายปลอม ใจร้าย", "หลักสูตรปลอม", payload.issued_on))
+    v = page.verify_tab
+    v.code.setText(signing.PREFIX + signing.b45encode(forged + sig))
+    v.verify()
+    qtbot.waitUntil(lambda: v.result is not None, timeout=WAIT)
+    text = v.verdict.text()
+    assert not v.result.ok and "ไม่ผ่านการตรวจสอบ" in text
+    label = "ข้อมูลตามที่รหัสอ้าง (ยังไม่ได้ยืนยัน)"
+    assert label in text and text.index("นายปลอม ใจร้าย") > text.index(label)
+    assert "<b>ผู้ได้รับ</b>" not in text  # not in the table of facts a genuine code gets

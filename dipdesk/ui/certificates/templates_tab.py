@@ -1,7 +1,7 @@
 """แบบวุฒิบัตร: edit a template's elements and see the result at once on sample data.
 
-Choose a template, pick an element, change its text (with placeholders such as ``{name}``), position
-and size in millimetres; the preview is drawn by the printing module itself (in a worker, a moment after
+Choose a template and its paper size and orientation, add or remove elements, pick one and change its
+text (with placeholders such as ``{name}``), position and size in millimetres; the preview is drawn by the printing module itself (in a worker, a moment after
 the last change), on sample data with a long name full of stacked marks and a long Thai title, so what
 is seen is what will print. Saving makes the template's next version (audited); a template that belongs
 to another site (most come from headquarters) is saved as this site's own copy.
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dipdesk.printing.certificates import PLACEHOLDERS, Layout
+from dipdesk.printing.certificates import PAGE_SIZES, PLACEHOLDERS, Layout
 from dipdesk.services import certificates as svc
 from dipdesk.services.errors import NotFound
 from dipdesk.store.certificates import CertificateTemplate
@@ -87,6 +88,7 @@ class TemplatesTab(QWidget):
         self.templates: list[TemplateData] = []
         self.current: TemplateData | None = None
         self.elements: list[dict[str, Any]] = []
+        self.page: tuple[str, str] = ("A4", "landscape")  # the page size and orientation being edited
         self._generation = 0
         self._shown_code = ""
         self._filling = False
@@ -107,6 +109,21 @@ class TemplatesTab(QWidget):
         self.save_button.clicked.connect(self.save)
         top.addWidget(self.save_button)
         outer.addLayout(top)
+        page_row = QHBoxLayout()
+        page_row.addWidget(QLabel(self.tr("Paper")))
+        self.page_size = QComboBox()
+        for size in PAGE_SIZES:
+            self.page_size.addItem(size, size)
+        self.page_size.currentIndexChanged.connect(self._page_edited)
+        page_row.addWidget(self.page_size)
+        page_row.addWidget(QLabel(self.tr("Orientation")))
+        self.orientation = QComboBox()
+        self.orientation.addItem(self.tr("Landscape"), "landscape")
+        self.orientation.addItem(self.tr("Portrait"), "portrait")
+        self.orientation.currentIndexChanged.connect(self._page_edited)
+        page_row.addWidget(self.orientation)
+        page_row.addStretch(1)
+        outer.addLayout(page_row)
         self.status = QLabel()
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
@@ -120,6 +137,26 @@ class TemplatesTab(QWidget):
         self.element_list.setMinimumHeight(150)
         self.element_list.currentRowChanged.connect(self._element_chosen)
         form_col.addWidget(self.element_list)
+        element_buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add element"))
+        self.add_menu = QMenu(self.add_button)
+        for kind, label in (
+            ("text", self.tr("Text")),
+            ("signatory", self.tr("Signatory")),
+            ("serial", self.tr("Serial number")),
+            ("qr", self.tr("QR code")),
+            ("image", self.tr("Picture…")),
+        ):
+            action = self.add_menu.addAction(label)
+            action.setData(kind)
+            action.triggered.connect(lambda _checked=False, k=kind: self.add_element(k))
+        self.add_button.setMenu(self.add_menu)
+        self.remove_button = QPushButton(self.tr("Remove element"))
+        self.remove_button.clicked.connect(self.remove_element)
+        element_buttons.addWidget(self.add_button)
+        element_buttons.addWidget(self.remove_button)
+        element_buttons.addStretch(1)
+        form_col.addLayout(element_buttons)
         self.form = QFormLayout()
         self.text = QLineEdit()
         self.text.textEdited.connect(self._edited)
@@ -168,6 +205,10 @@ class TemplatesTab(QWidget):
             self.tr("A scanned signature (PNG with a transparent background is best)")
         )
         self.signature_button.clicked.connect(lambda: self.choose_image("signature"))
+        self.picture_button = QPushButton(self.tr("Picture file…"))
+        self.picture_button.clicked.connect(lambda: self.choose_image("image"))
+        self.picture_button.hide()
+        pictures.addWidget(self.picture_button)
         self.background_button = QPushButton(self.tr("Background image…"))
         self.background_button.setToolTip(
             self.tr("The border and emblem printed under everything, for the whole page")
@@ -232,11 +273,14 @@ class TemplatesTab(QWidget):
         self.thai_digits.blockSignals(True)
         self.thai_digits.setChecked(self.current.thai_digits)
         self.thai_digits.blockSignals(False)
-        self.element_list.clear()
-        for e in self.elements:
-            self.element_list.addItem(QListWidgetItem(self._element_label(e)))
-        if self.elements:
-            self.element_list.setCurrentRow(0)
+        self.page = (self.current.page_size.upper(), self.current.orientation)
+        self._filling = True
+        try:
+            self.page_size.setCurrentIndex(max(0, self.page_size.findData(self.current.page_size.upper())))
+            self.orientation.setCurrentIndex(max(0, self.orientation.findData(self.current.orientation)))
+        finally:
+            self._filling = False
+        self._fill_element_list(0)
         if self.current.code != self._shown_code:  # a refresh of the same template keeps the last message
             self._shown_code = self.current.code
             owner = (
@@ -245,6 +289,94 @@ class TemplatesTab(QWidget):
                 else self.tr("A template of another site (headquarters): saving makes this site's own copy.")
             )
             self.status.setText(owner)
+        self.schedule_preview()
+
+    def _fill_element_list(self, row: int) -> None:
+        self.element_list.blockSignals(True)
+        self.element_list.clear()
+        for e in self.elements:
+            self.element_list.addItem(QListWidgetItem(self._element_label(e)))
+        self.element_list.blockSignals(False)
+        if self.elements:
+            row = min(max(row, 0), len(self.elements) - 1)
+            self.element_list.setCurrentRow(row)
+            self._element_chosen(row)
+        self.remove_button.setEnabled(bool(self.elements))
+
+    def page_mm(self) -> tuple[float, float]:
+        """The page's width and height in mm, as the chosen size and orientation make it."""
+        w, h = self.layout_now().size if self.current is not None else (842.0, 595.0)
+        return w * 25.4 / 72, h * 25.4 / 72
+
+    def _page_edited(self, *_args: Any) -> None:
+        if self._filling or self.current is None:
+            return
+        old_w, old_h = self.page_mm()
+        self.page = (str(self.page_size.currentData()), str(self.orientation.currentData()))
+        new_w, new_h = self.page_mm()
+        # move the elements with the page, so the layout stays where it was instead of running off it
+        fx, fy = new_w / old_w, new_h / old_h
+        for e in self.elements:
+            for key, factor in (
+                ("x_mm", fx),
+                ("max_width_mm", fx),
+                ("width_mm", fx),
+                ("w_mm", fx),
+                ("y_mm", fy),
+                ("max_height_mm", fy),
+                ("h_mm", fy),
+                ("size_mm", min(fx, fy)),
+            ):
+                if isinstance(e.get(key), (int, float)):
+                    e[key] = round(float(e[key]) * factor, 1)
+        self._fill_element_list(self.element_list.currentRow())
+        self.schedule_preview()
+
+    def add_element(self, kind: str) -> dict[str, Any] | None:
+        """Add an element of ``kind`` in the middle of the page, select it and show it in the preview (a
+        picture asks for its file first)."""
+        if self.current is None:
+            return None
+        w, h = self.page_mm()
+        cx, cy = round(w / 2, 1), round(h / 2, 1)
+        new: dict[str, Any]
+        if kind == "text":
+            new = {"type": "text", "text": self.tr("New text"), "x_mm": cx, "y_mm": cy, "size": 18}
+            new["align"] = "center"
+        elif kind == "signatory":
+            new = {"type": "signatory", "name": "(………………………)", "position": self.tr("Position")}
+            new.update(
+                x_mm=cx, y_mm=round(h - 40, 1), size=15, align="center", width_mm=84, signature_hash=""
+            )
+        elif kind == "serial":
+            new = {
+                "type": "serial",
+                "text": "เลขที่ {serial}",
+                "x_mm": 24,
+                "y_mm": round(h - 23, 1),
+                "size": 11,
+            }
+            new["align"] = "left"
+        elif kind == "qr":
+            new = {"type": "qr", "x_mm": round(w - 55, 1), "y_mm": round(h - 76, 1), "size_mm": 28}
+            new.update(caption="สแกนเพื่อตรวจสอบ", caption_size=10)
+        elif kind == "image":
+            new = {"type": "image", "hash": "", "x_mm": round(cx - 15, 1), "y_mm": 20, "w_mm": 30, "h_mm": 30}
+        else:
+            return None
+        self.elements.append(new)
+        self._fill_element_list(len(self.elements) - 1)
+        if kind == "image":
+            self.choose_image("image")
+        self.schedule_preview()
+        return new
+
+    def remove_element(self) -> None:
+        row = self.element_list.currentRow()
+        if not 0 <= row < len(self.elements):
+            return
+        del self.elements[row]
+        self._fill_element_list(row)
         self.schedule_preview()
 
     def _element_label(self, e: dict[str, Any]) -> str:
@@ -294,6 +426,7 @@ class TemplatesTab(QWidget):
             lab.setVisible(key in shown)
             widget.setVisible(key in shown)
         self.signature_button.setVisible(kind == "signatory")
+        self.picture_button.setVisible(kind == "image")
         self.rows["text"][0].setText(
             self.tr("Name line")
             if kind == "signatory"
@@ -324,6 +457,8 @@ class TemplatesTab(QWidget):
         width_key = "width_mm" if kind == "signatory" else "w_mm" if kind == "image" else "max_width_mm"
         if self.width_mm.value() > 0:
             e[width_key] = round(self.width_mm.value(), 1)
+            if kind == "image":
+                e["h_mm"] = e[width_key]  # a square box: the picture keeps its proportions inside it
         else:
             e.pop(width_key, None)
         if kind == "text":
@@ -364,6 +499,12 @@ class TemplatesTab(QWidget):
                 self.current.background_hash = sha
             elif 0 <= row < len(self.elements) and self.elements[row].get("type") == "signatory":
                 self.elements[row]["signature_hash"] = sha
+            elif (
+                what == "image"
+                and 0 <= row < len(self.elements)
+                and self.elements[row].get("type") == "image"
+            ):
+                self.elements[row]["hash"] = sha
             self.schedule_preview()
 
         return run_task(work, on_done=done, on_error=self._failed, owner=self)
@@ -374,7 +515,7 @@ class TemplatesTab(QWidget):
         t = self.current
         assert t is not None
         return Layout(
-            t.page_size, t.orientation, t.background_hash, tuple(copy.deepcopy(self.elements)), key=""
+            self.page[0], self.page[1], t.background_hash, tuple(copy.deepcopy(self.elements)), key=""
         )
 
     def schedule_preview(self, *_args: Any) -> None:
@@ -413,6 +554,7 @@ class TemplatesTab(QWidget):
         t = self.current
         elements = copy.deepcopy(self.elements)
         thai = self.thai_digits.isChecked()
+        page_size, orientation = self.page
 
         def work(task: Task) -> TemplateData:
             with self.db.session() as s, s.begin():
@@ -421,7 +563,13 @@ class TemplatesTab(QWidget):
                 if tpl is None:
                     raise NotFound("ไม่พบแบบนี้แล้ว", "the template is gone")
                 saved = svc.save_template(
-                    ctx, tpl, elements=elements, thai_digits=thai, background_hash=t.background_hash
+                    ctx,
+                    tpl,
+                    elements=elements,
+                    thai_digits=thai,
+                    background_hash=t.background_hash,
+                    page_size=page_size,
+                    orientation=orientation,
                 )
                 return TemplateData.of(saved, ctx.site.id)
 

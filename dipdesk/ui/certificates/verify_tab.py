@@ -85,7 +85,29 @@ class VerifyTab(QWidget):
         if not result.ok or not result.known_here:  # why not, or what could not be checked here
             lines.append(f"<p>{e(result.message(self.lang))}</p>")
         p = result.payload
-        if p is not None:
+        if p is not None and not result.claims_verified:
+            # the check failed: what the code says is a claim, not a fact; shown apart, greyed and labelled
+            heading = self.tr("What the code claims (unverified)")
+            warning = self.tr("This is not confirmed by a valid signature: do not rely on it.")
+            muted = c["mutedTextColor"]
+            lines.append(
+                f"<p style='margin-top: 10px'><b>{e(heading)}</b><br>"
+                f"<span style='color: {muted}'>{e(warning)}</span></p>"
+            )
+            claims = (
+                (self.tr("Serial"), p.serial),
+                (self.tr("Holder"), p.holder),
+                (self.tr("Activity"), p.activity),
+                (self.tr("Issued on"), format_thai_date(p.issued_on)),
+                (self.tr("Site code"), p.site_code),
+            )
+            lines.append(f"<table cellspacing='0' cellpadding='3' style='color: {muted}'>")
+            lines += [f"<tr><td>{e(k)}&nbsp;&nbsp;</td><td><i>{e(v)}</i></td></tr>" for k, v in claims]
+            lines.append("</table>")
+        elif p is not None:
+            if not result.ok:
+                as_issued = self.tr("As issued (no longer valid)")
+                lines.append(f"<p style='margin-top: 10px'><b>{e(as_issued)}</b></p>")
             facts = (
                 (
                     self.tr("Serial"),
