@@ -1526,7 +1526,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Type a name, surname, national ID or phone number…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+81"/>
         <source>Type at least two letters, or digits of an ID or phone number.</source>
         <translation>Type at least two letters, or digits of an ID or phone number.</translation>
@@ -1597,7 +1597,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Nobody found. Add them as someone new below.</source>
         <translation>Nobody found. Add them as someone new below.</translation>
     </message>
@@ -1645,7 +1645,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnterprisesController</name>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="+128"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+145"/>
         <source>All types</source>
         <translation>All types</translation>
     </message>
@@ -1743,22 +1743,37 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+3"/>
-        <source>No outcomes recorded for this enterprise yet. Revenue, costs saved, jobs and new products are recorded per period; the economic value is computed from them.</source>
-        <translation>No outcomes recorded for this enterprise yet. Revenue, costs saved, jobs and new products are recorded per period; the economic value is computed from them.</translation>
+        <source>No outcomes recorded for this enterprise yet. Click &lt;b&gt;New outcome period…&lt;/b&gt; to record its revenue, costs saved, jobs and new products for a period; the economic value is computed from them.</source>
+        <translation>No outcomes recorded for this enterprise yet. Click &lt;b&gt;New outcome period…&lt;/b&gt; to record its revenue, costs saved, jobs and new products for a period; the economic value is computed from them.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>New outcome period…</source>
+        <translation>New outcome period…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the enterprise first; then its outcomes can be recorded here.</source>
+        <translation>Save the enterprise first; then its outcomes can be recorded here.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>New outcome period</source>
+        <translation>New outcome period</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome period</source>
+        <translation>Outcome period</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <location line="+8"/>
         <source>Outcomes</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <source>Save the enterprise first.</source>
-        <translation>Save the enterprise first.</translation>
-    </message>
-    <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>New product</source>
         <translation>New product</translation>
     </message>
@@ -1929,7 +1944,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="-243"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="-266"/>
         <location filename="../dipdesk/ui/records/people.py" line="+3"/>
         <source>Phone</source>
         <translation>Phone</translation>
@@ -1946,20 +1961,20 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
-        <location line="+56"/>
+        <location line="+69"/>
         <location filename="../dipdesk/ui/records/programs.py" line="-380"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+56"/>
+        <location line="-68"/>
+        <location line="+69"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-68"/>
         <source>Name (Thai)</source>
         <translation>Name (Thai)</translation>
     </message>
@@ -1990,14 +2005,14 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+3"/>
-        <location line="+46"/>
+        <location line="+59"/>
         <location filename="../dipdesk/ui/records/people.py" line="+1"/>
         <location filename="../dipdesk/ui/records/programs.py" line="+13"/>
         <source>Province</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-58"/>
         <source>Postcode</source>
         <translation>Postcode</translation>
     </message>
@@ -2057,12 +2072,13 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
+        <location line="+9"/>
         <location filename="../dipdesk/ui/records/programs.py" line="-28"/>
         <source>Program</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <location filename="../dipdesk/ui/records/programs.py" line="+29"/>
         <source>Hours</source>
         <translation>Hours</translation>
@@ -2078,9 +2094,64 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>What was done</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Period starts</source>
+        <translation>Period starts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period ends</source>
+        <translation>Period ends</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revenue before (baht)</source>
+        <translation>Revenue before (baht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue after (baht)</source>
+        <translation>Revenue after (baht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Costs saved (baht)</source>
+        <translation>Costs saved (baht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment induced (baht)</source>
+        <translation>Investment induced (baht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs created</source>
+        <translation>Jobs created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New products</source>
+        <translation>New products</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+238"/>
+        <source>Economic value created: %1 baht (revenue gained + costs saved + investment)</source>
+        <translation>Economic value created: %1 baht (revenue gained + costs saved + investment)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The economic value is computed once the figures are numbers.</source>
+        <translation>The economic value is computed once the figures are numbers.</translation>
     </message>
     <message>
         <location filename="../dipdesk/ui/records/people.py" line="+3"/>
@@ -2285,7 +2356,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>GroupsController</name>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="+215"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+40"/>
         <source>%1 groups</source>
         <translation>%1 groups</translation>
     </message>
@@ -2766,7 +2837,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Entered / verified by</translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location line="+275"/>
         <source>Sample</source>
         <translation>Sample</translation>
     </message>
@@ -3473,7 +3544,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+57"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+63"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -3554,12 +3625,17 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+16"/>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Synchronising…</source>
         <translation>Synchronising…</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-23"/>
+        <source>Not enrolled: %1 record(s) will be sent at the first sync</source>
+        <translation>Not enrolled: %1 record(s) will be sent at the first sync</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Synced %1</source>
         <translation>Synced %1</translation>
     </message>
@@ -3604,7 +3680,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Open the sync page</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="+120"/>
+        <source>Closing: finishing the current sync step…</source>
+        <translation>Closing: finishing the current sync step…</translation>
+    </message>
+    <message>
+        <location line="-145"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>Not synchronised yet: all data is on this computer only</translation>
     </message>
@@ -4095,7 +4176,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-354"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-359"/>
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
@@ -5022,7 +5103,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>All services</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>%1 service records</source>
         <translation>%1 service records</translation>
     </message>
@@ -5696,14 +5777,19 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Everything is uploaded</source>
         <translation>Everything is uploaded</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Sent by itself</source>
         <translation>Sent by itself</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent at the first sync, once enrolled</source>
+        <translation>Sent at the first sync, once enrolled</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5721,9 +5807,14 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Nothing to decide</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>This computer is not enrolled with the central server yet, so its data stays here only. Ask headquarters for a one-time enrolment code and enter it below.</source>
         <translation>This computer is not enrolled with the central server yet, so its data stays here only. Ask headquarters for a one-time enrolment code and enter it below.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 record(s) will be sent at the first sync.</source>
+        <translation>%1 record(s) will be sent at the first sync.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5770,6 +5861,11 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+20"/>
         <source>Running or interrupted</source>
         <translation>Running or interrupted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped when dipdesk was closed; continues at the next sync</source>
+        <translation>Stopped when dipdesk was closed; continues at the next sync</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5832,7 +5928,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Enrolment failed: %1</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-204"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
@@ -5878,7 +5974,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+98"/>
+        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+100"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
@@ -5893,7 +5989,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Save as a new version</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+70"/>
         <source>Left</source>
         <translation>Left</translation>
     </message>
@@ -5913,14 +6009,50 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Bold</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+101"/>
-        <location line="+50"/>
+        <location line="-40"/>
+        <location line="+44"/>
+        <location line="+196"/>
+        <location line="+51"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-322"/>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Landscape</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Add element</source>
+        <translation>Add element</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Picture…</source>
+        <translation>Picture…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove element</source>
+        <translation>Remove element</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Position (second line)</source>
         <translation>Position (second line)</translation>
     </message>
@@ -5966,6 +6098,11 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+3"/>
+        <source>Picture file…</source>
+        <translation>Picture file…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Background image…</source>
         <translation>Background image…</translation>
     </message>
@@ -5985,7 +6122,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>There is no certificate template yet (they come from headquarters).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>This site's own template: saving makes its next version.</source>
         <translation>This site's own template: saving makes its next version.</translation>
     </message>
@@ -5995,27 +6132,40 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>A template of another site (headquarters): saving makes this site's own copy.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-144"/>
+        <location line="+240"/>
         <source>Signatory</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-239"/>
+        <location line="+240"/>
         <source>Serial number</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-239"/>
+        <location line="+240"/>
         <source>QR code</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-43"/>
+        <source>New text</source>
+        <translation>New text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Name line</source>
         <translation>Name line</translation>
     </message>
@@ -6025,7 +6175,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Caption</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Choose an image</source>
         <translation>Choose an image</translation>
     </message>
@@ -6035,12 +6185,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Sample data.</source>
         <translation>Sample data.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>Saved %1 version %2.</source>
         <translation>Saved %1 version %2.</translation>
     </message>
@@ -6073,27 +6223,51 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Not genuine</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>What the code claims (unverified)</source>
+        <translation>What the code claims (unverified)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not confirmed by a valid signature: do not rely on it.</source>
+        <translation>This is not confirmed by a valid signature: do not rely on it.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+15"/>
         <source>Serial</source>
         <translation>Serial</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-14"/>
+        <location line="+17"/>
         <source>Holder</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
+        <location line="+17"/>
         <source>Activity</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
+        <location line="+17"/>
         <source>Issued on</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
+        <source>Site code</source>
+        <translation>Site code</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>As issued (no longer valid)</source>
+        <translation>As issued (no longer valid)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Issued by</source>
         <translation>Issued by</translation>
     </message>

@@ -1526,7 +1526,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>พิมพ์ชื่อ นามสกุล เลขประจำตัวประชาชน หรือเบอร์โทรศัพท์…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+81"/>
         <source>Type at least two letters, or digits of an ID or phone number.</source>
         <translation>พิมพ์อย่างน้อย 2 ตัวอักษร หรือตัวเลขของเลขประจำตัวหรือเบอร์โทรศัพท์</translation>
@@ -1597,7 +1597,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>กำลังค้นหา…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Nobody found. Add them as someone new below.</source>
         <translation>ไม่พบ เพิ่มเป็นคนใหม่ได้ที่ด้านล่าง</translation>
     </message>
@@ -1645,7 +1645,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnterprisesController</name>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="+128"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+145"/>
         <source>All types</source>
         <translation>ทุกประเภท</translation>
     </message>
@@ -1743,22 +1743,37 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+3"/>
-        <source>No outcomes recorded for this enterprise yet. Revenue, costs saved, jobs and new products are recorded per period; the economic value is computed from them.</source>
-        <translation>ยังไม่มีผลลัพธ์ของกิจการนี้ ผลลัพธ์บันทึกเป็นงวด ได้แก่ รายได้ ต้นทุนที่ลดได้ การจ้างงาน และผลิตภัณฑ์ใหม่ ระบบคำนวณมูลค่าทางเศรษฐกิจจากตัวเลขเหล่านี้</translation>
+        <source>No outcomes recorded for this enterprise yet. Click &lt;b&gt;New outcome period…&lt;/b&gt; to record its revenue, costs saved, jobs and new products for a period; the economic value is computed from them.</source>
+        <translation>ยังไม่มีผลลัพธ์ของกิจการนี้ กด &lt;b&gt;เพิ่มผลลัพธ์รายงวด…&lt;/b&gt; เพื่อบันทึกรายได้ ต้นทุนที่ลดได้ การจ้างงาน และผลิตภัณฑ์ใหม่ของแต่ละงวด ระบบคำนวณมูลค่าทางเศรษฐกิจจากตัวเลขเหล่านี้</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>New outcome period…</source>
+        <translation>เพิ่มผลลัพธ์รายงวด…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the enterprise first; then its outcomes can be recorded here.</source>
+        <translation>บันทึกกิจการก่อน แล้วจึงบันทึกผลลัพธ์ได้ที่นี่</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>New outcome period</source>
+        <translation>ผลลัพธ์งวดใหม่</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome period</source>
+        <translation>ผลลัพธ์รายงวด</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <location line="+8"/>
         <source>Outcomes</source>
         <translation>ผลลัพธ์</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <source>Save the enterprise first.</source>
-        <translation>บันทึกกิจการก่อน</translation>
-    </message>
-    <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>New product</source>
         <translation>ผลิตภัณฑ์ใหม่</translation>
     </message>
@@ -1929,7 +1944,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>วันเกิด</translation>
     </message>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="-243"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="-266"/>
         <location filename="../dipdesk/ui/records/people.py" line="+3"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
@@ -1946,20 +1961,20 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
-        <location line="+56"/>
+        <location line="+69"/>
         <location filename="../dipdesk/ui/records/programs.py" line="-380"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+56"/>
+        <location line="-68"/>
+        <location line="+69"/>
         <source>Type</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-68"/>
         <source>Name (Thai)</source>
         <translation>ชื่อ (ไทย)</translation>
     </message>
@@ -1990,14 +2005,14 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+3"/>
-        <location line="+46"/>
+        <location line="+59"/>
         <location filename="../dipdesk/ui/records/people.py" line="+1"/>
         <location filename="../dipdesk/ui/records/programs.py" line="+13"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-58"/>
         <source>Postcode</source>
         <translation>รหัสไปรษณีย์</translation>
     </message>
@@ -2057,12 +2072,13 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
+        <location line="+9"/>
         <location filename="../dipdesk/ui/records/programs.py" line="-28"/>
         <source>Program</source>
         <translation>โครงการ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <location filename="../dipdesk/ui/records/programs.py" line="+29"/>
         <source>Hours</source>
         <translation>ชั่วโมง</translation>
@@ -2078,9 +2094,64 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>สิ่งที่ดำเนินการ</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Period starts</source>
+        <translation>วันเริ่มงวด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period ends</source>
+        <translation>วันสิ้นสุดงวด</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revenue before (baht)</source>
+        <translation>รายได้ก่อนเข้าร่วม (บาท)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue after (baht)</source>
+        <translation>รายได้หลังเข้าร่วม (บาท)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Costs saved (baht)</source>
+        <translation>ต้นทุนที่ลดได้ (บาท)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment induced (baht)</source>
+        <translation>การลงทุนที่เกิดขึ้น (บาท)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs created</source>
+        <translation>การจ้างงานใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New products</source>
+        <translation>ผลิตภัณฑ์ใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location line="+238"/>
+        <source>Economic value created: %1 baht (revenue gained + costs saved + investment)</source>
+        <translation>มูลค่าทางเศรษฐกิจที่เกิดขึ้น: %1 บาท (รายได้ที่เพิ่มขึ้น + ต้นทุนที่ลดได้ + การลงทุน)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The economic value is computed once the figures are numbers.</source>
+        <translation>ระบบจะคำนวณมูลค่าทางเศรษฐกิจเมื่อตัวเลขทุกช่องถูกต้อง</translation>
     </message>
     <message>
         <location filename="../dipdesk/ui/records/people.py" line="+3"/>
@@ -2285,7 +2356,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>GroupsController</name>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="+215"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+40"/>
         <source>%1 groups</source>
         <translation>%1 กลุ่ม</translation>
     </message>
@@ -2766,7 +2837,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ผู้บันทึก / ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location line="+275"/>
         <source>Sample</source>
         <translation>ตัวอย่าง</translation>
     </message>
@@ -3473,7 +3544,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+57"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+63"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -3554,12 +3625,17 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+16"/>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Synchronising…</source>
         <translation>กำลังซิงค์ข้อมูล…</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-23"/>
+        <source>Not enrolled: %1 record(s) will be sent at the first sync</source>
+        <translation>ยังไม่ได้ลงทะเบียน: จะส่งข้อมูล %1 รายการในการซิงค์ครั้งแรก</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Synced %1</source>
         <translation>ซิงค์ล่าสุด %1</translation>
     </message>
@@ -3604,7 +3680,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เปิดหน้าซิงค์ข้อมูล</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="+120"/>
+        <source>Closing: finishing the current sync step…</source>
+        <translation>กำลังปิดโปรแกรม: รอให้ซิงค์ช่วงนี้เสร็จก่อน…</translation>
+    </message>
+    <message>
+        <location line="-145"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>ยังไม่เคยซิงค์ข้อมูล: ข้อมูลทั้งหมดอยู่ในเครื่องนี้เท่านั้น</translation>
     </message>
@@ -4095,7 +4176,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-354"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-359"/>
         <source>Full name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
@@ -5022,7 +5103,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ทุกประเภทบริการ</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>%1 service records</source>
         <translation>%1 รายการให้บริการ</translation>
     </message>
@@ -5696,14 +5777,19 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ยังไม่ได้ลงทะเบียน</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Everything is uploaded</source>
         <translation>ส่งข้อมูลครบแล้ว</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Sent by itself</source>
         <translation>ระบบจะส่งให้เอง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent at the first sync, once enrolled</source>
+        <translation>จะส่งในการซิงค์ครั้งแรก หลังลงทะเบียนเครื่อง</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5721,9 +5807,14 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไม่มีรายการรอตัดสินใจ</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>This computer is not enrolled with the central server yet, so its data stays here only. Ask headquarters for a one-time enrolment code and enter it below.</source>
         <translation>เครื่องนี้ยังไม่ได้ลงทะเบียนกับเซิร์ฟเวอร์กลาง ข้อมูลจึงอยู่ในเครื่องนี้เท่านั้น โปรดขอรหัสลงทะเบียนแบบใช้ครั้งเดียวจากส่วนกลาง แล้วกรอกด้านล่าง</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 record(s) will be sent at the first sync.</source>
+        <translation>จะส่งข้อมูล %1 รายการในการซิงค์ครั้งแรก</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5770,6 +5861,11 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+20"/>
         <source>Running or interrupted</source>
         <translation>กำลังทำงานหรือถูกขัดจังหวะ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped when dipdesk was closed; continues at the next sync</source>
+        <translation>หยุดเมื่อปิดโปรแกรม ซิงค์ครั้งถัดไปทำต่อจากจุดนี้</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5832,7 +5928,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ลงทะเบียนไม่สำเร็จ: %1</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-204"/>
         <source>Never</source>
         <translation>ยังไม่เคย</translation>
     </message>
@@ -5878,7 +5974,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+98"/>
+        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+100"/>
         <source>Template</source>
         <translation>แบบ</translation>
     </message>
@@ -5893,7 +5989,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>บันทึกเป็นฉบับใหม่</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+70"/>
         <source>Left</source>
         <translation>ชิดซ้าย</translation>
     </message>
@@ -5913,14 +6009,50 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ตัวหนา</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+101"/>
-        <location line="+50"/>
+        <location line="-40"/>
+        <location line="+44"/>
+        <location line="+196"/>
+        <location line="+51"/>
         <source>Text</source>
         <translation>ข้อความ</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-322"/>
+        <source>Paper</source>
+        <translation>กระดาษ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Orientation</source>
+        <translation>แนวกระดาษ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Landscape</source>
+        <translation>แนวนอน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait</source>
+        <translation>แนวตั้ง</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Add element</source>
+        <translation>เพิ่มองค์ประกอบ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Picture…</source>
+        <translation>รูปภาพ…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove element</source>
+        <translation>ลบองค์ประกอบ</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Position (second line)</source>
         <translation>ตำแหน่ง (บรรทัดที่สอง)</translation>
     </message>
@@ -5966,6 +6098,11 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+3"/>
+        <source>Picture file…</source>
+        <translation>ไฟล์รูปภาพ…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Background image…</source>
         <translation>รูปพื้นหลัง…</translation>
     </message>
@@ -5985,7 +6122,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ยังไม่มีแบบวุฒิบัตร (แบบมาจากส่วนกลาง)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>This site's own template: saving makes its next version.</source>
         <translation>แบบของหน่วยงานนี้เอง: การบันทึกจะได้แบบฉบับถัดไป</translation>
     </message>
@@ -5995,27 +6132,40 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>แบบของหน่วยงานอื่น (ส่วนกลาง): การบันทึกจะได้สำเนาแบบของหน่วยงานนี้เอง</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-144"/>
+        <location line="+240"/>
         <source>Signatory</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-239"/>
+        <location line="+240"/>
         <source>Serial number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-239"/>
+        <location line="+240"/>
         <source>QR code</source>
         <translation>คิวอาร์โค้ด</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-43"/>
+        <source>New text</source>
+        <translation>ข้อความใหม่</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Picture</source>
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Name line</source>
         <translation>บรรทัดชื่อ</translation>
     </message>
@@ -6025,7 +6175,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>คำอธิบายใต้ภาพ</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Choose an image</source>
         <translation>เลือกรูปภาพ</translation>
     </message>
@@ -6035,12 +6185,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>รูปภาพ (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Sample data.</source>
         <translation>ข้อมูลตัวอย่าง</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>Saved %1 version %2.</source>
         <translation>บันทึก %1 ฉบับที่ %2 แล้ว</translation>
     </message>
@@ -6073,27 +6223,51 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไม่ผ่านการตรวจสอบ</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>What the code claims (unverified)</source>
+        <translation>ข้อมูลตามที่รหัสอ้าง (ยังไม่ได้ยืนยัน)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not confirmed by a valid signature: do not rely on it.</source>
+        <translation>ข้อมูลนี้ไม่มีลายมือชื่อดิจิทัลที่ถูกต้องรับรอง อย่าใช้อ้างอิง</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+15"/>
         <source>Serial</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-14"/>
+        <location line="+17"/>
         <source>Holder</source>
         <translation>ผู้ได้รับ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
+        <location line="+17"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
+        <location line="+17"/>
         <source>Issued on</source>
         <translation>วันที่ออก</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
+        <source>Site code</source>
+        <translation>รหัสหน่วยงาน</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>As issued (no longer valid)</source>
+        <translation>ข้อมูลตามที่ออก (ใช้ไม่ได้แล้ว)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Issued by</source>
         <translation>ออกโดย</translation>
     </message>

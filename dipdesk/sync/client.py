@@ -23,6 +23,7 @@ import logging
 import ssl
 import time
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -55,6 +56,9 @@ KEY_SITE = "sync.site_id"
 KEY_CURSOR = "sync.cursor"
 KEY_LAST_OK = "sync.last_success"
 
+# What `sync_history.error` says of a round asked to stop (the program was closing): not a failure.
+ROUND_STOPPED = "หยุดระหว่างซิงค์เพราะปิดโปรแกรม / stopped between batches: the program was closing"
+
 log = logging.getLogger("dipdesk.sync")
 
 
@@ -64,6 +68,21 @@ class SyncError(Exception):
     def __init__(self, message: str, *, status: int | None = None) -> None:
         super().__init__(message)
         self.status = status
+
+
+class RoundStopped(SyncError):
+    """The caller asked the round to stop (`sync_once(should_stop=…)`); raised at a batch boundary."""
+
+    def __init__(self) -> None:
+        super().__init__(ROUND_STOPPED)
+
+
+StopCheck = Callable[[], bool]
+
+
+def _check_stop(should_stop: StopCheck | None) -> None:
+    if should_stop is not None and should_stop():
+        raise RoundStopped()
 
 
 @dataclass
@@ -88,6 +107,7 @@ class RoundReport:
     seconds: float = 0.0
     error: str = ""
     rejections: list[Rejection] = field(default_factory=list)
+    stopped: bool = False  # asked to stop (see `RoundStopped`): what was done is kept, the rest waits
 
     @property
     def ok(self) -> bool:
@@ -273,8 +293,13 @@ def sync_once(
     timeout: float = 60.0,
     schema_version: int = SCHEMA_VERSION,
     files: bool = True,
+    should_stop: StopCheck | None = None,
 ) -> RoundReport:
-    """Run one sync round; never raises for a failed round (see `RoundReport.error`)."""
+    """Run one sync round; never raises for a failed round (see `RoundReport.error`).
+
+    `should_stop`: asked between batches (each batch is atomic, both ways); when it answers True the
+    round stops there, its history row is closed with `ROUND_STOPPED` and `report.stopped` is set. A
+    batch already on the wire is waited for and its answer recorded (else it would simply be replayed)."""
     started = time.perf_counter()
     report = RoundReport()
     with engine.begin() as conn:
@@ -283,6 +308,7 @@ def sync_once(
         state = _require_state(engine)
         with engine.begin() as conn:
             report.snapshot = outbox.snapshot(conn, state.site_id)
+        _check_stop(should_stop)
         with Transport(
             server_url or state.server_url,
             device_id=state.device_id,
@@ -291,8 +317,10 @@ def sync_once(
             schema_version=schema_version,
         ) as tx:
             try:
-                _push_all(engine, tx, report, push_changes, push_bytes)
-                _pull_all(engine, tx, report, pull_limit)
+                _push_all(engine, tx, report, push_changes, push_bytes, should_stop=should_stop)
+                _check_stop(should_stop)
+                _pull_all(engine, tx, report, pull_limit, should_stop=should_stop)
+                _check_stop(should_stop)
                 if files:
                     from dipdesk.sync.files import sync_files
 
@@ -303,6 +331,9 @@ def sync_once(
                     tx.bytes_down,
                     tx.round_trips,
                 )
+    except RoundStopped as exc:
+        report.error = str(exc)
+        report.stopped = True
     except SyncError as exc:
         report.error = str(exc)
     except DBAPIError as exc:  # e.g. the local database stayed locked by another program
@@ -388,7 +419,14 @@ def _next_batch(engine: Engine, after: int, max_changes: int, max_bytes: int) ->
 
 
 def _push_all(
-    engine: Engine, tx: Transport, report: RoundReport, max_changes: int, max_bytes: int, depth: int = 2
+    engine: Engine,
+    tx: Transport,
+    report: RoundReport,
+    max_changes: int,
+    max_bytes: int,
+    depth: int = 2,
+    *,
+    should_stop: StopCheck | None = None,
 ) -> None:
     """Push pending changes in seq order, keeping up to `depth` batches in flight (on two connections),
     so the server applies one batch while the next is on the wire. The server applies them strictly
@@ -405,7 +443,8 @@ def _push_all(
     pool = ThreadPoolExecutor(max_workers=depth, thread_name_prefix="dipdesk-push")
     try:
         while True:
-            while len(flight) < depth:
+            stopping = should_stop is not None and should_stop()
+            while len(flight) < depth and not stopping:
                 batch = _next_batch(engine, sent_up_to, max_changes, max_bytes)
                 if batch is None:
                     break
@@ -414,6 +453,7 @@ def _push_all(
                 flight.append((pool.submit(tx.json, "POST", "/api/v1/push", payload), batch))
                 sent_up_to = batch.last
             if not flight:
+                _check_stop(should_stop if stopping else None)  # what was sent is answered and recorded
                 return
             future, batch = flight.popleft()
             answer = future.result()  # raises SyncError: the round stops; what was answered is recorded
@@ -472,9 +512,11 @@ def _mark_create_rejected(conn: Connection, table: str, record_id: str) -> None:
     )
 
 
-def _pull_all(engine: Engine, tx: Transport, report: RoundReport, limit: int) -> None:
+def _pull_all(
+    engine: Engine, tx: Transport, report: RoundReport, limit: int, *, should_stop: StopCheck | None = None
+) -> None:
     """Pull batches after the saved cursor; while one batch is applied (with its cursor, in one local
-    transaction) the next one is already being fetched."""
+    transaction) the next one is already being fetched. Asked to stop, it stops after a whole batch."""
     with engine.connect() as conn:
         cursor = int(outbox.get_state(conn, KEY_CURSOR) or 0)
 
@@ -505,6 +547,9 @@ def _pull_all(engine: Engine, tx: Transport, report: RoundReport, limit: int) ->
             report.parked += stats["parked"]
             if not more:
                 break
+            if should_stop is not None and should_stop():
+                ahead.cancel()  # the batch fetched ahead is not applied: the next round fetches it again
+                raise RoundStopped()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
     with engine.begin() as conn:
@@ -655,18 +700,32 @@ class SyncStatus:
     open_conflicts: int
     last_success: str | None
     last_error: str
+    unqueued: int = 0  # not enrolled yet: rows (demo, bulk loads) the first sync will send besides `pending`
+
+    @property
+    def to_send(self) -> int:
+        """Everything the next (first) sync uploads: queued changes and rows not queued yet."""
+        return self.pending + self.unqueued
 
 
 def status(engine: Engine) -> SyncStatus:
-    """What the status indicator shows: last good sync, pending changes, errors, conflicts."""
+    """What the status indicator shows: last good sync, pending changes, errors, conflicts. Before
+    enrolment, also the rows the first sync will send that are not queued yet (`outbox.snapshot` queues
+    them when a round starts); this counts whole tables, so call it from a worker, never the GUI thread."""
     with engine.connect() as conn:
         state = device_state(conn)
         o = OUTBOX.c
         pending = int(conn.execute(select(func.count()).where(o.state == "pending")).scalar() or 0)
+        unqueued = 0
+        local_site = outbox.get_state(conn, "site_id") if state is None else None
+        if local_site:
+            unqueued = outbox.count_unclocked(conn, local_site)
         rejected = int(conn.execute(select(func.count()).where(o.state == "rejected")).scalar() or 0)
         conflicts = int(conn.execute(select(func.count()).where(CONFLICTS.c.state == "open")).scalar() or 0)
         h = HISTORY.c
         last_error = conn.execute(select(h.error).order_by(h.id.desc()).limit(1)).scalar() or ""
+        if last_error == ROUND_STOPPED:  # closing the program is not a failure
+            last_error = ""
         last_ok = outbox.get_state(conn, KEY_LAST_OK)
     return SyncStatus(
         enrolled=state is not None,
@@ -676,6 +735,7 @@ def status(engine: Engine) -> SyncStatus:
         open_conflicts=conflicts,
         last_success=last_ok,
         last_error=last_error,
+        unqueued=unqueued,
     )
 
 

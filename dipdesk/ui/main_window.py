@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,6 +33,10 @@ from dipdesk.ui.pages import AREAS, VIEW_NAMES, AreaPage, PageEnv, area_title
 from dipdesk.ui.sync_background import BackgroundSync
 from dipdesk.ui.sync_review import format_iso
 
+# Closing while a sync round runs: the round stops at its next batch boundary; past this, close anyway
+# (the batch on the wire is sent again by the next round, which the server skips as a replay).
+CLOSE_WAIT_MS = 60_000
+
 LICENCES = (
     ("dipdesk", "GPL-2.0-or-later"),
     ("Loma, Laksaman (TLWG fonts)", "GPL-2.0-or-later with the font exception"),
@@ -52,6 +56,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.env = env
         self.is_ready = False
+        self._closing = False  # waiting for a sync round to stop before closing
+        self._close_now = False
         self.setWindowIcon(icons.app_icon())
         site = env.user.site_name(env.lang)
         self.setWindowTitle(self.tr("dipdesk – %1").replace("%1", site) if site else "dipdesk")
@@ -179,7 +185,11 @@ class MainWindow(QMainWindow):
         self.sync_status.setText(self.tr("Synchronising…"))
 
     def _show_sync_state(self, st: sync_client.SyncStatus) -> None:
-        if not st.enrolled:
+        if not st.enrolled and st.to_send:
+            text = self.tr("Not enrolled: %1 record(s) will be sent at the first sync").replace(
+                "%1", f"{st.to_send:,}"
+            )
+        elif not st.enrolled:
             text = self.tr("Not synchronised yet: all data is on this computer only")
         else:
             parts = [
@@ -317,9 +327,27 @@ class MainWindow(QMainWindow):
     # --- closing ----------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.background.stop()
+        """Close cleanly: a sync round that runs is asked to stop at its next batch boundary and the
+        window closes once it has (its history row then says it stopped), never in the middle of one."""
+        if not self._close_now and not self.background.shutdown():
+            event.ignore()
+            if not self._closing:
+                self._closing = True
+                self.background.idle.connect(self._close_after_sync)
+                QTimer.singleShot(CLOSE_WAIT_MS, self._close_after_sync)
+                self.sync_status.setText(self.tr("Closing: finishing the current sync step…"))
+                self.sync_status.setIcon(QIcon())
+                central = self.centralWidget()
+                if central is not None:
+                    central.setEnabled(False)
+            return
         workers.cancel_all()
         super().closeEvent(event)
+
+    def _close_after_sync(self) -> None:
+        if not self._close_now:
+            self._close_now = True
+            self.close()
 
 
 def _short_path(path: str, limit: int = 48) -> str:

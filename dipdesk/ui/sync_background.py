@@ -5,6 +5,9 @@ One `BackgroundSync` per main window. Rounds run in a worker (`dipdesk.sync.clie
 raises for a failed round); only one at a time: asking for a round while one runs queues exactly one more.
 After each round (and every half minute, for edits made meanwhile) it reads `client.status` in a worker
 and emits `status_changed`, which the status-bar indicator and the sync page show.
+
+Closing: `shutdown()` asks a running round to stop at its next batch boundary (batches are atomic);
+`idle` is emitted once it has, its history row closed as stopped (`client.ROUND_STOPPED`), not failed.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class BackgroundSync(QObject):
     status_failed = Signal(object)  # the exception: the status could not be read
     round_started = Signal()
     round_finished = Signal(object)  # client.RoundReport
+    idle = Signal()  # after `shutdown()`: no round runs any more (emitted at once if none was running)
 
     def __init__(self, db: Database, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +49,7 @@ class BackgroundSync(QObject):
         self._again = False
         self._status_loading = False
         self._stopped = False
+        self._closing = False
         self.next_round = QTimer(self)
         self.next_round.setSingleShot(True)
         self.next_round.timeout.connect(self.sync_now)
@@ -52,6 +57,8 @@ class BackgroundSync(QObject):
         self.status_timer.setInterval(STATUS_EVERY_MS)
         self.status_timer.timeout.connect(self.refresh_status)
         self._network: Any = None
+        self._task: workers.Task | None = None
+        self.round_options: dict[str, Any] = {}  # extra `client.sync_once` arguments (tests: batch sizes)
 
     # --- control -----------------------------------------------------------------------------------
 
@@ -64,9 +71,22 @@ class BackgroundSync(QObject):
         self._schedule(delay_ms)
 
     def stop(self) -> None:
+        """No new rounds (a running one goes on; see `shutdown`)."""
         self._stopped = True
         self.next_round.stop()
         self.status_timer.stop()
+
+    def shutdown(self) -> bool:
+        """Stop for good, asking a running round to stop at its next batch boundary. Returns True if no
+        round runs; else `idle` follows when the round has stopped and recorded where it stopped."""
+        self.stop()
+        self._closing = True
+        if not self.running:
+            self.idle.emit()
+            return True
+        if self._task is not None:
+            self._task.cancel()
+        return False
 
     def sync_now(self) -> None:
         """Run a round now (or right after the one running)."""
@@ -79,7 +99,9 @@ class BackgroundSync(QObject):
         self.running = True
         self._again = False
         self.round_started.emit()
-        workers.run_task(self._round, on_done=self._round_done, on_error=self._round_failed, owner=self)
+        self._task = workers.run_task(
+            self._round, on_done=self._round_done, on_error=self._round_failed, owner=self
+        )
 
     def interval_ms(self) -> int:
         minutes = max(1, int(self.settings.sync_interval_minutes or 15))
@@ -93,25 +115,34 @@ class BackgroundSync(QObject):
             enrolled = client.device_state(conn) is not None
         if not enrolled:
             return None  # nothing to do until this computer is enrolled (the sync page says how)
-        return client.sync_once(engine)
+        return client.sync_once(engine, should_stop=lambda: task.cancelled, **self.round_options)
 
     # --- GUI side ---------------------------------------------------------------------------------
 
     def _round_done(self, report: client.RoundReport | None) -> None:
         self.running = False
-        if report is not None:
+        self._task = None
+        if report is not None and report.stopped:
+            self.last_report = report
+            self.round_finished.emit(report)
+        elif report is not None:
             self.last_report = report
             self.failures = 0 if report.ok else self.failures + 1
             self.round_finished.emit(report)
         self._after_round(enrolled=report is not None)
 
     def _round_failed(self, exc: BaseException) -> None:  # a bug or the local database: try again later
-        log.warning("background sync round failed: %s", exc)
+        if not isinstance(exc, workers.Cancelled):
+            log.warning("background sync round failed: %s", exc)
+            self.failures += 1
         self.running = False
-        self.failures += 1
+        self._task = None
         self._after_round(enrolled=True)
 
     def _after_round(self, *, enrolled: bool) -> None:
+        if self._closing:
+            self.idle.emit()
+            return
         self.refresh_status()
         if self._again:
             self._schedule(0)
@@ -127,7 +158,7 @@ class BackgroundSync(QObject):
             self.next_round.start(max(0, delay_ms))
 
     def refresh_status(self) -> None:
-        if self._status_loading:
+        if self._status_loading or self._closing:
             return
         self._status_loading = True
         workers.run_task(

@@ -207,3 +207,98 @@ def test_enrolling_from_the_sync_page_then_the_first_round(
     assert not page.enrol_panel.isVisibleTo(page) and page.sync_button.isEnabled()
     assert a.pending() == 0 and page.history_table.rowCount() >= 1
     a.assert_converged()
+
+
+def test_closing_the_window_stops_a_running_round_at_a_batch_boundary(
+    qtbot: Any, server: Server, devices: Any, drained: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from synctest import demo_device
+
+    from dipdesk.sync import client
+    from dipdesk.ui.main_window import MainWindow
+    from dipdesk.ui.pages.sync import SyncPage
+
+    site = server.take_site()
+    a = demo_device(server, devices, "a", site, participants=60)  # bulk rows: a long first upload
+    caplog.set_level(logging.INFO)
+    with Link(server.port, rtt_ms=40, bandwidth_bps=4_000_000) as link:
+        window = MainWindow(page_env(a))
+        qtbot.addWidget(window)
+        window.background.round_options = {"server_url": link.url, "push_changes": 40}
+        window.show()
+        with qtbot.waitSignal(window.background.round_started, timeout=10_000):
+            window.background.sync_now()
+
+        def acked() -> int:
+            return int(a.scalar("SELECT count(*) FROM sync_outbox WHERE state = 'acked'"))
+
+        qtbot.waitUntil(lambda: acked() > 0, timeout=30_000)
+        assert window.background.running
+        window.close()
+        assert window.isVisible(), "the window waits for the round to reach a batch boundary"
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+        assert not window.background.running
+
+    done, error = (
+        a.engine.connect()
+        .execute(
+            client.HISTORY.select().with_only_columns(client.HISTORY.c.finished_at, client.HISTORY.c.error)
+        )
+        .one()
+    )
+    assert done is not None and error == client.ROUND_STOPPED, "recorded as stopped, not left running"
+    assert a.pending() > 0 and acked() > 0, "stopped part-way: what was answered is recorded"
+    assert window.background.last_report is not None and window.background.last_report.stopped
+    assert window.background.failures == 0 and not client.status(a.engine).last_error, "not a failure"
+    noisy = [r for r in caplog.records if r.levelno >= logging.WARNING and r.name.startswith("dipdesk")]
+    assert not noisy, [r.getMessage() for r in noisy]
+
+    page = SyncPage(page_env(a), "Sync")  # the history says so in words
+    qtbot.addWidget(page)
+    page.reload()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    assert page.history_table.item(0, 6).text() == page.tr(
+        "Stopped when dipdesk was closed; continues at the next sync"
+    )
+    page.resize(1100, 900)
+    page.grab().save("/tmp/sync_page_stopped.png")
+
+    a.sync_ok()  # the next round resumes where it stopped
+    assert a.pending() == 0
+    a.assert_converged()
+
+
+def test_before_enrolment_the_rows_the_first_sync_will_send_are_counted(
+    qtbot: Any, server: Server, devices: Any, drained: None
+) -> None:
+    from dipdesk.services.demo import build_demo
+    from dipdesk.sync import client, outbox
+    from dipdesk.ui.main_window import MainWindow
+    from dipdesk.ui.pages.sync import SyncPage
+    from dipdesk.ui.widgets import format_number
+
+    site = server.take_site()
+    a = devices(server, "a")
+    build_demo(a.engine, site_code=site, participants=30)  # bulk rows, queued only when a sync starts
+    create_person(a, first_name_th="ก่อนลงทะเบียน")  # and one queued edit
+    st = client.status(a.engine)
+    assert not st.enrolled and st.pending >= 1
+    with a.engine.begin() as conn:  # what the first round's snapshot would queue, counted then undone
+        queued = outbox.snapshot(conn, str(outbox.get_state(conn, "site_id")))
+        conn.rollback()
+    assert st.unqueued == queued > 100 and st.to_send == st.pending + queued
+
+    window = MainWindow(page_env(a), initial_view="sync")
+    qtbot.addWidget(window)
+    window.resize(1280, 900)
+    window.show()
+    page = window.pages["sync"]
+    assert isinstance(page, SyncPage)
+    qtbot.waitUntil(lambda: page.data is not None and window.background.status is not None, timeout=20_000)
+    figure = format_number(st.to_send)
+    assert page.cards["pending"].value_label.text() == figure
+    assert figure in page.state_box.text_label.text()
+    assert f"{st.to_send:,}" in window.sync_status.text(), window.sync_status.text()
+    window.grab().save("/tmp/sync_not_enrolled.png")

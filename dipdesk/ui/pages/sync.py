@@ -261,12 +261,11 @@ class SyncPage(AreaPage):
         self.cards["last"].set_value(
             last or self.tr("Never"), st.server_url or self.tr("Not enrolled"), textual=True
         )
-        self.cards["pending"].set_value(
-            format_number(st.pending),
-            self.tr("Everything is uploaded")
-            if st.pending == 0 and st.enrolled
-            else self.tr("Sent by itself"),
-        )
+        if st.enrolled:
+            pending_note = self.tr("Everything is uploaded") if st.pending == 0 else self.tr("Sent by itself")
+        else:
+            pending_note = self.tr("Sent at the first sync, once enrolled")
+        self.cards["pending"].set_value(format_number(st.to_send), pending_note)
         self.cards["rejected"].set_value(format_number(st.rejected), self.tr("Listed below with the reason"))
         self.cards["conflicts"].set_value(
             format_number(st.open_conflicts),
@@ -277,12 +276,15 @@ class SyncPage(AreaPage):
         self.sync_button.setEnabled(st.enrolled)
         self.verify_button.setEnabled(st.enrolled)
         if not st.enrolled:
-            self.state_box.set_text(
-                self.tr(
-                    "This computer is not enrolled with the central server yet, so its data stays here "
-                    "only. Ask headquarters for a one-time enrolment code and enter it below."
-                )
+            text = self.tr(
+                "This computer is not enrolled with the central server yet, so its data stays here "
+                "only. Ask headquarters for a one-time enrolment code and enter it below."
             )
+            if st.to_send:
+                text += " " + self.tr("%1 record(s) will be sent at the first sync.").replace(
+                    "%1", format_number(st.to_send)
+                )
+            self.state_box.set_text(text)
         elif st.pending == 0 and not st.last_error:
             self.state_box.set_text(
                 self.tr(
@@ -352,6 +354,8 @@ class SyncPage(AreaPage):
         for h in data.history:
             if h.finished_at is None:
                 result = self.tr("Running or interrupted")
+            elif h.error == client.ROUND_STOPPED:
+                result = self.tr("Stopped when dipdesk was closed; continues at the next sync")
             elif h.error:
                 result = self.tr("Not finished: %1").replace("%1", h.error)
             else:
