@@ -321,6 +321,8 @@ class AttendanceSheet:
     planned_hours: Decimal
     sessions: list[SheetSession]
     rows: list[SheetRow]
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
 
     @property
     def session_hours(self) -> dict[str, Decimal]:
@@ -378,7 +380,27 @@ def attendance_sheet(session: Session, activity_id: str) -> AttendanceSheet:
         planned_hours=activity.hours or Decimal(0),
         sessions=sessions,
         rows=list(rows.values()),
+        start_date=activity.start_date,
+        end_date=activity.end_date,
     )
+
+
+def next_session_day(start: dt.date, end: dt.date, used: Iterable[dt.date]) -> dt.date | None:
+    """The day to offer for an activity's next training day: the day after the last one (most courses
+    run on consecutive days), kept within the activity's dates; else the first of its days that has no
+    training day yet; None when every day from `start` to `end` already has one (the activity is full)."""
+    days = list(used)
+    taken = {d for d in days if start <= d <= end}
+    last = max(days, default=None)
+    after = start if last is None else max(start, last + dt.timedelta(days=1))
+    if after <= end and after not in taken:
+        return after
+    day = start
+    while day <= end:
+        if day not in taken:
+            return day
+        day += dt.timedelta(days=1)
+    return None
 
 
 # --- recording attendance ----------------------------------------------------------------------------

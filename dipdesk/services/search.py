@@ -37,6 +37,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import OperationalError
 
 from dipdesk.core.digits import to_arabic_digits
+from dipdesk.core.names import full_name
 from dipdesk.core.thaiid import is_valid_id, mask_id, normalize_id
 from dipdesk.store.base import thai_order
 
@@ -60,7 +61,8 @@ class ListColumn:
     `expr` is the SQL that yields its value (the listed table is aliased `t`; `{name}` stands for
     `name_th` or `name_en` by the user's language). `sort` is what to order by: "" for `expr` itself,
     None when the column cannot be sorted. `kind` says how to turn the stored value into Python:
-    text, date, money (Decimal), number (Decimal), int, bool, or id13 (a national ID, masked: PDPA).
+    text, date, money (Decimal), number (Decimal), int, bool, id13 (a national ID, masked: PDPA), or
+    prefixed (a title and a first name joined by U+001F, written as `core.names.full_name` does).
     """
 
     key: str
@@ -149,8 +151,9 @@ PEOPLE = ListSpec(
     columns=(
         ListColumn(
             "name",
-            "t.prefix || t.first_name_th",
+            "coalesce(t.prefix, '') || char(31) || coalesce(t.first_name_th, '')",
             thai_order("t.first_name_th"),
+            kind="prefixed",
             then=(thai_order("t.last_name_th"),),
             indexed=True,
         ),
@@ -507,6 +510,9 @@ def _convert(kind: str, value: Any) -> Any:
         return bool(value)
     if kind == "id13":
         return mask_id(str(value)) if value else None
+    if kind == "prefixed":
+        prefix, _sep, first = str(value).partition("\x1f")
+        return full_name(prefix, first, None)
     return value
 
 

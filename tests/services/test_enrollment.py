@@ -145,3 +145,14 @@ def test_a_viewer_cannot_take_attendance(ctx, session) -> None:  # type: ignore[
     ctx.user = records.create(ctx, User, username="viewer", password_hash="x", role="viewer")
     with pytest.raises(PermissionDenied):
         es.record_attendance(ctx, activity.id, {(enrollment.id, d1.id): True})
+
+
+def test_next_session_day_stays_within_the_activity() -> None:
+    start, end = dt.date(2026, 2, 1), dt.date(2026, 2, 3)
+    assert es.next_session_day(start, end, []) == start
+    assert es.next_session_day(start, end, [dt.date(2026, 2, 1)]) == dt.date(2026, 2, 2)
+    # the day after the last is past the end: the first free day of the activity instead
+    assert es.next_session_day(start, end, [dt.date(2026, 2, 1), dt.date(2026, 2, 3)]) == dt.date(2026, 2, 2)
+    # every day taken: no day to offer (a day outside the dates is never offered)
+    assert es.next_session_day(start, end, [start, dt.date(2026, 2, 2), end]) is None
+    assert es.next_session_day(start, start, [start]) is None

@@ -285,3 +285,11 @@ def test_models_used_here_exist() -> None:
         Program.__tablename__,
         Activity.__tablename__,
     } <= {s.table for s in search.SPECS.values()}
+
+
+def test_people_name_column_writes_the_title_the_thai_way() -> None:
+    """`นางสมศรี` against a Thai first name, `นางสาว Mary` before a Latin one (core.names.full_name)."""
+    assert search.PEOPLE.column("name").kind == "prefixed"
+    assert search._convert("prefixed", "นาง\x1fสมศรี") == "นางสมศรี"
+    assert search._convert("prefixed", "นางสาว\x1fMary-Jane") == "นางสาว Mary-Jane"
+    assert search._convert("prefixed", "\x1fสมศรี") == "สมศรี"

@@ -139,3 +139,25 @@ def test_enrollment_dialog_search_new_person_and_duplicates(qtbot, env) -> None:
         assert (
             s.scalars(select(Enrollment).where(Enrollment.person_id == manee.id)).one().status == "enrolled"
         )
+
+
+def test_add_day_offers_a_day_within_the_activity_or_says_it_is_full(qtbot, env) -> None:  # type: ignore[no-untyped-def]
+    activity_id = _activity_with_days(env.db, days=3)  # the seeded activity is three days long
+    grid = AttendanceGrid(env.db, context_factory(env.user), activity_id)
+    qtbot.addWidget(grid)
+    qtbot.waitUntil(lambda: grid.is_ready, timeout=5000)
+    dialog = grid.open_add_day()
+    assert dialog.day.text() == "" and "วันสิ้นสุด" in dialog.error.text()
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
+    dialog.reject()
+    with env.db.session() as s:  # the middle day dropped: it is the one offered, not the day after the end
+        ctx = system_context(s)
+        middle = s.scalars(select(ActivitySession).where(ActivitySession.seq == 2)).one()
+        records.soft_delete(ctx, middle)
+        day = middle.day
+        s.commit()
+    grid.reload()
+    qtbot.waitUntil(lambda: len(grid.model.sessions) == 2, timeout=5000)
+    dialog = grid.open_add_day()
+    assert dialog.day.text() == f"{day.day:02d}/{day.month:02d}/{day.year + 543}" and not dialog.error.text()
+    dialog.reject()

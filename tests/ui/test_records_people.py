@@ -209,3 +209,23 @@ def test_delete_after_confirming_hides_the_person(qtbot, page, env, dialogs) -> 
     qtbot.waitUntil(lambda: c.model.total == 1 and c.widget.currentWidget() is c.list, timeout=5_000)
     with env.db.session() as s:
         assert s.scalars(select(Person).where(Person.first_name_th == "วิชัย")).one().deleted
+
+
+def test_title_and_list_write_a_latin_first_name_apart_from_its_thai_title(qtbot, page, env) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.services import records
+    from dipdesk.services.context import system_context
+    from dipdesk.ui.records.people import person_title
+
+    assert (
+        person_title({"prefix": "นาง", "first_name_th": "สมศรี", "last_name_th": "รักไทย"}) == "นางสมศรี รักไทย"
+    )
+    assert person_title({"prefix": "นางสาว", "first_name_th": "Mary", "last_name_th": "Smith"}) == (
+        "นางสาว Mary Smith"
+    )
+    with env.db.session() as s, s.begin():
+        records.create(system_context(s), Person, prefix="นางสาว", first_name_th="Mary", last_name_th="Smith")
+    c = page.people
+    c.model.refresh()
+    qtbot.waitUntil(lambda: c.model.total == 3, timeout=5_000)
+    shown = [c.model.data(c.model.index(r, c.model.column_of("name"))) for r in range(c.model.rowCount())]
+    assert "นางสาว Mary" in shown and "นางสมศรี" in shown

@@ -165,3 +165,107 @@ def test_activities_filter_by_fiscal_year(qtbot, page) -> None:  # type: ignore[
     a.model.set_filters(fiscal_year=year + 5)
     qtbot.waitUntil(lambda: a.model.total == 0, timeout=5_000)
     assert a.list.stack.currentIndex() == 1 and "ปีงบประมาณอื่น" in a.list.empty_box.text_label.text()
+
+
+def test_a_new_programs_code_follows_the_fiscal_year_in_the_form(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    c = page.programs
+    c.new_record()
+    code, year = c.form.editors["code"], c.form.editors["fiscal_year"]
+    this_year = programs_module.this_fiscal_year()
+    qtbot.waitUntil(lambda: code.input.text().startswith(f"IPC1-{this_year}-P"), timeout=5_000)
+    year.input.setText("")
+    type_text(year.input, "2571")
+    qtbot.waitUntil(lambda: code.input.text() == "IPC1-2571-P01", timeout=5_000)
+    code.input.setText("")
+    type_text(code.input, "MY-CODE")  # typed by the user: no longer suggested
+    year.input.setText("")
+    type_text(year.input, "2572")
+    qtbot.wait(200)
+    assert code.input.text() == "MY-CODE"
+
+
+def test_a_new_activitys_code_takes_its_programs_fiscal_year(qtbot, page, env) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.services import records
+    from dipdesk.services.context import system_context
+
+    with env.db.session() as s, s.begin():
+        older = records.create(system_context(s), Program, code="P-OLD", name_th="โครงการปีก่อน",
+                               fiscal_year=2566, service_kind="training")  # fmt: skip
+        older_id = older.id
+    a = page.show_tab(ACTIVITIES_TAB)
+    a.new_record()
+    code, program = a.form.editors["code"], a.form.editors["program_id"]
+    this_year = programs_module.this_fiscal_year()
+    qtbot.waitUntil(lambda: code.input.text().startswith(f"IPC1-{this_year}-A"), timeout=5_000)
+    qtbot.waitUntil(lambda: program.input.findData(older_id) >= 0, timeout=5_000)
+    program.input.setCurrentIndex(program.input.findData(older_id))  # choosing the program re-suggests
+    qtbot.waitUntil(lambda: code.input.text() == "IPC1-2566-A00001", timeout=5_000)
+    code.input.setText("")
+    type_text(code.input, "A-MINE")
+    program.input.setCurrentIndex(program.input.findData(page.programs.model.row_id(0)))
+    qtbot.wait(200)
+    assert code.input.text() == "A-MINE"
+
+
+def _open_activity_with_days(qtbot, page, env, days: list[int]):  # type: ignore[no-untyped-def]
+    """The seeded activity (three days long) with training days on the given days of it (0-based)."""
+    import datetime as dt
+
+    from dipdesk.services import records
+    from dipdesk.services.context import system_context
+
+    with env.db.session() as s, s.begin():
+        ctx = system_context(s)
+        activity = s.scalars(select(Activity).where(Activity.code == "A-001")).one()
+        for seq, offset in enumerate(days, 1):
+            records.create(ctx, ActivitySession, activity_id=activity.id, seq=seq,
+                           day=activity.start_date + dt.timedelta(days=offset), hours=6)  # fmt: skip
+        start, end = activity.start_date, activity.end_date
+    a = page.show_tab(ACTIVITIES_TAB)
+    open_first(qtbot, a)
+    return a, start, end
+
+
+def test_a_new_training_day_is_offered_within_the_activitys_dates(qtbot, page, env) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    a, start, _end = _open_activity_with_days(qtbot, page, env, [0, 2])
+    a.edit_session(None)
+    qtbot.waitUntil(lambda: a.dialog is not None and a.dialog.isVisible(), timeout=5_000)
+    day = start + dt.timedelta(days=1)  # the day after the last (the end) is outside: the free day instead
+    assert a.dialog.form.editors["day"].value() == day and a.dialog.form.editors["seq"].value() == 3
+    assert not a.dialog.notice.isVisibleTo(a.dialog)
+    a.dialog.reject()
+
+
+def test_a_full_activity_says_so_instead_of_offering_a_day(qtbot, page, env) -> None:  # type: ignore[no-untyped-def]
+    a, _start, _end = _open_activity_with_days(qtbot, page, env, [0, 1, 2])
+    a.edit_session(None)
+    qtbot.waitUntil(lambda: a.dialog is not None and a.dialog.isVisible(), timeout=5_000)
+    assert a.dialog.form.editors["day"].input.text() == ""
+    assert a.dialog.notice.isVisibleTo(a.dialog)
+    assert "วันสิ้นสุด" in a.dialog.notice.text_label.text()
+    a.dialog.reject()
+
+
+def test_at_1280_by_800_the_list_fits_and_the_training_days_are_in_sight(qtbot, page, env) -> None:  # type: ignore[no-untyped-def]
+    page.resize(980, 720)  # the page's share of a 1280×800 window (the sidebar and status bar take the rest)
+    a = page.show_tab(ACTIVITIES_TAB)
+    qtbot.waitUntil(lambda: a.model.is_loaded and a.model.rowCount() > 0, timeout=5_000)
+    table = a.list.table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=2_000)
+    for key in ("title_th", "start_date", "end_date", "enrolled"):
+        assert not table.isColumnHidden(a.model.column_of(key)), key
+    assert table.columnWidth(a.model.column_of("title_th")) >= 180
+    a, _start, _end = _open_activity_with_days(qtbot, page, env, [0, 1, 2])
+    qtbot.waitUntil(lambda: a.sessions.model.total == 3, timeout=5_000)
+    qtbot.wait(50)
+
+    def bottom(widget) -> int:  # type: ignore[no-untyped-def]
+        return widget.mapTo(page, widget.rect().bottomLeft()).y()
+
+    assert a.editor.tabs.isVisible() and a.sessions.list.table.isVisible()
+    assert bottom(a.sessions.list.table) <= page.height() and bottom(a.editor.save_button) <= page.height()
+    a.show_list()
+    page.resize(1600, 900)  # a wider window shows the columns left out again
+    qtbot.waitUntil(lambda: not table.isColumnHidden(a.model.column_of("program")), timeout=2_000)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dipdesk.core.names import full_name
 from dipdesk.core.phone import format_phone
 from dipdesk.services import enrollment as es
 from dipdesk.services.duplicates import PossibleDuplicate, person_duplicates
@@ -383,7 +384,7 @@ class EnrollmentDialog(QDialog):
         if isinstance(result, list):
             self._offer_duplicates(result)
             return
-        name = f"{self.prefix.currentText()}{self.first.text()} {self.last.text()}".strip()
+        name = full_name(self.prefix.currentText(), self.first.text(), self.last.text())
         for f in (self.first, self.last, self.national_id, self.phone, self.email, self.enterprise):
             f.edit.clear()
             f.message.hide()

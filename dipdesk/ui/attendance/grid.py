@@ -699,8 +699,24 @@ class AttendanceGrid(QWidget):
 
     def open_add_day(self) -> AddDayDialog:
         dialog = AddDayDialog(self.db, self.ctx_factory, self.activity_id, self)
-        if self.model.sessions:  # most courses run on consecutive days: offer the day after the last
-            after = max(s.day for s in self.model.sessions) + dt.timedelta(days=1)
+        sheet, days = self.model.sheet, [s.day for s in self.model.sessions]
+        if sheet is not None and sheet.start_date is not None and sheet.end_date is not None:
+            # the day after the last (most courses run on consecutive days), within the activity's dates
+            after = es.next_session_day(sheet.start_date, sheet.end_date, days)
+            if after is None:  # every day has its training day: say so rather than offer a wrong day
+                dialog.error.setText(
+                    self.tr(
+                        "Every day of this activity (%1 – %2) already has a training day. For one more "
+                        "day, first change the activity's end date."
+                    )
+                    .replace("%1", format_date(sheet.start_date))
+                    .replace("%2", format_date(sheet.end_date))
+                )
+        elif days:
+            after = max(days) + dt.timedelta(days=1)
+        else:
+            after = None
+        if after is not None:
             dialog.day.setText(f"{after.day:02d}/{after.month:02d}/{after.year + 543}")
         dialog.added.connect(self.reload)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -13,13 +13,16 @@ import html
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -53,14 +56,21 @@ from dipdesk.ui.widgets import NoticeBox
 
 
 class RecordEditor(QWidget):
-    """The detail half: a title, the form, tabs of related records, and Save / Cancel / Delete."""
+    """The detail half: a title, the form, tabs of related records, and Save / Cancel / Delete.
+
+    The form and the related lists share the height in a splitter, so an activity's training days or an
+    enterprise's products are in sight at 1280×800 without scrolling the window: the form scrolls in its
+    own pane, and Save / Cancel / Delete stay at the bottom whatever the height.
+    """
+
+    RELATED_MIN = 240  # the related lists' pane when first shown: its toolbar, header and a few rows
 
     def __init__(self, form: RecordForm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = form
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(12)
+        lay.setSpacing(10)
         top = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← Back to the list"))
         self.back_button.setToolTip(self.tr("Esc"))
@@ -68,18 +78,44 @@ class RecordEditor(QWidget):
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setMinimumWidth(100)  # a long activity name must not widen the window
         top.addWidget(self.title, 1)
         self.status = QLabel()
         self.status.setObjectName("muted")
         top.addWidget(self.status)
         lay.addLayout(top)
-        self.actions = QHBoxLayout()  # area buttons (Enroll people…, Attendance…)
-        self.actions.setSpacing(10)
-        lay.addLayout(self.actions)
-        lay.addWidget(form)
+
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setObjectName("formScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        inner = QVBoxLayout(holder)
+        inner.setContentsMargins(0, 0, 12, 4)  # room for the scroll bar beside the fields
+        inner.addWidget(form)
+        inner.addStretch(1)
+        self.form_scroll.setWidget(holder)
         self.error_box = NoticeBox(error=True)
         self.error_box.hide()
-        lay.addWidget(self.error_box)
+        upper = QWidget()
+        upper_lay = QVBoxLayout(upper)
+        upper_lay.setContentsMargins(0, 0, 0, 0)
+        upper_lay.addWidget(self.form_scroll, 1)
+        upper_lay.addWidget(self.error_box)
+        self.tabs = QTabWidget()
+        self.tabs.hide()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("detailSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(upper)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self._split_by_user = False
+        self.splitter.splitterMoved.connect(lambda _pos, _i: setattr(self, "_split_by_user", True))
+        lay.addWidget(self.splitter, 1)
+
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Ctrl+S"))
@@ -90,13 +126,48 @@ class RecordEditor(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        self.area_buttons = (
+            QHBoxLayout()
+        )  # area buttons (Enroll people…, Attendance…), beside Save: no row of their own
+        self.area_buttons.setSpacing(10)
+        buttons.addLayout(self.area_buttons)
+        buttons.addSpacing(24)
         buttons.addWidget(self.delete_button)
         lay.addLayout(buttons)
-        self.tabs = QTabWidget()
-        self.tabs.hide()
-        lay.addWidget(self.tabs, 1)
-        # without related records (a new record) the room left goes below the buttons, not into the form
-        lay.addStretch(0)
+
+    # The page scrolls when its content asks for more than the window has, and it asks for its parts'
+    # preferred heights: the editor asks for little (the splitter shares whatever it is given), so the
+    # page fits the window and Save, the form and the related lists are all in sight.
+    PREFERRED_HEIGHT = 460
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(self.minimumSizeHint().height(), self.PREFERRED_HEIGHT))
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def show_related_tabs(self, visible: bool) -> None:
+        """Show the related lists under the form (a saved record that has some) or give the form the room."""
+        visible = visible and self.tabs.count() > 0
+        was = self.tabs.isVisibleTo(self)
+        self.tabs.setVisible(visible)
+        if visible and not was and not self._split_by_user:
+            self._share_height()
+
+    def _share_height(self) -> None:
+        """The form as tall as it needs, but the related lists keep at least `RELATED_MIN`."""
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        if total <= 0:
+            return
+        form_height = self.form.sizeHint().height() + 8
+        upper = max(120, min(form_height, total - self.RELATED_MIN))
+        self.splitter.setSizes([upper, max(0, total - upper)])
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.tabs.isVisibleTo(self) and not self._split_by_user:
+            self._share_height()
 
     def show_error(self, text: str) -> None:
         self.error_box.set_text(html.escape(text))
@@ -115,12 +186,14 @@ class RecordController(QObject):
     fields: ClassVar[Sequence[Field]] = ()
     duplicates: ClassVar[bool] = False
     widths: ClassVar[dict[str, int]] = {}
+    optional_columns: ClassVar[tuple[str, ...]] = ()  # left out first to last when the list is narrow
     initial_sort: ClassVar[str] = ""  # the list's first sort ("" = the list's default)
     initial_descending: ClassVar[bool] = False
     extra_refs: ClassVar[frozenset[str]] = frozenset()  # choices the area's dialogs need besides the form's
     code_digits: ClassVar[int] = (
         0  # > 0: a new record's code is suggested, `code_prefix()` + this many digits
     )
+    code_depends_on: ClassVar[tuple[str, ...]] = ()  # fields whose change re-suggests an untouched code
 
     def __init__(
         self,
@@ -142,6 +215,8 @@ class RecordController(QObject):
         self.save_task: Any = None
         self.duplicates_dialog: DuplicatesDialog | None = None
         self._loaded_choices: dict[str, list[tuple[Any, str]]] = {}
+        self._suggested_code = ""  # the code last filled in for a new record ("" = none)
+        self._code_request = 0  # the newest suggestion asked for: an older answer arriving late is dropped
 
         query = ListQuery(
             self.list_name,
@@ -153,6 +228,7 @@ class RecordController(QObject):
         self.model = LazyTableModel(self.db, query, self)
         self.list = RecordList(self.model, self.list_texts(), lang=env.lang, widths=self.widths)
         self.list.new_button.setEnabled(self.writable)
+        self.list.table.set_optional_columns(self.optional_columns)
         self.list.open_requested.connect(self.open_record)
         self.list.new_requested.connect(self.new_record)
         self.model.first_page_loaded.connect(self._maybe_ready)
@@ -198,6 +274,8 @@ class RecordController(QObject):
         form.changed.connect(lambda: editor.status.setText(""))
         QShortcut(QKeySequence.StandardKey.Save, editor, activated=self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), editor, activated=self.cancel)
+        for key in self.code_depends_on:
+            form.editors[key].edited.connect(self._code_basis_changed)
         self.build_editor(editor)
         self.widget.addWidget(editor)
         self._load_choices()
@@ -217,8 +295,9 @@ class RecordController(QObject):
         """Values a new record starts with."""
         return {}
 
-    def code_prefix(self) -> str:
-        """What a suggested code starts with (`IPC1-E`); see `code_digits`."""
+    def code_prefix(self, session: Session, values: dict[str, Any]) -> str:
+        """What a suggested code starts with (`IPC1-E`); see `code_digits`. Runs in a worker: it may read
+        `session` and `values` (what the form holds, a copy), never a widget."""
         return ""
 
     def build_editor(self, editor: RecordEditor) -> None:
@@ -285,7 +364,7 @@ class RecordController(QObject):
         self.editor.show_error("")
         self.editor.delete_button.hide()
         self.editor.save_button.setEnabled(True)
-        self.editor.tabs.hide()
+        self.editor.show_related_tabs(False)
         self.show_related(None, values)
         self.widget.setCurrentWidget(self.editor)
         self.opened.emit("")
@@ -293,21 +372,42 @@ class RecordController(QObject):
         if first is not None:
             first.setFocus()
         if self.code_digits and "code" in self.form.editors:
+            self._suggested_code = ""
             self._suggest_code()
 
     def _suggest_code(self) -> None:
         """Fill the new record's code with the next free one (a worker reads the highest in use)."""
         code = self.form.editors["code"]
-        table, prefix, digits = self.list_name, self.code_prefix(), self.code_digits
+        table, digits, prefix_of = self.list_name, self.code_digits, self.code_prefix
+        values = self.form.raw_values()
+        self._code_request += 1
+        request = self._code_request
 
         def read(session: Session) -> str:
-            return search.next_code(session.connection(), table, prefix, digits)
+            return search.next_code(session.connection(), table, prefix_of(session, values), digits)
 
         def fill(suggested: str) -> None:
-            if self.current_id is None and not code.text():  # not typed over, not another record by now
+            # not another record by now, not a newer suggestion, not typed over
+            if self.current_id is None and request == self._code_request and self._code_untouched():
                 code.set_value(suggested)
+                self._suggested_code = suggested
 
         run_read(self.db, read, on_done=fill, owner=self.widget)
+
+    def _code_untouched(self) -> bool:
+        text = self.form.editors["code"].text().strip()
+        return not text or text == self._suggested_code
+
+    def _code_basis_changed(self) -> None:
+        """A field the code is made from changed (an activity's program): suggest again, unless the user
+        typed a code of their own."""
+        if (
+            self.current_id is None
+            and self._editor is not None
+            and self.widget.currentWidget() is self._editor
+            and self._code_untouched()
+        ):
+            self._suggest_code()
 
     def open_record(self, record_id: str) -> None:
         """Load the record in a worker and show it in the editor."""
@@ -341,7 +441,7 @@ class RecordController(QObject):
         self.editor.title.setText(self.record_title(values))
         self.editor.save_button.setEnabled(self.writable)
         self.editor.delete_button.setVisible(self.writable)
-        self.editor.tabs.setVisible(self.editor.tabs.count() > 0)
+        self.editor.show_related_tabs(True)
         self.show_related(record_id, values)
         self.opened.emit(record_id)
         first = self.form.first_input()
@@ -441,7 +541,7 @@ class RecordController(QObject):
         self.editor.save_button.setEnabled(True)
         self.editor.delete_button.setVisible(True)
         if created:
-            self.editor.tabs.setVisible(self.editor.tabs.count() > 0)
+            self.editor.show_related_tabs(True)
             self.show_related(record_id, values)
             self.opened.emit(record_id)
         self.model.refresh()

@@ -127,6 +127,9 @@ class RecordDialog(QDialog):
         heading = QLabel(html.escape(title))
         heading.setObjectName("sectionTitle")
         lay.addWidget(heading)
+        self.notice = NoticeBox()  # a word before the form (e.g. why no date is offered)
+        self.notice.hide()
+        lay.addWidget(self.notice)
         self.form = RecordForm(fields, lang=lang, columns=1, db=db, model=model)
         for key, value in (fixed or {}).items():
             if key in self.form.editors:
@@ -150,6 +153,10 @@ class RecordDialog(QDialog):
         first = self.form.first_input()
         if first is not None:
             first.setFocus()
+
+    def show_notice(self, text: str) -> None:
+        self.notice.set_text(html.escape(text))
+        self.notice.setVisible(bool(text))
 
     def submit(self) -> None:
         if self.task is not None:

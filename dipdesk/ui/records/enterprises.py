@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
+from sqlalchemy.orm import Session
 
 from dipdesk.core.kpi import economic_value, format_baht
 from dipdesk.core.thaidate import fiscal_year, fiscal_year_range
@@ -171,7 +172,7 @@ class EnterprisesController(RecordController):
     def defaults(self) -> dict[str, Any]:
         return {"kind": "juristic", "size": "micro"}
 
-    def code_prefix(self) -> str:
+    def code_prefix(self, session: Session, values: dict[str, Any]) -> str:
         return f"{self.env.user.site_code}-E"
 
     def build_editor(self, editor: RecordEditor) -> None:
@@ -395,7 +396,7 @@ class GroupsController(RecordController):
     def defaults(self) -> dict[str, Any]:
         return {"kind": "cluster"}
 
-    def code_prefix(self) -> str:
+    def code_prefix(self, session: Session, values: dict[str, Any]) -> str:
         return f"{self.env.user.site_code}-G"
 
     def build_editor(self, editor: RecordEditor) -> None:

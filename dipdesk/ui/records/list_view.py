@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,6 +141,8 @@ class RecordTable(QTableView):
         )
         self._user_sized = False
         self._fitting = False
+        self.optional: list[int] = []  # columns to leave out, in this order, when the window is narrow
+        self.left_out: set[int] = set()
         hh.sectionResized.connect(self._section_resized)
         self.setSortingEnabled(True)  # the model sorts in SQL; a column it cannot sort ignores the click
         self.doubleClicked.connect(self._open_index)
@@ -156,11 +158,21 @@ class RecordTable(QTableView):
         if self._user_sized:
             return
         columns = self.lazy.spec.columns
+        for i in self.left_out:  # back in, if there is room for it now
+            self.setColumnHidden(i, False)
+        self.left_out.clear()
         shown = [i for i in range(len(columns)) if not self.isColumnHidden(i)]
         if not shown:
             return
         stretch = self.stretch_column if self.stretch_column in shown else shown[0]
         available = self.viewport().width() - 2
+        for i in self.optional:  # rather than a horizontal scroll bar, leave out the least needed
+            if self._least_width(shown, stretch) <= available:
+                break
+            if i in shown and i != stretch:
+                self.setColumnHidden(i, True)
+                self.left_out.add(i)
+                shown.remove(i)
         fixed = [i for i in shown if i != stretch and _fixed_width(columns[i])]
         free = [i for i in shown if i != stretch and i not in fixed]
         # never narrower than its header ("ลงทะเบียนแล้ว" is wider than its numbers)
@@ -176,6 +188,23 @@ class RecordTable(QTableView):
             used += width
         self.setColumnWidth(stretch, max(180, available - used))
         self._fitting = False
+
+    def set_optional_columns(self, keys: Sequence[str]) -> None:
+        """Columns the list may leave out, first to last, when the window is too narrow for them all
+        (the name column keeps at least 180 px; a wider window shows them again)."""
+        spec_keys = [c.key for c in self.lazy.spec.columns]
+        self.optional = [spec_keys.index(k) for k in keys if k in spec_keys]
+        self.fit_columns()
+
+    def _least_width(self, shown: list[int], stretch: int) -> int:
+        columns = self.lazy.spec.columns
+        width = max(180, self.preferred[stretch] // 2)
+        for i in shown:
+            if i == stretch:
+                continue
+            fixed = _fixed_width(columns[i])
+            width += max(self.preferred[i], self._header_width(i)) if fixed else 90
+        return width
 
     def _header_width(self, column: int) -> int:
         text = str(self.lazy.headerData(column, Qt.Orientation.Horizontal) or "")

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtWidgets import QComboBox
 
+from dipdesk.core.names import full_name
 from dipdesk.core.thaiid import mask_id
 from dipdesk.store.people import Person
 from dipdesk.ui.pages.base import PageEnv
@@ -44,9 +45,8 @@ PERSON_FIELDS = (
 
 
 def person_title(values: dict[str, Any]) -> str:
-    """`นางสมศรี รักไทย`: the prefix is written against the first name, as on Thai forms."""
-    prefix, first, last = (values.get(k) or "" for k in ("prefix", "first_name_th", "last_name_th"))
-    return f"{prefix}{first} {last}".strip()
+    """`นางสมศรี รักไทย`, `นาง Mary Smith`: see `core.names.full_name`."""
+    return full_name(values.get("prefix"), values.get("first_name_th"), values.get("last_name_th"))
 
 
 class PeopleController(RecordController):

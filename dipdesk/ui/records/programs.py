@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from dipdesk.core.thaidate import fiscal_year
 from dipdesk.services import records
 from dipdesk.services.context import Context
+from dipdesk.services.enrollment import next_session_day
 from dipdesk.store.programs import Activity, ActivitySession, Program
 from dipdesk.ui.pages.base import PageEnv
 from dipdesk.ui.records.controller import RecordController, RecordEditor
@@ -28,6 +29,7 @@ from dipdesk.ui.records.fields import Field
 from dipdesk.ui.records.list_view import ListTexts
 from dipdesk.ui.records.ops import error_text, get_live, record_values, run_read
 from dipdesk.ui.records.sublist import SubList
+from dipdesk.ui.widgets import format_date
 
 PROGRAM_FIELDS = (
     Field("code", QT_TRANSLATE_NOOP("Fields", "Code"), required=True, max_length=40),
@@ -176,8 +178,13 @@ class ProgramsController(RecordController):
         super().load()
         run_read(self.db, _fiscal_years, on_done=self.year_filter.fill, owner=self.widget)
 
-    def code_prefix(self) -> str:
-        return f"{self.env.user.site_code}-{this_fiscal_year()}-P"
+    code_depends_on = ("fiscal_year",)
+
+    def code_prefix(self, session: Session, values: dict[str, Any]) -> str:
+        """`IPC1-2569-P`: the fiscal year chosen in the form (this one while none is)."""
+        year = values.get("fiscal_year")  # text while a year is half typed ("25") or out of range
+        year = year if isinstance(year, int) else this_fiscal_year()
+        return f"{self.env.user.site_code}-{year}-P"
 
     def build_editor(self, editor: RecordEditor) -> None:
         self.activities = SubList(
@@ -198,8 +205,9 @@ class ProgramsController(RecordController):
             lang=self.lang,
             writable=self.writable,
             hidden_columns=("program",),
-            widths={"code": 150, "title_th": 300, "cohort": 60, "start_date": 110, "end_date": 110},
+            widths={"code": 145, "title_th": 520, "cohort": 55, "start_date": 105, "end_date": 105},
         )
+        self.activities.list.table.set_optional_columns(("hours", "cohort"))
         self.activities.open_requested.connect(self.open_activity)
         self.activities.new_requested.connect(lambda: self.new_activity.emit(self.current_id or ""))
         editor.tabs.addTab(self.activities, self.tr("Activities"))
@@ -219,16 +227,20 @@ class ActivitiesController(RecordController):
     initial_sort = "start_date"
     initial_descending = True
     widths = {  # noqa: RUF012
-        "code": 150,
-        "title_th": 300,
-        "program": 130,
-        "cohort": 60,
+        "code": 145,
+        "title_th": 520,  # the name keeps half of this when the window is narrow
+        "program": 128,
+        "cohort": 55,
         "start_date": 105,
         "end_date": 105,
-        "province": 110,
+        "province": 100,
         "hours": 60,
         "capacity": 60,
+        "enrolled": 90,
     }
+    # at 1280×800 the program's code, then the hours, then the cohort (often in the name: "รุ่นที่ 6")
+    # give way, so the name and "enrolled" fit without a horizontal scroll bar
+    optional_columns = ("program", "hours", "cohort")
 
     def __init__(self, env: PageEnv, parent: QObject | None = None) -> None:
         super().__init__(env, parent=parent)
@@ -269,8 +281,17 @@ class ActivitiesController(RecordController):
         super().load()
         run_read(self.db, _fiscal_years, on_done=self.year_filter.fill, owner=self.widget)
 
-    def code_prefix(self) -> str:
-        return f"{self.env.user.site_code}-{this_fiscal_year()}-A"
+    code_depends_on = ("program_id",)
+
+    def code_prefix(self, session: Session, values: dict[str, Any]) -> str:
+        """`IPC1-2569-A`: the fiscal year of the activity's program (this one until a program is chosen)."""
+        program_id = values.get("program_id")
+        year = None
+        if isinstance(program_id, str) and program_id:
+            year = session.scalar(
+                select(Program.fiscal_year).where(Program.id == program_id, Program.deleted.is_(False))
+            )
+        return f"{self.env.user.site_code}-{year or this_fiscal_year()}-A"
 
     # --- the detail: training days, enrollment, attendance -----------------------------------------
 
@@ -281,9 +302,8 @@ class ActivitiesController(RecordController):
         self.attendance_button = QPushButton(self.tr("Attendance…"))
         self.attendance_button.setObjectName("attendanceButton")
         self.attendance_button.clicked.connect(lambda: self.open_attendance("AttendanceGrid"))
-        editor.actions.addWidget(self.enroll_button)
-        editor.actions.addWidget(self.attendance_button)
-        editor.actions.addStretch(1)
+        editor.area_buttons.addWidget(self.enroll_button)
+        editor.area_buttons.addWidget(self.attendance_button)
         self.sessions = SubList(
             self.db,
             "sessions",
@@ -302,7 +322,7 @@ class ActivitiesController(RecordController):
             self.tr("Save the activity first; then its training days can be added here."),
             lang=self.lang,
             writable=self.writable,
-            widths={"seq": 80, "day": 130, "hours": 80},
+            widths={"seq": 100, "day": 130, "hours": 80},
         )
         self.sessions.new_requested.connect(lambda: self.edit_session(None))
         self.sessions.open_requested.connect(self.edit_session)
@@ -323,18 +343,21 @@ class ActivitiesController(RecordController):
         def read(session: Session) -> dict[str, Any]:
             if record_id is not None:
                 return record_values(get_live(session, ActivitySession, record_id))
+            live = (ActivitySession.activity_id == activity_id, ActivitySession.deleted.is_(False))
             last = session.execute(
-                select(
-                    func.max(ActivitySession.seq),
-                    func.max(ActivitySession.day),
-                    func.max(ActivitySession.hours),
-                ).where(ActivitySession.activity_id == activity_id, ActivitySession.deleted.is_(False))
+                select(func.max(ActivitySession.seq), func.max(ActivitySession.hours)).where(*live)
             ).one()
+            days = list(session.scalars(select(ActivitySession.day).where(*live)))
             activity = get_live(session, Activity, activity_id)
-            next_day = last[1] + dt.timedelta(days=1) if last[1] else activity.start_date
-            return {"seq": (last[0] or 0) + 1, "day": next_day, "hours": last[2] or 6}
+            day = next_session_day(activity.start_date, activity.end_date, days)
+            values: dict[str, Any] = {"seq": (last[0] or 0) + 1, "day": day, "hours": last[1] or 6}
+            if day is None:  # every day of the activity has its training day: say so, offer no wrong day
+                values["_full"] = (activity.start_date, activity.end_date)
+            return values
 
         def show(values: dict[str, Any]) -> None:
+            full = values.pop("_full", None)
+
             def save(ctx: Context, v: dict[str, Any]) -> str:
                 if record_id is None:
                     return str(records.create(ctx, ActivitySession, **v).id)
@@ -356,6 +379,8 @@ class ActivitiesController(RecordController):
                 parent=self.widget,
             )
             dialog.saved.connect(lambda _rid: self.sessions.refresh())
+            if full is not None:
+                dialog.show_notice(self.full_text(*full))
             self.dialog = dialog
             dialog.open()
 
@@ -365,6 +390,16 @@ class ActivitiesController(RecordController):
             on_done=show,
             on_error=lambda exc: self.editor.show_error(error_text(exc, self.lang)),
             owner=self.widget,
+        )
+
+    def full_text(self, first: dt.date, last: dt.date) -> str:
+        return (
+            self.tr(
+                "Every day of this activity (%1 – %2) already has a training day. For one more day, first "
+                "change the activity's end date."
+            )
+            .replace("%1", format_date(first, self.lang))
+            .replace("%2", format_date(last, self.lang))
         )
 
     def open_attendance(self, name: str) -> None:

@@ -51,10 +51,10 @@ class SubList(QWidget):
         self.list.new_button.setEnabled(writable)
         self.list.open_requested.connect(self.open_requested)
         self.list.new_requested.connect(self.new_requested)
-        self.list.table.setMinimumHeight(220)
+        self.list.table.setMinimumHeight(130)  # header and three rows; the splitter gives more
         self.list.export_button.hide()  # the record's own few rows: nothing to send to a spreadsheet
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(8, 8, 8, 8)
+        lay.setContentsMargins(8, 4, 8, 4)
         lay.addWidget(self.list)
 
     def set_parent_id(self, parent_id: str | None) -> None:
