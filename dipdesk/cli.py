@@ -309,6 +309,16 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _limit(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (all rows) or more, not {n}")
+    return 0 if n >= 2**63 else n  # beyond SQLite's integers: every row anyway
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="dipdesk", description="dipdesk: DIProm records, certificates, lab and sync"
@@ -326,7 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ls = sub.add_parser("list", help="list records of a kind")
     ls.add_argument("kind")
-    ls.add_argument("--limit", type=int, default=50)
+    ls.add_argument("--limit", type=_limit, default=50, help="at most this many rows (0: all; default 50)")
     ls.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ls.set_defaults(func=cmd_list)
 
@@ -379,15 +389,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         gui_args = ["dipdesk"] + (["--lang", args.lang] if args.lang else [])
         return gui_main(gui_args, db_path=str(_db_arg(args)))
+    from sqlalchemy.exc import DBAPIError
+
     from dipdesk.services.errors import ServiceError
+    from dipdesk.store.db import DatabaseUnusable
 
     try:
         return int(args.func(args))
-    except ServiceError as exc:
+    except (ServiceError, DatabaseUnusable) as exc:
         print(f"error: {exc.message_th} / {exc.message_en}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
+    except DBAPIError as exc:  # locked, read-only, disk full, damaged: the transaction was rolled back
+        print(
+            f"error: database {_db_arg(args)}: {exc.orig} (the change that failed was not saved)",
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as exc:  # a file to read or write: missing, a folder, no permission, disk full
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

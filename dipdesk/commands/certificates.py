@@ -180,7 +180,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     text = sys.stdin.read() if args.qr == "-" else args.qr
     with session_factory(_engine(args))() as s:
-        result = svc.verify(s, text)
+        try:
+            result = svc.verify(s, text)
+        except ValueError as exc:  # e.g. an address urllib cannot split ("http://[::1")
+            print(f"NOT GENUINE: not a dipdesk certificate code, or a damaged one ({exc})")
+            print(f"ไม่ใช่รหัสวุฒิบัตรของ dipdesk หรือรหัสเสียหาย ({exc})")
+            return 1
     lang = getattr(args, "lang", None) or "th"
     verdict, _sep, why = result.message_en.partition(": ")
     if result.ok and verdict == "genuine":  # "genuine: SERIAL …" would say it twice

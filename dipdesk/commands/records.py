@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     except im.UnreadableFile as exc:
         print(f"error: {exc.message_th} / {exc.message_en}", file=sys.stderr)
         return 1
+    if not table.rows:
+        print(
+            f"error: ไฟล์นี้มีแต่หัวตาราง (แถวที่ {table.header_row}) ไม่มีข้อมูลให้นำเข้า / "
+            f"{Path(args.file).name} has a header (row {table.header_row}) but no data rows: nothing imported",
+            file=sys.stderr,
+        )
+        return 1
+    if args.errors and (problem := _unwritable(Path(args.errors))):
+        print(f"error: --errors {args.errors}: {problem}; nothing imported", file=sys.stderr)
+        return 2
     engine = _engine(args)
     with session_factory(engine)() as session:
         mapping = im.suggest_mapping(session, kind, table.headers)
@@ -110,11 +121,37 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("dry run: nothing was saved")
     if args.errors:
         if result.rejected:
-            im.write_error_sheet(args.errors, table, result)
+            try:
+                im.write_error_sheet(args.errors, table, result)
+            except OSError as exc:
+                saved = "nothing was saved" if args.dry_run else "the accepted rows are saved"
+                print(
+                    f"error: cannot write {args.errors}: {exc.strerror or exc} ({saved}; the rejected "
+                    "rows are listed above)",
+                    file=sys.stderr,
+                )
+                return 1
             print(f"rejected rows written to {args.errors}: fix them there and import that file")
         else:
             print("no rejected rows: no error sheet written")
     return 0
+
+
+def _unwritable(path: Path) -> str:
+    """Why the error sheet could not be written to `path` (checked before importing), or ""."""
+    if path.is_dir():
+        return "is a folder, not a file"
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # write_error_sheet creates the missing folders
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return f"cannot write in {folder}: {exc.strerror or exc}"
+    return ""
 
 
 def cmd_fields(args: argparse.Namespace) -> int:

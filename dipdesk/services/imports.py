@@ -24,6 +24,7 @@ import is cancelled or fails. A dry run does the same work and rolls it back.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -286,16 +287,36 @@ class SourceTable:
     header_row: int
     encoding: str = ""  # CSV only
     sheet: str = ""  # Excel only
+    # rows (by index) that cannot be read as they are, with why (Thai, English): a CSV line with more or
+    # fewer cells than the header has been shifted by a stray or missing separator
+    row_problems: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.rows)
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """ "utf-16-le"/"utf-16-be" when the bytes look like UTF-16 saved without a byte-order mark (the NUL
+    halves of ASCII separators and line ends on one side only), else ""."""
+    head = data[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) < max(4, len(head) // 100) or min(even, odd) > max(even, odd) // 10:
+        return ""
+    return "utf-16-le" if odd > even else "utf-16-be"
 
 
 def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    if b"\x00" in data[:8192] and (utf16 := _utf16_without_bom(data)):
+        try:
+            text = data.decode(utf16)
+            if "\x00" not in text:
+                return text, utf16
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -341,22 +362,42 @@ def _table(path: Path, raw: list[list[Any]], *, encoding: str = "", sheet: str =
         if filled:
             width = max(width, filled[-1] + 1)
     headers = [_cell_text(c) for c in header[:width]] + [""] * max(0, width - len(header))
-    rows, numbers = [], []
+    header_width = _filled_width(header)
+    rows: list[list[Any]] = []
+    numbers: list[int] = []
+    problems: dict[int, tuple[str, str]] = {}
     for n, r in numbered[header_no:]:
         cells = list(r[: len(headers)]) + [None] * (len(headers) - len(r))
         if not any(_cell_text(c) for c in cells):
             continue
+        cells_in_row = max(_filled_width(r), min(len(r), header_width))
+        if encoding and cells_in_row != header_width:  # a CSV line, not a sheet's row
+            problems[len(rows)] = (
+                f"แถวนี้มี {cells_in_row} ช่อง แต่หัวตารางมี {header_width} ช่อง "
+                "(เครื่องหมายคั่นเกินหรือขาด เช่น จุลภาคในที่อยู่ที่ไม่ได้อยู่ในเครื่องหมายคำพูด)",
+                f"this row has {cells_in_row} cells but the header has {header_width} "
+                "(a stray or missing separator, e.g. an unquoted comma in an address?)",
+            )
         rows.append(cells)
         numbers.append(n)
     for i, h in enumerate(headers):
         if not h:
             headers[i] = f"คอลัมน์ {i + 1}"
-    return SourceTable(str(path), headers, rows, numbers, header_no, encoding=encoding, sheet=sheet)
+    return SourceTable(
+        str(path), headers, rows, numbers, header_no, encoding=encoding, sheet=sheet, row_problems=problems
+    )
+
+
+def _filled_width(cells: Sequence[Any]) -> int:
+    """How many cells up to the last one with something in it."""
+    return max((i + 1 for i, c in enumerate(cells) if _cell_text(c)), default=0)
 
 
 def read_table(path: str | Path, *, sheet: str | None = None) -> SourceTable:
     """Read an .xlsx (first sheet with data, or `sheet`) or a .csv/.txt in any of the usual encodings."""
     p = Path(path)
+    if p.is_dir():
+        raise UnreadableFile(f"{p} เป็นโฟลเดอร์ ไม่ใช่ไฟล์", f"{p} is a folder, not a file")
     if not p.is_file():
         raise UnreadableFile(f"ไม่พบไฟล์ {p}", f"no such file: {p}")
     suffix = p.suffix.lower()
@@ -374,11 +415,28 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> SourceTable:
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(p, sheet)  # an .xlsx saved under another name
     text, encoding = _decode(data)
+    head = text[:8192]
+    if sum(1 for ch in head if ch < " " and ch not in "\t\r\n") > len(head) // 20:
+        raise UnreadableFile(
+            "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ CSV หรือ Excel (.xlsx) (อาจเป็นรูปภาพหรือไฟล์ชนิดอื่น)",
+            f"{p.name} is not a CSV text file or an Excel workbook (an image or another kind of file?)",
+        )
+    if sheet is not None:
+        raise UnreadableFile(
+            "ไฟล์ CSV ไม่มีแผ่นงาน (เลือกแผ่นงานได้เฉพาะไฟล์ .xlsx)",
+            "a CSV file has no sheets (a sheet can be chosen for .xlsx files only)",
+        )
     try:
         dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    raw = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    try:
+        raw = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    except csv.Error as exc:  # e.g. a cell over the csv module's field size limit (128 KB)
+        raise UnreadableFile(
+            f"อ่านไฟล์ CSV ไม่ได้: {exc} (ช่องข้อมูลยาวผิดปกติ หรือเครื่องหมายคำพูดไม่ครบคู่)",
+            f"cannot read the CSV file: {exc} (an abnormally long cell, or an unclosed quote?)",
+        ) from exc
     return _table(p, raw, encoding=encoding)
 
 
@@ -477,7 +535,10 @@ def _clean_text(v: Any) -> str:
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     text = unicodedata.normalize("NFC", str(v)).replace("\u200b", "").replace("\ufeff", "")
-    return " ".join(text.split())
+    return " ".join(_CONTROL_CHARS.sub("", text).split())  # NUL and other control bytes carry nothing
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")  # not the ones str.split() takes as spaces
 
 
 def _digits_cell(v: Any, *, pad_to: int = 0) -> str:
@@ -813,6 +874,10 @@ def check_rows(kind: str, table: SourceTable, mapping: Sequence[str]) -> list[Ro
     for i, (cells, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
         raw = {key: cells[c] for c, key in enumerate(mapping) if key}
         check = RowCheck(i, number)
+        if i in table.row_problems:
+            check.reject("", *table.row_problems[i])
+            checks.append(check)
+            continue
         (_check_person if kind == "people" else _check_enterprise)(raw, check)
         checks.append(check)
         if not check.ok:
@@ -898,6 +963,8 @@ def _column_of(mapping: Sequence[str], field_name: str) -> int | None:
         "prefix": ("prefix", "full_name"),
         "province_id": ("province",),
     }.get(field_name, (field_name,))
+    if not field_name:
+        return None  # the whole row (e.g. a shifted CSV line), not one cell
     for key in aliases:
         if key in mapping:
             return list(mapping).index(key)
@@ -1220,7 +1287,7 @@ def run_import(
         if dry_run:
             session.rollback()
         else:
-            if remember:
+            if remember and result.accepted:  # a mapping that took no row may well be wrong
                 remember_mapping(session, kind, table.headers, mapping)
             session.commit()
         return result
@@ -1277,8 +1344,13 @@ def write_error_sheet(path: str | Path, table: SourceTable, result: ImportResult
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_name(p.name + ".part")
-    wb.save(tmp)
-    tmp.replace(p)
+    try:
+        wb.save(tmp)
+        tmp.replace(p)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
     return len(result.rejected)
 
 

@@ -3,6 +3,7 @@ scripts, with a copy of the file taken before any upgrade of an existing databas
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,6 +76,84 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
     return dest
 
 
+class DatabaseUnusable(Exception):
+    """The file cannot be opened as this version's database; nothing was written to it."""
+
+    def __init__(self, message_th: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_th = message_th
+        self.message_en = message_en
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _existing_revision(p: Path) -> str | None:
+    """The schema revision of the database file at `p` (None for a new or empty one), read without
+    writing anything; refuses what this version cannot open: a folder, another kind of file, another
+    program's SQLite database, a schema newer than this version knows."""
+    if p.exists() and not p.is_file():
+        raise DatabaseUnusable(f"{p} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล", f"{p} is a folder, not a database file")
+    if not p.exists() or p.stat().st_size == 0:
+        return None
+    try:
+        with p.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseUnusable(
+            f"เปิดไฟล์ฐานข้อมูล {p} ไม่ได้: {exc.strerror}", f"cannot open the database {p}: {exc.strerror}"
+        ) from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseUnusable(
+            f"{p} ไม่ใช่ไฟล์ฐานข้อมูลของ dipdesk (ไม่ใช่ SQLite)",
+            f"{p} is not a dipdesk database (not an SQLite file)",
+        )
+    for where in (p, p.parent):  # SQLite writes its journal files beside the database
+        if not os.access(where, os.W_OK):
+            raise DatabaseUnusable(
+                f"เขียน {where} ไม่ได้ (อ่านได้อย่างเดียว): dipdesk ต้องบันทึกลงไฟล์ฐานข้อมูลและโฟลเดอร์ของไฟล์ได้",
+                f"{where} is read-only: dipdesk needs to write to the database file and its folder",
+            )
+    try:
+        conn = sqlite3.connect(f"{p.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            row = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if "alembic_version" in tables
+                else None
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseUnusable(
+            f"อ่านไฟล์ฐานข้อมูล {p} ไม่ได้: {exc}", f"cannot read the database {p}: {exc}"
+        ) from exc
+    if row is None:
+        from dipdesk.store.models import Base
+
+        if tables and tables.isdisjoint(Base.metadata.tables):
+            raise DatabaseUnusable(
+                f"{p} เป็นฐานข้อมูล SQLite ของโปรแกรมอื่น ไม่ใช่ของ dipdesk",
+                f"{p} is another program's SQLite database, not a dipdesk one",
+            )
+        return None
+    revision = str(row[0])
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    try:
+        known = script.get_revision(revision) is not None
+    except Exception:  # alembic raises its own errors for an id it does not have
+        known = False
+    if not known:
+        raise DatabaseUnusable(
+            f"ฐานข้อมูล {p} สร้างโดย dipdesk รุ่นที่ใหม่กว่านี้ (โครงสร้างรุ่น {revision}) "
+            "กรุณาปรับปรุง dipdesk ก่อนเปิดไฟล์นี้ ไฟล์ไม่ถูกแก้ไข",
+            f"the database {p} was made by a newer dipdesk (schema revision {revision}); update dipdesk "
+            "to open it. The file was not changed.",
+        )
+    return revision
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
@@ -84,12 +163,14 @@ def open_database(path: str | Path, *, revision: str = "head") -> Engine:
 
     An existing database at an older revision is backed up first; a new file is simply created.
     """
-    engine = make_engine(path)
     if "://" in str(path):
+        engine = make_engine(path)
         upgrade(engine, revision)
         return engine
     p = Path(path).expanduser().resolve()
+    _existing_revision(p)  # refuses, before anything touches the file, what it cannot open
     p.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path)
     current = current_revision(engine) if p.exists() and p.stat().st_size > 0 else None
     target = head_revision() if revision == "head" else revision
     if current != target:

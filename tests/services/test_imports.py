@@ -15,7 +15,7 @@ from dipdesk.core.thaiid import make_id
 from dipdesk.services import imports as im
 from dipdesk.services import records
 from dipdesk.services.errors import PermissionDenied
-from dipdesk.store.auth import AuditEntry, User
+from dipdesk.store.auth import AuditEntry, LocalState, User
 from dipdesk.store.enrollment import Enrollment
 from dipdesk.store.people import Enterprise, EnterpriseMember, Person
 from dipdesk.store.programs import Activity, Program
@@ -308,3 +308,198 @@ def test_cli_import_people(engine, ctx, session, db_path: Path, tmp_path: Path, 
     assert main(["--db", str(db_path), "import", "people", str(tmp_path / "missing.csv")]) == 1
     assert main(["--db", str(db_path), "import", "enterprises", str(DATA / "enterprises.xlsx")]) == 0
     assert "imported: 2" in capsys.readouterr().out
+
+
+# --- bad input: every file that cannot be imported says why, and nothing is written ---------------------
+
+HEADER = "คำนำหน้า,ชื่อ,นามสกุล,เลขประจำตัวประชาชน,โทรศัพท์\n"
+
+
+def test_files_that_are_not_sheets_are_refused_clearly(tmp_path: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200 + b"IHDR" + bytes(range(256))
+    for name, data, says in (
+        ("empty.csv", b"", "no data"),
+        ("empty.xlsx", b"", "Excel"),
+        ("picture.xlsx", png, "Excel"),
+        ("picture.csv", png, "not a CSV text file"),
+        ("huge.csv", (HEADER + "นาย," + "ก" * 200_000 + ",ดี,,\n").encode(), "long cell"),
+    ):
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(im.UnreadableFile) as exc:
+            im.read_table(path)
+        assert says in exc.value.message_en, name
+    with pytest.raises(im.UnreadableFile, match="folder"):
+        im.read_table(tmp_path)
+    (tmp_path / "ok.csv").write_text(HEADER + "นาย,สมชาย,ใจดี,,\n", encoding="utf-8")
+    with pytest.raises(im.UnreadableFile, match="no sheets"):
+        im.read_table(tmp_path / "ok.csv", sheet="Sheet1")
+
+
+def test_utf16_with_or_without_a_byte_order_mark(tmp_path: Path) -> None:
+    text = HEADER + "นาย,สมชาย,ใจดี,,0812345678\n"
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.csv"
+        path.write_bytes(text.encode(encoding))
+        table = im.read_table(path)
+        assert table.headers[:2] == ["คำนำหน้า", "ชื่อ"], encoding
+        assert table.rows == [["นาย", "สมชาย", "ใจดี", "", "0812345678"]]
+
+
+def test_nul_and_control_bytes_in_cells_are_dropped(ctx, session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "nul.csv"
+    path.write_bytes((HEADER + "นาย,สม\x00ชาย\x07,ใจ\x00ดี,,0812345678\n").encode())
+    _table, result = _import(ctx, path)
+    assert result.imported == 1
+    person = session.scalars(select(Person)).one()
+    assert (person.first_name_th, person.last_name_th) == ("สมชาย", "ใจดี")
+
+
+def test_csv_rows_shifted_by_a_separator_are_rejected_with_the_reason(ctx, session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "shifted.csv"
+    path.write_text(
+        HEADER
+        + "นาย,สมชาย\n"  # too few cells
+        + "นาง,สมหญิง,ใจงาม,,081 234 5678,กรุงเทพ,extra\n"  # too many: an unquoted comma somewhere
+        + "นาย,สมปอง,ใจดี,,0812345678,,\n"  # trailing empty cells are fine
+        + ",,,,\n",  # an empty line is skipped
+        encoding="utf-8",
+    )
+    table, result = _import(ctx, path)
+    assert (result.read, result.imported) == (3, 1)
+    assert [r.row_number for r in result.rejected] == [2, 3]
+    assert "2 cells but the header has 5" in result.rejected[0].reason_en
+    assert "7 cells but the header has 5" in result.rejected[1].reason_en
+    assert all(r.column is None for r in result.rejected)  # the whole row, not one cell
+    sheet = tmp_path / "errors.xlsx"
+    im.write_error_sheet(sheet, table, result)
+    rows = list(load_workbook(sheet).active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    assert rows[2][5:7] == ("กรุงเทพ", "extra")  # nothing of the row is lost in the error sheet
+    assert _count(session, Person) == 1
+
+
+def test_an_import_that_takes_no_row_remembers_nothing(ctx, session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "bad.csv"
+    path.write_text(HEADER + "นาย,สมชาย,ใจดี,1234567890123,\n", encoding="utf-8")
+    _table, result = _import(ctx, path)
+    assert result.accepted == 0 and len(result.rejected) == 1
+    assert not session.scalars(select(LocalState).where(LocalState.key.startswith("import_map:"))).all()
+
+
+def _db_digest(path: Path) -> str:
+    import hashlib
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+    finally:
+        conn.close()
+
+
+def test_cli_bad_files_and_options_fail_cleanly_and_write_nothing(
+    engine, ctx, session, db_path: Path, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.cli import main
+
+    session.close()
+    engine.dispose()
+    headers_only = tmp_path / "headers.csv"
+    headers_only.write_text(HEADER, encoding="utf-8")
+    one_bad = tmp_path / "one_bad.csv"
+    one_bad.write_text(HEADER + "นาย,สมชาย,ใจดี,1234567890123,\nนาย,สมปอง,ใจดี,,\n", encoding="utf-8")
+    huge = tmp_path / "huge.csv"
+    huge.write_text(HEADER + "นาย," + "ก" * 200_000 + ",ดี,,\n", encoding="utf-8")
+    png = tmp_path / "photo.xlsx"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    before = _db_digest(db_path)
+    for kind, args, code, says in (
+        ("people", [str(headers_only)], 1, "no data rows"),
+        ("enterprises", [str(headers_only)], 1, "no data rows"),
+        ("people", [str(huge)], 1, "cannot read the CSV file"),
+        ("people", [str(png)], 1, "cannot read the Excel file"),
+        ("people", [str(tmp_path)], 1, "is a folder"),
+        ("people", [str(tmp_path / "missing.csv")], 1, "no such file"),
+        ("people", [str(one_bad), "--errors", str(tmp_path)], 2, "is a folder"),
+        ("people", [str(one_bad), "--activity", "NO-SUCH"], 1, "no activity with code NO-SUCH"),
+        ("people", [str(one_bad), "--sheet", "Sheet1"], 1, "no sheets"),
+    ):
+        assert main(["--db", str(db_path), "import", kind, *args]) == code, (kind, args)
+        err = capsys.readouterr().err
+        assert says in err and "Traceback" not in err, (args, err)
+    assert _db_digest(db_path) == before
+    assert not list(tmp_path.parent.glob("*.part"))
+
+
+def test_cli_error_sheet_that_cannot_be_written_after_the_import(
+    db_path: Path, engine, ctx, session, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.cli import main
+
+    session.close()
+    one_bad = tmp_path / "one_bad.csv"
+    one_bad.write_text(HEADER + "นาย,สมชาย,ใจดี,1234567890123,\nนาย,สมปอง,ใจดี,,\n", encoding="utf-8")
+
+    def disk_full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(im, "write_error_sheet", disk_full)
+    code = main(
+        ["--db", str(db_path), "import", "people", str(one_bad), "--errors", str(tmp_path / "e.xlsx")]
+    )
+    out, err = capsys.readouterr()
+    assert code == 1 and "No space left on device" in err and "accepted rows are saved" in err
+    assert "row 2:" in out  # the rejected rows are still reported
+
+
+def test_cli_import_killed_midway_keeps_all_or_none(
+    db_path: Path, engine, ctx, session, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """kill -9 in the middle of a large import: the database passes `dipdesk check` and holds either none
+    of the rows or all of them."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from dipdesk.services.check import run_checks
+    from dipdesk.store.db import open_database
+
+    session.close()
+    engine.dispose()
+    n = 1500
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8") as f:
+        f.write(HEADER)
+        for i in range(n):
+            f.write(f"นาย,ชื่อ{i},สกุล{i},{make_id(f'3{i:011d}')},08{i:08d}\n")
+    argv = [sys.executable, "-m", "dipdesk", "--db", str(db_path), "import", "people", str(path)]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    assert proc.stdout is not None
+    started = proc.stdout.readline()  # the header line: the file is read, the rows are being written
+    assert "header on row 1" in started, started
+    time.sleep(1.0)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    if proc.stderr:
+        proc.stderr.close()
+
+    def state() -> tuple[list[str], int]:
+        eng = open_database(db_path)
+        try:
+            with eng.connect() as conn:
+                count = conn.scalar(select(func.count()).select_from(Person)) or 0
+            return run_checks(eng), int(count)
+        finally:
+            eng.dispose()
+
+    problems, count = state()
+    assert problems == []
+    assert count in (0, n), f"{count} of {n} rows survived the kill"
+    if count == 0:  # the usual case: killed before the commit; importing again then takes them all
+        done = subprocess.run(argv, capture_output=True, text=True, encoding="utf-8", timeout=300)
+        assert done.returncode == 0, done.stderr
+        problems, count = state()
+        assert problems == [] and count == n
