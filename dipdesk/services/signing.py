@@ -256,7 +256,10 @@ def parse_qr_text(text: str) -> tuple[Payload, bytes, bytes]:
     if text.upper().startswith(PREFIX):
         record = b45decode(text[len(PREFIX) :])
     elif re.match(r"(?i)^https?://", text):
-        params = parse_qs(urlsplit(text).query)
+        try:
+            params = parse_qs(urlsplit(text).query)
+        except ValueError:  # e.g. an unclosed IPv6 bracket in a hand-typed address
+            raise PayloadError("not a valid address") from None
         token = (params.get("p") or [""])[0]
         if not token:
             raise PayloadError("the address has no certificate data (p=…)")

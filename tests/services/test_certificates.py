@@ -580,3 +580,13 @@ def test_a_latin_first_name_is_spaced_from_the_thai_prefix(ctx: Context, klass: 
     cert = svc.issue_due(ctx, klass.activity, klass.template).issued
     printed = {c.printed_data["name"] for c in cert}
     assert "นางสาว Mary-Jane Smith" in printed
+
+
+def test_a_malformed_address_is_a_payload_error_not_a_crash() -> None:
+    """The GUI verify tab calls the service directly: a bad address must come back as PayloadError."""
+    import pytest
+
+    from dipdesk.services.signing import PayloadError, parse_qr_text
+
+    with pytest.raises(PayloadError):
+        parse_qr_text("http://[::1")
