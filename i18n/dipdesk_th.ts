@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesController</name>
     <message>
-        <location filename="../dipdesk/ui/records/programs.py" line="+244"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="+256"/>
         <source>%1 activities</source>
         <translation>%1 กิจกรรม</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>กิจกรรมใหม่</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>Enroll people…</source>
         <translation>ลงทะเบียนผู้เข้าร่วม…</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>บันทึกการเข้าร่วม…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>%1 training days</source>
         <translation>%1 วันอบรม</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>บันทึกกิจกรรมก่อน</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>New training day</source>
         <translation>วันอบรมใหม่</translation>
     </message>
@@ -90,7 +90,12 @@
         <translation>วันอบรม</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+31"/>
+        <source>Every day of this activity (%1 – %2) already has a training day. For one more day, first change the activity's end date.</source>
+        <translation>ทุกวันของกิจกรรมนี้ (%1 – %2) มีวันอบรมแล้ว หากต้องการเพิ่มอีกวัน ให้แก้วันสิ้นสุดของกิจกรรมก่อน</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Not available yet</source>
         <translation>ยังใช้งานไม่ได้</translation>
     </message>
@@ -103,7 +108,7 @@
 <context>
     <name>AddDayDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+754"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+770"/>
         <source>Add a training day</source>
         <translation>เพิ่มวันอบรม</translation>
     </message>
@@ -323,13 +328,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="-282"/>
-        <location line="+257"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="-298"/>
+        <location line="+273"/>
         <source>Attendance</source>
         <translation>ลงเวลาเข้าร่วม</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-258"/>
         <source>Add people…</source>
         <translation>เพิ่มผู้เข้าร่วม…</translation>
     </message>
@@ -424,7 +429,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไม่ได้บันทึกข้อมูลใดเลย: %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+34"/>
+        <source>Every day of this activity (%1 – %2) already has a training day. For one more day, first change the activity's end date.</source>
+        <translation>ทุกวันของกิจกรรมนี้ (%1 – %2) มีวันอบรมแล้ว หากต้องการเพิ่มอีกวัน ให้แก้วันสิ้นสุดของกิจกรรมก่อน</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Export attendance</source>
         <translation>ส่งออกการลงเวลา</translation>
     </message>
@@ -462,7 +472,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-501"/>
+        <location line="-517"/>
         <source>Not saved yet</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -1511,7 +1521,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+133"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+134"/>
         <source>Add people to the activity</source>
         <translation>เพิ่มผู้เข้าร่วมกิจกรรม</translation>
     </message>
@@ -1645,7 +1655,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnterprisesController</name>
     <message>
-        <location filename="../dipdesk/ui/records/enterprises.py" line="+145"/>
+        <location filename="../dipdesk/ui/records/enterprises.py" line="+146"/>
         <source>All types</source>
         <translation>ทุกประเภท</translation>
     </message>
@@ -1904,7 +1914,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ต้องไม่ติดลบ</translation>
     </message>
     <message>
-        <location filename="../dipdesk/ui/records/people.py" line="+20"/>
+        <location filename="../dipdesk/ui/records/people.py" line="+21"/>
         <source>Title</source>
         <translation>คำนำหน้า</translation>
     </message>
@@ -1962,7 +1972,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
         <location line="+69"/>
-        <location filename="../dipdesk/ui/records/programs.py" line="-380"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-413"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>รหัส</translation>
@@ -4128,7 +4138,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleController</name>
     <message>
-        <location filename="../dipdesk/ui/records/people.py" line="+33"/>
+        <location filename="../dipdesk/ui/records/people.py" line="+32"/>
         <source>All provinces</source>
         <translation>ทุกจังหวัด</translation>
     </message>
@@ -4377,7 +4387,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>โครงการใหม่</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>%1 activities</source>
         <translation>%1 กิจกรรม</translation>
     </message>
@@ -4393,12 +4403,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Activities</source>
         <translation>กิจกรรม</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Save the program first; then its activities can be added here.</source>
         <translation>บันทึกโครงการก่อน แล้วจึงเพิ่มกิจกรรมได้ที่นี่</translation>
     </message>
@@ -4664,7 +4674,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../dipdesk/ui/records/controller.py" line="+315"/>
+        <location filename="../dipdesk/ui/records/controller.py" line="+415"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
@@ -4719,13 +4729,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>RecordEditor</name>
     <message>
-        <location line="-422"/>
+        <location line="-512"/>
         <source>← Back to the list</source>
         <translation>← กลับไปที่รายการ</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+22"/>
+        <location line="+48"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
@@ -4753,7 +4763,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../dipdesk/ui/records/list_view.py" line="+260"/>
+        <location filename="../dipdesk/ui/records/list_view.py" line="+289"/>
         <source>Export to Excel…</source>
         <translation>ส่งออกเป็น Excel…</translation>
     </message>

@@ -38,7 +38,15 @@ from dipdesk.store.base import utcnow
 from dipdesk.store.sync import CLOCKS, CONFLICTS, HISTORY, OUTBOX, PARKED
 from dipdesk.sync import outbox, protocol
 from dipdesk.sync.digest import table_digests
-from dipdesk.sync.merge import Change, Merger, Outcome, apply_carefully, park_change, retry_parked
+from dipdesk.sync.merge import (
+    Change,
+    Merger,
+    Outcome,
+    apply_carefully,
+    park_change,
+    retry_parked,
+    upsert_clocks,
+)
 from dipdesk.sync.protocol import (
     CONFLICTS_TABLE,
     HEADER_DEVICE,
@@ -54,6 +62,8 @@ KEY_SECRET = "sync.secret"
 KEY_SERVER = "sync.server_url"
 KEY_SITE = "sync.site_id"
 KEY_CURSOR = "sync.cursor"
+KEY_SCOPE = "sync.shared_scope"  # the `protocol.SHARED_SCOPE_VERSION` the pulled log is complete for
+KEY_SCOPE_CURSOR = "sync.shared_cursor"  # how far the catch-up of a wider scope has come
 KEY_LAST_OK = "sync.last_success"
 
 # What `sync_history.error` says of a round asked to stop (the program was closing): not a failure.
@@ -460,11 +470,16 @@ def _push_all(
             try:
                 acked = int(answer["acked"])
                 rejected = {int(x["seq"]): str(x["reason"]) for x in answer.get("rejected", [])}
-            except (KeyError, TypeError, ValueError) as exc:
+                restores = {
+                    int(x["seq"]): x["restore"]
+                    for x in answer.get("rejected", [])
+                    if isinstance(x.get("restore"), dict)
+                }
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise SyncError("the server's push answer is incomplete") from exc
             if acked < batch.last:
                 raise SyncError(f"the server acknowledged up to {acked} only (sent up to {batch.last})")
-            _record_answer(engine, report, meta, acked, rejected)
+            _record_answer(engine, report, meta, acked, rejected, restores)
             answered = max(answered, acked)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
@@ -476,6 +491,7 @@ def _record_answer(
     meta: dict[int, tuple[str, str, str]],
     acked: int,
     rejected: dict[int, str],
+    restores: dict[int, dict[str, Any]] | None = None,
 ) -> None:
     o = OUTBOX.c
     with engine.begin() as conn:
@@ -495,6 +511,8 @@ def _record_answer(
             report.rejected += 1
             if op in ("c", "s"):
                 _mark_create_rejected(conn, table, rid)
+            elif restores and seq in restores:
+                _restore_refused(conn, table, rid, restores[seq])
         done = conn.execute(
             update(OUTBOX).where(o.state == "pending", o.seq <= acked).values(state="acked")
         ).rowcount
@@ -512,6 +530,79 @@ def _mark_create_rejected(conn: Connection, table: str, record_id: str) -> None:
     )
 
 
+def _restore_refused(conn: Connection, table: str, record_id: str, restore: dict[str, Any]) -> None:
+    """The server refused an edit of a row another site owns (headquarters' template) and sent back the
+    values and clocks it holds for those fields: put them back here, so this replica equals the server
+    again and later edits by the owner merge as usual. The refused change stays listed as rejected."""
+    info = protocol.synced_tables().get(table)
+    values, stamps = restore.get("f"), restore.get("c")
+    if info is None or not isinstance(values, dict) or not isinstance(stamps, dict):
+        return
+    decoded: dict[str, Any] = {}
+    clocks: list[dict[str, Any]] = []
+    for name, raw in values.items():
+        col = info.columns.get(name)
+        if col is None or name in ("id", "site_id"):
+            continue
+        try:
+            decoded[name] = protocol.decode(col, raw)
+        except protocol.ValueRejected:
+            return
+        stamp = stamps.get(name)
+        if isinstance(stamp, list) and len(stamp) == 2 and all(isinstance(x, str) for x in stamp):
+            clocks.append(
+                {
+                    "table_name": table,
+                    "record_id": record_id,
+                    "field": name,
+                    "hlc": stamp[0],
+                    "device_id": stamp[1],
+                }
+            )
+    if not decoded:
+        return
+    t = info.table
+    conn.execute(update(t).where(t.c.id == record_id).values(**decoded))
+    upsert_clocks(conn, clocks)
+
+
+def _pull_answer(answer: dict[str, Any]) -> tuple[list[dict[str, Any]], int, bool]:
+    try:
+        return list(answer["changes"]), int(answer["cursor"]), bool(answer["more"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SyncError("the server's pull answer is incomplete") from exc
+
+
+def _catch_up_shared(
+    engine: Engine,
+    tx: Transport,
+    report: RoundReport,
+    limit: int,
+    *,
+    upto: int,
+    should_stop: StopCheck | None = None,
+) -> None:
+    """Pull, up to the saved cursor, only the rows other sites own that this site is entitled to
+    (`protocol.shared_rows`): what a device that pulled under an older, narrower scope rule never got
+    (headquarters' template edits, the targets set for its site). Merging is by clock, so whatever it
+    holds already changes nothing; resumable by its own cursor."""
+    with engine.connect() as conn:
+        since = int(outbox.get_state(conn, KEY_SCOPE_CURSOR) or 0)
+    while since < upto:
+        _check_stop(should_stop)
+        answer = tx.json("GET", "/api/v1/pull", params={"since": since, "limit": limit, "shared": "true"})
+        changes, new_cursor, more = _pull_answer(answer)
+        with engine.begin() as conn:
+            stats = apply_pulled(conn, changes)
+            outbox.set_state(conn, KEY_SCOPE_CURSOR, str(new_cursor))
+        report.pulled += len(changes)
+        report.conflicts += stats["conflicts"]
+        report.parked += stats["parked"]
+        if not more or new_cursor <= since:
+            break
+        since = new_cursor
+
+
 def _pull_all(
     engine: Engine, tx: Transport, report: RoundReport, limit: int, *, should_stop: StopCheck | None = None
 ) -> None:
@@ -519,6 +610,13 @@ def _pull_all(
     transaction) the next one is already being fetched. Asked to stop, it stops after a whole batch."""
     with engine.connect() as conn:
         cursor = int(outbox.get_state(conn, KEY_CURSOR) or 0)
+        scope = int(outbox.get_state(conn, KEY_SCOPE) or 0)
+    if scope < protocol.SHARED_SCOPE_VERSION:
+        if cursor > 0:  # pulled under an older scope rule: fetch what the wider rule adds, once
+            _catch_up_shared(engine, tx, report, limit, upto=cursor, should_stop=should_stop)
+        with engine.begin() as conn:
+            outbox.set_state(conn, KEY_SCOPE, str(protocol.SHARED_SCOPE_VERSION))
+            outbox.set_state(conn, KEY_SCOPE_CURSOR, "0")
 
     def fetch(since: int) -> dict[str, Any]:
         return tx.json("GET", "/api/v1/pull", params={"since": since, "limit": limit})

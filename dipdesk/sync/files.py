@@ -46,13 +46,29 @@ def store_local(engine: Engine, data: bytes) -> str:
     return sha
 
 
+# keys of a template's positioned elements that hold a file's address (a signatory's signature image)
+ELEMENT_FILE_KEYS = ("signature_hash", "hash")
+
+
+def _is_sha(value: Any) -> bool:
+    return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+
 def referenced(engine: Engine) -> set[str]:
+    """Addresses of every file a row here refers to: product photos, template backgrounds, and the
+    signature images inside templates' elements (headquarters' templates are held by every site, so
+    their images travel to every site too)."""
     out: set[str] = set()
     with engine.connect() as conn:
         for model, column in REFERENCING:
             col: Any = getattr(model, column)
             out.update(h for h in conn.execute(select(col).where(col != "")).scalars() if h)
-    return out
+        t = CertificateTemplate
+        for elements in conn.execute(select(t.elements).where(t.deleted.is_(False))).scalars():
+            for e in elements if isinstance(elements, list) else ():
+                if isinstance(e, dict):
+                    out.update(str(e[k]) for k in ELEMENT_FILE_KEYS if _is_sha(e.get(k)))
+    return {h for h in out if _is_sha(h)}
 
 
 def upload(tx: Transport, path: Path, sha256: str, *, chunk: int = CHUNK) -> None:

@@ -31,7 +31,21 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, DateTime, Float, Integer, Numeric, Table
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    ColumnElement,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    Numeric,
+    Table,
+    and_,
+    or_,
+)
 from sqlalchemy.types import String
 
 from dipdesk.store.base import Synced
@@ -48,6 +62,13 @@ TABLES_SINCE: dict[int, tuple[str, ...]] = {}
 REFERENCE_TABLES = ("provinces", "sites", "site_provinces")
 # The only reference field a device may write: its own site's public key (for certificate QR checks).
 DEVICE_WRITABLE_REFERENCE = {"sites": frozenset({"public_key"})}
+# Headquarters' site: it owns the reference data kept in site-owned tables (certificate templates).
+HQ_SITE_CODE = "DIPROM"
+# Rows of site-owned tables that a site downloads although another site owns them (SYNC.md #7: "reference
+# data plus what it is entitled to"); see `shared_rows`. Bump when the rule widens: a device that pulled
+# under an older rule fetches the shared rows of its log once more (`dipdesk.sync.client`).
+SHARED_TABLES = ("certificate_templates", "targets")
+SHARED_SCOPE_VERSION = 1
 NOT_SYNCED_FIELDS = frozenset({"updated_at"})  # each replica keeps its own "changed here at"
 CONFLICTS_TABLE = "sync_conflicts"
 
@@ -105,6 +126,39 @@ def synced_tables() -> dict[str, TableInfo]:
             reference=table.name in REFERENCE_TABLES,
         )
     return out
+
+
+def hq_site_id() -> str:
+    from dipdesk.store.reference_data import site_id
+
+    return site_id(HQ_SITE_CODE)
+
+
+def shared_rows(info: TableInfo, site_id: str) -> ColumnElement[bool] | None:
+    """Which rows of `info`'s table a device of `site_id` holds although another site owns them (None:
+    none). Headquarters' certificate templates go to every site (templates are data synced from
+    headquarters); of the year's targets, the national ones (no site, no program) and those set for the
+    site (`for_site_id`) go to it. Only the owner may change them: uploads stay checked against the
+    device's credential (`dipdesk.sync.server.push`). The rule reads the row as it is now, on the server
+    for pulls and on both sides for digests, so a row's scope follows its (never re-assigned) owner keys."""
+    t = info.table
+    if info.name == "certificate_templates":
+        return t.c.site_id == hq_site_id()
+    if info.name == "targets":
+        return or_(
+            t.c.for_site_id == site_id,
+            and_(t.c.for_site_id.is_(None), t.c.program_id.is_(None)),
+        )
+    return None
+
+
+def in_scope(info: TableInfo, site_id: str) -> ColumnElement[bool] | None:
+    """The rows of `info`'s table a device of `site_id` holds (None: all of them, reference data)."""
+    if not info.site_owned:
+        return None
+    own = info.table.c.site_id == site_id
+    shared = shared_rows(info, site_id)
+    return own if shared is None else or_(own, shared)
 
 
 def fields_for_version(table: str, version: int) -> frozenset[str] | None:

@@ -164,10 +164,28 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
         window.start_background_sync()
         return int(app.exec())
     finally:
-        workers.cancel_all()
-        workers.drain(5_000)
+        finish_background_work()
         set_database(None)
         db.close()
+
+
+def finish_background_work(wait_ms: int | None = None) -> bool:
+    """At exit: ask every background task to stop and wait for them before the database closes.
+
+    A sync round stops at its next batch boundary (batches are atomic) and records where it stopped.
+    The wait is as long as the main window's own wait for a round when it closes (`CLOSE_WAIT_MS`, which
+    also covers one request's network time-out), so quitting while the window waits, or once its wait
+    ran out, does not cut that round off; bounded, so a hung task never keeps dipdesk from exiting.
+    Returns True if everything finished (else logs what was left running)."""
+    if wait_ms is None:
+        from dipdesk.ui.main_window import CLOSE_WAIT_MS
+
+        wait_ms = CLOSE_WAIT_MS
+    workers.cancel_all()
+    done = workers.drain(wait_ms)
+    if not done:
+        log.warning("background work still running after %d ms at exit; closing anyway", wait_ms)
+    return done
 
 
 if __name__ == "__main__":

@@ -302,3 +302,54 @@ def test_before_enrolment_the_rows_the_first_sync_will_send_are_counted(
     assert figure in page.state_box.text_label.text()
     assert f"{st.to_send:,}" in window.sync_status.text(), window.sync_status.text()
     window.grab().save("/tmp/sync_not_enrolled.png")
+
+
+def test_quitting_while_the_window_waits_does_not_cut_the_round_off(
+    qtbot: Any, server: Server, devices: Any, drained: None
+) -> None:
+    """The application's exit (`ui.app.finish_background_work`) waits for a running round as long as the
+    window's close does: a batch that takes longer than a few seconds on a slow link still ends at its
+    boundary and is recorded as stopped, and a task that never ends does not hold the exit for ever."""
+    import time
+
+    from synctest import demo_device
+
+    from dipdesk.sync import client
+    from dipdesk.ui import app, workers
+    from dipdesk.ui.main_window import MainWindow
+
+    site = server.take_site()
+    a = demo_device(server, devices, "a", site, participants=60)
+    with Link(server.port, rtt_ms=40, bandwidth_bps=4_000_000) as link:
+        window = MainWindow(page_env(a))
+        qtbot.addWidget(window)
+        window.background.round_options = {"server_url": link.url, "push_changes": 40}
+        window.show()
+        with qtbot.waitSignal(window.background.round_started, timeout=10_000):
+            window.background.sync_now()
+        qtbot.waitUntil(
+            lambda: int(a.scalar("SELECT count(*) FROM sync_outbox WHERE state = 'acked'")) > 0,
+            timeout=30_000,
+        )
+        link.rtt = 12.0  # from now on a batch on the wire takes longer than the old 5 s exit wait
+        window.close()
+        assert window.isVisible() and window.background.running
+        started = time.monotonic()
+        assert app.finish_background_work(), "the exit waited for the round"  # as app.exec() returning
+        assert time.monotonic() - started > 5
+        assert not window.background.running
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    with a.engine.connect() as conn:
+        error = conn.execute(client.HISTORY.select().with_only_columns(client.HISTORY.c.error)).scalar()
+    assert error == client.ROUND_STOPPED, "ended at a batch boundary and recorded as stopped"
+    a.sync_ok()
+    assert a.pending() == 0
+    a.assert_converged()
+
+    # bounded: work that never reaches a boundary does not keep dipdesk from exiting
+    release = __import__("threading").Event()
+    workers.run_task(lambda _t: release.wait(30))
+    started = time.monotonic()
+    assert not app.finish_background_work(300)
+    assert time.monotonic() - started < 5
+    release.set()

@@ -29,10 +29,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import exists, false, func, insert, or_, select, update
 from sqlalchemy.exc import OperationalError
 
 from dipdesk import __version__
+from dipdesk.core.names import full_name
 from dipdesk.store.base import utcnow
 from dipdesk.store.certificates import Certificate
 from dipdesk.store.people import Person
@@ -422,8 +423,28 @@ def create_app(
         client_version: Annotated[int, Depends(header_version)],
         since: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=protocol.PULL_MAX_LIMIT)] = protocol.PULL_DEFAULT_LIMIT,
+        shared: Annotated[bool, Query()] = False,
     ) -> Response:
+        """The log after `since` that this device's site may see: its own site's records, reference
+        data, and rows other sites own that it is entitled to (`protocol.shared_rows`, decided on the
+        row as it is now). `shared=true` answers with those last ones only: a device that pulled under
+        an older scope rule catches up on them without pulling everything again."""
         c = CHANGES.c
+        tables = protocol.synced_tables()
+        entitled = []
+        for name in protocol.SHARED_TABLES:
+            info = tables[name]
+            rule = protocol.shared_rows(info, device.site_id)
+            if rule is not None:
+                t = info.table
+                entitled.append(
+                    (c.table_name == name) & exists(select(t.c.id).where(t.c.id == c.record_id, rule))
+                )
+        others = or_(false(), *entitled)
+        if shared:
+            visible = (c.site_id != device.site_id) & others
+        else:
+            visible = (c.site_id == device.site_id) | c.site_id.is_(None) | others
         unknown_fields = _unknown_fields(since_map, client_version)
         changes: list[dict[str, Any]] = []
         size = 0
@@ -437,7 +458,7 @@ def create_app(
                 .where(
                     c.server_seq > since,
                     c.server_seq <= top,
-                    (c.site_id == device.site_id) | c.site_id.is_(None),
+                    visible,
                     c.device_id != device.id,
                 )
                 .order_by(c.server_seq)
@@ -488,8 +509,9 @@ def create_app(
                 found: dict[str, str] = {}
                 for i in range(0, len(ids), 500):
                     q = select(t.c.id, t.c.deleted).where(t.c.id.in_(ids[i : i + 500]))
-                    if info.site_owned:
-                        q = q.where(t.c.site_id == device.site_id)
+                    scope = protocol.in_scope(info, device.site_id)
+                    if scope is not None:
+                        q = q.where(scope)
                     for rid, deleted in conn.execute(q):
                         found[rid] = "deleted" if deleted else "live"
                 answer[name] = {rid: found.get(rid, "unknown") for rid in ids}
@@ -661,7 +683,7 @@ def create_app(
             ).first()
         if row is None:
             return HTMLResponse(_verify_page(serial, "unknown"), status_code=404)
-        name = f"{row.prefix}{row.first_name_th} {row.last_name_th}".strip()
+        name = full_name(row.prefix, row.first_name_th, row.last_name_th)
         state = "valid" if row.state == "issued" else "revoked"
         return HTMLResponse(_verify_page(serial, state, name, row.title_th))
 

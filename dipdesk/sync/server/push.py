@@ -20,10 +20,19 @@ from dipdesk.sync.merge import (
     Outcome,
     RowState,
     apply_carefully,
+    clocks_of,
+    held,
     park_change,
     retry_parked,
 )
-from dipdesk.sync.protocol import CONFLICTS_TABLE, DEVICE_WRITABLE_REFERENCE, encode, synced_tables
+from dipdesk.sync.protocol import (
+    CONFLICTS_TABLE,
+    DEVICE_WRITABLE_REFERENCE,
+    SHARED_TABLES,
+    encode,
+    shared_rows,
+    synced_tables,
+)
 from dipdesk.sync.server.db import lock_log
 
 
@@ -66,6 +75,11 @@ def authorizer(device: Device) -> Any:
         if not info.site_owned:
             return f"{ch.table} does not sync from devices"
         if state is not None and state.site_id != site:
+            if ch.table in SHARED_TABLES:
+                return (
+                    f"{ch.table}: the record belongs to another site (shared read-only with this one); "
+                    "only its own site may change it, so the server's version was put back"
+                )
             return "the record belongs to another site; this device may not change it"
         if "site_id" in ch.fields and ch.fields["site_id"] != site:
             return "site_id: a device may only write records of its own site"
@@ -228,7 +242,11 @@ def apply_push(
 
     for o in outcomes:
         if o.status == "rejected":
-            rejections.append({"seq": o.change.seq, "reason": o.reason})
+            refused: dict[str, Any] = {"seq": o.change.seq, "reason": o.reason}
+            restore = _restore(conn, device, o.change)
+            if restore is not None:
+                refused["restore"] = restore
+            rejections.append(refused)
         elif o.status == "parked":
             result.parked += 1
         elif o.status == "applied":
@@ -267,6 +285,37 @@ def apply_push(
         result.rejected.extend(rejections)
     conn.execute(update(dt).where(dt.c.id == device.id).values(last_seq=result.acked, last_seen_at=utcnow()))
     return result
+
+
+def _restore(conn: Connection, device: Device, ch: Change) -> dict[str, Any] | None:
+    """For a refused edit of a row another site owns that this device holds (headquarters' template, a
+    target set for its site): the values and clocks the server holds for the fields it tried to change,
+    so the device puts them back and stays equal to the server (the edit is still shown as refused).
+    None for anything else (nothing to give back, or a row the device may not see)."""
+    info = synced_tables().get(ch.table)
+    if info is None or not info.site_owned or ch.op not in ("u", "d") or not isinstance(ch.fields, dict):
+        return None
+    shared = shared_rows(info, device.site_id)
+    if shared is None:
+        return None
+    t = info.table
+    row = (
+        conn.execute(select(t).where(t.c.id == ch.record_id, t.c.site_id != device.site_id, shared))
+        .mappings()
+        .first()
+    )
+    if row is None:
+        return None
+    names = [f for f in ch.fields if f in info.columns and f not in ("id", "site_id")]
+    clocks = clocks_of(conn, ch.table, [ch.record_id]).get(ch.record_id, {})
+    values: dict[str, Any] = {}
+    stamps: dict[str, list[str]] = {}
+    for name in names:
+        values[name] = encode(info.columns[name], row[name])
+        clock = held(clocks, name)
+        if clock is not None:
+            stamps[name] = [clock.hlc, clock.device]
+    return {"f": values, "c": stamps} if values else None
 
 
 def _conflict_log(row: dict[str, Any]) -> dict[str, Any]:
