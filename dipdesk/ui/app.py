@@ -9,6 +9,7 @@ dialog shows; if it cannot be opened the user is told why in a dialog and the pr
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -162,6 +163,10 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
         window = MainWindow(PageEnv(db, login.user, settings, lang=current_language()))
         window.show()
         window.start_background_sync()
+        # Everything alive now (Qt wrappers, SQLAlchemy mappers, the loaded modules) lives as long as the
+        # app: move it out of the cyclic collector's sight, so a full collection no longer scans it and
+        # stalls the GUI thread (~100 ms at a time; see tests/benchmarks/bench_people_list.py).
+        gc.freeze()
         return int(app.exec())
     finally:
         finish_background_work()
