@@ -173,6 +173,20 @@ class RowsModel(QAbstractTableModel):
         return str(section + 1)
 
 
+def style_read_only_table(view: QTableView) -> None:
+    """The house look of a read-only list: whole rows selected, banded, no row numbers, left headers."""
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(32)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
 class RowsTable(QTableView):
     """A compact, read-only table of a page's first records."""
 
@@ -180,16 +194,7 @@ class RowsTable(QTableView):
         super().__init__(parent)
         self.rows_model = RowsModel(columns, self)
         self.setModel(self.rows_model)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(32)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        style_read_only_table(self)
         self.setMinimumHeight(260)
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:

@@ -13,13 +13,11 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -42,7 +40,7 @@ from dipdesk.ui.sync_review import (
     show_changes,
     who,
 )
-from dipdesk.ui.widgets import NoticeBox, StatCard, format_number
+from dipdesk.ui.widgets import NoticeBox, StatCard, format_number, style_read_only_table
 from dipdesk.ui.workers import Task, run_task
 
 
@@ -57,17 +55,8 @@ class SyncPageData:
 def _table(headers: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    style_read_only_table(t)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setAlternatingRowColors(True)
-    t.setWordWrap(False)
-    t.verticalHeader().setVisible(False)
-    t.verticalHeader().setDefaultSectionSize(32)
-    header = t.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     t.setMinimumHeight(150)
     return t
 
