@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapper
 from dipdesk.core.phone import PhoneError, normalize_phone
 from dipdesk.core.thaidate import DateParseError, format_thai_date, parse_date
 from dipdesk.core.thaiid import IdError, validate_id
+from dipdesk.services import dependents
 from dipdesk.services.context import Context
 from dipdesk.services.errors import NotFound, ValidationError
 from dipdesk.store.auth import AuditEntry
@@ -403,9 +404,16 @@ def update(ctx: Context, obj: M, **fields: Any) -> dict[str, list[Any]]:
 
 
 def soft_delete(ctx: Context, obj: Base, reason: str = "") -> None:
-    """Mark a record deleted (a tombstone for sync); nothing is ever hard-deleted."""
+    """Mark a record deleted (a tombstone for sync); nothing is ever hard-deleted.
+
+    Refused (`dependents.InUse`, naming what and how many) while live records require this one: an
+    enrolled person, a program with activities. Its parts (an activity's training days with no attendance)
+    are deleted with it, each with its own tombstone. Deletes applied by sync do not come through here.
+    """
     if getattr(obj, "deleted", False):
         return
+    for part in dependents.check(ctx.session, obj):
+        soft_delete(ctx, part, reason)
     obj.deleted = True  # type: ignore[attr-defined]
     ctx.session.flush()
     capture(ctx.session, obj, {"deleted": True}, op="d", user_id=ctx.user_id)

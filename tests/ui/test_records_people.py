@@ -199,7 +199,30 @@ def test_viewers_see_masked_ids_and_cannot_write(qtbot, env) -> None:  # type: i
     assert not c.editor.save_button.isEnabled() and c.editor.delete_button.isHidden()
 
 
+def test_deleting_an_enrolled_person_is_refused_and_says_why(qtbot, page, env, dialogs) -> None:  # type: ignore[no-untyped-def]
+    c = page.people
+    row = next(r for r in range(2) if c.model.data(c.model.index(r, 1)) == "มั่นคง")
+    c.open_record(c.model.row_id(row))
+    qtbot.waitUntil(lambda: c.current_values.get("last_name_th") == "มั่นคง", timeout=5_000)
+    c.delete()
+    error = c.editor.error_box
+    qtbot.waitUntil(lambda: error.isVisibleTo(c.editor), timeout=5_000)
+    assert "ลบไม่ได้: ผู้ประกอบการรายนี้มีการลงทะเบียน 1 รายการ ให้ถอนการลงทะเบียนก่อน" in error.text_label.text()
+    assert c.widget.currentWidget() is c.editor and c.model.total == 2
+    with env.db.session() as s:
+        assert not s.scalars(select(Person).where(Person.first_name_th == "วิชัย")).one().deleted
+
+
 def test_delete_after_confirming_hides_the_person(qtbot, page, env, dialogs) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.services.context import system_context
+    from dipdesk.services.enrollment import unenroll
+    from dipdesk.store.enrollment import Enrollment
+
+    with env.db.session() as s, s.begin():  # withdrawn first: an enrolled person cannot be deleted
+        wichai = s.scalars(select(Person).where(Person.first_name_th == "วิชัย")).one()
+        unenroll(
+            system_context(s), s.scalars(select(Enrollment).where(Enrollment.person_id == wichai.id)).one()
+        )
     c = page.people
     row = next(r for r in range(2) if c.model.data(c.model.index(r, 1)) == "มั่นคง")
     c.open_record(c.model.row_id(row))
