@@ -102,6 +102,8 @@ def test_edit_goes_through_validation_and_audit(capsys, seeded: Path) -> None:  
 def test_check_passes_on_a_sound_database_and_names_each_problem(capsys, seeded: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, "--db", str(seeded), "check")
     assert code == 0 and out.startswith("OK")
+    code, out, _ = run(capsys, "--db", str(seeded), "check", "--quick")
+    assert code == 0 and out.startswith("OK")
     engine = open_database(seeded)
     with engine.begin() as conn:  # damage it behind the services' back
         conn.execute(text("UPDATE people SET national_id = '1234567890123', phone = '12'"))
@@ -111,3 +113,5 @@ def test_check_passes_on_a_sound_database_and_names_each_problem(capsys, seeded:
     assert code == 1
     assert "check digit" in out and "phone" in out
     assert "2 problem(s)" in out
+    code, out, _ = run(capsys, "--db", str(seeded), "check", "--quick")  # the domain checks still run
+    assert code == 1 and "2 problem(s)" in out

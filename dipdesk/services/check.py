@@ -17,14 +17,13 @@ from dipdesk.store.models import Base
 Check = Callable[[Connection], list[str]]
 
 
-def _sqlite_integrity(conn: Connection) -> list[str]:
+def _sqlite_integrity(conn: Connection, *, quick: bool = False) -> list[str]:
+    """SQLite's own check of the file. `quick` uses quick_check: the same page and record checks without
+    verifying that every index matches its table, which is most of the time on a large file."""
     if conn.dialect.name != "sqlite":
         return []
-    problems = [
-        f"integrity_check: {row[0]}"
-        for row in conn.exec_driver_sql("PRAGMA integrity_check")
-        if row[0] != "ok"
-    ]
+    pragma = "quick_check" if quick else "integrity_check"
+    problems = [f"{pragma}: {row[0]}" for row in conn.exec_driver_sql(f"PRAGMA {pragma}") if row[0] != "ok"]
     for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
         problems.append(f"foreign key: {table} row {rowid} points to a missing {parent} record")
     return problems
@@ -154,7 +153,6 @@ def _certificates(conn: Connection) -> list[str]:
 
 
 CHECKS: tuple[Check, ...] = (
-    _sqlite_integrity,
     _fts_in_step,
     _ids,
     _phones,
@@ -165,8 +163,8 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(engine: Engine) -> list[str]:
-    """Every problem found, or an empty list when the database is sound."""
+def run_checks(engine: Engine, *, quick: bool = False) -> list[str]:
+    """Every problem found, or an empty list when the database is sound (`quick`: see _sqlite_integrity)."""
     problems: list[str] = []
     rev, head = current_revision(engine), head_revision()
     if rev != head:
@@ -177,6 +175,7 @@ def run_checks(engine: Engine) -> list[str]:
         problems += [f"table {t} is missing" for t in sorted(missing)]
         if missing:
             return problems
+        problems += _sqlite_integrity(conn, quick=quick)
         for check in CHECKS:
             problems += check(conn)
     return problems
