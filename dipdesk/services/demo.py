@@ -47,7 +47,7 @@ from dipdesk.services.errors import ServiceError
 from dipdesk.services.lab import DEFAULT_DECISION_RULE, report_content
 from dipdesk.store.auth import ROLES, User
 from dipdesk.store.base import Base
-from dipdesk.store.certificate_defaults import INK, default_elements, seed_certificate_templates
+from dipdesk.store.certificate_defaults import seed_certificate_templates
 from dipdesk.store.certificates import SerialCounter
 from dipdesk.store.enrollment import Attendance, Enrollment
 from dipdesk.store.lab import (
@@ -2099,11 +2099,6 @@ def _result(
 
 def _plain(x: float) -> str:
     return format(x, "f").rstrip("0").rstrip(".")
-
-
-# the default templates' data now lives with the reference data; these names stay for older callers
-_CERTIFICATE_INK = INK
-_certificate_elements = default_elements
 
 
 # --- lab catalog -----------------------------------------------------------------------------------------

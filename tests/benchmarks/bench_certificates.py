@@ -27,7 +27,7 @@ from dipdesk.printing import certificates as printer
 from dipdesk.printing.fonts import FONT, register_fonts
 from dipdesk.services import signing
 from dipdesk.services.certificates import bundled_background
-from dipdesk.services.demo import _certificate_elements
+from dipdesk.store.certificate_defaults import default_elements
 
 N = 2000
 REPEAT = 3
@@ -59,7 +59,7 @@ def _pages(n: int) -> tuple[list[printer.CertificatePage], float]:
     sha = bundled_background("completion")
     layout = printer.Layout(
         background_hash=sha,
-        elements=tuple(_certificate_elements("วุฒิบัตร", "วุฒิบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้ผ่านการอบรม")),
+        elements=tuple(default_elements("วุฒิบัตร", "วุฒิบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้ผ่านการอบรม")),
         key="bench",
     )
     files = {sha: str(resource("images", "certificate-completion.png"))}

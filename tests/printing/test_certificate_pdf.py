@@ -18,7 +18,7 @@ from dipdesk.paths import resource
 from dipdesk.printing import certificates as printer
 from dipdesk.printing import qr
 from dipdesk.services.certificates import bundled_background
-from dipdesk.store.certificate_defaults import default_elements as _certificate_elements
+from dipdesk.store.certificate_defaults import default_elements
 
 POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdftoppm"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
@@ -39,7 +39,7 @@ LONG_TITLE = (
 
 def _layout() -> printer.Layout:
     sha = bundled_background("completion")
-    elements = _certificate_elements("วุฒิบัตร", "วุฒิบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้ผ่านการอบรม")
+    elements = default_elements("วุฒิบัตร", "วุฒิบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้ผ่านการอบรม")
     return printer.Layout(background_hash=sha, elements=tuple(elements), key="test:1")
 
 
