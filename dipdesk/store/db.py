@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +50,14 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+@cache
+def _scripts() -> ScriptDirectory:
+    """The packaged migration scripts (read once per process)."""
+    return ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+
+
 def head_revision() -> str:
-    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
-    head = script.get_current_head()
+    head = _scripts().get_current_head()
     assert head is not None
     return head
 
@@ -139,9 +145,8 @@ def _existing_revision(p: Path) -> str | None:
             )
         return None
     revision = str(row[0])
-    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
     try:
-        known = script.get_revision(revision) is not None
+        known = _scripts().get_revision(revision) is not None
     except Exception:  # alembic raises its own errors for an id it does not have
         known = False
     if not known:
@@ -168,10 +173,9 @@ def open_database(path: str | Path, *, revision: str = "head") -> Engine:
         upgrade(engine, revision)
         return engine
     p = Path(path).expanduser().resolve()
-    _existing_revision(p)  # refuses, before anything touches the file, what it cannot open
+    current = _existing_revision(p)  # refuses, before anything touches the file, what it cannot open
     p.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(path)
-    current = current_revision(engine) if p.exists() and p.stat().st_size > 0 else None
     target = head_revision() if revision == "head" else revision
     if current != target:
         if current is not None:
