@@ -237,7 +237,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+97"/>
+        <location filename="../dipdesk/ui/app.py" line="+98"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -615,7 +615,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Certificates of completion and of participation for the people of an activity. Who receives one follows the rule (completed, and attendance at the activity's threshold); each has its own serial number and a signed QR code, and a reprint is an exact copy of what was first printed.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Certificates issued</source>
         <translation>Certificates issued</translation>
     </message>
@@ -635,7 +635,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Certificate templates</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Issue and print</source>
         <translation>Issue and print</translation>
     </message>
@@ -1265,12 +1265,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+270"/>
+        <location line="+265"/>
         <source>All sites in this database</source>
         <translation>All sites in this database</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-260"/>
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
@@ -1280,7 +1280,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Edit targets…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Programs</source>
         <translation>Programs</translation>
     </message>
@@ -1300,7 +1300,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Certificates issued</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Progress toward the targets</source>
         <translation>Progress toward the targets</translation>
     </message>
@@ -3789,7 +3789,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+674"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+668"/>
         <source>Record a mentoring meeting</source>
         <translation>Record a mentoring meeting</translation>
     </message>
@@ -3822,19 +3822,19 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MentoringPage</name>
     <message>
-        <location line="-498"/>
+        <location line="-493"/>
         <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
         <translation>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+313"/>
+        <location line="+9"/>
+        <location line="+310"/>
         <location line="+1"/>
         <source>Mentoring pairs</source>
         <translation>Mentoring pairs</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-310"/>
         <source>Active pairs</source>
         <translation>Active pairs</translation>
     </message>
@@ -3849,7 +3849,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Mentoring sessions</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Cohort</source>
         <translation>Cohort</translation>
     </message>
@@ -4026,7 +4026,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PairsModel</name>
     <message>
-        <location line="-550"/>
+        <location line="-545"/>
         <source>Cohort</source>
         <translation>Cohort</translation>
     </message>
@@ -4844,7 +4844,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Records</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>There are no records yet.</source>
         <translation>There are no records yet.</translation>
     </message>
@@ -5599,12 +5599,12 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/sync.py" line="+113"/>
+        <location filename="../dipdesk/ui/pages/sync.py" line="+101"/>
         <source>Exchanging data with the department's central server. This computer works offline: everything recorded here is kept on this computer and sent by itself whenever the server can be reached.</source>
         <translation>Exchanging data with the department's central server. This computer works offline: everything recorded here is kept on this computer and sent by itself whenever the server can be reached.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Last synchronised</source>
         <translation>Last synchronised</translation>
     </message>
@@ -5615,13 +5615,13 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>Changes the server refused</source>
         <translation>Changes the server refused</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+51"/>
+        <location line="-78"/>
+        <location line="+49"/>
         <source>Conflicts to review</source>
         <translation>Conflicts to review</translation>
     </message>
@@ -6361,7 +6361,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>_Picker</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+384"/>
         <source>Type part of the name, code or ID…</source>
         <translation>Type part of the name, code or ID…</translation>
     </message>

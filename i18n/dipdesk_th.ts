@@ -237,7 +237,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+97"/>
+        <location filename="../dipdesk/ui/app.py" line="+98"/>
         <source>Opening the database…</source>
         <translation>กำลังเปิดฐานข้อมูล…</translation>
     </message>
@@ -615,7 +615,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>วุฒิบัตรและเกียรติบัตรสำหรับผู้เข้าร่วมกิจกรรม ผู้ได้รับเป็นไปตามเกณฑ์ (ผ่านการอบรมและมีเวลาเข้าร่วมถึงเกณฑ์ของกิจกรรม) แต่ละฉบับมีเลขที่ของตนเองและคิวอาร์โค้ดที่ลงนามดิจิทัล และการพิมพ์ซ้ำจะได้สำเนาตรงกับที่พิมพ์ครั้งแรกทุกประการ</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Certificates issued</source>
         <translation>วุฒิบัตรที่ออกแล้ว</translation>
     </message>
@@ -635,7 +635,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>แบบวุฒิบัตร</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Issue and print</source>
         <translation>ออกและพิมพ์</translation>
     </message>
@@ -1265,12 +1265,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+270"/>
+        <location line="+265"/>
         <source>All sites in this database</source>
         <translation>ทุกหน่วยงานในเครื่องนี้</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-260"/>
         <source>Export to Excel…</source>
         <translation>ส่งออกเป็น Excel…</translation>
     </message>
@@ -1280,7 +1280,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>แก้ไขเป้าหมาย…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Programs</source>
         <translation>โครงการ</translation>
     </message>
@@ -1300,7 +1300,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>วุฒิบัตรที่ออก</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Progress toward the targets</source>
         <translation>ผลการดำเนินงานเทียบกับเป้าหมาย</translation>
     </message>
@@ -3789,7 +3789,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+674"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+668"/>
         <source>Record a mentoring meeting</source>
         <translation>บันทึกการให้คำปรึกษา</translation>
     </message>
@@ -3822,19 +3822,19 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MentoringPage</name>
     <message>
-        <location line="-498"/>
+        <location line="-493"/>
         <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
         <translation>โครงการพี่ช่วยน้อง: ผู้ประกอบการที่มีประสบการณ์หรือบริษัทเอกชนที่มั่นคงเป็นพี่เลี้ยงให้กิจการในรุ่นถัดไป และน้องที่จบรุ่นแล้วเป็นพี่เลี้ยงให้รุ่นต่อไปได้</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+313"/>
+        <location line="+9"/>
+        <location line="+310"/>
         <location line="+1"/>
         <source>Mentoring pairs</source>
         <translation>คู่พี่เลี้ยง</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-310"/>
         <source>Active pairs</source>
         <translation>คู่ที่ยังดำเนินการอยู่</translation>
     </message>
@@ -3849,7 +3849,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ครั้งที่ให้คำปรึกษา</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Cohort</source>
         <translation>รุ่น</translation>
     </message>
@@ -4026,7 +4026,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PairsModel</name>
     <message>
-        <location line="-550"/>
+        <location line="-545"/>
         <source>Cohort</source>
         <translation>รุ่น</translation>
     </message>
@@ -4844,7 +4844,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>รายการข้อมูล</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>There are no records yet.</source>
         <translation>ยังไม่มีข้อมูล</translation>
     </message>
@@ -5599,12 +5599,12 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/sync.py" line="+113"/>
+        <location filename="../dipdesk/ui/pages/sync.py" line="+101"/>
         <source>Exchanging data with the department's central server. This computer works offline: everything recorded here is kept on this computer and sent by itself whenever the server can be reached.</source>
         <translation>การรับส่งข้อมูลกับเซิร์ฟเวอร์กลางของกรม เครื่องนี้ทำงานแบบออฟไลน์ได้ ข้อมูลที่บันทึกจะเก็บไว้ในเครื่องนี้ และส่งขึ้นเซิร์ฟเวอร์เองทุกครั้งที่ติดต่อเซิร์ฟเวอร์ได้</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Last synchronised</source>
         <translation>ซิงค์ล่าสุด</translation>
     </message>
@@ -5615,13 +5615,13 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>Changes the server refused</source>
         <translation>รายการที่เซิร์ฟเวอร์ไม่รับ</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+51"/>
+        <location line="-78"/>
+        <location line="+49"/>
         <source>Conflicts to review</source>
         <translation>ข้อมูลขัดแย้งที่รอตรวจสอบ</translation>
     </message>
@@ -6361,7 +6361,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>_Picker</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+384"/>
         <source>Type part of the name, code or ID…</source>
         <translation>พิมพ์บางส่วนของชื่อ รหัส หรือเลขทะเบียน…</translation>
     </message>

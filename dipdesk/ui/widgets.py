@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -68,6 +69,18 @@ def format_value(key: str, value: Any) -> str:
     if key in ("phone", "contact_phone") and value:
         return format_phone(str(value))
     return value_label(value)
+
+
+def card_grid(cards: Sequence[QWidget], *, per_row: int = 4, min_height: int = 0) -> QGridLayout:
+    """The row (or rows) of figure cards at the top of a page."""
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(14)
+    grid.setVerticalSpacing(14)
+    for i, card in enumerate(cards):
+        if min_height:
+            card.setMinimumHeight(min_height)
+        grid.addWidget(card, i // per_row, i % per_row)
+    return grid
 
 
 class StatCard(QFrame):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QGridLayout, QTabWidget
+from PySide6.QtWidgets import QTabWidget
 from sqlalchemy.orm import Session
 
 from dipdesk.services import certificates as svc
@@ -23,7 +23,7 @@ from dipdesk.ui.certificates.templates_tab import TemplateData, TemplatesTab
 from dipdesk.ui.certificates.verify_tab import VerifyTab
 from dipdesk.ui.pages.base import AreaPage
 from dipdesk.ui.pages.records_page import count_rows
-from dipdesk.ui.widgets import StatCard, format_number
+from dipdesk.ui.widgets import StatCard, card_grid, format_number
 from dipdesk.ui.workers import Task
 
 
@@ -58,21 +58,13 @@ class CertificatesPage(AreaPage):
         )
 
     def build(self) -> None:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        self.cards: dict[str, StatCard] = {}
-        for i, (key, caption) in enumerate(
-            (
-                ("issued", self.tr("Certificates issued")),
-                ("revoked", self.tr("Revoked certificates")),
-                ("prints", self.tr("Copies printed")),
-                ("templates", self.tr("Certificate templates")),
-            )
-        ):
-            card = StatCard(caption)
-            self.cards[key] = card
-            grid.addWidget(card, 0, i)
-        self.body.addLayout(grid)
+        self.cards: dict[str, StatCard] = {
+            "issued": StatCard(self.tr("Certificates issued")),
+            "revoked": StatCard(self.tr("Revoked certificates")),
+            "prints": StatCard(self.tr("Copies printed")),
+            "templates": StatCard(self.tr("Certificate templates")),
+        }
+        self.body.addLayout(card_grid(list(self.cards.values())))
 
         factory = context_factory(self.env.user, self.env.lang)
         self.tabs = QTabWidget()

@@ -42,7 +42,7 @@ from dipdesk.ui.attendance.context import context_factory
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage
-from dipdesk.ui.widgets import StatCard, format_date, format_number
+from dipdesk.ui.widgets import StatCard, card_grid, format_date, format_number
 from dipdesk.ui.workers import Task
 
 KINDS = kpi.INDICATORS
@@ -221,18 +221,13 @@ class DashboardPage(AreaPage):
         top.addWidget(self.targets_button)
         self.body.addLayout(top)
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
         self.cards = {
             "programs": StatCard(self.tr("Programs")),
             "activities": StatCard(self.tr("Activities and courses")),
             "enrollments": StatCard(self.tr("Enrollments")),
             "certificates": StatCard(self.tr("Certificates issued")),
         }
-        for i, card in enumerate(self.cards.values()):
-            card.setMinimumHeight(96)
-            grid.addWidget(card, 0, i)
-        self.body.addLayout(grid)
+        self.body.addLayout(card_grid(list(self.cards.values()), min_height=96))
 
         heading = QHBoxLayout()
         heading.addWidget(self.section_title(self.tr("Progress toward the targets")))

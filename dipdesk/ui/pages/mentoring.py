@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -53,7 +52,7 @@ from dipdesk.ui.attendance.fields import CheckedField, DateField, check_hours, c
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage, PageEnv
 from dipdesk.ui.pages.records_page import count_rows
-from dipdesk.ui.widgets import NoticeBox, StatCard, format_date, format_number
+from dipdesk.ui.widgets import NoticeBox, StatCard, card_grid, format_date, format_number
 from dipdesk.ui.workers import Task
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -200,18 +199,13 @@ class MentoringPage(AreaPage):
         self.data: MentoringData | None = None
         self._cohort: int | None = None
         self._updating = False
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
         self.cards = {
             "pairs": StatCard(self.tr("Mentoring pairs")),
             "active": StatCard(self.tr("Active pairs")),
             "cohorts": StatCard(self.tr("Cohorts")),
             "sessions": StatCard(self.tr("Mentoring sessions")),
         }
-        for i, card in enumerate(self.cards.values()):
-            card.setMinimumHeight(96)
-            grid.addWidget(card, 0, i)
-        self.body.addLayout(grid)
+        self.body.addLayout(card_grid(list(self.cards.values()), min_height=96))
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Cohort")))

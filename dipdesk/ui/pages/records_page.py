@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QLabel
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dipdesk.services.listing import list_rows
 from dipdesk.ui.pages.base import AreaPage
-from dipdesk.ui.widgets import NoticeBox, RowsTable, StatCard, format_number
+from dipdesk.ui.widgets import NoticeBox, RowsTable, StatCard, card_grid, format_number
 from dipdesk.ui.workers import Task
 
 FIRST_PAGE = 50
@@ -65,15 +65,8 @@ class RecordsPage(AreaPage):
     # --- AreaPage ---------------------------------------------------------------------------------
 
     def build(self) -> None:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(14)
-        self.card_widgets: dict[str, StatCard] = {}
-        for i, (key, caption) in enumerate(self.cards()):
-            card = StatCard(caption)
-            self.card_widgets[key] = card
-            grid.addWidget(card, i // 4, i % 4)
-        self.body.addLayout(grid)
+        self.card_widgets: dict[str, StatCard] = {key: StatCard(caption) for key, caption in self.cards()}
+        self.body.addLayout(card_grid(list(self.card_widgets.values())))
 
         text = self.todo_text()
         self.todo_box = NoticeBox(text)

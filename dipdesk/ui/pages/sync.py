@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,7 +39,7 @@ from dipdesk.ui.sync_review import (
     show_changes,
     who,
 )
-from dipdesk.ui.widgets import NoticeBox, StatCard, format_number, style_read_only_table
+from dipdesk.ui.widgets import NoticeBox, StatCard, card_grid, format_number, style_read_only_table
 from dipdesk.ui.workers import Task, run_task
 
 
@@ -107,17 +106,13 @@ class SyncPage(AreaPage):
     # --- building ----------------------------------------------------------------------------------
 
     def build(self) -> None:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
         self.cards = {
             "last": StatCard(self.tr("Last synchronised")),
             "pending": StatCard(self.tr("Changes waiting to be sent")),
             "rejected": StatCard(self.tr("Changes the server refused")),
             "conflicts": StatCard(self.tr("Conflicts to review")),
         }
-        for i, card in enumerate(self.cards.values()):
-            grid.addWidget(card, 0, i)
-        self.body.addLayout(grid)
+        self.body.addLayout(card_grid(list(self.cards.values())))
 
         self.state_box = NoticeBox()
         self.body.addWidget(self.state_box)
