@@ -245,8 +245,8 @@ def _validate_session(ctx: Context, v: dict[str, Any], current: Any) -> None:
         "day",
         f"ต้องอยู่ในช่วงวันของกิจกรรม ({format_thai_date(first, 'short')} – {format_thai_date(last, 'short')}) "
         "หากกิจกรรมขยายเวลา ให้แก้วันสิ้นสุดของกิจกรรมก่อน",
-        f"must fall within the activity's dates ({first:%d/%m}/{first.year + 543} – "
-        f"{last:%d/%m}/{last.year + 543}); if the activity was extended, change its end date first",
+        f"must fall within the activity's dates ({format_thai_date(first, 'numeric')} – "
+        f"{format_thai_date(last, 'numeric')}); if the activity was extended, change its end date first",
     )
 
 

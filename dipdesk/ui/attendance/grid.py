@@ -717,7 +717,7 @@ class AttendanceGrid(QWidget):
         else:
             after = None
         if after is not None:
-            dialog.day.setText(f"{after.day:02d}/{after.month:02d}/{after.year + 543}")
+            dialog.day.setText(format_thai_date(after, "numeric"))
         dialog.added.connect(self.reload)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
