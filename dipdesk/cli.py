@@ -176,7 +176,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if len(args.rest) != 2 or args.rest[1] not in ("confirm", "swap"):
             print("usage: dipdesk sync resolve CONFLICT_ID {confirm,swap}", file=sys.stderr)
             return 2
-        client.resolve_conflict(engine, args.rest[0], args.rest[1], username=args.user)
+        from dipdesk.services.conflicts import resolve_conflict
+
+        resolve_conflict(engine, args.rest[0], args.rest[1], username=args.user)
         print(f"conflict {args.rest[0]}: {args.rest[1]}ed; the decision travels with the next sync")
         return 0
     if args.action == "status":

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from dipdesk.paths import resource
 from dipdesk.store.certificates import CertificateTemplate
 from dipdesk.store.reference import Site
-from dipdesk.store.reference_data import reference_id
+from dipdesk.store.reference_ids import reference_id
 from dipdesk.store.sync import CLOCKS
 
 OWNER_SITE = "DIPROM"  # headquarters owns the defaults; only HQ edits them in place

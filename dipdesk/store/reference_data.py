@@ -11,16 +11,15 @@ addresses are plausible defaults, to be corrected by HQ where they differ).
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from dipdesk.store.certificate_defaults import seed_certificate_templates
 from dipdesk.store.reference import Province, Site, SiteProvince
-
-# Fixed namespace for the ids of reference rows. Never change it: ids made from it are already in databases.
-REFERENCE_NAMESPACE = uuid.UUID("6f1d2c3a-5b7e-4d8f-9a0b-1c2d3e4f5a6b")
+from dipdesk.store.reference_ids import REFERENCE_NAMESPACE as REFERENCE_NAMESPACE
+from dipdesk.store.reference_ids import reference_id as reference_id
 
 REGIONS: dict[str, str] = {
     "central": "ภาคกลาง",
@@ -212,11 +211,6 @@ CENTER_PROVINCES: dict[str, list[str]] = {
 }
 
 
-def reference_id(kind: str, key: str) -> str:
-    """The deterministic id of a reference row, e.g. `reference_id("site", "IPC1")`."""
-    return str(uuid.uuid5(REFERENCE_NAMESPACE, f"{kind}:{key}"))
-
-
 def province_id(code: str) -> str:
     return reference_id("province", code)
 
@@ -271,8 +265,5 @@ def seed_reference(session: Session) -> None:
             covered.add(pid)
     if new_coverage:
         session.execute(insert(SiteProvince), new_coverage)
-
-    # imported here: that module builds its ids with `reference_id` from this one
-    from dipdesk.store.certificate_defaults import seed_certificate_templates
 
     seed_certificate_templates(session)

@@ -17,10 +17,8 @@ the caller retries later, with `dipdesk.sync.backoff.next_delay`.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
-import ssl
 import time
 from collections import deque
 from collections.abc import Callable
@@ -29,7 +27,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-import httpx
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
@@ -38,6 +35,7 @@ from dipdesk.store.base import utcnow
 from dipdesk.store.sync import CLOCKS, CONFLICTS, HISTORY, OUTBOX, PARKED
 from dipdesk.sync import outbox, protocol
 from dipdesk.sync.digest import table_digests
+from dipdesk.sync.files import sync_files
 from dipdesk.sync.merge import (
     Change,
     Merger,
@@ -49,14 +47,13 @@ from dipdesk.sync.merge import (
 )
 from dipdesk.sync.protocol import (
     CONFLICTS_TABLE,
-    HEADER_DEVICE,
-    HEADER_SCHEMA,
-    HEADER_SECRET,
     PULL_DEFAULT_LIMIT,
     PUSH_MAX_BYTES,
     PUSH_MAX_CHANGES,
     SCHEMA_VERSION,
 )
+from dipdesk.sync.transport import SyncError as SyncError
+from dipdesk.sync.transport import Transport as Transport
 
 KEY_SECRET = "sync.secret"
 KEY_SERVER = "sync.server_url"
@@ -70,14 +67,6 @@ KEY_LAST_OK = "sync.last_success"
 ROUND_STOPPED = "หยุดระหว่างซิงค์เพราะปิดโปรแกรม / stopped between batches: the program was closing"
 
 log = logging.getLogger("dipdesk.sync")
-
-
-class SyncError(Exception):
-    """A round could not complete (network, refused credential, version mismatch…); the message says why."""
-
-    def __init__(self, message: str, *, status: int | None = None) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 class RoundStopped(SyncError):
@@ -130,104 +119,6 @@ class DeviceState:
     secret: str
     server_url: str
     site_id: str
-
-
-# --- transport ---------------------------------------------------------------------------------------------
-
-_SSL: list[ssl.SSLContext] = []
-
-
-def _ssl_context() -> ssl.SSLContext:
-    """One TLS context per process: loading the CA bundle costs ~0.1 s, too much for every round."""
-    if not _SSL:
-        _SSL.append(ssl.create_default_context())
-    return _SSL[0]
-
-
-class Transport:
-    """One HTTP/1.1 keep-alive connection to the server; gzip both ways; counts bytes and round trips."""
-
-    def __init__(
-        self,
-        server_url: str,
-        *,
-        device_id: str | None = None,
-        secret: str | None = None,
-        timeout: float = 60.0,
-        schema_version: int = SCHEMA_VERSION,
-    ) -> None:
-        headers = {"Accept-Encoding": "gzip", HEADER_SCHEMA: str(schema_version), "User-Agent": "dipdesk"}
-        if device_id and secret:
-            headers[HEADER_DEVICE] = device_id
-            headers[HEADER_SECRET] = secret
-        self.schema_version = schema_version
-        self.client = httpx.Client(
-            base_url=server_url.rstrip("/"),
-            headers=headers,
-            verify=_ssl_context(),
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 15.0)),
-        )
-        self.bytes_up = 0
-        self.bytes_down = 0
-        self.round_trips = 0
-
-    def __enter__(self) -> Transport:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.client.close()
-
-    def _send(self, method: str, path: str, **kw: Any) -> httpx.Response:
-        self.round_trips += 1
-        try:
-            resp = self.client.request(method, path, **kw)
-        except httpx.HTTPError as exc:
-            raise SyncError(
-                f"ติดต่อเซิร์ฟเวอร์ไม่ได้ / cannot reach the server: {exc.__class__.__name__}: {exc}"
-            ) from exc
-        self.bytes_down += resp.num_bytes_downloaded + 200  # + headers, roughly
-        if resp.status_code >= 400:
-            raise SyncError(_error_text(resp), status=resp.status_code)
-        return resp
-
-    def json(
-        self, method: str, path: str, payload: dict[str, Any] | None = None, **kw: Any
-    ) -> dict[str, Any]:
-        if payload is not None:
-            payload = {"schema_version": self.schema_version, **payload}
-            body = gzip.compress(protocol.dumps(payload).encode(), 6)
-            self.bytes_up += len(body) + 250
-            kw["content"] = body
-            kw["headers"] = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
-        else:
-            self.bytes_up += 250
-        resp = self._send(method, path, **kw)
-        try:
-            data = resp.json()
-        except ValueError as exc:
-            raise SyncError(f"the server's answer is not JSON ({len(resp.content)} bytes)") from exc
-        if not isinstance(data, dict):
-            raise SyncError("the server's answer is not a JSON object")
-        return data
-
-    def raw(self, method: str, path: str, **kw: Any) -> httpx.Response:
-        self.bytes_up += len(kw.get("content", b"") or b"") + 250
-        return self._send(method, path, **kw)
-
-
-def _error_text(resp: httpx.Response) -> str:
-    try:
-        detail = resp.json().get("detail")
-    except (ValueError, AttributeError):
-        detail = resp.text[:300]
-    if resp.status_code == 426:
-        return str(detail)
-    if resp.status_code in (401, 403):
-        return f"เซิร์ฟเวอร์ไม่รับรหัสประจำเครื่องนี้ / the server refused this device's credential: {detail}"
-    return f"เซิร์ฟเวอร์ตอบ {resp.status_code} / the server answered {resp.status_code}: {detail}"
 
 
 # --- device state --------------------------------------------------------------------------------------------
@@ -332,8 +223,6 @@ def sync_once(
                 _pull_all(engine, tx, report, pull_limit, should_stop=should_stop)
                 _check_stop(should_stop)
                 if files:
-                    from dipdesk.sync.files import sync_files
-
                     sync_files(engine, tx)
             finally:
                 report.bytes_up, report.bytes_down, report.round_trips = (
@@ -1026,70 +915,50 @@ def _json(text: str) -> Any:
         return text
 
 
-def resolve_conflict(engine: Engine, conflict_id: str, action: str, *, username: str | None = None) -> None:
-    """A person decides: "confirm" keeps the winner; "swap" writes the other value through the services
-    (so it syncs like any edit; for edit-vs-delete it restores the record). The decision syncs too."""
-    from dipdesk.services import records
-    from dipdesk.services.context import system_context
-    from dipdesk.services.errors import NotFound, ServiceError
-    from dipdesk.store.db import transaction
-
-    if action not in ("confirm", "swap"):
-        raise ServiceError("เลือกได้ confirm หรือ swap", "action must be confirm or swap")
+def open_conflict(conn: Connection, conflict_id: str) -> dict[str, Any] | None:
+    """The one conflict whose id starts with ``conflict_id`` (a prefix as shown), or None if none or several."""
     t = CONFLICTS
-    with transaction(engine) as session:
-        ctx = system_context(session)
-        if username:
-            user = session.scalars(
-                select(User).where(User.username == username, User.deleted.is_(False))
-            ).first()
-            if user is None:
-                raise NotFound(f"ไม่พบผู้ใช้ {username}", f"no user {username}")
-            ctx.user = user
-            ctx.require("sync")
-        conn = session.connection()
-        row = conn.execute(select(t).where(t.c.id.startswith(conflict_id, autoescape=True))).mappings().all()
-        if len(row) != 1 or not conflict_id.strip():
-            raise NotFound(f"ไม่พบความขัดแย้ง {conflict_id}", f"no (single) conflict {conflict_id}")
-        cf = row[0]
-        if cf["state"] != "open":
-            raise ServiceError("ความขัดแย้งนี้ได้รับการตัดสินแล้ว", "this conflict has already been resolved")
-        if action == "swap":
-            model = _model(cf["table_name"])
-            obj = session.get(model, cf["record_id"])
-            if obj is None:
-                raise NotFound("ไม่พบข้อมูลที่ขัดแย้ง", f"the record {cf['record_id']} is not here")
-            if cf["kind"] == "delete":
-                records.restore(ctx, obj, reason="conflict review: keep the edit")
-            else:
-                info = protocol.synced_tables()[cf["table_name"]]
-                value = protocol.decode(info.columns[cf["field"]], _json(cf["other_value"]))
-                if getattr(obj, "deleted", False):
-                    raise ServiceError("ข้อมูลนี้ถูกลบแล้ว", "the record has been deleted")
-                records.update(ctx, obj, **{cf["field"]: value})
-        state = "swapped" if action == "swap" else "confirmed"
-        conn.execute(
-            update(t)
-            .where(t.c.id == cf["id"])
-            .values(state=state, resolved_by=ctx.user_id, resolved_at=utcnow())
+    rows = conn.execute(select(t).where(t.c.id.startswith(conflict_id, autoescape=True))).mappings().all()
+    if len(rows) != 1 or not conflict_id.strip():
+        return None
+    return dict(rows[0])
+
+
+def conflict_other_value(cf: dict[str, Any]) -> Any:
+    """The losing value of an edit conflict, decoded to the column's Python type (what a swap writes)."""
+    info = protocol.synced_tables()[cf["table_name"]]
+    return protocol.decode(info.columns[cf["field"]], _json(cf["other_value"]))
+
+
+def conflict_model(table: str) -> Any:
+    """The mapped class of a synced table (for a swap to load the record)."""
+    return _model(table)
+
+
+def record_conflict_decision(conn: Connection, conflict_id: str, state: str, user_id: str | None) -> None:
+    """Mark a conflict ``confirmed`` or ``swapped`` and queue the decision so it syncs to the other sites.
+    The swap itself is written by the caller through the services (``dipdesk.services.conflicts``)."""
+    t = CONFLICTS
+    conn.execute(
+        update(t).where(t.c.id == conflict_id).values(state=state, resolved_by=user_id, resolved_at=utcnow())
+    )
+    clock = outbox.load_clock(conn)
+    stamp = clock.tick()
+    outbox.save_clock(conn, clock)
+    conn.execute(
+        insert(OUTBOX).values(
+            table_name=CONFLICTS_TABLE,
+            record_id=conflict_id,
+            op="r",
+            fields={"state": state, "resolved_by": user_id},
+            base={},
+            hlc=stamp,
+            user_id=user_id,
+            state="pending",
+            reject_reason="",
+            created_at=utcnow(),
         )
-        clock = outbox.load_clock(conn)
-        stamp = clock.tick()
-        outbox.save_clock(conn, clock)
-        conn.execute(
-            insert(OUTBOX).values(
-                table_name=CONFLICTS_TABLE,
-                record_id=cf["id"],
-                op="r",
-                fields={"state": state, "resolved_by": ctx.user_id},
-                base={},
-                hlc=stamp,
-                user_id=ctx.user_id,
-                state="pending",
-                reject_reason="",
-                created_at=utcnow(),
-            )
-        )
+    )
 
 
 def _model(table: str) -> Any:

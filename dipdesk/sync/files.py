@@ -10,15 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Engine, select
 
 from dipdesk.store.certificates import CertificateTemplate
 from dipdesk.store.people import Product
-
-if TYPE_CHECKING:
-    from dipdesk.sync.client import Transport
+from dipdesk.sync.transport import SyncError, Transport
 
 CHUNK = 256 * 1024
 REFERENCING = ((Product, "photo_hash"), (CertificateTemplate, "background_hash"))
@@ -73,8 +71,6 @@ def referenced(engine: Engine) -> set[str]:
 
 def upload(tx: Transport, path: Path, sha256: str, *, chunk: int = CHUNK) -> None:
     """Upload a file, resuming from what the server already holds."""
-    from dipdesk.sync.client import SyncError
-
     total = path.stat().st_size
     status = tx.json("POST", "/api/v1/files/status", {"hashes": [sha256]})["files"].get(sha256)
     offset = int(status["received"]) if status and int(status.get("total", -1)) == total else 0
@@ -109,8 +105,6 @@ def upload(tx: Transport, path: Path, sha256: str, *, chunk: int = CHUNK) -> Non
 def download(tx: Transport, sha256: str, dest: Path) -> None:
     """Download a file, resuming a partial `.part` left by an earlier cut; checked against its hash."""
     import httpx
-
-    from dipdesk.sync.client import SyncError
 
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")

@@ -1,6 +1,6 @@
 """Conflict review (SYNC.md guarantee 4): two computers changed the same thing while offline; the value
 kept everywhere and the other one side by side, with who made each and when; a person confirms the kept
-value or swaps to the other. The decision goes through `dipdesk.sync.client.resolve_conflict` (the swap
+value or swaps to the other. The decision goes through `dipdesk.services.conflicts.resolve_conflict` (the swap
 is an edit through the services) in a worker, and travels with the next sync round.
 
 Also the words the sync screens use for tables, fields, values and times.
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from dipdesk.core.phone import format_phone
 from dipdesk.core.thaiid import mask_id
+from dipdesk.services import conflicts
 from dipdesk.services.errors import ServiceError
 from dipdesk.sync import client
 from dipdesk.ui import workers
@@ -285,7 +286,7 @@ class ConflictReviewDialog(QDialog):
             b.setEnabled(False)
         self.error_label.hide()
         workers.run_task(
-            lambda _task: client.resolve_conflict(
+            lambda _task: conflicts.resolve_conflict(
                 self.db.engine, self.conflict.id, action, username=self.username or None
             ),
             on_done=self._done,
