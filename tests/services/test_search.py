@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, text
 from dipdesk.core.thaiid import make_id, mask_id
 from dipdesk.services import demo, records, search
 from dipdesk.services.context import system_context
+from dipdesk.services.demo import people as demo_people
 from dipdesk.services.search import ListQuery, count_rows, fetch_page, parse_search
 from dipdesk.store.db import open_database, session_factory
 from dipdesk.store.people import Enterprise, Person, Product
@@ -28,7 +29,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """A demo database of a few hundred people, plus people whose names test Thai order and search."""
     eng = open_database(tmp_path_factory.mktemp("search") / "search.sqlite3")
     mp = pytest.MonkeyPatch()
-    mp.setattr(demo, "hash_password", lambda password: f"test:{password}")
+    mp.setattr(demo_people, "hash_password", lambda password: f"test:{password}")
     demo.build_demo(eng, participants=N)
     mp.undo()
     with session_factory(eng)() as s, s.begin():

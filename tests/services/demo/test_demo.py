@@ -20,6 +20,7 @@ from dipdesk.services.auth import verify_password
 from dipdesk.services.check import run_checks
 from dipdesk.services.context import current_site
 from dipdesk.services.demo import DemoResult, build_demo
+from dipdesk.services.demo import people as demo_people
 from dipdesk.services.errors import ServiceError
 from dipdesk.store.auth import ROLES
 from dipdesk.store.db import open_database
@@ -80,7 +81,7 @@ def test_same_seed_gives_the_same_data_and_another_seed_does_not(
     built: tuple[Engine, DemoResult, list[Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     engine, result, _ = built
-    monkeypatch.setattr(demo, "hash_password", _fast_hash)
+    monkeypatch.setattr(demo_people, "hash_password", _fast_hash)
     again = open_database(tmp_path / "again.sqlite3")
     other = open_database(tmp_path / "other.sqlite3")
     try:
@@ -97,7 +98,7 @@ def test_counts_scale_with_participants(
     built: tuple[Engine, DemoResult, list[Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, result, _ = built
-    monkeypatch.setattr(demo, "hash_password", _fast_hash)
+    monkeypatch.setattr(demo_people, "hash_password", _fast_hash)
     small = open_database(tmp_path / "small.sqlite3")
     try:
         counts = build_demo(small, participants=60).counts
@@ -326,7 +327,7 @@ def test_refuses_a_database_that_already_has_data(built: tuple[Engine, DemoResul
 
 
 def test_failure_rolls_everything_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(demo, "hash_password", _fast_hash)
+    monkeypatch.setattr(demo_people, "hash_password", _fast_hash)
 
     def boom(self: Any) -> None:
         raise RuntimeError("disk on fire")
