@@ -525,6 +525,7 @@ class TemplatesTab(QWidget):
     def render_preview(self) -> Task | None:
         if self.current is None:
             return None
+        self._timer.stop()  # this render covers any preview still waiting on the debounce timer
         self._generation += 1
         generation = self._generation
         layout = self.layout_now()
@@ -537,11 +538,16 @@ class TemplatesTab(QWidget):
             return str(path)
 
         def done(result: str) -> None:
-            self.preview_task = None
+            # An older run finishing late must neither show its page nor mark the newest run done.
             if generation == self._generation:
+                self.preview_task = None
                 self.preview.set_pdf(result, self.tr("Sample data."))
 
-        self.preview_task = run_task(work, on_done=done, on_error=self._failed, owner=self)
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._failed(exc)
+
+        self.preview_task = run_task(work, on_done=done, on_error=failed, owner=self)
         return self.preview_task
 
     def _failed(self, exc: BaseException) -> None:
