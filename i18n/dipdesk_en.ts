@@ -237,7 +237,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+98"/>
+        <location filename="../dipdesk/ui/app.py" line="+100"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -635,7 +635,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Certificate templates</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Issue and print</source>
         <translation>Issue and print</translation>
     </message>
@@ -2470,7 +2470,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+131"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+132"/>
         <source>Activity</source>
         <translation>Activity</translation>
     </message>
@@ -2535,12 +2535,22 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
+        <source>Folder…</source>
+        <translation>Folder…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the folder the printed PDF files go to</source>
+        <translation>Choose the folder the printed PDF files go to</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>By the activity's service</source>
         <translation>By the activity's service</translation>
     </message>
@@ -2565,7 +2575,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Nobody in this class is due a certificate.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>Cancelled: nothing was issued or printed.</source>
         <translation>Cancelled: nothing was issued or printed.</translation>
     </message>
@@ -2575,7 +2585,22 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Printing %1 of %2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+14"/>
+        <source>PDF files go to %1</source>
+        <translation>PDF files go to %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Folder for printed PDF files</source>
+        <translation>Folder for printed PDF files</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The PDF is at %1</source>
+        <translation>The PDF is at %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Issuing…</source>
         <translation>Issuing…</translation>
     </message>
@@ -2590,12 +2615,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>%1 reprint(s) keep the digits they were first printed with.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Reprinted %1 certificate(s) as first printed.</source>
         <translation>Reprinted %1 certificate(s) as first printed.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
@@ -3494,7 +3519,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+122"/>
+        <location filename="../dipdesk/ui/login.py" line="+124"/>
         <source>Log in to dipdesk</source>
         <translation>Log in to dipdesk</translation>
     </message>
@@ -3525,18 +3550,18 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+88"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+72"/>
+        <location line="-88"/>
+        <location line="+88"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>Please enter your username and password.</source>
         <translation>Please enter your username and password.</translation>
     </message>
@@ -3546,7 +3571,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>The username or password is not correct.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Could not check the password: %1</source>
         <translation>Could not check the password: %1</translation>
     </message>
@@ -4064,7 +4089,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/preview.py" line="+114"/>
+        <location filename="../dipdesk/ui/certificates/preview.py" line="+60"/>
         <location line="+122"/>
         <source>Nothing to show yet.</source>
         <translation>Nothing to show yet.</translation>
@@ -4105,22 +4130,22 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>The pages could not be shown: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Sending the pages to the printer…</source>
-        <translation>Sending the pages to the printer…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+42"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>Sent %1 page(s) to the printer.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-11"/>
         <source>Printing page %1 of %2…</source>
         <translation>Printing page %1 of %2…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Printed %1 page(s) to the PDF file %2</source>
+        <translation>Printed %1 page(s) to the PDF file %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -4240,18 +4265,18 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/preview.py" line="+125"/>
-        <location line="+49"/>
+        <location filename="../dipdesk/ui/lab/preview.py" line="+67"/>
+        <location line="+50"/>
         <source>%1 page(s)</source>
         <translation>%1 page(s)</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>Rendering the pages…</source>
         <translation>Rendering the pages…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>This computer cannot show PDF pages here: open the PDF in its viewer.</source>
         <translation>This computer cannot show PDF pages here: open the PDF in its viewer.</translation>
     </message>
@@ -4281,17 +4306,27 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>The pages could not be shown: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Preparing the pages for the printer…</source>
         <translation>Preparing the pages for the printer…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>Printing page %1 of %2…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printed %1 page(s) to the PDF file %2</source>
+        <translation>Printed %1 page(s) to the PDF file %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>Sent %1 page(s) to the printer.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>

@@ -237,7 +237,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+98"/>
+        <location filename="../dipdesk/ui/app.py" line="+100"/>
         <source>Opening the database…</source>
         <translation>กำลังเปิดฐานข้อมูล…</translation>
     </message>
@@ -635,7 +635,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>แบบวุฒิบัตร</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Issue and print</source>
         <translation>ออกและพิมพ์</translation>
     </message>
@@ -2470,7 +2470,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+131"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+132"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
@@ -2535,12 +2535,22 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เพิกถอน…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
+        <source>Folder…</source>
+        <translation>เลือกโฟลเดอร์…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the folder the printed PDF files go to</source>
+        <translation>เลือกโฟลเดอร์ที่จะเก็บไฟล์ PDF ที่พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>By the activity's service</source>
         <translation>ตามประเภทบริการของกิจกรรม</translation>
     </message>
@@ -2565,7 +2575,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไม่มีผู้ใดในรุ่นนี้ที่มีสิทธิ์ได้รับวุฒิบัตร</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>Cancelled: nothing was issued or printed.</source>
         <translation>ยกเลิกแล้ว ไม่มีการออกหรือพิมพ์วุฒิบัตร</translation>
     </message>
@@ -2575,7 +2585,22 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>กำลังพิมพ์ %1 จาก %2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+14"/>
+        <source>PDF files go to %1</source>
+        <translation>ไฟล์ PDF เก็บที่ %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Folder for printed PDF files</source>
+        <translation>โฟลเดอร์เก็บไฟล์ PDF ที่พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The PDF is at %1</source>
+        <translation>ไฟล์ PDF อยู่ที่ %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Issuing…</source>
         <translation>กำลังออกวุฒิบัตร…</translation>
     </message>
@@ -2590,12 +2615,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ฉบับพิมพ์ซ้ำ %1 ฉบับคงรูปแบบตัวเลขตามที่พิมพ์ครั้งแรก</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Reprinted %1 certificate(s) as first printed.</source>
         <translation>พิมพ์ซ้ำตามฉบับที่พิมพ์ครั้งแรกแล้ว %1 ฉบับ</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Printing…</source>
         <translation>กำลังพิมพ์…</translation>
     </message>
@@ -3494,7 +3519,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+122"/>
+        <location filename="../dipdesk/ui/login.py" line="+124"/>
         <source>Log in to dipdesk</source>
         <translation>เข้าสู่ระบบ dipdesk</translation>
     </message>
@@ -3525,18 +3550,18 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+88"/>
         <source>Checking…</source>
         <translation>กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+72"/>
+        <location line="-88"/>
+        <location line="+88"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>Please enter your username and password.</source>
         <translation>กรุณากรอกชื่อผู้ใช้และรหัสผ่าน</translation>
     </message>
@@ -3546,7 +3571,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Could not check the password: %1</source>
         <translation>ตรวจสอบรหัสผ่านไม่สำเร็จ: %1</translation>
     </message>
@@ -4064,7 +4089,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/preview.py" line="+114"/>
+        <location filename="../dipdesk/ui/certificates/preview.py" line="+60"/>
         <location line="+122"/>
         <source>Nothing to show yet.</source>
         <translation>ยังไม่มีเอกสารที่จะแสดง</translation>
@@ -4105,22 +4130,22 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>แสดงหน้าเอกสารไม่ได้: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Sending the pages to the printer…</source>
-        <translation>กำลังส่งหน้าเอกสารไปยังเครื่องพิมพ์…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+42"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>ส่งไปยังเครื่องพิมพ์แล้ว %1 หน้า</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-11"/>
         <source>Printing page %1 of %2…</source>
         <translation>กำลังพิมพ์หน้า %1 จาก %2…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Printed %1 page(s) to the PDF file %2</source>
+        <translation>พิมพ์ %1 หน้าลงไฟล์ PDF แล้ว: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Save as PDF</source>
         <translation>บันทึกเป็น PDF</translation>
     </message>
@@ -4240,18 +4265,18 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/preview.py" line="+125"/>
-        <location line="+49"/>
+        <location filename="../dipdesk/ui/lab/preview.py" line="+67"/>
+        <location line="+50"/>
         <source>%1 page(s)</source>
         <translation>%1 หน้า</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>Rendering the pages…</source>
         <translation>กำลังเตรียมภาพหน้าเอกสาร…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>This computer cannot show PDF pages here: open the PDF in its viewer.</source>
         <translation>เครื่องนี้แสดงหน้าเอกสาร PDF ในโปรแกรมไม่ได้ โปรดเปิดด้วยโปรแกรมอ่าน PDF</translation>
     </message>
@@ -4281,17 +4306,27 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>แสดงหน้าเอกสารไม่ได้: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Preparing the pages for the printer…</source>
         <translation>กำลังเตรียมหน้าเอกสารสำหรับเครื่องพิมพ์…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>กำลังพิมพ์หน้า %1 จาก %2…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printed %1 page(s) to the PDF file %2</source>
+        <translation>พิมพ์ %1 หน้าลงไฟล์ PDF แล้ว: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>ส่งไปยังเครื่องพิมพ์แล้ว %1 หน้า</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Save as PDF</source>
         <translation>บันทึกเป็น PDF</translation>
     </message>

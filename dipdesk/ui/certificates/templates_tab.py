@@ -39,9 +39,9 @@ from dipdesk.services.errors import NotFound
 from dipdesk.store.certificates import CertificateTemplate
 from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.enroll_dialog import error_text
-from dipdesk.ui.certificates.issue_tab import print_folder
 from dipdesk.ui.certificates.preview import PdfPreview
 from dipdesk.ui.db import Database
+from dipdesk.ui.printing import print_folder
 from dipdesk.ui.workers import Task, run_task
 
 

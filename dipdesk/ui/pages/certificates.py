@@ -69,7 +69,12 @@ class CertificatesPage(AreaPage):
         factory = context_factory(self.env.user, self.env.lang)
         self.tabs = QTabWidget()
         self.issue_tab = IssueTab(
-            self.env.db, factory, self.env.user.username, self.env.settings.server_url, self.env.lang
+            self.env.db,
+            factory,
+            self.env.user.username,
+            self.env.settings.server_url,
+            self.env.lang,
+            settings=self.env.settings,
         )
         self.verify_tab = VerifyTab(self.env.db, self.env.lang)
         self.templates_tab = TemplatesTab(self.env.db, factory)

@@ -1,0 +1,124 @@
+"""Rules every dialog follows, applied once for the whole application by an event filter.
+
+*Enter accepts, never quits.* Qt makes an "auto-default" push button the dialog's default as soon as it
+gets the keyboard focus; when the accept button is disabled while work runs (the log-in checks a
+password), the focus moves on to the next button, often "Quit" or "Cancel", which then takes the very
+Enter that started the work. So, when a dialog is shown, its accept button (the one marked default, or
+the accept/yes button of its button box) becomes the only default and auto-default button; every other
+button loses auto-default, so focusing it never moves Enter there (Space still presses it).
+
+*Inside the screen.* A dialog never opens larger than the available screen geometry (1366×768 office
+screens, 1280×720 at 125 % scaling), and is moved so that its buttons are on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+    QWizard,
+)
+
+_ACCEPT_ROLES = (
+    QDialogButtonBox.ButtonRole.AcceptRole,
+    QDialogButtonBox.ButtonRole.YesRole,
+)
+
+
+def accept_button(dialog: QDialog) -> QPushButton | None:
+    """The button Enter should press: the one marked default, else the button box's accept button."""
+    buttons = dialog.findChildren(QPushButton)
+    for b in buttons:
+        if b.isDefault():
+            return b
+    for box in dialog.findChildren(QDialogButtonBox):
+        for b in box.buttons():
+            if isinstance(b, QPushButton) and box.buttonRole(b) in _ACCEPT_ROLES:
+                return b
+    return None
+
+
+def set_accept_button(dialog: QDialog, button: QPushButton | None = None) -> QPushButton | None:
+    """Make ``button`` (or `accept_button`) the dialog's only default; no other button auto-default."""
+    button = button or accept_button(dialog)
+    for b in dialog.findChildren(QPushButton):
+        if b is not button:
+            b.setDefault(False)
+            b.setAutoDefault(False)
+    if button is not None:
+        button.setAutoDefault(True)
+        button.setDefault(True)
+    return button
+
+
+def available_rect(widget: QWidget | None = None) -> QRect:
+    """The available geometry of the screen ``widget`` is on (or the primary screen)."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+
+def fit_to_screen(window: QWidget, margin: int = 8) -> None:
+    """Shrink ``window`` to the available screen (down to its minimum size) and move it inside."""
+    area = available_rect(window).adjusted(margin, margin, -margin, -margin)
+    frame = window.frameGeometry()
+    extra_w = max(0, frame.width() - window.width())
+    extra_h = max(0, frame.height() - window.height())
+    w = min(window.width(), area.width() - extra_w)
+    h = min(window.height(), area.height() - extra_h)
+    w, h = max(w, window.minimumWidth()), max(h, window.minimumHeight())
+    if (w, h) != (window.width(), window.height()):
+        window.resize(w, h)
+    x = min(max(window.x(), area.left()), max(area.left(), area.right() - w - extra_w))
+    y = min(max(window.y(), area.top()), max(area.top(), area.bottom() - h - extra_h))
+    if (x, y) != (window.x(), window.y()):
+        window.move(x, y)
+
+
+def buttons_inside(dialog: QWidget, rect: QRect | None = None) -> list[str]:
+    """Texts of the dialog's visible buttons that are not wholly inside ``rect`` (the screen): for tests."""
+    rect = rect or available_rect(dialog)
+    out = []
+    for b in dialog.findChildren(QAbstractButton):
+        if not b.isVisible() or b.width() <= 0:
+            continue
+        top_left = b.mapToGlobal(b.rect().topLeft())
+        box = QRect(top_left, b.size())
+        if not rect.contains(box):
+            out.append(b.text() or b.objectName() or type(b).__name__)
+    return out
+
+
+class DialogRules(QObject):
+    """The application-wide event filter that applies the rules to every dialog when it is shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isWindow():
+            # message boxes and Qt's file/print dialogs manage their own buttons
+            if not isinstance(watched, (QMessageBox, QFileDialog, QWizard)) and not _is_print_dialog(watched):
+                set_accept_button(watched)
+            fit_to_screen(watched)
+        return False
+
+
+def _is_print_dialog(dialog: QDialog) -> bool:
+    return type(dialog).__name__ in ("QPrintDialog", "QPageSetupDialog", "QPrintPreviewDialog")
+
+
+_rules: list[DialogRules] = []
+
+
+def install_dialog_rules(app: QApplication) -> None:
+    """Install the rules once per application."""
+    if not _rules:
+        rules = DialogRules(app)
+        app.installEventFilter(rules)
+        _rules.append(rules)
