@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from dipdesk import __version__
 from dipdesk.sync import client as sync_client
 from dipdesk.ui import icons, theme, workers
+from dipdesk.ui.changes import ALL, data_changed
 from dipdesk.ui.labels import role_label
 from dipdesk.ui.pages import AREAS, VIEW_NAMES, AreaPage, PageEnv, area_title
 from dipdesk.ui.sync_background import BackgroundSync
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.background.status_changed.connect(self._show_sync_state)
         self.background.round_started.connect(self._sync_round_started)
         self.background.status_failed.connect(self._sync_state_failed)
+        self.background.round_finished.connect(self._sync_round_finished)
         self.pages: dict[str, AreaPage] = {}  # built when first shown: a quick start, light re-theming
         for area in AREAS:
             item = QListWidgetItem(area_title(area))
@@ -223,6 +225,10 @@ class MainWindow(QMainWindow):
             else QIcon()
         )
         self._mark_ready()
+
+    def _sync_round_finished(self, report: sync_client.RoundReport) -> None:
+        if report.pulled or report.snapshot:
+            data_changed(ALL)  # records of any kind came from the server: every page shows them
 
     def _sync_state_failed(self, _exc: BaseException) -> None:
         self.sync_status.setText(self.tr("Sync status unknown"))

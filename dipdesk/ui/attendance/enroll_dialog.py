@@ -45,6 +45,7 @@ from dipdesk.ui.attendance.fields import (
     check_phone,
     check_required,
 )
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.widgets import NoticeBox
@@ -322,6 +323,7 @@ class EnrollmentDialog(QDialog):
         self.status.setText(self.tr("Enrolled: %1 (%2 in all since this window opened)")
                             .replace("%1", str(len(enrollment_ids))).replace("%2", str(len(self.added))))  # fmt: skip
         self.enrolled.emit(enrollment_ids)
+        data_changed("enrollments", "people", source=self)
         if self.search.text().strip():
             self.run_search()
 

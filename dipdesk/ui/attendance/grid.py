@@ -66,6 +66,7 @@ from dipdesk.ui import theme, workers
 from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.enroll_dialog import EnrollmentDialog, error_text
 from dipdesk.ui.attendance.fields import CheckedField, DateField, check_hours
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
@@ -667,6 +668,7 @@ class AttendanceGrid(QWidget):
             text += " " + self.tr("%1 no longer complete.").replace("%1", str(len(result.reopened)))
         self._set_message(text)
         self.saved.emit(result)
+        data_changed("attendance", "enrollments", source=self)
         self.reload()
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -829,6 +831,7 @@ class AddDayDialog(QDialog):
         workers.run_task(write, on_done=self._saved, on_error=self._failed, owner=self)
 
     def _saved(self, _r: None) -> None:
+        data_changed("activities", source=self)
         self.added.emit()
         self.accept()
 

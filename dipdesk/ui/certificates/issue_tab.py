@@ -46,6 +46,7 @@ from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.enroll_dialog import error_text
 from dipdesk.ui.certificates.class_list import ClassListModel, entry_state
 from dipdesk.ui.certificates.preview import PdfPreview
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
 from dipdesk.ui.printing import print_folder
 from dipdesk.ui.workers import Cancelled, Task, run_task
@@ -539,6 +540,7 @@ class IssueTab(QWidget):
         else:
             self._say(text)
         self.changed.emit()
+        data_changed("certificates", source=self)
         self.reload_class()
 
     def reprint_selected(self) -> Task | None:
@@ -563,6 +565,7 @@ class IssueTab(QWidget):
             self._say(html.escape(text) + "<br>" + self._saved_at(self.last_pdf), rich=True)
             self.preview.set_pdf(str(out))
             self.changed.emit()
+            data_changed("certificates", source=self)
 
         return self._start(_cancellable(work), done, self.tr("Printing…"))
 
@@ -613,6 +616,7 @@ class IssueTab(QWidget):
         def done(_result: Any) -> None:
             self._say(success)
             self.changed.emit()
+            data_changed("certificates", source=self)
             self.reload_class()
 
         return self._start(work, done, self.tr("Saving…"))

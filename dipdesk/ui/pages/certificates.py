@@ -49,6 +49,9 @@ def _counts(session: Session) -> dict[str, int]:
 
 class CertificatesPage(AreaPage):
     view_name = "certificates"
+    listens_to = frozenset(
+        {"programs", "activities", "people", "enrollments", "attendance", "certificates", "templates"}
+    )
 
     def description(self) -> str:
         return self.tr(

@@ -39,6 +39,7 @@ from dipdesk.services.errors import ServiceError
 from dipdesk.services.exports import export_rows
 from dipdesk.ui import theme, workers
 from dipdesk.ui.attendance.context import context_factory
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage
@@ -659,6 +660,7 @@ class TargetsDialog(QDialog):
         workers.run_task(write, on_done=self._saved, on_error=self._save_failed, owner=self)
 
     def _saved(self, _n: int) -> None:
+        data_changed("targets", source=self)
         self.saved.emit()
         self.accept()
 

@@ -58,6 +58,7 @@ class LabData:
 
 class LabPage(AreaPage):
     view_name = "lab"
+    listens_to = frozenset({"lab", "users"})
 
     def description(self) -> str:
         return self.tr(
