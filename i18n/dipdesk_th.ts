@@ -108,7 +108,7 @@
 <context>
     <name>AddDayDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+770"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+772"/>
         <source>Add a training day</source>
         <translation>เพิ่มวันอบรม</translation>
     </message>
@@ -266,13 +266,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/base.py" line="+74"/>
-        <location line="+47"/>
+        <location filename="../dipdesk/ui/pages/base.py" line="+88"/>
+        <location line="+72"/>
         <source>Loading figures from the database…</source>
         <translation>กำลังโหลดข้อมูลจากฐานข้อมูล…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>The figures could not be loaded from the database: %1</source>
         <translation>โหลดข้อมูลจากฐานข้อมูลไม่สำเร็จ: %1</translation>
     </message>
@@ -328,13 +328,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="-298"/>
-        <location line="+273"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="-299"/>
+        <location line="+274"/>
         <source>Attendance</source>
         <translation>ลงเวลาเข้าร่วม</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-259"/>
         <source>Add people…</source>
         <translation>เพิ่มผู้เข้าร่วม…</translation>
     </message>
@@ -424,7 +424,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไม่ผ่านเกณฑ์แล้ว %1 คน</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nothing was saved: %1</source>
         <translation>ไม่ได้บันทึกข้อมูลใดเลย: %1</translation>
     </message>
@@ -472,7 +472,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-517"/>
+        <location line="-518"/>
         <source>Not saved yet</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -610,7 +610,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>CertificatesPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/certificates.py" line="+55"/>
+        <location filename="../dipdesk/ui/pages/certificates.py" line="+58"/>
         <source>Certificates of completion and of participation for the people of an activity. Who receives one follows the rule (completed, and attendance at the activity's threshold); each has its own serial number and a signed QR code, and a reprint is an exact copy of what was first printed.</source>
         <translation>วุฒิบัตรและเกียรติบัตรสำหรับผู้เข้าร่วมกิจกรรม ผู้ได้รับเป็นไปตามเกณฑ์ (ผ่านการอบรมและมีเวลาเข้าร่วมถึงเกณฑ์ของกิจกรรม) แต่ละฉบับมีเลขที่ของตนเองและคิวอาร์โค้ดที่ลงนามดิจิทัล และการพิมพ์ซ้ำจะได้สำเนาตรงกับที่พิมพ์ครั้งแรกทุกประการ</translation>
     </message>
@@ -1146,7 +1146,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+51"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+52"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>ผู้ประกอบการที่ได้รับการพัฒนา (คน)</translation>
     </message>
@@ -1475,7 +1475,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../dipdesk/ui/importer/wizard.py" line="+761"/>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="+764"/>
         <source>4. Dry run</source>
         <translation>4. ทดลองนำเข้า</translation>
     </message>
@@ -1521,12 +1521,12 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+134"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+137"/>
         <source>Add people to the activity</source>
         <translation>เพิ่มผู้เข้าร่วมกิจกรรม</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Someone already in the database</source>
         <translation>ค้นหาคนที่มีในฐานข้อมูลแล้ว</translation>
     </message>
@@ -1537,12 +1537,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+15"/>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Type at least two letters, or digits of an ID or phone number.</source>
         <translation>พิมพ์อย่างน้อย 2 ตัวอักษร หรือตัวเลขของเลขประจำตัวหรือเบอร์โทรศัพท์</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>Enroll the selected people</source>
         <translation>ลงทะเบียนคนที่เลือก</translation>
     </message>
@@ -1597,7 +1597,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เพิ่มและลงทะเบียน</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Enroll in: %1</source>
         <translation>ลงทะเบียนใน: %1</translation>
     </message>
@@ -1632,22 +1632,28 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ลงทะเบียนแล้ว %1 คน (รวม %2 คนตั้งแต่เปิดหน้าต่างนี้)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%1 was added and enrolled.</source>
         <translation>เพิ่มและลงทะเบียน %1 แล้ว</translation>
     </message>
     <message>
         <location line="+24"/>
+        <location line="+12"/>
         <source>This may be someone already in the database:</source>
         <translation>อาจเป็นคนที่มีในฐานข้อมูลแล้ว:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-8"/>
         <source>Enroll %1</source>
         <translation>ลงทะเบียน %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
+        <source>A national ID belongs to one person only: enroll them, or correct the ID typed in.</source>
+        <translation>เลขประจำตัวประชาชนหนึ่งเลขเป็นของคนคนเดียว: ลงทะเบียนคนนี้ หรือแก้ไขเลขที่พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Someone else: add as new</source>
         <translation>เป็นคนละคน: เพิ่มเป็นคนใหม่</translation>
     </message>
@@ -2257,7 +2263,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../dipdesk/ui/importer/wizard.py" line="-483"/>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="-485"/>
         <source>1. Choose the file</source>
         <translation>1. เลือกไฟล์</translation>
     </message>
@@ -2429,7 +2435,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../dipdesk/ui/importer/wizard.py" line="+356"/>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="+358"/>
         <source>5. Import</source>
         <translation>5. นำเข้า</translation>
     </message>
@@ -2442,7 +2448,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ImportWizard</name>
     <message>
-        <location line="-555"/>
+        <location line="-557"/>
         <source>Import from Excel or CSV</source>
         <translation>นำเข้าข้อมูลจาก Excel หรือ CSV</translation>
     </message>
@@ -2470,7 +2476,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+132"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+134"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
@@ -2535,7 +2541,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เพิกถอน…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Folder…</source>
         <translation>เลือกโฟลเดอร์…</translation>
     </message>
@@ -2590,7 +2596,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไฟล์ PDF เก็บที่ %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Folder for printed PDF files</source>
         <translation>โฟลเดอร์เก็บไฟล์ PDF ที่พิมพ์</translation>
     </message>
@@ -2615,12 +2621,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ฉบับพิมพ์ซ้ำ %1 ฉบับคงรูปแบบตัวเลขตามที่พิมพ์ครั้งแรก</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Reprinted %1 certificate(s) as first printed.</source>
         <translation>พิมพ์ซ้ำตามฉบับที่พิมพ์ครั้งแรกแล้ว %1 ฉบับ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Printing…</source>
         <translation>กำลังพิมพ์…</translation>
     </message>
@@ -2655,7 +2661,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เพิกถอนวุฒิบัตรของ %1 หรือไม่ เมื่อเพิกถอนแล้วการตรวจคิวอาร์โค้ดจะแจ้งว่าถูกเพิกถอน เพราะเหตุใด</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
@@ -2979,18 +2985,18 @@ Check that the folder exists and can be written to, that there is free disk spac
     <name>LabPage</name>
     <message>
         <location filename="../dipdesk/ui/pages/lab.py" line="+39"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>In the lab</source>
         <translation>อยู่ในห้องปฏิบัติการ</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+134"/>
+        <location line="-135"/>
+        <location line="+136"/>
         <source>To receive</source>
         <translation>รอรับตัวอย่าง</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-135"/>
         <source>Received, not started</source>
         <translation>รับแล้ว ยังไม่เริ่มทดสอบ</translation>
     </message>
@@ -3001,12 +3007,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>Results to verify</source>
         <translation>ผลรอตรวจสอบ</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-133"/>
         <source>Verified, report to publish</source>
         <translation>ตรวจสอบแล้ว รอออกรายงาน</translation>
     </message>
@@ -3026,12 +3032,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ตัวอย่างทั้งหมด</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Receive samples, enter results, have them verified by a second person, and publish, print and amend test reports.</source>
         <translation>รับตัวอย่าง บันทึกผลการทดสอบ ให้ผู้ตรวจสอบอีกคนหนึ่งตรวจสอบผล แล้วออก พิมพ์ และแก้ไขรายงานผลการทดสอบ</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Search lab no., request no., customer or sample</source>
         <translation>ค้นหารหัสตัวอย่าง เลขที่คำขอ ผู้ขอรับบริการ หรือตัวอย่าง</translation>
     </message>
@@ -3579,12 +3585,12 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+63"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+65"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+60"/>
         <source>Department of Industrial Promotion</source>
         <translation>กรมส่งเสริมอุตสาหกรรม</translation>
     </message>
@@ -3654,12 +3660,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ฐานข้อมูล: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sync: checking…</source>
         <translation>การซิงค์: กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <location line="+27"/>
         <source>Synchronising…</source>
         <translation>กำลังซิงค์ข้อมูล…</translation>
@@ -3715,17 +3721,17 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เปิดหน้าซิงค์ข้อมูล</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+124"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>กำลังปิดโปรแกรม: รอให้ซิงค์ช่วงนี้เสร็จก่อน…</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-149"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>ยังไม่เคยซิงค์ข้อมูล: ข้อมูลทั้งหมดอยู่ในเครื่องนี้เท่านั้น</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Sync status unknown</source>
         <translation>ไม่ทราบสถานะการซิงค์</translation>
     </message>
@@ -3814,7 +3820,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+668"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+675"/>
         <source>Record a mentoring meeting</source>
         <translation>บันทึกการให้คำปรึกษา</translation>
     </message>
@@ -3847,19 +3853,19 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MentoringPage</name>
     <message>
-        <location line="-493"/>
+        <location line="-498"/>
         <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
         <translation>โครงการพี่ช่วยน้อง: ผู้ประกอบการที่มีประสบการณ์หรือบริษัทเอกชนที่มั่นคงเป็นพี่เลี้ยงให้กิจการในรุ่นถัดไป และน้องที่จบรุ่นแล้วเป็นพี่เลี้ยงให้รุ่นต่อไปได้</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+310"/>
+        <location line="+314"/>
         <location line="+1"/>
         <source>Mentoring pairs</source>
         <translation>คู่พี่เลี้ยง</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-314"/>
         <source>Active pairs</source>
         <translation>คู่ที่ยังดำเนินการอยู่</translation>
     </message>
@@ -3975,7 +3981,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ยังไม่มีบันทึก กด บันทึกการให้คำปรึกษา…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Export the pairs</source>
         <translation>ส่งออกคู่พี่เลี้ยง</translation>
     </message>
@@ -4051,7 +4057,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PairsModel</name>
     <message>
-        <location line="-545"/>
+        <location line="-550"/>
         <source>Cohort</source>
         <translation>รุ่น</translation>
     </message>
@@ -4211,7 +4217,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-359"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-383"/>
         <source>Full name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
@@ -5214,7 +5220,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/settings.py" line="+26"/>
+        <location filename="../dipdesk/ui/pages/settings.py" line="+27"/>
         <source>Preferences of this computer: language, appearance and the address of the department's central server. The data folder and the database file are shown for backups.</source>
         <translation>การตั้งค่าของเครื่องนี้: ภาษา รูปแบบการแสดงผล และที่อยู่เซิร์ฟเวอร์กลางของกรม พร้อมแสดงโฟลเดอร์ข้อมูลและไฟล์ฐานข้อมูลไว้สำหรับการสำรองข้อมูล</translation>
     </message>
@@ -6019,7 +6025,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+100"/>
+        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+101"/>
         <source>Template</source>
         <translation>แบบ</translation>
     </message>
@@ -6396,7 +6402,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>_Picker</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+384"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
         <source>Type part of the name, code or ID…</source>
         <translation>พิมพ์บางส่วนของชื่อ รหัส หรือเลขทะเบียน…</translation>
     </message>
@@ -6449,7 +6455,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>กำลังหยุด… จะไม่มีข้อมูลใดถูกบันทึก</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Dry run, nothing saved. Importing would add %1 new, update %2, leave %3 as they are, and reject %4 of %5 rows.</source>
         <translation>ทดลองนำเข้า ยังไม่บันทึก: ถ้านำเข้าจริงจะเพิ่มใหม่ %1 ราย ปรับปรุง %2 ราย คงเดิม %3 ราย และไม่นำเข้า %4 จาก %5 แถว</translation>
     </message>

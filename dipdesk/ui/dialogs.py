@@ -13,7 +13,7 @@ screens, 1280×720 at 125 % scaling), and is moved so that its buttons are on sc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -66,21 +66,26 @@ def available_rect(widget: QWidget | None = None) -> QRect:
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
 
 
-def fit_to_screen(window: QWidget, margin: int = 8) -> None:
-    """Shrink ``window`` to the available screen (down to its minimum size) and move it inside."""
+def fit_to_screen(window: QWidget, margin: int = 4) -> None:
+    """Shrink ``window`` to the available screen (down to its minimum size); if it then sticks out,
+    move it inside. A window that fits is left where Qt or the window manager put it."""
     area = available_rect(window).adjusted(margin, margin, -margin, -margin)
     frame = window.frameGeometry()
     extra_w = max(0, frame.width() - window.width())
     extra_h = max(0, frame.height() - window.height())
+    if not extra_h and window.isWindow():
+        extra_h = 30  # not decorated yet: the title bar the window manager will add
     w = min(window.width(), area.width() - extra_w)
     h = min(window.height(), area.height() - extra_h)
     w, h = max(w, window.minimumWidth()), max(h, window.minimumHeight())
     if (w, h) != (window.width(), window.height()):
         window.resize(w, h)
-    x = min(max(window.x(), area.left()), max(area.left(), area.right() - w - extra_w))
-    y = min(max(window.y(), area.top()), max(area.top(), area.bottom() - h - extra_h))
-    if (x, y) != (window.x(), window.y()):
-        window.move(x, y)
+    if window.testAttribute(Qt.WidgetAttribute.WA_Moved) or window.parentWidget() is not None:
+        frame = window.frameGeometry()
+        if not area.contains(frame):
+            x = min(max(frame.x(), area.left()), max(area.left(), area.right() + 1 - frame.width()))
+            y = min(max(frame.y(), area.top()), max(area.top(), area.bottom() + 1 - frame.height()))
+            window.move(x, y)
 
 
 def buttons_inside(dialog: QWidget, rect: QRect | None = None) -> list[str]:
@@ -88,8 +93,8 @@ def buttons_inside(dialog: QWidget, rect: QRect | None = None) -> list[str]:
     rect = rect or available_rect(dialog)
     out = []
     for b in dialog.findChildren(QAbstractButton):
-        if not b.isVisible() or b.width() <= 0:
-            continue
+        if not b.isVisible() or b.width() <= 0 or b.visibleRegion().isEmpty():
+            continue  # hidden, or scrolled out of view inside a scroll area (the user scrolls to it)
         top_left = b.mapToGlobal(b.rect().topLeft())
         box = QRect(top_left, b.size())
         if not rect.contains(box):

@@ -49,6 +49,7 @@ from dipdesk.ui.certificates.preview import PdfPreview
 from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
 from dipdesk.ui.printing import print_folder
+from dipdesk.ui.widgets import ElidedLabel
 from dipdesk.ui.workers import Cancelled, Task, run_task
 
 
@@ -134,11 +135,11 @@ class IssueTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by code or title…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setFixedWidth(200)
+        self.search.setFixedWidth(170)
         self.search.textChanged.connect(self._search_later)
         pick.addWidget(self.search)
         self.activity = QComboBox()
-        self.activity.setMinimumContentsLength(30)
+        self.activity.setMinimumContentsLength(16)
         self.activity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.activity.currentIndexChanged.connect(self._activity_chosen)
         pick.addWidget(self.activity, 1)
@@ -146,7 +147,7 @@ class IssueTab(QWidget):
         options = QHBoxLayout()
         options.addWidget(QLabel(self.tr("Template")))
         self.template = QComboBox()
-        self.template.setMinimumContentsLength(18)
+        self.template.setMinimumContentsLength(14)
         self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.template.currentIndexChanged.connect(self._template_chosen)
         options.addWidget(self.template)
@@ -207,9 +208,8 @@ class IssueTab(QWidget):
         actions.addStretch(1)
         main_row = QHBoxLayout()
         main_row.addWidget(self.issue_button)
-        self.folder_label = QLabel()
+        self.folder_label = ElidedLabel()
         self.folder_label.setObjectName("muted")
-        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_button = QPushButton(self.tr("Folder…"))
         self.folder_button.setToolTip(self.tr("Choose the folder the printed PDF files go to"))
         self.folder_button.clicked.connect(self.choose_folder)
@@ -239,7 +239,7 @@ class IssueTab(QWidget):
         split.addWidget(left)
 
         self.preview = PdfPreview(settings=settings)
-        self.preview.setMinimumWidth(300)
+        self.preview.setMinimumWidth(220)
         self.preview.shown.connect(self.preview_done)
         split.addWidget(self.preview)
         split.setStretchFactor(0, 3)
@@ -473,7 +473,6 @@ class IssueTab(QWidget):
     def _show_folder(self) -> None:
         folder = str(print_folder(self.settings))
         self.folder_label.setText(self.tr("PDF files go to %1").replace("%1", folder))
-        self.folder_label.setToolTip(folder)
 
     def choose_folder(self) -> None:
         """Let the user choose where printed PDFs go (remembered in the settings)."""

@@ -19,6 +19,7 @@ from dipdesk.services.errors import ServiceError
 from dipdesk.settings import Settings
 from dipdesk.ui.changes import notifier, touches
 from dipdesk.ui.db import Database
+from dipdesk.ui.dialogs import available_rect
 from dipdesk.ui.state import CurrentUser
 from dipdesk.ui.widgets import NoticeBox
 from dipdesk.ui.workers import Task, run_task
@@ -70,7 +71,10 @@ class AreaPage(QWidget):
         content = QWidget()
         scroll.setWidget(content)
         self.layout_ = QVBoxLayout(content)
-        self.layout_.setContentsMargins(28, 22, 28, 22)
+        wide = available_rect(self).width() >= 1200  # 1024 logical pixels at 125 %: thinner margins
+        self.layout_.setContentsMargins(28, 22, 28, 22) if wide else self.layout_.setContentsMargins(
+            14, 12, 14, 12
+        )
         self.layout_.setSpacing(14)
 
         self.title_label = QLabel(title)

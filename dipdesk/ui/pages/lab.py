@@ -76,6 +76,7 @@ class LabPage(AreaPage):
         self.state_filter = "open"
         self.summary = QLabel()
         self.summary.setObjectName("muted")
+        self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.summary)
         self.message_label = QLabel()
