@@ -214,7 +214,7 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="+326"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="+337"/>
         <source>Amend report %1</source>
         <translation>แก้ไขรายงาน %1</translation>
     </message>
@@ -542,7 +542,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>CatalogPanel</name>
     <message>
-        <location filename="../dipdesk/ui/lab/catalog.py" line="+274"/>
+        <location filename="../dipdesk/ui/lab/catalog.py" line="+275"/>
         <source>Add a test…</source>
         <translation>เพิ่มรายการทดสอบ…</translation>
     </message>
@@ -655,7 +655,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ยังไม่มีแบบวุฒิบัตร แบบจะมาจากส่วนกลางเมื่อซิงก์ข้อมูลครั้งแรก</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>%1 of them by override</source>
         <translation>ในจำนวนนี้ออกเป็นกรณีพิเศษ %1 ฉบับ</translation>
     </message>
@@ -2684,7 +2684,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabCatalog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/catalog.py" line="-383"/>
+        <location filename="../dipdesk/ui/lab/catalog.py" line="-384"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
@@ -2896,32 +2896,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabLabels</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="-255"/>
-        <source>Food</source>
-        <translation>อาหาร</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Herbal product</source>
-        <translation>ผลิตภัณฑ์สมุนไพร</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cosmetic</source>
-        <translation>เครื่องสำอาง</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Packaging</source>
-        <translation>บรรจุภัณฑ์</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Textile</source>
-        <translation>สิ่งทอ</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="-263"/>
         <source>Physical</source>
         <translation>กายภาพ</translation>
     </message>
@@ -2951,7 +2926,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ตัวเลือก</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+282"/>
         <source>Customer</source>
         <translation>ผู้ขอรับบริการ</translation>
     </message>
@@ -4607,12 +4582,12 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location line="-156"/>
+        <location line="-165"/>
         <source>Receive a sample</source>
         <translation>รับตัวอย่าง</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Normal, sealed</source>
         <translation>ปกติ บรรจุภัณฑ์ปิดสนิท</translation>
     </message>
@@ -4687,7 +4662,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>รายการทดสอบที่ขอ (เลือกให้แล้วตามเกณฑ์ของประเภทผลิตภัณฑ์)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
+        <source>The lab's test catalog is empty, so there is nothing to request yet. Close this window, open the Catalog tab of the Testing lab page and add the tests the lab offers (Add a test…), then receive the sample.</source>
+        <translation>ห้องปฏิบัติการยังไม่มีรายการทดสอบ จึงยังเลือกรายการทดสอบไม่ได้ ปิดหน้าต่างนี้ เปิดแท็บ “รายการทดสอบและเกณฑ์” ในหน้าห้องปฏิบัติการทดสอบ แล้วเพิ่มรายการทดสอบที่ห้องปฏิบัติการให้บริการ (เพิ่มรายการทดสอบ…) จากนั้นจึงรับตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>%1 tests, fee %2 baht</source>
         <translation>%1 รายการ ค่าธรรมเนียม %2 บาท</translation>
     </message>
@@ -4700,6 +4680,11 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+2"/>
         <source>Describe the sample.</source>
         <translation>โปรดกรอกรายละเอียดตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test catalog is empty: add the lab's tests on the Catalog tab first.</source>
+        <translation>ยังไม่มีรายการทดสอบ: เพิ่มรายการทดสอบในแท็บ “รายการทดสอบและเกณฑ์” ก่อน</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6331,7 +6316,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เพิ่มเกณฑ์กำหนด</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Product type</source>
         <translation>ประเภทผลิตภัณฑ์</translation>
     </message>
@@ -6379,7 +6364,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>_AddTestDialog</name>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Add a test</source>
         <translation>เพิ่มรายการทดสอบ</translation>
     </message>

@@ -251,7 +251,9 @@ def test_catalog_editor_changes_go_through_the_service(qtbot, lab_envs, env) -> 
     page.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: page._catalog_loaded, timeout=10_000)
     model = page.catalog.tests_model
-    assert model.editable and len(model.rows) == 10
+    from dipdesk.store.lab_defaults import DEFAULT_TESTS  # the catalog every installation ships with
+
+    assert model.editable and len(model.rows) == 10 + len(DEFAULT_TESTS)
     row = next(i for i, r in enumerate(model.rows) if r["code"] == "PH")
     decimals = next(c for c, (k, _) in enumerate(model.columns) if k == "decimals")
     model.setData(model.index(row, decimals), "9")  # refused: decimals must be 0 to 6

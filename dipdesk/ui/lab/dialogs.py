@@ -30,15 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from dipdesk.core.kpi import format_baht
-
-PRODUCT_TYPES = (
-    ("food", QT_TRANSLATE_NOOP("LabLabels", "Food")),
-    ("herbal", QT_TRANSLATE_NOOP("LabLabels", "Herbal product")),
-    ("cosmetic", QT_TRANSLATE_NOOP("LabLabels", "Cosmetic")),
-    ("packaging", QT_TRANSLATE_NOOP("LabLabels", "Packaging")),
-    ("textile", QT_TRANSLATE_NOOP("LabLabels", "Textile")),
-)
-
+from dipdesk.store.lab_defaults import PRODUCT_TYPES
+from dipdesk.store.lab_defaults import product_type_label as lab_product_type_label
+from dipdesk.ui.i18n import current_language
 
 KINDS = {
     "physical": QT_TRANSLATE_NOOP("LabLabels", "Physical"),
@@ -66,8 +60,16 @@ def lab_label(text: str) -> str:
 
 
 def product_type_label(code: str) -> str:
-    names = dict(PRODUCT_TYPES)
-    return lab_label(names[code]) if code in names else code
+    """A product type in words (the shipped ones, `store.lab_defaults`); a lab's own type as typed."""
+    return lab_product_type_label(code, current_language())
+
+
+def product_type_choices(extra: list[str] | tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(code, label) of every product type: the shipped ones, then the lab's own (from `extra`)."""
+    known = [code for code, _th, _en in PRODUCT_TYPES]
+    out = [(code, f"{product_type_label(code)} ({code})") for code in known]
+    out += [(code, code) for code in sorted(set(extra)) if code and code not in known]
+    return out
 
 
 @dataclass
@@ -157,12 +159,8 @@ class ReceiveDialog(_Form):
         self.description = QLineEdit()
         self.product_type = QComboBox()
         self.product_type.setEditable(True)
-        known = {code for code, _ in PRODUCT_TYPES}
-        for code, name in PRODUCT_TYPES:
-            self.product_type.addItem(f"{lab_label(name)} ({code})", code)
-        for code in product_types:
-            if code not in known:
-                self.product_type.addItem(code, code)
+        for code, label in product_type_choices(product_types):
+            self.product_type.addItem(label, code)
         self.quantity = QLineEdit()
         self.condition = QLineEdit(self.tr("Normal, sealed"))
         self.storage = QLineEdit(self.tr("Room temperature"))
@@ -207,6 +205,17 @@ class ReceiveDialog(_Form):
         self.outer.addWidget(
             QLabel(self.tr("Tests requested (those with a specification for the product type are ticked)"))
         )
+        self.empty_hint = QLabel(
+            self.tr(
+                "The lab's test catalog is empty, so there is nothing to request yet. Close this window, "
+                "open the Catalog tab of the Testing lab page and add the tests the lab offers "
+                "(Add a test…), then receive the sample."
+            )
+        )
+        self.empty_hint.setObjectName("errorText")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setVisible(not tests)
+        self.outer.addWidget(self.empty_hint)
         self.outer.addWidget(self.test_list, 1)
         self.outer.addWidget(self.fee)
         self.finish()
@@ -247,6 +256,8 @@ class ReceiveDialog(_Form):
             return self.tr("Type the customer's name.")
         if not self.description.text().strip():
             return self.tr("Describe the sample.")
+        if not self.tests:
+            return self.tr("The test catalog is empty: add the lab's tests on the Catalog tab first.")
         if not self.checked_tests():
             return self.tr("Tick at least one test.")
         if self.receive_now.isChecked() and not self.condition.text().strip():

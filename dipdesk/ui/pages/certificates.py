@@ -138,7 +138,12 @@ class CertificatesPage(AreaPage):
                     "There is no certificate template yet: they come from headquarters with the first sync."
                 )
             )
-        self.templates_tab.set_templates(data.templates)
+        # the editor is reset only when the templates themselves changed: a reload because certificates
+        # were issued elsewhere must not throw away what the user is editing
+        shown = [(t.id, t.version) for t in data.templates]
+        if shown != getattr(self, "_templates_shown", None):
+            self._templates_shown = shown
+            self.templates_tab.set_templates(data.templates)
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         for key, card in self.cards.items():
