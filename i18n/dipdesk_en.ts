@@ -108,7 +108,7 @@
 <context>
     <name>AddDayDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+772"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+790"/>
         <source>Add a training day</source>
         <translation>Add a training day</translation>
     </message>
@@ -328,13 +328,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="-299"/>
-        <location line="+274"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="-316"/>
+        <location line="+291"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-276"/>
         <source>Add people…</source>
         <translation>Add people…</translation>
     </message>
@@ -404,7 +404,27 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>%1 unsaved changes</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
+        <source>A day that has not come yet</source>
+        <translation>A day that has not come yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is after today: nobody can have attended it yet. Save attendance for it anyway?</source>
+        <translation>%1 is after today: nobody can have attended it yet. Save attendance for it anyway?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save anyway</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: the changes are still here to correct.</source>
+        <translation>Not saved: the changes are still here to correct.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
@@ -472,7 +492,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-518"/>
+        <location line="-535"/>
         <source>Not saved yet</source>
         <translation>Not saved yet</translation>
     </message>
@@ -2476,7 +2496,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+134"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+142"/>
         <source>Activity</source>
         <translation>Activity</translation>
     </message>
@@ -2606,7 +2626,17 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>The PDF is at %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+13"/>
+        <source>The activity is not over yet</source>
+        <translation>The activity is not over yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The activity's last day is %1, which has not come yet: certificates issued now would certify training that has not happened. Issue them anyway?</source>
+        <translation>The activity's last day is %1, which has not come yet: certificates issued now would certify training that has not happened. Issue them anyway?</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Issuing…</source>
         <translation>Issuing…</translation>
     </message>
@@ -2631,7 +2661,8 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Printing…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-71"/>
+        <location line="+85"/>
         <source>Issue anyway</source>
         <translation>Issue anyway</translation>
     </message>

@@ -108,7 +108,7 @@
 <context>
     <name>AddDayDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+772"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+790"/>
         <source>Add a training day</source>
         <translation>เพิ่มวันอบรม</translation>
     </message>
@@ -328,13 +328,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="-299"/>
-        <location line="+274"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="-316"/>
+        <location line="+291"/>
         <source>Attendance</source>
         <translation>ลงเวลาเข้าร่วม</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-276"/>
         <source>Add people…</source>
         <translation>เพิ่มผู้เข้าร่วม…</translation>
     </message>
@@ -404,7 +404,27 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ยังไม่บันทึก %1 ช่อง</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
+        <source>A day that has not come yet</source>
+        <translation>วันที่ยังไม่ถึง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is after today: nobody can have attended it yet. Save attendance for it anyway?</source>
+        <translation>%1 ยังไม่ถึง (อยู่หลังวันนี้) จึงยังไม่มีใครเข้าร่วมได้ ต้องการบันทึกการเข้าร่วมของวันนั้นต่อไปหรือไม่</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save anyway</source>
+        <translation>บันทึกต่อไป</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: the changes are still here to correct.</source>
+        <translation>ยังไม่ได้บันทึก: รายการที่แก้ไขยังอยู่ แก้ไขให้ถูกต้องได้</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
@@ -472,7 +492,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-518"/>
+        <location line="-535"/>
         <source>Not saved yet</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -2476,7 +2496,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+134"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+142"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
@@ -2606,7 +2626,17 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไฟล์ PDF อยู่ที่ %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+13"/>
+        <source>The activity is not over yet</source>
+        <translation>กิจกรรมยังไม่สิ้นสุด</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The activity's last day is %1, which has not come yet: certificates issued now would certify training that has not happened. Issue them anyway?</source>
+        <translation>วันสุดท้ายของกิจกรรมคือ %1 ซึ่งยังไม่ถึง วุฒิบัตรที่ออกตอนนี้จะรับรองการอบรมที่ยังไม่เกิดขึ้น ต้องการออกวุฒิบัตรต่อไปหรือไม่</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Issuing…</source>
         <translation>กำลังออกวุฒิบัตร…</translation>
     </message>
@@ -2631,7 +2661,8 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>กำลังพิมพ์…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-71"/>
+        <location line="+85"/>
         <source>Issue anyway</source>
         <translation>ออกให้เป็นกรณีพิเศษ</translation>
     </message>

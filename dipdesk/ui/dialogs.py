@@ -59,6 +59,19 @@ def set_accept_button(dialog: QDialog, button: QPushButton | None = None) -> QPu
     return button
 
 
+def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool:
+    """Ask before doing something unusual: True if the user chose ``ok_text`` (Cancel is the default,
+    so Enter never confirms by accident)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Ok).setText(ok_text)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return bool(box.exec() == QMessageBox.StandardButton.Ok)
+
+
 def available_rect(widget: QWidget | None = None) -> QRect:
     """The available geometry of the screen ``widget`` is on (or the primary screen)."""
     screen = widget.screen() if widget is not None else None

@@ -68,6 +68,7 @@ from dipdesk.ui.attendance.enroll_dialog import EnrollmentDialog, error_text
 from dipdesk.ui.attendance.fields import CheckedField, DateField, check_hours
 from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
+from dipdesk.ui.dialogs import confirm
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.widgets import NoticeBox, format_date
@@ -639,9 +640,26 @@ class AttendanceGrid(QWidget):
     def has_unsaved_changes(self) -> bool:
         return bool(self.model.pending)
 
+    def future_days_marked(self, today: dt.date | None = None) -> list[Any]:
+        """The training days after today that the unsaved changes mark someone present on."""
+        today = today or dt.date.today()
+        marked = {sid for (_eid, sid), present in self.model.changes().items() if present}
+        return [s for s in self.model.sessions if s.id in marked and s.day > today]
+
     def save(self) -> None:
         marks = self.model.changes()
         if not marks or self._saving:
+            return
+        future = self.future_days_marked()
+        if future and not confirm(
+            self,
+            self.tr("A day that has not come yet"),
+            self.tr(
+                "%1 is after today: nobody can have attended it yet. Save attendance for it anyway?"
+            ).replace("%1", ", ".join(format_date(s.day) for s in future)),
+            self.tr("Save anyway"),
+        ):
+            self._set_message(self.tr("Not saved: the changes are still here to correct."), error=True)
             return
         self._saving = True
         self.model.read_only = True

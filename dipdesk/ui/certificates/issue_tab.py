@@ -41,15 +41,16 @@ from dipdesk.services import certificates as svc
 from dipdesk.services.errors import NotFound
 from dipdesk.settings import Settings
 from dipdesk.store.certificates import Certificate
-from dipdesk.store.programs import Activity
+from dipdesk.store.programs import Activity, ActivitySession
 from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.enroll_dialog import error_text
 from dipdesk.ui.certificates.class_list import ClassListModel, entry_state
 from dipdesk.ui.certificates.preview import PdfPreview
 from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
+from dipdesk.ui.dialogs import confirm
 from dipdesk.ui.printing import print_folder
-from dipdesk.ui.widgets import ElidedLabel
+from dipdesk.ui.widgets import ElidedLabel, format_date
 from dipdesk.ui.workers import Cancelled, Task, run_task
 
 
@@ -60,6 +61,7 @@ class ClassData:
     template_code: str
     kind: str
     entries: list[svc.ClassEntry]
+    last_day: dt.date | None = None  # the activity's last training day (or its end date)
 
 
 def load_class(db: Database, activity_id: str, template_code: str) -> ClassData:
@@ -69,8 +71,14 @@ def load_class(db: Database, activity_id: str, template_code: str) -> ClassData:
         if activity is None:
             raise NotFound("ไม่พบกิจกรรมนี้", "no such activity")
         tpl = svc.template_by_code(s, template_code) if template_code else svc.default_template(s, activity)
+        days = s.scalars(
+            select(ActivitySession.day).where(
+                ActivitySession.activity_id == activity.id, ActivitySession.deleted.is_(False)
+            )
+        ).all()
+        last = max([*days, *([activity.end_date] if activity.end_date else [])], default=None)
         return ClassData(
-            activity.id, activity.code, tpl.code, tpl.kind, svc.class_list(s, activity.id, tpl.kind)
+            activity.id, activity.code, tpl.code, tpl.kind, svc.class_list(s, activity.id, tpl.kind), last
         )
 
 
@@ -498,9 +506,27 @@ class IssueTab(QWidget):
         text = html.escape(self.tr("The PDF is at %1").replace("%1", path))
         return f"{text} (<a href='{url}'>{html.escape(self.tr('open the folder'))}</a>)"
 
+    def not_over_yet(self, today: dt.date | None = None) -> bool:
+        """Whether the activity still has training days ahead: issuing now asks first (issue 11)."""
+        today = today or dt.date.today()
+        return bool(self.data and self.data.last_day and self.data.last_day > today)
+
+    def _confirm_before_the_end(self) -> bool:
+        if self.data is None or not self.not_over_yet():
+            return True
+        return confirm(
+            self,
+            self.tr("The activity is not over yet"),
+            self.tr(
+                "The activity's last day is %1, which has not come yet: certificates issued now would "
+                "certify training that has not happened. Issue them anyway?"
+            ).replace("%1", format_date(self.data.last_day)),
+            self.tr("Issue anyway"),
+        )
+
     def issue_and_print(self) -> Task | None:
         """Issue what is due and print every certificate of the activity into one PDF (worker)."""
-        if self.data is None:
+        if self.data is None or not self._confirm_before_the_end():
             return None
         data = self.data
         out = self._out_path(data.activity_code)
@@ -621,7 +647,7 @@ class IssueTab(QWidget):
         return self._start(work, done, self.tr("Saving…"))
 
     def override_selected(self, reason: str) -> Task | None:
-        if self.data is None:
+        if self.data is None or not self._confirm_before_the_end():
             return None
         people = [e.person_id for e in self.selected_entries() if e.certificate is None]
         data = self.data
