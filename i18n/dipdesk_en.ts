@@ -214,7 +214,7 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="+337"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="+348"/>
         <source>Amend report %1</source>
         <translation>Amend report %1</translation>
     </message>
@@ -2576,7 +2576,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>By the activity's service</source>
         <translation>By the activity's service</translation>
     </message>
@@ -2927,7 +2927,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabLabels</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="-263"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="-273"/>
         <source>Physical</source>
         <translation>Physical</translation>
     </message>
@@ -2957,7 +2957,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Choice</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+292"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -4102,12 +4102,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     <name>PdfPreview</name>
     <message>
         <location filename="../dipdesk/ui/certificates/preview.py" line="+60"/>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>Nothing to show yet.</source>
         <translation>Nothing to show yet.</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-97"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
@@ -4122,7 +4122,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Open in PDF viewer</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Rendering the pages…</source>
         <translation>Rendering the pages…</translation>
     </message>
@@ -4479,9 +4479,167 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/qt_strings.py" line="+37"/>
+        <source>Look in:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File &amp;name:</source>
+        <translation>File &amp;name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of type:</source>
+        <translation>Files of type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose</source>
+        <translation>&amp;Choose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent Directory</source>
+        <translation>Parent Directory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create New Folder</source>
+        <translation>Create New Folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List View</source>
+        <translation>List View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail View</source>
+        <translation>Detail View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Folder</source>
+        <translation>New Folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Folder</source>
+        <translation>&amp;New Folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;hidden files</source>
+        <translation>Show &amp;hidden files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory:</source>
+        <translation>Directory:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save As</source>
+        <translation>Save As</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find Directory</source>
+        <translation>Find Directory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All Files (*)</source>
+        <translation>All Files (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent Places</source>
+        <translation>Recent Places</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My Computer</source>
+        <translation>My Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 already exists.
+Do you want to replace it?</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date Modified</source>
+        <translation>Date Modified</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
-        <location filename="../dipdesk/ui/qt_strings.py" line="+29"/>
+        <location line="-36"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
@@ -4563,11 +4721,170 @@ Check that the folder exists and can be written to, that there is free disk spac
         <source>Help</source>
         <translation>Help</translation>
     </message>
+    <message>
+        <location line="+73"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <location line="-29"/>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>&amp;Options &gt;&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Options &lt;&lt;</source>
+        <translation>&amp;Options &lt;&lt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print to File (PDF)</source>
+        <translation>Print to File (PDF)</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location line="+7"/>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies:</source>
+        <translation>Copies:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print range</source>
+        <translation>Print range</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print all</source>
+        <translation>Print all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages from</source>
+        <translation>Pages from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current Page</source>
+        <translation>Current Page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selection</source>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collate</source>
+        <translation>Collate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reverse</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Color Mode</source>
+        <translation>Color Mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Color</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grayscale</source>
+        <translation>Grayscale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplex Printing</source>
+        <translation>Duplex Printing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long side</source>
+        <translation>Long side</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short side</source>
+        <translation>Short side</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <location line="-23"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;roperties</source>
+        <translation>P&amp;roperties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location:</source>
+        <translation>Location:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output &amp;file:</source>
+        <translation>Output &amp;file:</translation>
+    </message>
 </context>
 <context>
     <name>QWizard</name>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Back</translation>
     </message>
@@ -4613,7 +4930,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location line="-165"/>
+        <location line="-175"/>
         <source>Receive a sample</source>
         <translation>Receive a sample</translation>
     </message>
@@ -4716,6 +5033,11 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+2"/>
         <source>The test catalog is empty: add the lab's tests on the Catalog tab first.</source>
         <translation>The test catalog is empty: add the lab's tests on the Catalog tab first.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the sampling date as day/month/Buddhist year, e.g. 15/03/2569.</source>
+        <translation>Type the sampling date as day/month/Buddhist year, e.g. 15/03/2569.</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -214,7 +214,7 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="+337"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="+348"/>
         <source>Amend report %1</source>
         <translation>แก้ไขรายงาน %1</translation>
     </message>
@@ -2576,7 +2576,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>By the activity's service</source>
         <translation>ตามประเภทบริการของกิจกรรม</translation>
     </message>
@@ -2927,7 +2927,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabLabels</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="-263"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="-273"/>
         <source>Physical</source>
         <translation>กายภาพ</translation>
     </message>
@@ -2957,7 +2957,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ตัวเลือก</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+292"/>
         <source>Customer</source>
         <translation>ผู้ขอรับบริการ</translation>
     </message>
@@ -4102,12 +4102,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     <name>PdfPreview</name>
     <message>
         <location filename="../dipdesk/ui/certificates/preview.py" line="+60"/>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>Nothing to show yet.</source>
         <translation>ยังไม่มีเอกสารที่จะแสดง</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-97"/>
         <source>Print…</source>
         <translation>พิมพ์…</translation>
     </message>
@@ -4122,7 +4122,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เปิดด้วยโปรแกรมอ่าน PDF</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Rendering the pages…</source>
         <translation>กำลังเตรียมภาพหน้าเอกสาร…</translation>
     </message>
@@ -4479,9 +4479,167 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/qt_strings.py" line="+37"/>
+        <source>Look in:</source>
+        <translation>ค้นหาใน:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File &amp;name:</source>
+        <translation>ชื่อไฟล์:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of type:</source>
+        <translation>ชนิดไฟล์:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>เปิด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose</source>
+        <translation>เลือก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>ย้อนกลับ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward</source>
+        <translation>ไปข้างหน้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent Directory</source>
+        <translation>โฟลเดอร์ระดับบน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create New Folder</source>
+        <translation>สร้างโฟลเดอร์ใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List View</source>
+        <translation>แสดงเป็นรายการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail View</source>
+        <translation>แสดงรายละเอียด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Folder</source>
+        <translation>โฟลเดอร์ใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Folder</source>
+        <translation>โฟลเดอร์ใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename</source>
+        <translation>เปลี่ยนชื่อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;hidden files</source>
+        <translation>แสดงไฟล์ที่ซ่อน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory:</source>
+        <translation>โฟลเดอร์:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save As</source>
+        <translation>บันทึกเป็น</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>เปิด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find Directory</source>
+        <translation>เลือกโฟลเดอร์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All Files (*)</source>
+        <translation>ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent Places</source>
+        <translation>ที่ที่ใช้ล่าสุด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computer</source>
+        <translation>คอมพิวเตอร์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My Computer</source>
+        <translation>คอมพิวเตอร์ของฉัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>มีไฟล์ %1 อยู่แล้ว
+ต้องการเขียนทับหรือไม่</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>ขนาด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date Modified</source>
+        <translation>วันที่แก้ไข</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
-        <location filename="../dipdesk/ui/qt_strings.py" line="+29"/>
+        <location line="-36"/>
         <source>&amp;Undo</source>
         <translation>เลิกทำ(&amp;U)</translation>
     </message>
@@ -4563,11 +4721,170 @@ Check that the folder exists and can be written to, that there is free disk spac
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
+    <message>
+        <location line="+73"/>
+        <source>Open</source>
+        <translation>เปิด</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <location line="-29"/>
+        <source>Print</source>
+        <translation>พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print</source>
+        <translation>พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>ตัวเลือก &gt;&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Options &lt;&lt;</source>
+        <translation>ตัวเลือก &lt;&lt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print to File (PDF)</source>
+        <translation>พิมพ์ลงไฟล์ (PDF)</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location line="+7"/>
+        <source>Copies</source>
+        <translation>จำนวนชุด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies:</source>
+        <translation>จำนวนชุด:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print range</source>
+        <translation>ช่วงที่พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print all</source>
+        <translation>พิมพ์ทั้งหมด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages from</source>
+        <translation>หน้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current Page</source>
+        <translation>หน้าปัจจุบัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selection</source>
+        <translation>ส่วนที่เลือก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collate</source>
+        <translation>เรียงชุด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reverse</source>
+        <translation>กลับลำดับ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Options</source>
+        <translation>ตัวเลือก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Color Mode</source>
+        <translation>โหมดสี</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Color</source>
+        <translation>สี</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grayscale</source>
+        <translation>ขาวดำ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplex Printing</source>
+        <translation>พิมพ์สองหน้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>ไม่ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long side</source>
+        <translation>ด้านยาว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short side</source>
+        <translation>ด้านสั้น</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <location line="-23"/>
+        <source>Printer</source>
+        <translation>เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>ชื่อ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;roperties</source>
+        <translation>คุณสมบัติ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location:</source>
+        <translation>ตำแหน่ง:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>ชนิด:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output &amp;file:</source>
+        <translation>ไฟล์ผลลัพธ์:</translation>
+    </message>
 </context>
 <context>
     <name>QWizard</name>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; ย้อนกลับ(&amp;B)</translation>
     </message>
@@ -4613,7 +4930,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location line="-165"/>
+        <location line="-175"/>
         <source>Receive a sample</source>
         <translation>รับตัวอย่าง</translation>
     </message>
@@ -4716,6 +5033,11 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+2"/>
         <source>The test catalog is empty: add the lab's tests on the Catalog tab first.</source>
         <translation>ยังไม่มีรายการทดสอบ: เพิ่มรายการทดสอบในแท็บ “รายการทดสอบและเกณฑ์” ก่อน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the sampling date as day/month/Buddhist year, e.g. 15/03/2569.</source>
+        <translation>พิมพ์วันที่เก็บตัวอย่างเป็น วัน/เดือน/ปี พ.ศ. เช่น 15/03/2569</translation>
     </message>
     <message>
         <location line="+2"/>

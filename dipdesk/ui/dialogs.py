@@ -7,17 +7,20 @@ Enter that started the work. So, when a dialog is shown, its accept button (the 
 the accept/yes button of its button box) becomes the only default and auto-default button; every other
 button loses auto-default, so focusing it never moves Enter there (Space still presses it).
 
+*Calendars* show whole weekday names and no week numbers (`fit_calendar`).
+
 *Inside the screen.* A dialog never opens larger than the available screen geometry (1366×768 office
 screens, 1280×720 at 125 % scaling), and is moved so that its buttons are on screen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QCalendarWidget,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -119,12 +122,27 @@ class DialogRules(QObject):
     """The application-wide event filter that applies the rules to every dialog when it is shown."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QCalendarWidget):
+            fit_calendar(watched)
         if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isWindow():
             # message boxes and Qt's file/print dialogs manage their own buttons
             if not isinstance(watched, (QMessageBox, QFileDialog, QWizard)) and not _is_print_dialog(watched):
                 set_accept_button(watched)
             fit_to_screen(watched)
         return False
+
+
+def fit_calendar(calendar: QCalendarWidget) -> None:
+    """Weekday names whole (Thai short names are words: จันทร์, อาทิตย์), no week numbers (noise for an
+    office calendar); the calendar is made wide enough for the longest name."""
+    calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+    calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+    metrics = calendar.fontMetrics()
+    widest = max(
+        metrics.horizontalAdvance(calendar.locale().dayName(d, QLocale.FormatType.ShortFormat))
+        for d in range(1, 8)
+    )
+    calendar.setMinimumWidth(max(calendar.minimumWidth(), 7 * (widest + 18)))
 
 
 def _is_print_dialog(dialog: QDialog) -> bool:

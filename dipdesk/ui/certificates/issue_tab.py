@@ -247,7 +247,6 @@ class IssueTab(QWidget):
         split.addWidget(left)
 
         self.preview = PdfPreview(settings=settings)
-        self.preview.setMinimumWidth(220)
         self.preview.shown.connect(self.preview_done)
         split.addWidget(self.preview)
         split.setStretchFactor(0, 3)

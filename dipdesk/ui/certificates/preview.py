@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -83,7 +83,10 @@ class PdfPreview(QWidget):
             self.view = scroll
         self.view.setMinimumHeight(380)
         outer.addWidget(self.view, 1)
-        row = QHBoxLayout()
+        # two rows: the preview can be narrow (beside the class list), and Thai button labels must
+        # show whole, not clipped
+        row = QGridLayout()
+        row.setHorizontalSpacing(8)
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self.print_document)
         self.save_button = QPushButton(self.tr("Save as PDF…"))
@@ -92,8 +95,10 @@ class PdfPreview(QWidget):
         self.open_button.clicked.connect(self.open_external)
         for b in (self.print_button, self.save_button, self.open_button):
             b.setEnabled(False)
-            row.addWidget(b)
-        row.addStretch(1)
+        row.addWidget(self.print_button, 0, 0)
+        row.addWidget(self.save_button, 0, 1)
+        row.addWidget(self.open_button, 1, 0, 1, 2)
+        row.setColumnStretch(2, 1)
         outer.addLayout(row)
         for b in (self.print_button, self.save_button, self.open_button):
             b.setVisible(buttons)

@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from dipdesk.core.kpi import format_baht
+from dipdesk.core.thaidate import DateParseError, format_thai_date, parse_date
 from dipdesk.store.lab_defaults import PRODUCT_TYPES
 from dipdesk.store.lab_defaults import product_type_label as lab_product_type_label
+from dipdesk.ui.attendance.fields import DateField
 from dipdesk.ui.i18n import current_language
 
 KINDS = {
@@ -164,9 +165,9 @@ class ReceiveDialog(_Form):
         self.quantity = QLineEdit()
         self.condition = QLineEdit(self.tr("Normal, sealed"))
         self.storage = QLineEdit(self.tr("Room temperature"))
-        self.sampling_date = QDateEdit()
-        self.sampling_date.setCalendarPopup(True)
-        self.sampling_date.setDate(QDate.currentDate())
+        # typed the Thai way, in the Buddhist era (04/12/2569), and read back in words beside it
+        self.sampling_date = DateField(required=False)
+        self.sampling_date.setText(format_thai_date(dt.date.today(), "numeric"))
         self.sampling_known = QCheckBox(self.tr("Sampling date known"))
         self.sampling_known.setChecked(False)
         self.sampling_date.setEnabled(False)
@@ -258,11 +259,21 @@ class ReceiveDialog(_Form):
             return self.tr("Describe the sample.")
         if not self.tests:
             return self.tr("The test catalog is empty: add the lab's tests on the Catalog tab first.")
+        if self.sampling_known.isChecked() and self._sampling_day() is None:
+            return self.tr("Type the sampling date as day/month/Buddhist year, e.g. 15/03/2569.")
         if not self.checked_tests():
             return self.tr("Tick at least one test.")
         if self.receive_now.isChecked() and not self.condition.text().strip():
             return self.tr("Describe the condition of the sample on receipt.")
         return ""
+
+    def _sampling_day(self) -> dt.date | None:
+        if not self.sampling_known.isChecked():
+            return None
+        try:
+            return parse_date(self.sampling_date.text())
+        except DateParseError:
+            return None
 
     def value(self) -> Reception:
         ptype = self.product_type.currentData() or self.product_type.currentText().strip()
@@ -276,7 +287,7 @@ class ReceiveDialog(_Form):
             quantity=self.quantity.text().strip(),
             condition=self.condition.text().strip(),
             storage=self.storage.text().strip(),
-            sampling_date=self.sampling_date.date().toPython() if self.sampling_known.isChecked() else None,  # type: ignore[arg-type]
+            sampling_date=self._sampling_day(),
             test_ids=self.checked_tests(),
             receive_now=self.receive_now.isChecked(),
         )
