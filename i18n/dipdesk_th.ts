@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesController</name>
     <message>
-        <location filename="../dipdesk/ui/records/programs.py" line="+256"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="+257"/>
         <source>%1 activities</source>
         <translation>%1 กิจกรรม</translation>
     </message>
@@ -75,7 +75,12 @@
         <translation>บันทึกกิจกรรมก่อน แล้วจึงเพิ่มวันอบรมได้ที่นี่</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>Enrolled</source>
+        <translation>ลงทะเบียนแล้ว</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Save the activity first.</source>
         <translation>บันทึกกิจกรรมก่อน</translation>
     </message>
@@ -1539,6 +1544,24 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>EnrolledList</name>
+    <message>
+        <location filename="../dipdesk/ui/records/enrolled.py" line="+57"/>
+        <source>Save the activity first; then people can be enrolled.</source>
+        <translation>บันทึกกิจกรรมก่อน จึงจะลงทะเบียนผู้เข้าร่วมได้</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 people enrolled</source>
+        <translation>ลงทะเบียนแล้ว %1 คน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nobody is enrolled yet: click Enroll people… to add them.</source>
+        <translation>ยังไม่มีผู้ลงทะเบียน: คลิก “ลงทะเบียนผู้เข้าร่วม…” เพื่อเพิ่ม</translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentDialog</name>
     <message>
         <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+137"/>
@@ -1998,7 +2021,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
         <location line="+69"/>
-        <location filename="../dipdesk/ui/records/programs.py" line="-413"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-416"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>รหัส</translation>
@@ -3235,12 +3258,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Received</source>
         <translation>รับตัวอย่างแล้ว</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>Testing</source>
         <translation>กำลังทดสอบ</translation>
     </message>
@@ -3377,12 +3400,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="-23"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Program</source>
         <translation>โครงการ</translation>
     </message>
@@ -3488,7 +3511,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Enterprise</source>
+        <translation>สถานประกอบการ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Issued on</source>
         <translation>วันที่ออก</translation>
     </message>

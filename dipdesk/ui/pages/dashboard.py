@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dipdesk.core.axes import integer_axis
 from dipdesk.core.digits import to_arabic_digits
 from dipdesk.core.kpi import format_baht
 from dipdesk.services import kpi
@@ -174,8 +175,9 @@ class BarChart(QChartView):
             + [target.at(i) for i in range(target.count())]
             + [1]
         )
-        x.setRange(0, top * 1.08)
-        x.applyNiceNumbers()
+        upper, ticks = integer_axis(top)  # whole-number steps: "0 1 2", never "0 1 1 2" on empty data
+        x.setRange(0, upper)
+        x.setTickCount(ticks)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(y)
