@@ -224,6 +224,14 @@ class LabPage(AreaPage):
         if current.isValid() and current.row() < len(self.work_model.items):
             self.panel.load(self.work_model.items[current.row()].sample_id)
 
+    def refresh_after_change(self) -> None:
+        """Lab records changed elsewhere (a second user at this computer, a sync round): refresh the
+        worklist and the sample on screen, keeping the user's place."""
+        self._after_write()
+        shown = self.panel.detail.sample_id if self.panel.detail is not None else None
+        if shown and self.ops.pending == 0:
+            self.panel.load(shown, keep=True)
+
     def _after_write(self) -> None:
         self.reload_worklist()
         if self.tabs.currentIndex() == 1:
