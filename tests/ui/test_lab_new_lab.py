@@ -40,3 +40,17 @@ def test_the_specification_dialog_offers_product_types_in_words(qtbot) -> None: 
     dialog.max_value.setText("4.5")
     assert dialog.check() == ""
     assert dialog.value()["product_type"] == "beverage"
+
+
+def test_the_sample_dialog_keeps_its_buttons_on_a_short_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.ui.dialogs import available_rect, buttons_inside
+    from dipdesk.ui.lab.dialogs import CatalogTest
+
+    tests = [CatalogTest(f"id{i}", f"T{i}", f"รายการ {i}", 100.0) for i in range(30)]
+    dialog = ReceiveDialog(tests, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    area = available_rect(dialog)
+    assert dialog.height() <= area.height()
+    assert buttons_inside(dialog, area) == []

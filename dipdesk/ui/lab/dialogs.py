@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -109,7 +111,17 @@ class _Form(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.outer = QVBoxLayout(self)
+        # the form scrolls when the screen is short (1366×768, or 125 % scaling); the error line and
+        # OK/Cancel stay below it, always on screen
+        self.root = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.outer = QVBoxLayout(body)
+        self.outer.setContentsMargins(0, 0, 4, 0)
+        scroll.setWidget(body)
+        self.root.addWidget(scroll, 1)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.outer.addLayout(self.form)
@@ -124,8 +136,8 @@ class _Form(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def finish(self) -> None:
-        self.outer.addWidget(self.error)
-        self.outer.addWidget(self.buttons)
+        self.root.addWidget(self.error)
+        self.root.addWidget(self.buttons)
 
     def fail(self, text: str) -> None:
         self.error.setText(text)
