@@ -219,7 +219,7 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="+348"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="+360"/>
         <source>Amend report %1</source>
         <translation>Amend report %1</translation>
     </message>
@@ -1171,7 +1171,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+52"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>Entrepreneurs developed (people)</translation>
     </message>
@@ -1274,7 +1274,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>DashboardPage</name>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</source>
         <translation>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</translation>
     </message>
@@ -1290,7 +1290,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+265"/>
+        <location line="+266"/>
         <source>All sites in this database</source>
         <translation>All sites in this database</translation>
     </message>
@@ -2950,7 +2950,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabLabels</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="-273"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="-283"/>
         <source>Physical</source>
         <translation>Physical</translation>
     </message>
@@ -2980,7 +2980,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Choice</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+302"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -3111,7 +3111,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Reports published</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+168"/>
         <source>Sample %1 registered. Print its receipt and label with “Sample receipt”.</source>
         <translation>Sample %1 registered. Print its receipt and label with “Sample receipt”.</translation>
     </message>
@@ -4507,9 +4507,27 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../dipdesk/ui/qt_strings.py" line="+99"/>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../dipdesk/ui/qt_strings.py" line="+37"/>
+        <location line="-64"/>
         <source>Look in:</source>
         <translation>Look in:</translation>
     </message>
@@ -4640,11 +4658,21 @@ Do you want to replace it?</source>
         <translation>%1 already exists.
 Do you want to replace it?</translation>
     </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
 </context>
 <context>
     <name>QFileSystemModel</name>
     <message>
-        <location line="+1"/>
+        <location line="-35"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -4663,11 +4691,26 @@ Do you want to replace it?</translation>
         <source>Date Modified</source>
         <translation>Date Modified</translation>
     </message>
+    <message>
+        <location line="+36"/>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My Computer</source>
+        <translation>My Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
 </context>
 <context>
     <name>QLineEdit</name>
     <message>
-        <location line="-36"/>
+        <location line="-74"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>

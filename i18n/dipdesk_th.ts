@@ -219,7 +219,7 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="+348"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="+360"/>
         <source>Amend report %1</source>
         <translation>แก้ไขรายงาน %1</translation>
     </message>
@@ -1171,7 +1171,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+52"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>ผู้ประกอบการที่ได้รับการพัฒนา (คน)</translation>
     </message>
@@ -1274,7 +1274,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>DashboardPage</name>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</source>
         <translation>ผลการดำเนินงานของหน่วยงานในปีงบประมาณ และความก้าวหน้าเทียบกับเป้าหมายของปี ผู้ประกอบการ สถานประกอบการ ผลิตภัณฑ์ และกลุ่ม นับเพียงครั้งเดียว แม้จะเข้าร่วมหลายกิจกรรม</translation>
     </message>
@@ -1290,7 +1290,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+265"/>
+        <location line="+266"/>
         <source>All sites in this database</source>
         <translation>ทุกหน่วยงานในเครื่องนี้</translation>
     </message>
@@ -2950,7 +2950,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabLabels</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="-273"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="-283"/>
         <source>Physical</source>
         <translation>กายภาพ</translation>
     </message>
@@ -2980,7 +2980,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ตัวเลือก</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+302"/>
         <source>Customer</source>
         <translation>ผู้ขอรับบริการ</translation>
     </message>
@@ -3111,7 +3111,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>รายงานผลที่ออกแล้ว</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+168"/>
         <source>Sample %1 registered. Print its receipt and label with “Sample receipt”.</source>
         <translation>ลงทะเบียนตัวอย่าง %1 แล้ว พิมพ์ใบรับตัวอย่างและป้ายได้ที่ปุ่ม “ใบรับตัวอย่าง”</translation>
     </message>
@@ -4507,9 +4507,27 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../dipdesk/ui/qt_strings.py" line="+99"/>
+        <source>Folder</source>
+        <translation>โฟลเดอร์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>ไดรฟ์</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../dipdesk/ui/qt_strings.py" line="+37"/>
+        <location line="-64"/>
         <source>Look in:</source>
         <translation>ค้นหาใน:</translation>
     </message>
@@ -4640,11 +4658,21 @@ Do you want to replace it?</source>
         <translation>มีไฟล์ %1 อยู่แล้ว
 ต้องการเขียนทับหรือไม่</translation>
     </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Look in:</source>
+        <translation>ค้นหาใน:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>ชนิดไฟล์:</translation>
+    </message>
 </context>
 <context>
     <name>QFileSystemModel</name>
     <message>
-        <location line="+1"/>
+        <location line="-35"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
@@ -4663,11 +4691,26 @@ Do you want to replace it?</source>
         <source>Date Modified</source>
         <translation>วันที่แก้ไข</translation>
     </message>
+    <message>
+        <location line="+36"/>
+        <source>Computer</source>
+        <translation>คอมพิวเตอร์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My Computer</source>
+        <translation>คอมพิวเตอร์ของฉัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
 </context>
 <context>
     <name>QLineEdit</name>
     <message>
-        <location line="-36"/>
+        <location line="-74"/>
         <source>&amp;Undo</source>
         <translation>เลิกทำ(&amp;U)</translation>
     </message>

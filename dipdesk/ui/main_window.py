@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
     def _build_sidebar(self) -> QWidget:
         side = QWidget()
         # narrower on small screens (1280×720 at 125 % leaves 1024 logical pixels for everything)
-        side.setFixedWidth(262 if available_rect(self).width() >= 1200 else 212)
+        side.setFixedWidth(262 if available_rect(self).width() >= 1200 else 224)
         col = QVBoxLayout(side)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(0)

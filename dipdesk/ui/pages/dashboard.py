@@ -214,6 +214,7 @@ class DashboardPage(AreaPage):
         self.scope_combo.currentIndexChanged.connect(self._scope_chosen)
         top.addWidget(self.scope_combo)
         self.year_range = self.muted()
+        self.year_range.setWordWrap(False)  # a date range reads on one line, never one word per line
         top.addWidget(self.year_range, 1)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.clicked.connect(self._choose_export)
