@@ -113,7 +113,7 @@
 <context>
     <name>AddDayDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+790"/>
+        <location filename="../dipdesk/ui/attendance/add_day.py" line="+35"/>
         <source>Add a training day</source>
         <translation>Add a training day</translation>
     </message>
@@ -333,7 +333,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="-316"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+476"/>
         <location line="+291"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
