@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.sync_status.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sync_status.clicked.connect(lambda: self.select_view("sync"))
         for w in (self.site_status, self.user_status, self.db_status):
-            bar.addWidget(w, 1)
+            bar.addWidget(w)
         bar.addPermanentWidget(self.sync_status)
         self.background.refresh_status()
 
