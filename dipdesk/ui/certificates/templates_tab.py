@@ -538,8 +538,9 @@ class TemplatesTab(QWidget):
             return str(path)
 
         def done(result: str) -> None:
-            self.preview_task = None
+            # an older preview finishing must not mark the newer one (still running) as done
             if generation == self._generation:
+                self.preview_task = None
                 self.preview.set_pdf(result, self.tr("Sample data."))
 
         self.preview_task = run_task(work, on_done=done, on_error=self._failed, owner=self)
