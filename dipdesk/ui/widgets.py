@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -235,7 +235,14 @@ class ElidedLabel(QLabel):
     def setText(self, text: str) -> None:
         self._full = text
         self.setToolTip(text)
+        self.updateGeometry()  # a new natural width
         self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()  # the theme's font arrives after construction: measure again
+            self._elide()
 
     def text(self) -> str:
         """The whole text (what is painted may be shortened with "…")."""
@@ -246,7 +253,8 @@ class ElidedLabel(QLabel):
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 8, hint.height())
+        chrome = self.width() - self.contentsRect().width()  # padding and frame from the theme
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + max(chrome, 0) + 10, hint.height())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(min(80, self.sizeHint().width()), super().minimumSizeHint().height())
@@ -256,7 +264,7 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        width = max(0, self.width() - 4)
+        width = max(0, self.contentsRect().width() - 2)
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
         super().setText(shown if self.width() > 0 else self._full)
 

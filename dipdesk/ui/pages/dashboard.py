@@ -44,7 +44,7 @@ from dipdesk.ui.changes import data_changed
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage
-from dipdesk.ui.widgets import StatCard, card_grid, format_date, format_number
+from dipdesk.ui.widgets import ElidedLabel, StatCard, card_grid, format_date, format_number
 from dipdesk.ui.workers import Task
 
 KINDS = kpi.INDICATORS
@@ -213,8 +213,9 @@ class DashboardPage(AreaPage):
         self.scope_combo.addItem(self.tr("All sites in this database"), "all")
         self.scope_combo.currentIndexChanged.connect(self._scope_chosen)
         top.addWidget(self.scope_combo)
-        self.year_range = self.muted()
-        self.year_range.setWordWrap(False)  # a date range reads on one line, never one word per line
+        # a date range reads on one line (never one word per line), shortened with "…" on a small screen
+        self.year_range = ElidedLabel()
+        self.year_range.setObjectName("muted")
         top.addWidget(self.year_range, 1)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.clicked.connect(self._choose_export)
