@@ -21,6 +21,7 @@ class Settings:
     sync_interval_minutes: int = 15
     thai_digits_on_forms: bool = False
     ui_font_size: int = 11
+    print_folder: str = ""  # where printed PDFs go; empty: the data folder's `print`
 
     @classmethod
     def path(cls) -> Path:

@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesController</name>
     <message>
-        <location filename="../dipdesk/ui/records/programs.py" line="+256"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="+257"/>
         <source>%1 activities</source>
         <translation>%1 activities</translation>
     </message>
@@ -75,7 +75,12 @@
         <translation>Save the activity first; then its training days can be added here.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>Enrolled</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Save the activity first.</source>
         <translation>Save the activity first.</translation>
     </message>
@@ -108,7 +113,7 @@
 <context>
     <name>AddDayDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+770"/>
+        <location filename="../dipdesk/ui/attendance/add_day.py" line="+35"/>
         <source>Add a training day</source>
         <translation>Add a training day</translation>
     </message>
@@ -214,7 +219,7 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="+326"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="+360"/>
         <source>Amend report %1</source>
         <translation>Amend report %1</translation>
     </message>
@@ -237,7 +242,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+98"/>
+        <location filename="../dipdesk/ui/app.py" line="+100"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -266,13 +271,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/base.py" line="+74"/>
-        <location line="+47"/>
+        <location filename="../dipdesk/ui/pages/base.py" line="+88"/>
+        <location line="+72"/>
         <source>Loading figures from the database…</source>
         <translation>Loading figures from the database…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>The figures could not be loaded from the database: %1</source>
         <translation>The figures could not be loaded from the database: %1</translation>
     </message>
@@ -328,13 +333,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="-298"/>
-        <location line="+273"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+476"/>
+        <location line="+291"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-276"/>
         <source>Add people…</source>
         <translation>Add people…</translation>
     </message>
@@ -404,7 +409,27 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>%1 unsaved changes</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
+        <source>A day that has not come yet</source>
+        <translation>A day that has not come yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is after today: nobody can have attended it yet. Save attendance for it anyway?</source>
+        <translation>%1 is after today: nobody can have attended it yet. Save attendance for it anyway?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save anyway</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: the changes are still here to correct.</source>
+        <translation>Not saved: the changes are still here to correct.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
@@ -424,7 +449,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>%1 no longer complete.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nothing was saved: %1</source>
         <translation>Nothing was saved: %1</translation>
     </message>
@@ -472,7 +497,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-517"/>
+        <location line="-535"/>
         <source>Not saved yet</source>
         <translation>Not saved yet</translation>
     </message>
@@ -542,7 +567,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>CatalogPanel</name>
     <message>
-        <location filename="../dipdesk/ui/lab/catalog.py" line="+274"/>
+        <location filename="../dipdesk/ui/lab/catalog.py" line="+275"/>
         <source>Add a test…</source>
         <translation>Add a test…</translation>
     </message>
@@ -610,7 +635,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>CertificatesPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/certificates.py" line="+55"/>
+        <location filename="../dipdesk/ui/pages/certificates.py" line="+58"/>
         <source>Certificates of completion and of participation for the people of an activity. Who receives one follows the rule (completed, and attendance at the activity's threshold); each has its own serial number and a signed QR code, and a reprint is an exact copy of what was first printed.</source>
         <translation>Certificates of completion and of participation for the people of an activity. Who receives one follows the rule (completed, and attendance at the activity's threshold); each has its own serial number and a signed QR code, and a reprint is an exact copy of what was first printed.</translation>
     </message>
@@ -635,7 +660,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Certificate templates</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Issue and print</source>
         <translation>Issue and print</translation>
     </message>
@@ -655,7 +680,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>There is no certificate template yet: they come from headquarters with the first sync.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>%1 of them by override</source>
         <translation>%1 of them by override</translation>
     </message>
@@ -1146,7 +1171,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+51"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>Entrepreneurs developed (people)</translation>
     </message>
@@ -1249,7 +1274,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>DashboardPage</name>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</source>
         <translation>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</translation>
     </message>
@@ -1265,7 +1290,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+265"/>
+        <location line="+266"/>
         <source>All sites in this database</source>
         <translation>All sites in this database</translation>
     </message>
@@ -1475,7 +1500,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../dipdesk/ui/importer/wizard.py" line="+761"/>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="+764"/>
         <source>4. Dry run</source>
         <translation>4. Dry run</translation>
     </message>
@@ -1519,14 +1544,32 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>EnrolledList</name>
+    <message>
+        <location filename="../dipdesk/ui/records/enrolled.py" line="+57"/>
+        <source>Save the activity first; then people can be enrolled.</source>
+        <translation>Save the activity first; then people can be enrolled.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 people enrolled</source>
+        <translation>%1 people enrolled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nobody is enrolled yet: click Enroll people… to add them.</source>
+        <translation>Nobody is enrolled yet: click Enroll people… to add them.</translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+134"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+137"/>
         <source>Add people to the activity</source>
         <translation>Add people to the activity</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Someone already in the database</source>
         <translation>Someone already in the database</translation>
     </message>
@@ -1537,12 +1580,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+15"/>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Type at least two letters, or digits of an ID or phone number.</source>
         <translation>Type at least two letters, or digits of an ID or phone number.</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>Enroll the selected people</source>
         <translation>Enroll the selected people</translation>
     </message>
@@ -1597,7 +1640,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Add and enroll</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Enroll in: %1</source>
         <translation>Enroll in: %1</translation>
     </message>
@@ -1632,22 +1675,28 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Enrolled: %1 (%2 in all since this window opened)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%1 was added and enrolled.</source>
         <translation>%1 was added and enrolled.</translation>
     </message>
     <message>
         <location line="+24"/>
+        <location line="+12"/>
         <source>This may be someone already in the database:</source>
         <translation>This may be someone already in the database:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-8"/>
         <source>Enroll %1</source>
         <translation>Enroll %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
+        <source>A national ID belongs to one person only: enroll them, or correct the ID typed in.</source>
+        <translation>A national ID belongs to one person only: enroll them, or correct the ID typed in.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Someone else: add as new</source>
         <translation>Someone else: add as new</translation>
     </message>
@@ -1972,7 +2021,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
         <location line="+69"/>
-        <location filename="../dipdesk/ui/records/programs.py" line="-413"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-416"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>Code</translation>
@@ -2257,7 +2306,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../dipdesk/ui/importer/wizard.py" line="-483"/>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="-485"/>
         <source>1. Choose the file</source>
         <translation>1. Choose the file</translation>
     </message>
@@ -2429,7 +2478,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../dipdesk/ui/importer/wizard.py" line="+356"/>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="+358"/>
         <source>5. Import</source>
         <translation>5. Import</translation>
     </message>
@@ -2442,7 +2491,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ImportWizard</name>
     <message>
-        <location line="-555"/>
+        <location line="-557"/>
         <source>Import from Excel or CSV</source>
         <translation>Import from Excel or CSV</translation>
     </message>
@@ -2470,7 +2519,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+131"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+142"/>
         <source>Activity</source>
         <translation>Activity</translation>
     </message>
@@ -2535,12 +2584,22 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>Folder…</source>
+        <translation>Folder…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the folder the printed PDF files go to</source>
+        <translation>Choose the folder the printed PDF files go to</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>By the activity's service</source>
         <translation>By the activity's service</translation>
     </message>
@@ -2565,7 +2624,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Nobody in this class is due a certificate.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>Cancelled: nothing was issued or printed.</source>
         <translation>Cancelled: nothing was issued or printed.</translation>
     </message>
@@ -2575,7 +2634,32 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Printing %1 of %2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+14"/>
+        <source>PDF files go to %1</source>
+        <translation>PDF files go to %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder for printed PDF files</source>
+        <translation>Folder for printed PDF files</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The PDF is at %1</source>
+        <translation>The PDF is at %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The activity is not over yet</source>
+        <translation>The activity is not over yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The activity's last day is %1, which has not come yet: certificates issued now would certify training that has not happened. Issue them anyway?</source>
+        <translation>The activity's last day is %1, which has not come yet: certificates issued now would certify training that has not happened. Issue them anyway?</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Issuing…</source>
         <translation>Issuing…</translation>
     </message>
@@ -2590,17 +2674,18 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>%1 reprint(s) keep the digits they were first printed with.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Reprinted %1 certificate(s) as first printed.</source>
         <translation>Reprinted %1 certificate(s) as first printed.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-71"/>
+        <location line="+85"/>
         <source>Issue anyway</source>
         <translation>Issue anyway</translation>
     </message>
@@ -2630,7 +2715,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Revoke the certificate of %1? Its QR code will then verify as revoked. Why?</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
@@ -2653,7 +2738,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabCatalog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/catalog.py" line="-383"/>
+        <location filename="../dipdesk/ui/lab/catalog.py" line="-384"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -2865,32 +2950,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabLabels</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="-255"/>
-        <source>Food</source>
-        <translation>Food</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Herbal product</source>
-        <translation>Herbal product</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cosmetic</source>
-        <translation>Cosmetic</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Packaging</source>
-        <translation>Packaging</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Textile</source>
-        <translation>Textile</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="-283"/>
         <source>Physical</source>
         <translation>Physical</translation>
     </message>
@@ -2920,7 +2980,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Choice</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+302"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -2954,18 +3014,18 @@ Check that the folder exists and can be written to, that there is free disk spac
     <name>LabPage</name>
     <message>
         <location filename="../dipdesk/ui/pages/lab.py" line="+39"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>In the lab</source>
         <translation>In the lab</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+134"/>
+        <location line="-135"/>
+        <location line="+136"/>
         <source>To receive</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-135"/>
         <source>Received, not started</source>
         <translation>Received, not started</translation>
     </message>
@@ -2976,12 +3036,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>Results to verify</source>
         <translation>Results to verify</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-133"/>
         <source>Verified, report to publish</source>
         <translation>Verified, report to publish</translation>
     </message>
@@ -3001,12 +3061,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>All samples</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Receive samples, enter results, have them verified by a second person, and publish, print and amend test reports.</source>
         <translation>Receive samples, enter results, have them verified by a second person, and publish, print and amend test reports.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Search lab no., request no., customer or sample</source>
         <translation>Search lab no., request no., customer or sample</translation>
     </message>
@@ -3051,7 +3111,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Reports published</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+168"/>
         <source>Sample %1 registered. Print its receipt and label with “Sample receipt”.</source>
         <translation>Sample %1 registered. Print its receipt and label with “Sample receipt”.</translation>
     </message>
@@ -3198,12 +3258,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>Testing</source>
         <translation>Testing</translation>
     </message>
@@ -3340,12 +3400,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="-23"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Activity</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Program</source>
         <translation>Program</translation>
     </message>
@@ -3451,7 +3511,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Issued on</source>
         <translation>Issued on</translation>
     </message>
@@ -3494,7 +3559,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+122"/>
+        <location filename="../dipdesk/ui/login.py" line="+124"/>
         <source>Log in to dipdesk</source>
         <translation>Log in to dipdesk</translation>
     </message>
@@ -3525,18 +3590,18 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+88"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+72"/>
+        <location line="-88"/>
+        <location line="+88"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>Please enter your username and password.</source>
         <translation>Please enter your username and password.</translation>
     </message>
@@ -3546,7 +3611,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>The username or password is not correct.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Could not check the password: %1</source>
         <translation>Could not check the password: %1</translation>
     </message>
@@ -3554,12 +3619,12 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+63"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+65"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+60"/>
         <source>Department of Industrial Promotion</source>
         <translation>Department of Industrial Promotion</translation>
     </message>
@@ -3629,12 +3694,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sync: checking…</source>
         <translation>Sync: checking…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <location line="+27"/>
         <source>Synchronising…</source>
         <translation>Synchronising…</translation>
@@ -3690,17 +3755,17 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Open the sync page</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+124"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>Closing: finishing the current sync step…</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-149"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>Not synchronised yet: all data is on this computer only</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Sync status unknown</source>
         <translation>Sync status unknown</translation>
     </message>
@@ -3789,7 +3854,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+668"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+675"/>
         <source>Record a mentoring meeting</source>
         <translation>Record a mentoring meeting</translation>
     </message>
@@ -3822,19 +3887,19 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MentoringPage</name>
     <message>
-        <location line="-493"/>
+        <location line="-498"/>
         <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
         <translation>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+310"/>
+        <location line="+314"/>
         <location line="+1"/>
         <source>Mentoring pairs</source>
         <translation>Mentoring pairs</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-314"/>
         <source>Active pairs</source>
         <translation>Active pairs</translation>
     </message>
@@ -3950,7 +4015,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>no meetings recorded yet: press Record a meeting…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Export the pairs</source>
         <translation>Export the pairs</translation>
     </message>
@@ -4026,7 +4091,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PairsModel</name>
     <message>
-        <location line="-545"/>
+        <location line="-550"/>
         <source>Cohort</source>
         <translation>Cohort</translation>
     </message>
@@ -4064,13 +4129,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/preview.py" line="+114"/>
-        <location line="+122"/>
+        <location filename="../dipdesk/ui/certificates/preview.py" line="+60"/>
+        <location line="+127"/>
         <source>Nothing to show yet.</source>
         <translation>Nothing to show yet.</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-97"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
@@ -4085,7 +4150,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Open in PDF viewer</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Rendering the pages…</source>
         <translation>Rendering the pages…</translation>
     </message>
@@ -4105,22 +4170,22 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>The pages could not be shown: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Sending the pages to the printer…</source>
-        <translation>Sending the pages to the printer…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+42"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>Sent %1 page(s) to the printer.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-11"/>
         <source>Printing page %1 of %2…</source>
         <translation>Printing page %1 of %2…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Printed %1 page(s) to the PDF file %2</source>
+        <translation>Printed %1 page(s) to the PDF file %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -4186,7 +4251,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-359"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-383"/>
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
@@ -4240,18 +4305,18 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/preview.py" line="+125"/>
-        <location line="+49"/>
+        <location filename="../dipdesk/ui/lab/preview.py" line="+67"/>
+        <location line="+50"/>
         <source>%1 page(s)</source>
         <translation>%1 page(s)</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>Rendering the pages…</source>
         <translation>Rendering the pages…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>This computer cannot show PDF pages here: open the PDF in its viewer.</source>
         <translation>This computer cannot show PDF pages here: open the PDF in its viewer.</translation>
     </message>
@@ -4281,17 +4346,27 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>The pages could not be shown: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Preparing the pages for the printer…</source>
         <translation>Preparing the pages for the printer…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>Printing page %1 of %2…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printed %1 page(s) to the PDF file %2</source>
+        <translation>Printed %1 page(s) to the PDF file %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>Sent %1 page(s) to the printer.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -4432,9 +4507,210 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../dipdesk/ui/qt_strings.py" line="+99"/>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-64"/>
+        <source>Look in:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File &amp;name:</source>
+        <translation>File &amp;name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of type:</source>
+        <translation>Files of type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose</source>
+        <translation>&amp;Choose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent Directory</source>
+        <translation>Parent Directory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create New Folder</source>
+        <translation>Create New Folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List View</source>
+        <translation>List View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail View</source>
+        <translation>Detail View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Folder</source>
+        <translation>New Folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Folder</source>
+        <translation>&amp;New Folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;hidden files</source>
+        <translation>Show &amp;hidden files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory:</source>
+        <translation>Directory:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save As</source>
+        <translation>Save As</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find Directory</source>
+        <translation>Find Directory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All Files (*)</source>
+        <translation>All Files (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent Places</source>
+        <translation>Recent Places</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My Computer</source>
+        <translation>My Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 already exists.
+Do you want to replace it?</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location line="-35"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date Modified</source>
+        <translation>Date Modified</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My Computer</source>
+        <translation>My Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
-        <location filename="../dipdesk/ui/qt_strings.py" line="+29"/>
+        <location line="-74"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
@@ -4516,11 +4792,170 @@ Check that the folder exists and can be written to, that there is free disk spac
         <source>Help</source>
         <translation>Help</translation>
     </message>
+    <message>
+        <location line="+73"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <location line="-29"/>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>&amp;Options &gt;&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Options &lt;&lt;</source>
+        <translation>&amp;Options &lt;&lt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print to File (PDF)</source>
+        <translation>Print to File (PDF)</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location line="+7"/>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies:</source>
+        <translation>Copies:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print range</source>
+        <translation>Print range</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print all</source>
+        <translation>Print all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages from</source>
+        <translation>Pages from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current Page</source>
+        <translation>Current Page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selection</source>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collate</source>
+        <translation>Collate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reverse</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Color Mode</source>
+        <translation>Color Mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Color</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grayscale</source>
+        <translation>Grayscale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplex Printing</source>
+        <translation>Duplex Printing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long side</source>
+        <translation>Long side</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short side</source>
+        <translation>Short side</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <location line="-23"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;roperties</source>
+        <translation>P&amp;roperties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location:</source>
+        <translation>Location:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output &amp;file:</source>
+        <translation>Output &amp;file:</translation>
+    </message>
 </context>
 <context>
     <name>QWizard</name>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Back</translation>
     </message>
@@ -4566,12 +5001,12 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location line="-156"/>
+        <location line="-175"/>
         <source>Receive a sample</source>
         <translation>Receive a sample</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Normal, sealed</source>
         <translation>Normal, sealed</translation>
     </message>
@@ -4646,7 +5081,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Tests requested (those with a specification for the product type are ticked)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
+        <source>The lab's test catalog is empty, so there is nothing to request yet. Close this window, open the Catalog tab of the Testing lab page and add the tests the lab offers (Add a test…), then receive the sample.</source>
+        <translation>The lab's test catalog is empty, so there is nothing to request yet. Close this window, open the Catalog tab of the Testing lab page and add the tests the lab offers (Add a test…), then receive the sample.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>%1 tests, fee %2 baht</source>
         <translation>%1 tests, fee %2 baht</translation>
     </message>
@@ -4659,6 +5099,16 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+2"/>
         <source>Describe the sample.</source>
         <translation>Describe the sample.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test catalog is empty: add the lab's tests on the Catalog tab first.</source>
+        <translation>The test catalog is empty: add the lab's tests on the Catalog tab first.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the sampling date as day/month/Buddhist year, e.g. 15/03/2569.</source>
+        <translation>Type the sampling date as day/month/Buddhist year, e.g. 15/03/2569.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5179,7 +5629,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/settings.py" line="+26"/>
+        <location filename="../dipdesk/ui/pages/settings.py" line="+27"/>
         <source>Preferences of this computer: language, appearance and the address of the department's central server. The data folder and the database file are shown for backups.</source>
         <translation>Preferences of this computer: language, appearance and the address of the department's central server. The data folder and the database file are shown for backups.</translation>
     </message>
@@ -5984,7 +6434,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+100"/>
+        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+101"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
@@ -6290,7 +6740,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Add a specification</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Product type</source>
         <translation>Product type</translation>
     </message>
@@ -6338,7 +6788,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>_AddTestDialog</name>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Add a test</source>
         <translation>Add a test</translation>
     </message>
@@ -6361,7 +6811,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>_Picker</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+384"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
         <source>Type part of the name, code or ID…</source>
         <translation>Type part of the name, code or ID…</translation>
     </message>
@@ -6414,7 +6864,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Stopping… nothing will be kept.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Dry run, nothing saved. Importing would add %1 new, update %2, leave %3 as they are, and reject %4 of %5 rows.</source>
         <translation>Dry run, nothing saved. Importing would add %1 new, update %2, leave %3 as they are, and reject %4 of %5 rows.</translation>
     </message>

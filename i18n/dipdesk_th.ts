@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesController</name>
     <message>
-        <location filename="../dipdesk/ui/records/programs.py" line="+256"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="+257"/>
         <source>%1 activities</source>
         <translation>%1 กิจกรรม</translation>
     </message>
@@ -75,7 +75,12 @@
         <translation>บันทึกกิจกรรมก่อน แล้วจึงเพิ่มวันอบรมได้ที่นี่</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>Enrolled</source>
+        <translation>ลงทะเบียนแล้ว</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Save the activity first.</source>
         <translation>บันทึกกิจกรรมก่อน</translation>
     </message>
@@ -108,7 +113,7 @@
 <context>
     <name>AddDayDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+770"/>
+        <location filename="../dipdesk/ui/attendance/add_day.py" line="+35"/>
         <source>Add a training day</source>
         <translation>เพิ่มวันอบรม</translation>
     </message>
@@ -214,7 +219,7 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="+326"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="+360"/>
         <source>Amend report %1</source>
         <translation>แก้ไขรายงาน %1</translation>
     </message>
@@ -237,7 +242,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+98"/>
+        <location filename="../dipdesk/ui/app.py" line="+100"/>
         <source>Opening the database…</source>
         <translation>กำลังเปิดฐานข้อมูล…</translation>
     </message>
@@ -266,13 +271,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/base.py" line="+74"/>
-        <location line="+47"/>
+        <location filename="../dipdesk/ui/pages/base.py" line="+88"/>
+        <location line="+72"/>
         <source>Loading figures from the database…</source>
         <translation>กำลังโหลดข้อมูลจากฐานข้อมูล…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>The figures could not be loaded from the database: %1</source>
         <translation>โหลดข้อมูลจากฐานข้อมูลไม่สำเร็จ: %1</translation>
     </message>
@@ -328,13 +333,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="-298"/>
-        <location line="+273"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+476"/>
+        <location line="+291"/>
         <source>Attendance</source>
         <translation>ลงเวลาเข้าร่วม</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-276"/>
         <source>Add people…</source>
         <translation>เพิ่มผู้เข้าร่วม…</translation>
     </message>
@@ -404,7 +409,27 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ยังไม่บันทึก %1 ช่อง</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
+        <source>A day that has not come yet</source>
+        <translation>วันที่ยังไม่ถึง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is after today: nobody can have attended it yet. Save attendance for it anyway?</source>
+        <translation>%1 ยังไม่ถึง (อยู่หลังวันนี้) จึงยังไม่มีใครเข้าร่วมได้ ต้องการบันทึกการเข้าร่วมของวันนั้นต่อไปหรือไม่</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save anyway</source>
+        <translation>บันทึกต่อไป</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: the changes are still here to correct.</source>
+        <translation>ยังไม่ได้บันทึก: รายการที่แก้ไขยังอยู่ แก้ไขให้ถูกต้องได้</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
@@ -424,7 +449,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไม่ผ่านเกณฑ์แล้ว %1 คน</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nothing was saved: %1</source>
         <translation>ไม่ได้บันทึกข้อมูลใดเลย: %1</translation>
     </message>
@@ -472,7 +497,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-517"/>
+        <location line="-535"/>
         <source>Not saved yet</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -542,7 +567,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>CatalogPanel</name>
     <message>
-        <location filename="../dipdesk/ui/lab/catalog.py" line="+274"/>
+        <location filename="../dipdesk/ui/lab/catalog.py" line="+275"/>
         <source>Add a test…</source>
         <translation>เพิ่มรายการทดสอบ…</translation>
     </message>
@@ -610,7 +635,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>CertificatesPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/certificates.py" line="+55"/>
+        <location filename="../dipdesk/ui/pages/certificates.py" line="+58"/>
         <source>Certificates of completion and of participation for the people of an activity. Who receives one follows the rule (completed, and attendance at the activity's threshold); each has its own serial number and a signed QR code, and a reprint is an exact copy of what was first printed.</source>
         <translation>วุฒิบัตรและเกียรติบัตรสำหรับผู้เข้าร่วมกิจกรรม ผู้ได้รับเป็นไปตามเกณฑ์ (ผ่านการอบรมและมีเวลาเข้าร่วมถึงเกณฑ์ของกิจกรรม) แต่ละฉบับมีเลขที่ของตนเองและคิวอาร์โค้ดที่ลงนามดิจิทัล และการพิมพ์ซ้ำจะได้สำเนาตรงกับที่พิมพ์ครั้งแรกทุกประการ</translation>
     </message>
@@ -635,7 +660,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>แบบวุฒิบัตร</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Issue and print</source>
         <translation>ออกและพิมพ์</translation>
     </message>
@@ -655,7 +680,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ยังไม่มีแบบวุฒิบัตร แบบจะมาจากส่วนกลางเมื่อซิงก์ข้อมูลครั้งแรก</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>%1 of them by override</source>
         <translation>ในจำนวนนี้ออกเป็นกรณีพิเศษ %1 ฉบับ</translation>
     </message>
@@ -1146,7 +1171,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+51"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>ผู้ประกอบการที่ได้รับการพัฒนา (คน)</translation>
     </message>
@@ -1249,7 +1274,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>DashboardPage</name>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</source>
         <translation>ผลการดำเนินงานของหน่วยงานในปีงบประมาณ และความก้าวหน้าเทียบกับเป้าหมายของปี ผู้ประกอบการ สถานประกอบการ ผลิตภัณฑ์ และกลุ่ม นับเพียงครั้งเดียว แม้จะเข้าร่วมหลายกิจกรรม</translation>
     </message>
@@ -1265,7 +1290,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+265"/>
+        <location line="+266"/>
         <source>All sites in this database</source>
         <translation>ทุกหน่วยงานในเครื่องนี้</translation>
     </message>
@@ -1475,7 +1500,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../dipdesk/ui/importer/wizard.py" line="+761"/>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="+764"/>
         <source>4. Dry run</source>
         <translation>4. ทดลองนำเข้า</translation>
     </message>
@@ -1519,14 +1544,32 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>EnrolledList</name>
+    <message>
+        <location filename="../dipdesk/ui/records/enrolled.py" line="+57"/>
+        <source>Save the activity first; then people can be enrolled.</source>
+        <translation>บันทึกกิจกรรมก่อน จึงจะลงทะเบียนผู้เข้าร่วมได้</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 people enrolled</source>
+        <translation>ลงทะเบียนแล้ว %1 คน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nobody is enrolled yet: click Enroll people… to add them.</source>
+        <translation>ยังไม่มีผู้ลงทะเบียน: คลิก “ลงทะเบียนผู้เข้าร่วม…” เพื่อเพิ่ม</translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+134"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+137"/>
         <source>Add people to the activity</source>
         <translation>เพิ่มผู้เข้าร่วมกิจกรรม</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Someone already in the database</source>
         <translation>ค้นหาคนที่มีในฐานข้อมูลแล้ว</translation>
     </message>
@@ -1537,12 +1580,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+15"/>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Type at least two letters, or digits of an ID or phone number.</source>
         <translation>พิมพ์อย่างน้อย 2 ตัวอักษร หรือตัวเลขของเลขประจำตัวหรือเบอร์โทรศัพท์</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>Enroll the selected people</source>
         <translation>ลงทะเบียนคนที่เลือก</translation>
     </message>
@@ -1597,7 +1640,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เพิ่มและลงทะเบียน</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Enroll in: %1</source>
         <translation>ลงทะเบียนใน: %1</translation>
     </message>
@@ -1632,22 +1675,28 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ลงทะเบียนแล้ว %1 คน (รวม %2 คนตั้งแต่เปิดหน้าต่างนี้)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%1 was added and enrolled.</source>
         <translation>เพิ่มและลงทะเบียน %1 แล้ว</translation>
     </message>
     <message>
         <location line="+24"/>
+        <location line="+12"/>
         <source>This may be someone already in the database:</source>
         <translation>อาจเป็นคนที่มีในฐานข้อมูลแล้ว:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-8"/>
         <source>Enroll %1</source>
         <translation>ลงทะเบียน %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
+        <source>A national ID belongs to one person only: enroll them, or correct the ID typed in.</source>
+        <translation>เลขประจำตัวประชาชนหนึ่งเลขเป็นของคนคนเดียว: ลงทะเบียนคนนี้ หรือแก้ไขเลขที่พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Someone else: add as new</source>
         <translation>เป็นคนละคน: เพิ่มเป็นคนใหม่</translation>
     </message>
@@ -1972,7 +2021,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
         <location line="+69"/>
-        <location filename="../dipdesk/ui/records/programs.py" line="-413"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-416"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>รหัส</translation>
@@ -2257,7 +2306,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../dipdesk/ui/importer/wizard.py" line="-483"/>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="-485"/>
         <source>1. Choose the file</source>
         <translation>1. เลือกไฟล์</translation>
     </message>
@@ -2429,7 +2478,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../dipdesk/ui/importer/wizard.py" line="+356"/>
+        <location filename="../dipdesk/ui/importer/wizard.py" line="+358"/>
         <source>5. Import</source>
         <translation>5. นำเข้า</translation>
     </message>
@@ -2442,7 +2491,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ImportWizard</name>
     <message>
-        <location line="-555"/>
+        <location line="-557"/>
         <source>Import from Excel or CSV</source>
         <translation>นำเข้าข้อมูลจาก Excel หรือ CSV</translation>
     </message>
@@ -2470,7 +2519,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+131"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+142"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
@@ -2535,12 +2584,22 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เพิกถอน…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>Folder…</source>
+        <translation>เลือกโฟลเดอร์…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the folder the printed PDF files go to</source>
+        <translation>เลือกโฟลเดอร์ที่จะเก็บไฟล์ PDF ที่พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>By the activity's service</source>
         <translation>ตามประเภทบริการของกิจกรรม</translation>
     </message>
@@ -2565,7 +2624,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไม่มีผู้ใดในรุ่นนี้ที่มีสิทธิ์ได้รับวุฒิบัตร</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>Cancelled: nothing was issued or printed.</source>
         <translation>ยกเลิกแล้ว ไม่มีการออกหรือพิมพ์วุฒิบัตร</translation>
     </message>
@@ -2575,7 +2634,32 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>กำลังพิมพ์ %1 จาก %2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+14"/>
+        <source>PDF files go to %1</source>
+        <translation>ไฟล์ PDF เก็บที่ %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder for printed PDF files</source>
+        <translation>โฟลเดอร์เก็บไฟล์ PDF ที่พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The PDF is at %1</source>
+        <translation>ไฟล์ PDF อยู่ที่ %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The activity is not over yet</source>
+        <translation>กิจกรรมยังไม่สิ้นสุด</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The activity's last day is %1, which has not come yet: certificates issued now would certify training that has not happened. Issue them anyway?</source>
+        <translation>วันสุดท้ายของกิจกรรมคือ %1 ซึ่งยังไม่ถึง วุฒิบัตรที่ออกตอนนี้จะรับรองการอบรมที่ยังไม่เกิดขึ้น ต้องการออกวุฒิบัตรต่อไปหรือไม่</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Issuing…</source>
         <translation>กำลังออกวุฒิบัตร…</translation>
     </message>
@@ -2590,17 +2674,18 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ฉบับพิมพ์ซ้ำ %1 ฉบับคงรูปแบบตัวเลขตามที่พิมพ์ครั้งแรก</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Reprinted %1 certificate(s) as first printed.</source>
         <translation>พิมพ์ซ้ำตามฉบับที่พิมพ์ครั้งแรกแล้ว %1 ฉบับ</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Printing…</source>
         <translation>กำลังพิมพ์…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-71"/>
+        <location line="+85"/>
         <source>Issue anyway</source>
         <translation>ออกให้เป็นกรณีพิเศษ</translation>
     </message>
@@ -2630,7 +2715,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เพิกถอนวุฒิบัตรของ %1 หรือไม่ เมื่อเพิกถอนแล้วการตรวจคิวอาร์โค้ดจะแจ้งว่าถูกเพิกถอน เพราะเหตุใด</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
@@ -2653,7 +2738,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabCatalog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/catalog.py" line="-383"/>
+        <location filename="../dipdesk/ui/lab/catalog.py" line="-384"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
@@ -2865,32 +2950,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LabLabels</name>
     <message>
-        <location filename="../dipdesk/ui/lab/dialogs.py" line="-255"/>
-        <source>Food</source>
-        <translation>อาหาร</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Herbal product</source>
-        <translation>ผลิตภัณฑ์สมุนไพร</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cosmetic</source>
-        <translation>เครื่องสำอาง</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Packaging</source>
-        <translation>บรรจุภัณฑ์</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Textile</source>
-        <translation>สิ่งทอ</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../dipdesk/ui/lab/dialogs.py" line="-283"/>
         <source>Physical</source>
         <translation>กายภาพ</translation>
     </message>
@@ -2920,7 +2980,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ตัวเลือก</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+302"/>
         <source>Customer</source>
         <translation>ผู้ขอรับบริการ</translation>
     </message>
@@ -2954,18 +3014,18 @@ Check that the folder exists and can be written to, that there is free disk spac
     <name>LabPage</name>
     <message>
         <location filename="../dipdesk/ui/pages/lab.py" line="+39"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>In the lab</source>
         <translation>อยู่ในห้องปฏิบัติการ</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+134"/>
+        <location line="-135"/>
+        <location line="+136"/>
         <source>To receive</source>
         <translation>รอรับตัวอย่าง</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-135"/>
         <source>Received, not started</source>
         <translation>รับแล้ว ยังไม่เริ่มทดสอบ</translation>
     </message>
@@ -2976,12 +3036,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>Results to verify</source>
         <translation>ผลรอตรวจสอบ</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-133"/>
         <source>Verified, report to publish</source>
         <translation>ตรวจสอบแล้ว รอออกรายงาน</translation>
     </message>
@@ -3001,12 +3061,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ตัวอย่างทั้งหมด</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Receive samples, enter results, have them verified by a second person, and publish, print and amend test reports.</source>
         <translation>รับตัวอย่าง บันทึกผลการทดสอบ ให้ผู้ตรวจสอบอีกคนหนึ่งตรวจสอบผล แล้วออก พิมพ์ และแก้ไขรายงานผลการทดสอบ</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Search lab no., request no., customer or sample</source>
         <translation>ค้นหารหัสตัวอย่าง เลขที่คำขอ ผู้ขอรับบริการ หรือตัวอย่าง</translation>
     </message>
@@ -3051,7 +3111,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>รายงานผลที่ออกแล้ว</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+168"/>
         <source>Sample %1 registered. Print its receipt and label with “Sample receipt”.</source>
         <translation>ลงทะเบียนตัวอย่าง %1 แล้ว พิมพ์ใบรับตัวอย่างและป้ายได้ที่ปุ่ม “ใบรับตัวอย่าง”</translation>
     </message>
@@ -3198,12 +3258,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Received</source>
         <translation>รับตัวอย่างแล้ว</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>Testing</source>
         <translation>กำลังทดสอบ</translation>
     </message>
@@ -3340,12 +3400,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="-23"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Program</source>
         <translation>โครงการ</translation>
     </message>
@@ -3451,7 +3511,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Enterprise</source>
+        <translation>สถานประกอบการ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Issued on</source>
         <translation>วันที่ออก</translation>
     </message>
@@ -3494,7 +3559,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+122"/>
+        <location filename="../dipdesk/ui/login.py" line="+124"/>
         <source>Log in to dipdesk</source>
         <translation>เข้าสู่ระบบ dipdesk</translation>
     </message>
@@ -3525,18 +3590,18 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+88"/>
         <source>Checking…</source>
         <translation>กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+72"/>
+        <location line="-88"/>
+        <location line="+88"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>Please enter your username and password.</source>
         <translation>กรุณากรอกชื่อผู้ใช้และรหัสผ่าน</translation>
     </message>
@@ -3546,7 +3611,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Could not check the password: %1</source>
         <translation>ตรวจสอบรหัสผ่านไม่สำเร็จ: %1</translation>
     </message>
@@ -3554,12 +3619,12 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+63"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+65"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+60"/>
         <source>Department of Industrial Promotion</source>
         <translation>กรมส่งเสริมอุตสาหกรรม</translation>
     </message>
@@ -3629,12 +3694,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ฐานข้อมูล: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sync: checking…</source>
         <translation>การซิงค์: กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <location line="+27"/>
         <source>Synchronising…</source>
         <translation>กำลังซิงค์ข้อมูล…</translation>
@@ -3690,17 +3755,17 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เปิดหน้าซิงค์ข้อมูล</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+124"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>กำลังปิดโปรแกรม: รอให้ซิงค์ช่วงนี้เสร็จก่อน…</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-149"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>ยังไม่เคยซิงค์ข้อมูล: ข้อมูลทั้งหมดอยู่ในเครื่องนี้เท่านั้น</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Sync status unknown</source>
         <translation>ไม่ทราบสถานะการซิงค์</translation>
     </message>
@@ -3789,7 +3854,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+668"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+675"/>
         <source>Record a mentoring meeting</source>
         <translation>บันทึกการให้คำปรึกษา</translation>
     </message>
@@ -3822,19 +3887,19 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MentoringPage</name>
     <message>
-        <location line="-493"/>
+        <location line="-498"/>
         <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
         <translation>โครงการพี่ช่วยน้อง: ผู้ประกอบการที่มีประสบการณ์หรือบริษัทเอกชนที่มั่นคงเป็นพี่เลี้ยงให้กิจการในรุ่นถัดไป และน้องที่จบรุ่นแล้วเป็นพี่เลี้ยงให้รุ่นต่อไปได้</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+310"/>
+        <location line="+314"/>
         <location line="+1"/>
         <source>Mentoring pairs</source>
         <translation>คู่พี่เลี้ยง</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-314"/>
         <source>Active pairs</source>
         <translation>คู่ที่ยังดำเนินการอยู่</translation>
     </message>
@@ -3950,7 +4015,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ยังไม่มีบันทึก กด บันทึกการให้คำปรึกษา…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Export the pairs</source>
         <translation>ส่งออกคู่พี่เลี้ยง</translation>
     </message>
@@ -4026,7 +4091,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PairsModel</name>
     <message>
-        <location line="-545"/>
+        <location line="-550"/>
         <source>Cohort</source>
         <translation>รุ่น</translation>
     </message>
@@ -4064,13 +4129,13 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/preview.py" line="+114"/>
-        <location line="+122"/>
+        <location filename="../dipdesk/ui/certificates/preview.py" line="+60"/>
+        <location line="+127"/>
         <source>Nothing to show yet.</source>
         <translation>ยังไม่มีเอกสารที่จะแสดง</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-97"/>
         <source>Print…</source>
         <translation>พิมพ์…</translation>
     </message>
@@ -4085,7 +4150,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เปิดด้วยโปรแกรมอ่าน PDF</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Rendering the pages…</source>
         <translation>กำลังเตรียมภาพหน้าเอกสาร…</translation>
     </message>
@@ -4105,22 +4170,22 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>แสดงหน้าเอกสารไม่ได้: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Sending the pages to the printer…</source>
-        <translation>กำลังส่งหน้าเอกสารไปยังเครื่องพิมพ์…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+42"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>ส่งไปยังเครื่องพิมพ์แล้ว %1 หน้า</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-11"/>
         <source>Printing page %1 of %2…</source>
         <translation>กำลังพิมพ์หน้า %1 จาก %2…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Printed %1 page(s) to the PDF file %2</source>
+        <translation>พิมพ์ %1 หน้าลงไฟล์ PDF แล้ว: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Save as PDF</source>
         <translation>บันทึกเป็น PDF</translation>
     </message>
@@ -4186,7 +4251,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-359"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-383"/>
         <source>Full name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
@@ -4240,18 +4305,18 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../dipdesk/ui/lab/preview.py" line="+125"/>
-        <location line="+49"/>
+        <location filename="../dipdesk/ui/lab/preview.py" line="+67"/>
+        <location line="+50"/>
         <source>%1 page(s)</source>
         <translation>%1 หน้า</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>Rendering the pages…</source>
         <translation>กำลังเตรียมภาพหน้าเอกสาร…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>This computer cannot show PDF pages here: open the PDF in its viewer.</source>
         <translation>เครื่องนี้แสดงหน้าเอกสาร PDF ในโปรแกรมไม่ได้ โปรดเปิดด้วยโปรแกรมอ่าน PDF</translation>
     </message>
@@ -4281,17 +4346,27 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>แสดงหน้าเอกสารไม่ได้: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Preparing the pages for the printer…</source>
         <translation>กำลังเตรียมหน้าเอกสารสำหรับเครื่องพิมพ์…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>กำลังพิมพ์หน้า %1 จาก %2…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printed %1 page(s) to the PDF file %2</source>
+        <translation>พิมพ์ %1 หน้าลงไฟล์ PDF แล้ว: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>ส่งไปยังเครื่องพิมพ์แล้ว %1 หน้า</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Save as PDF</source>
         <translation>บันทึกเป็น PDF</translation>
     </message>
@@ -4432,9 +4507,210 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../dipdesk/ui/qt_strings.py" line="+99"/>
+        <source>Folder</source>
+        <translation>โฟลเดอร์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>ไดรฟ์</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-64"/>
+        <source>Look in:</source>
+        <translation>ค้นหาใน:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File &amp;name:</source>
+        <translation>ชื่อไฟล์:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of type:</source>
+        <translation>ชนิดไฟล์:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>เปิด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose</source>
+        <translation>เลือก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>ย้อนกลับ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward</source>
+        <translation>ไปข้างหน้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent Directory</source>
+        <translation>โฟลเดอร์ระดับบน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create New Folder</source>
+        <translation>สร้างโฟลเดอร์ใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List View</source>
+        <translation>แสดงเป็นรายการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail View</source>
+        <translation>แสดงรายละเอียด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Folder</source>
+        <translation>โฟลเดอร์ใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Folder</source>
+        <translation>โฟลเดอร์ใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename</source>
+        <translation>เปลี่ยนชื่อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;hidden files</source>
+        <translation>แสดงไฟล์ที่ซ่อน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory:</source>
+        <translation>โฟลเดอร์:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save As</source>
+        <translation>บันทึกเป็น</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>เปิด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find Directory</source>
+        <translation>เลือกโฟลเดอร์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All Files (*)</source>
+        <translation>ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent Places</source>
+        <translation>ที่ที่ใช้ล่าสุด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computer</source>
+        <translation>คอมพิวเตอร์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My Computer</source>
+        <translation>คอมพิวเตอร์ของฉัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>มีไฟล์ %1 อยู่แล้ว
+ต้องการเขียนทับหรือไม่</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Look in:</source>
+        <translation>ค้นหาใน:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>ชนิดไฟล์:</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location line="-35"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>ขนาด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date Modified</source>
+        <translation>วันที่แก้ไข</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Computer</source>
+        <translation>คอมพิวเตอร์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My Computer</source>
+        <translation>คอมพิวเตอร์ของฉัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
-        <location filename="../dipdesk/ui/qt_strings.py" line="+29"/>
+        <location line="-74"/>
         <source>&amp;Undo</source>
         <translation>เลิกทำ(&amp;U)</translation>
     </message>
@@ -4516,11 +4792,170 @@ Check that the folder exists and can be written to, that there is free disk spac
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
+    <message>
+        <location line="+73"/>
+        <source>Open</source>
+        <translation>เปิด</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <location line="-29"/>
+        <source>Print</source>
+        <translation>พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print</source>
+        <translation>พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>ตัวเลือก &gt;&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Options &lt;&lt;</source>
+        <translation>ตัวเลือก &lt;&lt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print to File (PDF)</source>
+        <translation>พิมพ์ลงไฟล์ (PDF)</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location line="+7"/>
+        <source>Copies</source>
+        <translation>จำนวนชุด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies:</source>
+        <translation>จำนวนชุด:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print range</source>
+        <translation>ช่วงที่พิมพ์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print all</source>
+        <translation>พิมพ์ทั้งหมด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages from</source>
+        <translation>หน้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current Page</source>
+        <translation>หน้าปัจจุบัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selection</source>
+        <translation>ส่วนที่เลือก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collate</source>
+        <translation>เรียงชุด</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reverse</source>
+        <translation>กลับลำดับ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Options</source>
+        <translation>ตัวเลือก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Color Mode</source>
+        <translation>โหมดสี</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Color</source>
+        <translation>สี</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grayscale</source>
+        <translation>ขาวดำ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplex Printing</source>
+        <translation>พิมพ์สองหน้า</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>ไม่ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long side</source>
+        <translation>ด้านยาว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short side</source>
+        <translation>ด้านสั้น</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <location line="-23"/>
+        <source>Printer</source>
+        <translation>เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>ชื่อ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;roperties</source>
+        <translation>คุณสมบัติ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location:</source>
+        <translation>ตำแหน่ง:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>ชนิด:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output &amp;file:</source>
+        <translation>ไฟล์ผลลัพธ์:</translation>
+    </message>
 </context>
 <context>
     <name>QWizard</name>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; ย้อนกลับ(&amp;B)</translation>
     </message>
@@ -4566,12 +5001,12 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location line="-156"/>
+        <location line="-175"/>
         <source>Receive a sample</source>
         <translation>รับตัวอย่าง</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Normal, sealed</source>
         <translation>ปกติ บรรจุภัณฑ์ปิดสนิท</translation>
     </message>
@@ -4646,7 +5081,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>รายการทดสอบที่ขอ (เลือกให้แล้วตามเกณฑ์ของประเภทผลิตภัณฑ์)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
+        <source>The lab's test catalog is empty, so there is nothing to request yet. Close this window, open the Catalog tab of the Testing lab page and add the tests the lab offers (Add a test…), then receive the sample.</source>
+        <translation>ห้องปฏิบัติการยังไม่มีรายการทดสอบ จึงยังเลือกรายการทดสอบไม่ได้ ปิดหน้าต่างนี้ เปิดแท็บ “รายการทดสอบและเกณฑ์” ในหน้าห้องปฏิบัติการทดสอบ แล้วเพิ่มรายการทดสอบที่ห้องปฏิบัติการให้บริการ (เพิ่มรายการทดสอบ…) จากนั้นจึงรับตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>%1 tests, fee %2 baht</source>
         <translation>%1 รายการ ค่าธรรมเนียม %2 บาท</translation>
     </message>
@@ -4659,6 +5099,16 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+2"/>
         <source>Describe the sample.</source>
         <translation>โปรดกรอกรายละเอียดตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test catalog is empty: add the lab's tests on the Catalog tab first.</source>
+        <translation>ยังไม่มีรายการทดสอบ: เพิ่มรายการทดสอบในแท็บ “รายการทดสอบและเกณฑ์” ก่อน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the sampling date as day/month/Buddhist year, e.g. 15/03/2569.</source>
+        <translation>พิมพ์วันที่เก็บตัวอย่างเป็น วัน/เดือน/ปี พ.ศ. เช่น 15/03/2569</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5179,7 +5629,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/settings.py" line="+26"/>
+        <location filename="../dipdesk/ui/pages/settings.py" line="+27"/>
         <source>Preferences of this computer: language, appearance and the address of the department's central server. The data folder and the database file are shown for backups.</source>
         <translation>การตั้งค่าของเครื่องนี้: ภาษา รูปแบบการแสดงผล และที่อยู่เซิร์ฟเวอร์กลางของกรม พร้อมแสดงโฟลเดอร์ข้อมูลและไฟล์ฐานข้อมูลไว้สำหรับการสำรองข้อมูล</translation>
     </message>
@@ -5984,7 +6434,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+100"/>
+        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+101"/>
         <source>Template</source>
         <translation>แบบ</translation>
     </message>
@@ -6290,7 +6740,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เพิ่มเกณฑ์กำหนด</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Product type</source>
         <translation>ประเภทผลิตภัณฑ์</translation>
     </message>
@@ -6338,7 +6788,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>_AddTestDialog</name>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Add a test</source>
         <translation>เพิ่มรายการทดสอบ</translation>
     </message>
@@ -6361,7 +6811,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>_Picker</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+384"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
         <source>Type part of the name, code or ID…</source>
         <translation>พิมพ์บางส่วนของชื่อ รหัส หรือเลขทะเบียน…</translation>
     </message>
@@ -6414,7 +6864,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>กำลังหยุด… จะไม่มีข้อมูลใดถูกบันทึก</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Dry run, nothing saved. Importing would add %1 new, update %2, leave %3 as they are, and reject %4 of %5 rows.</source>
         <translation>ทดลองนำเข้า ยังไม่บันทึก: ถ้านำเข้าจริงจะเพิ่มใหม่ %1 ราย ปรับปรุง %2 ราย คงเดิม %3 ราย และไม่นำเข้า %4 จาก %5 แถว</translation>
     </message>

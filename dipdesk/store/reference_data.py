@@ -1,6 +1,7 @@
 """The reference data every installation and the server start from: the 77 provinces, the department's
 sites (headquarters units and the eleven regional Industry Promotion Centers) and which site covers which
-province, and the two default certificate templates (`dipdesk.store.certificate_defaults`).
+province, the two default certificate templates (`dipdesk.store.certificate_defaults`) and the default
+lab catalog (`dipdesk.store.lab_defaults`).
 
 Province codes are the Department of Provincial Administration's two-digit codes (10 กรุงเทพมหานคร …
 96 นราธิวาส). Reference rows get deterministic ids (UUID5 over a fixed namespace and the code), so every
@@ -267,3 +268,6 @@ def seed_reference(session: Session) -> None:
         session.execute(insert(SiteProvince), new_coverage)
 
     seed_certificate_templates(session)
+    from dipdesk.store.lab_defaults import seed_lab_catalog
+
+    seed_lab_catalog(session)

@@ -24,6 +24,7 @@ from dipdesk.services.setup import needs_first_run
 from dipdesk.settings import Settings
 from dipdesk.ui import icons, theme, workers
 from dipdesk.ui.db import Database, set_database
+from dipdesk.ui.dialogs import install_dialog_rules
 from dipdesk.ui.i18n import current_language, install_translations
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icons.app_icon())
+    install_dialog_rules(app)
     return app
 
 

@@ -94,6 +94,7 @@ COLUMNS = {
     "state": QT_TRANSLATE_NOOP("Labels", "Status"),
     "serial": QT_TRANSLATE_NOOP("Labels", "Serial no."),
     "person": QT_TRANSLATE_NOOP("Labels", "Name"),
+    "enterprise": QT_TRANSLATE_NOOP("Labels", "Enterprise"),
     "activity": QT_TRANSLATE_NOOP("Labels", "Activity"),
     "issued_on": QT_TRANSLATE_NOOP("Labels", "Issued on"),
     "lab_no": QT_TRANSLATE_NOOP("Labels", "Lab no."),

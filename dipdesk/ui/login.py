@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -102,6 +103,7 @@ class LoginDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.quit_button = QPushButton()
+        self.quit_button.setAutoDefault(False)  # focused or not, Enter never quits (see ui/dialogs.py)
         self.quit_button.clicked.connect(self.reject)
         self.login_button = QPushButton()
         self.login_button.setDefault(True)
@@ -111,7 +113,7 @@ class LoginDialog(QDialog):
         root.addLayout(buttons)
 
         self.password.returnPressed.connect(self.try_login)
-        self.username.returnPressed.connect(self.password.setFocus)
+        self.username.installEventFilter(self)  # Enter there moves on to the password (see eventFilter)
         self.retranslate()
         (self.password if username else self.username).setFocus()
         run_task(self._read_site, on_done=self._show_site, owner=self)
@@ -131,6 +133,19 @@ class LoginDialog(QDialog):
         self.site_label.setText(site)
         self.site_label.setVisible(bool(site))
         self._show_error(self._error)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter in the user name with no password yet: go to the password, do not try (and complain)
+        if (
+            watched is self.username
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self.password.text()
+        ):
+            self.password.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -195,7 +210,10 @@ class LoginDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        for w in (self.username, self.password, self.login_button, self.language):
+        # read-only, not disabled: a disabled field would hand the focus (and the next Enter) on
+        for field in (self.username, self.password):
+            field.setReadOnly(busy)
+        for w in (self.login_button, self.language):
             w.setEnabled(not busy)
         self.login_button.setText(self.tr("Checking…") if busy else self.tr("Log in"))
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)

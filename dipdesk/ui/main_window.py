@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,10 +27,13 @@ from PySide6.QtWidgets import (
 from dipdesk import __version__
 from dipdesk.sync import client as sync_client
 from dipdesk.ui import icons, theme, workers
+from dipdesk.ui.changes import ALL, data_changed
+from dipdesk.ui.dialogs import available_rect
 from dipdesk.ui.labels import role_label
 from dipdesk.ui.pages import AREAS, VIEW_NAMES, AreaPage, PageEnv, area_title
 from dipdesk.ui.sync_background import BackgroundSync
 from dipdesk.ui.sync_review import format_iso
+from dipdesk.ui.widgets import ElidedButton, ElidedLabel
 
 # Closing while a sync round runs: the round stops at its next batch boundary; past this, close anyway
 # (the batch on the wire is sent again by the next round, which the server skips as a replay).
@@ -61,7 +63,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icons.app_icon())
         site = env.user.site_name(env.lang)
         self.setWindowTitle(self.tr("dipdesk – %1").replace("%1", site) if site else "dipdesk")
-        self.resize(1280, 800)
+        self._size_to_screen()
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self.background.status_changed.connect(self._show_sync_state)
         self.background.round_started.connect(self._sync_round_started)
         self.background.status_failed.connect(self._sync_state_failed)
+        self.background.round_finished.connect(self._sync_round_finished)
         self.pages: dict[str, AreaPage] = {}  # built when first shown: a quick start, light re-theming
         for area in AREAS:
             item = QListWidgetItem(area_title(area))
@@ -92,9 +95,20 @@ class MainWindow(QMainWindow):
 
     # --- construction -----------------------------------------------------------------------------
 
+    def _size_to_screen(self) -> None:
+        """1280×800 where there is room; on a smaller screen (1366×768, or 1280×720 at 125 %: 1024×576
+        logical pixels) as big as the screen's available area, maximized, so the status bar shows."""
+        area = available_rect(self)
+        if area.width() < 1300 + 16 or area.height() < 800 + 60:
+            self.resize(area.width(), max(400, area.height() - 40))
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(1280, 800)
+
     def _build_sidebar(self) -> QWidget:
         side = QWidget()
-        side.setFixedWidth(262)
+        # narrower on small screens (1280×720 at 125 % leaves 1024 logical pixels for everything)
+        side.setFixedWidth(262 if available_rect(self).width() >= 1200 else 224)
         col = QVBoxLayout(side)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(0)
@@ -157,16 +171,17 @@ class MainWindow(QMainWindow):
         user = self.env.user
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
-        self.site_status = QLabel(
+        self.site_status = ElidedLabel(
             self.tr("Site: %1").replace("%1", user.site_name(self.env.lang) or self.tr("not chosen"))
         )
-        self.user_status = QLabel(
+        self.user_status = ElidedLabel(
             self.tr("User: %1 (%2)").replace("%1", user.display_name).replace("%2", role_label(user.role))
         )
         path = self.env.db.display_path
-        self.db_status = QLabel(self.tr("Database: %1").replace("%1", _short_path(path)))
+        self.db_status = ElidedLabel(self.tr("Database: %1").replace("%1", _short_path(path)))
         self.db_status.setToolTip(path)
-        self.sync_status = QPushButton(self.tr("Sync: checking…"))
+        self.sync_status = ElidedButton()
+        self._set_sync_text(self.tr("Sync: checking…"))
         self.sync_status.setFlat(True)
         self.sync_status.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sync_status.clicked.connect(lambda: self.select_view("sync"))
@@ -177,12 +192,18 @@ class MainWindow(QMainWindow):
 
     # --- status -----------------------------------------------------------------------------------
 
+    def _set_sync_text(self, text: str) -> None:
+        """The sync state, shortened with "…" to at most 40 % of the screen, so that a long message
+        never makes the window wider than a small screen (`text()` still gives all of it)."""
+        self.sync_status.set_limit(max(160, int(available_rect(self).width() * 0.4)))
+        self.sync_status.setText(text)
+
     def start_background_sync(self) -> None:
         """Sync by itself from now on: shortly after start, on the timer, when the network returns."""
         self.background.start()
 
     def _sync_round_started(self) -> None:
-        self.sync_status.setText(self.tr("Synchronising…"))
+        self._set_sync_text(self.tr("Synchronising…"))
 
     def _show_sync_state(self, st: sync_client.SyncStatus) -> None:
         if not st.enrolled and st.to_send:
@@ -210,7 +231,7 @@ class MainWindow(QMainWindow):
             text = " · ".join(parts)
         if self.background.running:
             text = self.tr("Synchronising…")
-        self.sync_status.setText(text)
+        self._set_sync_text(text)
         failed = bool(st.enrolled and st.last_error)
         self.sync_status.setToolTip(
             self.tr("The last attempt failed: %1").replace("%1", st.last_error)
@@ -224,8 +245,12 @@ class MainWindow(QMainWindow):
         )
         self._mark_ready()
 
+    def _sync_round_finished(self, report: sync_client.RoundReport) -> None:
+        if report.pulled or report.snapshot:
+            data_changed(ALL)  # records of any kind came from the server: every page shows them
+
     def _sync_state_failed(self, _exc: BaseException) -> None:
-        self.sync_status.setText(self.tr("Sync status unknown"))
+        self._set_sync_text(self.tr("Sync status unknown"))
         self._mark_ready()
 
     def _mark_ready(self) -> None:
@@ -335,7 +360,7 @@ class MainWindow(QMainWindow):
                 self._closing = True
                 self.background.idle.connect(self._close_after_sync)
                 QTimer.singleShot(CLOSE_WAIT_MS, self._close_after_sync)
-                self.sync_status.setText(self.tr("Closing: finishing the current sync step…"))
+                self._set_sync_text(self.tr("Closing: finishing the current sync step…"))
                 self.sync_status.setIcon(QIcon())
                 central = self.centralWidget()
                 if central is not None:

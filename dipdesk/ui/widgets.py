@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -216,3 +219,74 @@ class RowsTable(QTableView):
         for col in range(self.rows_model.columnCount()):
             if self.columnWidth(col) > 280:
                 self.setColumnWidth(col, 280)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that gives up room gracefully: it shrinks with "…" (the whole text in its
+    tooltip) instead of clipping Thai mid-word or pushing the window wider than a small screen."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        # its natural width when there is room, down to a few characters when there is not
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.updateGeometry()  # a new natural width
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()  # the theme's font arrives after construction: measure again
+            self._elide()
+
+    def text(self) -> str:
+        """The whole text (what is painted may be shortened with "…")."""
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        chrome = self.width() - self.contentsRect().width()  # padding and frame from the theme
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + max(chrome, 0) + 10, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(min(80, self.sizeHint().width()), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(0, self.contentsRect().width() - 2)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+        super().setText(shown if self.width() > 0 else self._full)
+
+
+class ElidedButton(QPushButton):
+    """A push button whose text is shortened with "…" past a width limit; `text()` gives all of it."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._limit = 10_000
+        self.setText(text)
+
+    def set_limit(self, pixels: int) -> None:
+        self._limit = pixels
+        self.setText(self._full)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self._limit)
+        super().setText(shown)
+        self.setToolTip(text if shown != text else self.toolTip())
+
+    def text(self) -> str:
+        return self._full

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from dipdesk.core.thaidate import format_thai_date
@@ -130,6 +131,15 @@ def test_enrollment_dialog_search_new_person_and_duplicates(qtbot, env) -> None:
     dialog.create_button.click()
     qtbot.waitUntil(lambda: dialog.duplicates_box.isVisibleTo(dialog), timeout=5000)
     assert "สมศรี" in dialog.duplicates_box.text_label.text()
+
+    # the same national ID cannot be "someone else": only enrolling สมศรี is offered (issue 11)
+    def offered() -> list[str]:
+        return [b.text() for b in dialog.findChildren(QPushButton) if b.isVisibleTo(dialog)]
+
+    qtbot.waitUntil(lambda: any(t.startswith("ลงทะเบียน") and "สมศรี" in t for t in offered()), timeout=5000)
+    assert "เป็นคนละคน: เพิ่มเป็นคนใหม่" not in offered()
+    assert not dialog.create_button.isEnabled()
+    assert "เลขประจำตัวประชาชน" in dialog.duplicates_box.text_label.text()
     dialog.national_id.setText(make_id("110170099999"))
     with qtbot.waitSignal(dialog.enrolled, timeout=5000):
         dialog.create_button.click()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import func, select
 
 from dipdesk.services import certificates as svc
@@ -76,19 +80,27 @@ def test_class_list_issue_print_and_reprint(qtbot, page, env, tmp_path) -> None:
     qtbot.waitUntil(lambda: tab.task is None, timeout=WAIT)
     assert "ออกใหม่ 1 ฉบับ" in tab.message.text(), tab.message.text()
     assert tab.preview.path.endswith(".pdf") and tab.preview.pages == 1
+    # the message says where the PDF went, in the folder shown beside the button (issue 11)
+    assert tab.last_pdf and Path(tab.last_pdf).is_file()
+    assert tab.last_pdf in tab.message.text()
+    assert str(Path(tab.last_pdf).parent) in tab.folder_label.text()
     assert _count(env) == 1
     qtbot.waitUntil(lambda: tab.model.entries and tab.model.entries[1].certificate is not None, timeout=WAIT)
     qtbot.waitUntil(lambda: page.cards["issued"].value_label.text() == "1", timeout=WAIT)
 
-    # printing through a printer (here one that writes a PDF): page by page, in a worker
-    from PySide6.QtPrintSupport import QPrinter
-
-    printer = QPrinter()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    # Print…: Qt's print dialog opens (it raised a TypeError before, issue 11); with no printer
+    # installed it offers "print to file (PDF)" in the print folder; Enter prints, in a worker
+    qtbot.mouseClick(tab.preview.print_button, Qt.MouseButton.LeftButton)
+    dialog = tab.preview.print_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
+    file_box = next(e for e in dialog.findChildren(QLineEdit) if e.text().endswith(".pdf"))
+    file_box.setFocus()
+    file_box.selectAll()
+    qtbot.keyClicks(file_box, str(tmp_path / "printed.pdf"))
     with qtbot.waitSignal(tab.preview.printed, timeout=WAIT) as sent:
-        tab.preview.print_to(printer)
+        QTest.keyClick(file_box, Qt.Key.Key_Return)
     assert sent.args == [1] and (tmp_path / "printed.pdf").stat().st_size > 1000
+    assert str(tmp_path / "printed.pdf") in tab.preview.status.text(), "the message says where it went"
 
     tab.table.selectRow(1)
     assert tab.reprint_button.isEnabled() and not tab.override_button.isEnabled()

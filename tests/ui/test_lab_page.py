@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from gui_helpers import print_to_pdf_file
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
@@ -195,12 +195,10 @@ def test_technician_to_amended_report_in_the_gui(qtbot, lab_envs, dialogs, tmp_p
     assert preview.pdf.startswith(b"%PDF")
     if shutil.which("pdftoppm"):
         qtbot.waitUntil(lambda: preview.page_count >= 1, timeout=20_000)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         out = tmp_path / "printed.pdf"
-        printer.setOutputFileName(str(out))
-        preview._print_to(printer)
-        qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 10_000, timeout=30_000)
+        print_to_pdf_file(qtbot, preview, preview.print_button, str(out))
+        qtbot.waitUntil(lambda: str(out) in preview.status.text(), timeout=30_000)
+        assert out.stat().st_size > 10_000
     preview.close()
 
     # -- amend: a new number, the old report kept and marked replaced ---------------------------------
@@ -253,7 +251,9 @@ def test_catalog_editor_changes_go_through_the_service(qtbot, lab_envs, env) -> 
     page.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: page._catalog_loaded, timeout=10_000)
     model = page.catalog.tests_model
-    assert model.editable and len(model.rows) == 10
+    from dipdesk.store.lab_defaults import DEFAULT_TESTS  # the catalog every installation ships with
+
+    assert model.editable and len(model.rows) == 10 + len(DEFAULT_TESTS)
     row = next(i for i, r in enumerate(model.rows) if r["code"] == "PH")
     decimals = next(c for c, (k, _) in enumerate(model.columns) if k == "decimals")
     model.setData(model.index(row, decimals), "9")  # refused: decimals must be 0 to 6

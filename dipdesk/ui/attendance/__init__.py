@@ -12,9 +12,10 @@ one from the logged-in `CurrentUser`; see `context.py`).
 
 from __future__ import annotations
 
+from dipdesk.ui.attendance.add_day import AddDayDialog
 from dipdesk.ui.attendance.context import CtxFactory, context_factory
 from dipdesk.ui.attendance.enroll_dialog import EnrollmentDialog
-from dipdesk.ui.attendance.grid import AddDayDialog, AttendanceGrid, AttendanceModel
+from dipdesk.ui.attendance.grid import AttendanceGrid, AttendanceModel
 
 __all__ = [
     "AddDayDialog",

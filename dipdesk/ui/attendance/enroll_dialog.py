@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,6 +47,7 @@ from dipdesk.ui.attendance.fields import (
     check_phone,
     check_required,
 )
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.widgets import NoticeBox
@@ -132,9 +135,18 @@ class EnrollmentDialog(QDialog):
         self._search_task: workers.Task | None = None
         self._pending_query = ""
         self.setWindowTitle(self.tr("Add people to the activity"))
-        self.resize(900, 720)
+        self.resize(900, 720)  # the dialog rules fit it to smaller screens (ui/dialogs.py)
 
-        col = QVBoxLayout(self)
+        # the search and the new-person form scroll; the status line and Close stay on screen
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        col = QVBoxLayout(body)
+        col.setContentsMargins(0, 0, 4, 0)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         self.activity_label = QLabel("…")
         self.activity_label.setObjectName("sectionTitle")
         self.activity_label.setWordWrap(True)
@@ -199,11 +211,12 @@ class EnrollmentDialog(QDialog):
         self.status = QLabel("")
         self.status.setObjectName("okText")
         self.status.setWordWrap(True)
-        col.addWidget(self.status)
+        outer.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         buttons.accepted.connect(self.close)
-        col.addWidget(buttons)
+        outer.addWidget(buttons)
+        self.scroll = scroll
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -322,6 +335,7 @@ class EnrollmentDialog(QDialog):
         self.status.setText(self.tr("Enrolled: %1 (%2 in all since this window opened)")
                             .replace("%1", str(len(enrollment_ids))).replace("%2", str(len(self.added))))  # fmt: skip
         self.enrolled.emit(enrollment_ids)
+        data_changed("enrollments", "people", source=self)
         if self.search.text().strip():
             self.run_search()
 
@@ -423,6 +437,19 @@ class EnrollmentDialog(QDialog):
                 lambda _c=False, pid=t.id: (self._clear_duplicates(), self.enroll_people([pid]))
             )
             self.duplicate_buttons.addWidget(b)
+        if any(t.reason == "national_id" for t in twins):
+            # a national ID belongs to one person: "someone else" cannot be true, so it is not offered
+            self.duplicates_box.set_text(
+                self.tr("This may be someone already in the database:")
+                + f"<ul>{lines}</ul>"
+                + html.escape(
+                    self.tr(
+                        "A national ID belongs to one person only: enroll them, or correct the ID typed in."
+                    )
+                )
+            )
+            self.create_button.setEnabled(False)
+            return
         anyway = QPushButton(self.tr("Someone else: add as new"))
         anyway.clicked.connect(lambda: (self._clear_duplicates(), self.create_person(force=True)))
         self.duplicate_buttons.addWidget(anyway)

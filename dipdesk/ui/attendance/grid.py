@@ -9,7 +9,6 @@ tinted until saved. Saving runs `enrollment.record_attendance` in a worker, in o
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -39,10 +38,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -56,17 +52,16 @@ from PySide6.QtWidgets import (
 )
 
 from dipdesk.core.attendance import Completion, Mark
-from dipdesk.core.digits import to_arabic_digits
-from dipdesk.core.thaidate import format_thai_date, parse_date
+from dipdesk.core.thaidate import format_thai_date
 from dipdesk.services import enrollment as es
-from dipdesk.services import records
 from dipdesk.services.exports import export_rows
-from dipdesk.store.programs import ActivitySession
 from dipdesk.ui import theme, workers
+from dipdesk.ui.attendance.add_day import AddDayDialog
 from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.enroll_dialog import EnrollmentDialog, error_text
-from dipdesk.ui.attendance.fields import CheckedField, DateField, check_hours
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
+from dipdesk.ui.dialogs import confirm
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.widgets import NoticeBox, format_date
@@ -638,9 +633,26 @@ class AttendanceGrid(QWidget):
     def has_unsaved_changes(self) -> bool:
         return bool(self.model.pending)
 
+    def future_days_marked(self, today: dt.date | None = None) -> list[Any]:
+        """The training days after today that the unsaved changes mark someone present on."""
+        today = today or dt.date.today()
+        marked = {sid for (_eid, sid), present in self.model.changes().items() if present}
+        return [s for s in self.model.sessions if s.id in marked and s.day > today]
+
     def save(self) -> None:
         marks = self.model.changes()
         if not marks or self._saving:
+            return
+        future = self.future_days_marked()
+        if future and not confirm(
+            self,
+            self.tr("A day that has not come yet"),
+            self.tr(
+                "%1 is after today: nobody can have attended it yet. Save attendance for it anyway?"
+            ).replace("%1", ", ".join(format_date(s.day) for s in future)),
+            self.tr("Save anyway"),
+        ):
+            self._set_message(self.tr("Not saved: the changes are still here to correct."), error=True)
             return
         self._saving = True
         self.model.read_only = True
@@ -667,6 +679,7 @@ class AttendanceGrid(QWidget):
             text += " " + self.tr("%1 no longer complete.").replace("%1", str(len(result.reopened)))
         self._set_message(text)
         self.saved.emit(result)
+        data_changed("attendance", "enrollments", source=self)
         self.reload()
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -753,85 +766,3 @@ class AttendanceGrid(QWidget):
         return export_rows(
             path, columns, rows, headers_th=headers, title=title, sheet_title=self.tr("Attendance")
         )
-
-
-class AddDayDialog(QDialog):
-    """เพิ่มวันอบรม: one more session (day, hours, topic) for the activity."""
-
-    added = Signal()
-
-    def __init__(
-        self, db: Database, ctx_factory: CtxFactory, activity_id: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.ctx_factory = ctx_factory
-        self.activity_id = activity_id
-        self.setWindowTitle(self.tr("Add a training day"))
-        self.setMinimumWidth(420)
-        form = QFormLayout(self)
-        self.day = DateField()
-        self.hours = CheckedField(check_hours, "6")
-        self.hours.setText("6")
-        self.topic = CheckedField(placeholder=self.tr("What the day is about (optional)"))
-        form.addRow(self.tr("Date *"), self.day)
-        form.addRow(self.tr("Hours"), self.hours)
-        form.addRow(self.tr("Topic"), self.topic)
-        self.error = QLabel("")
-        self.error.setObjectName("errorText")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
-        self.day.changed.connect(self._check)
-        self.hours.changed.connect(self._check)
-        self._check()
-
-    def _check(self) -> None:
-        ok = self.day.is_valid() and self.hours.is_valid()
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
-
-    def save(self) -> None:
-        if not (self.day.validate() and self.hours.validate()):
-            return
-        day = parse_date(self.day.text())
-        hours = to_arabic_digits(self.hours.text()).replace(",", "").strip() or "0"
-        topic = self.topic.text().strip()
-
-        def write(task: workers.Task) -> None:
-            from sqlalchemy import func, select
-
-            with self.db.session() as s:
-                ctx = self.ctx_factory(s)
-                ctx.require("records.write")
-                last = s.scalar(
-                    select(func.max(ActivitySession.seq)).where(
-                        ActivitySession.activity_id == self.activity_id
-                    )
-                )
-                records.create(
-                    ctx,
-                    ActivitySession,
-                    activity_id=self.activity_id,
-                    seq=int(last or 0) + 1,
-                    day=day,
-                    hours=hours,
-                    topic=topic,
-                )
-                es.refresh_statuses(ctx, self.activity_id)  # more hours: the rule may now say otherwise
-                s.commit()
-
-        self.buttons.setEnabled(False)
-        workers.run_task(write, on_done=self._saved, on_error=self._failed, owner=self)
-
-    def _saved(self, _r: None) -> None:
-        self.added.emit()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.setText(html.escape(error_text(exc)))

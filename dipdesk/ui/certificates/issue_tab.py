@@ -8,18 +8,21 @@ by override, each asking for the reason the record keeps.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,17 +36,21 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from dipdesk.paths import home_dir
 from dipdesk.printing.certificates import Cancelled as RenderCancelled
 from dipdesk.services import certificates as svc
 from dipdesk.services.errors import NotFound
+from dipdesk.settings import Settings
 from dipdesk.store.certificates import Certificate
-from dipdesk.store.programs import Activity
+from dipdesk.store.programs import Activity, ActivitySession
 from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.enroll_dialog import error_text
 from dipdesk.ui.certificates.class_list import ClassListModel, entry_state
 from dipdesk.ui.certificates.preview import PdfPreview
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
+from dipdesk.ui.dialogs import confirm
+from dipdesk.ui.printing import print_folder
+from dipdesk.ui.widgets import ElidedLabel, format_date
 from dipdesk.ui.workers import Cancelled, Task, run_task
 
 
@@ -54,6 +61,7 @@ class ClassData:
     template_code: str
     kind: str
     entries: list[svc.ClassEntry]
+    last_day: dt.date | None = None  # the activity's last training day (or its end date)
 
 
 def load_class(db: Database, activity_id: str, template_code: str) -> ClassData:
@@ -63,15 +71,15 @@ def load_class(db: Database, activity_id: str, template_code: str) -> ClassData:
         if activity is None:
             raise NotFound("ไม่พบกิจกรรมนี้", "no such activity")
         tpl = svc.template_by_code(s, template_code) if template_code else svc.default_template(s, activity)
+        days = s.scalars(
+            select(ActivitySession.day).where(
+                ActivitySession.activity_id == activity.id, ActivitySession.deleted.is_(False)
+            )
+        ).all()
+        last = max([*days, *([activity.end_date] if activity.end_date else [])], default=None)
         return ClassData(
-            activity.id, activity.code, tpl.code, tpl.kind, svc.class_list(s, activity.id, tpl.kind)
+            activity.id, activity.code, tpl.code, tpl.kind, svc.class_list(s, activity.id, tpl.kind), last
         )
-
-
-def print_folder() -> Path:
-    folder = home_dir() / "print"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 class CertificateReasonDialog(QDialog):
@@ -114,9 +122,12 @@ class IssueTab(QWidget):
         server_url: str = "",
         lang: str = "th",
         parent: QWidget | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.settings = settings
+        self.last_pdf = ""  # where the last issue-and-print (or reprint) wrote its PDF
         self.ctx_factory = ctx_factory
         self.username = username
         self.server_url = server_url
@@ -132,11 +143,11 @@ class IssueTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by code or title…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setFixedWidth(200)
+        self.search.setFixedWidth(170)
         self.search.textChanged.connect(self._search_later)
         pick.addWidget(self.search)
         self.activity = QComboBox()
-        self.activity.setMinimumContentsLength(30)
+        self.activity.setMinimumContentsLength(16)
         self.activity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.activity.currentIndexChanged.connect(self._activity_chosen)
         pick.addWidget(self.activity, 1)
@@ -144,7 +155,7 @@ class IssueTab(QWidget):
         options = QHBoxLayout()
         options.addWidget(QLabel(self.tr("Template")))
         self.template = QComboBox()
-        self.template.setMinimumContentsLength(18)
+        self.template.setMinimumContentsLength(14)
         self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.template.currentIndexChanged.connect(self._template_chosen)
         options.addWidget(self.template)
@@ -205,8 +216,15 @@ class IssueTab(QWidget):
         actions.addStretch(1)
         main_row = QHBoxLayout()
         main_row.addWidget(self.issue_button)
-        main_row.addStretch(1)
+        self.folder_label = ElidedLabel()
+        self.folder_label.setObjectName("muted")
+        self.folder_button = QPushButton(self.tr("Folder…"))
+        self.folder_button.setToolTip(self.tr("Choose the folder the printed PDF files go to"))
+        self.folder_button.clicked.connect(self.choose_folder)
+        main_row.addWidget(self.folder_label, 1)
+        main_row.addWidget(self.folder_button)
         left_lay.addLayout(main_row)
+        self._show_folder()
         left_lay.addLayout(actions)
 
         progress_row = QHBoxLayout()
@@ -221,12 +239,14 @@ class IssueTab(QWidget):
         self.cancel_button.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.message.setOpenExternalLinks(True)
         left_lay.addWidget(self.message)
         split.addWidget(left)
 
-        self.preview = PdfPreview()
-        self.preview.setMinimumWidth(300)
+        self.preview = PdfPreview(settings=settings)
         self.preview.shown.connect(self.preview_done)
         split.addWidget(self.preview)
         split.setStretchFactor(0, 3)
@@ -397,12 +417,14 @@ class IssueTab(QWidget):
     def _show_error(self, exc: BaseException) -> None:
         self.message.setObjectName("errorText")
         self.message.setStyleSheet("")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setText(error_text(exc))
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, rich: bool = False) -> None:
         self.message.setObjectName("okText")
+        self.message.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.message.setText(text)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
@@ -453,11 +475,57 @@ class IssueTab(QWidget):
 
     def _out_path(self, stem: str) -> Path:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        return print_folder() / f"{stem}-{stamp}.pdf"
+        return print_folder(self.settings) / f"{stem}-{stamp}.pdf"
+
+    def _show_folder(self) -> None:
+        folder = str(print_folder(self.settings))
+        self.folder_label.setText(self.tr("PDF files go to %1").replace("%1", folder))
+
+    def choose_folder(self) -> None:
+        """Let the user choose where printed PDFs go (remembered in the settings)."""
+        dialog = QFileDialog(self, self.tr("Folder for printed PDF files"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setDirectory(str(print_folder(self.settings)))
+        dialog.fileSelected.connect(self.set_folder)
+        dialog.open()
+        self.folder_dialog = dialog
+
+    def set_folder(self, folder: str) -> None:
+        if self.settings is None or not folder:
+            return
+        self.settings.print_folder = folder
+        with contextlib.suppress(OSError):
+            self.settings.save()
+        self._show_folder()
+
+    def _saved_at(self, path: str) -> str:
+        """ "The PDF is at …" with a link that opens its folder (HTML)."""
+        url = QUrl.fromLocalFile(str(Path(path).parent)).toString()
+        text = html.escape(self.tr("The PDF is at %1").replace("%1", path))
+        return f"{text} (<a href='{url}'>{html.escape(self.tr('open the folder'))}</a>)"
+
+    def not_over_yet(self, today: dt.date | None = None) -> bool:
+        """Whether the activity still has training days ahead: issuing now asks first (issue 11)."""
+        today = today or dt.date.today()
+        return bool(self.data and self.data.last_day and self.data.last_day > today)
+
+    def _confirm_before_the_end(self) -> bool:
+        if self.data is None or not self.not_over_yet():
+            return True
+        return confirm(
+            self,
+            self.tr("The activity is not over yet"),
+            self.tr(
+                "The activity's last day is %1, which has not come yet: certificates issued now would "
+                "certify training that has not happened. Issue them anyway?"
+            ).replace("%1", format_date(self.data.last_day)),
+            self.tr("Issue anyway"),
+        )
 
     def issue_and_print(self) -> Task | None:
         """Issue what is due and print every certificate of the activity into one PDF (worker)."""
-        if self.data is None:
+        if self.data is None or not self._confirm_before_the_end():
             return None
         data = self.data
         out = self._out_path(data.activity_code)
@@ -489,10 +557,14 @@ class IssueTab(QWidget):
             text += " " + self.tr("%1 reprint(s) keep the digits they were first printed with.").replace(
                 "%1", str(result.digits_kept)
             )
-        self._say(text)
         if result.files:
+            self.last_pdf = str(result.files[0])
+            self._say(html.escape(text) + "<br>" + self._saved_at(self.last_pdf), rich=True)
             self.preview.set_pdf(result.files[0])
+        else:
+            self._say(text)
         self.changed.emit()
+        data_changed("certificates", source=self)
         self.reload_class()
 
     def reprint_selected(self) -> Task | None:
@@ -512,9 +584,12 @@ class IssueTab(QWidget):
                 return pages
 
         def done(pages: int) -> None:
-            self._say(self.tr("Reprinted %1 certificate(s) as first printed.").replace("%1", str(pages)))
+            text = self.tr("Reprinted %1 certificate(s) as first printed.").replace("%1", str(pages))
+            self.last_pdf = str(out)
+            self._say(html.escape(text) + "<br>" + self._saved_at(self.last_pdf), rich=True)
             self.preview.set_pdf(str(out))
             self.changed.emit()
+            data_changed("certificates", source=self)
 
         return self._start(_cancellable(work), done, self.tr("Printing…"))
 
@@ -565,12 +640,13 @@ class IssueTab(QWidget):
         def done(_result: Any) -> None:
             self._say(success)
             self.changed.emit()
+            data_changed("certificates", source=self)
             self.reload_class()
 
         return self._start(work, done, self.tr("Saving…"))
 
     def override_selected(self, reason: str) -> Task | None:
-        if self.data is None:
+        if self.data is None or not self._confirm_before_the_end():
             return None
         people = [e.person_id for e in self.selected_entries() if e.certificate is None]
         data = self.data

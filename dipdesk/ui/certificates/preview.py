@@ -2,25 +2,22 @@
 
 With QtPdf (`QPdfDocument` + `QPdfView`) the whole document is shown, lazily. PySide6 builds without
 QtPdf fall back to images of the first pages made by poppler's `pdftoppm` in a worker (the helpers of
-`dipdesk.ui.lab.preview`), and to the system's PDF viewer for the rest. Printing rasterises one page at
-a time in a worker and paints it on the printer there (Qt allows QPainter on a QPrinter off the GUI
-thread), so a year's batch does not need the whole document in memory as images.
+`dipdesk.ui.printing`), and to the system's PDF viewer for the rest. Printing rasterises
+a batch at a time in a worker and paints it on the printer there (the one print path of `ui.printing`,
+shared with the lab forms), so a year's batch does not need the whole document in memory as images.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPainter, QPixmap, QResizeEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -28,73 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dipdesk.ui.lab.preview import qtpdf_available
+from dipdesk.settings import Settings
+from dipdesk.ui.printing import ask_and_print, page_count, qtpdf_available, render_pages
 from dipdesk.ui.workers import Task, run_task
 
 PREVIEW_PAGES = 4  # without QtPdf, how many pages are shown as images
 PREVIEW_DPI = 72
-
-
-def render_pages(path: str, first: int, last: int, dpi: int, task: Task | None = None) -> list[QImage]:
-    """Pages ``first``..``last`` (1-based, inclusive) of the PDF at ``path`` as images (worker thread)."""
-    if qtpdf_available():
-        from PySide6.QtPdf import QPdfDocument
-
-        doc = QPdfDocument()
-        doc.load(path)
-        out = []
-        for i in range(first - 1, min(last, doc.pageCount())):
-            if task is not None:
-                task.check()
-            size = doc.pagePointSize(i)
-            out.append(doc.render(i, QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))))
-        return out
-    exe = shutil.which("pdftoppm")
-    if exe is None:
-        raise RuntimeError("no PDF renderer: install poppler-utils (pdftoppm) or a PySide6 with QtPdf")
-    with tempfile.TemporaryDirectory(prefix="dipdesk-pdf-") as tmp:
-        subprocess.run(
-            [exe, "-r", str(dpi), "-f", str(first), "-l", str(last), "-png", path, str(Path(tmp) / "p")],
-            check=True,
-            timeout=300,
-        )
-        pages = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
-        return [QImage(str(p)) for p in pages]
-
-
-def page_count(path: str) -> int:
-    """Pages in the PDF, read from its page tree counter (good enough for our own PDFs)."""
-    import re
-
-    data = Path(path).read_bytes()
-    counts = [int(m.group(1)) for m in re.finditer(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
-    if not counts:
-        counts = [int(m.group(1)) for m in re.finditer(rb"/Count\s+(\d+)", data)]
-    return max(counts) if counts else 0
-
-
-def print_pdf(path: str, printer: QPrinter, task: Task) -> int:
-    """Paint every page of the PDF on ``printer``, one rasterised page at a time (worker thread)."""
-    total = page_count(path)
-    dpi = max(150, min(300, printer.resolution()))
-    printer.setFullPage(True)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise RuntimeError("the printer could not be started")
-    try:
-        done = 0
-        step = 8
-        for first in range(1, total + 1, step):
-            for image in render_pages(path, first, min(total, first + step - 1), dpi, task):
-                task.check()
-                if done:
-                    printer.newPage()
-                painter.drawImage(printer.pageLayout().fullRectPixels(printer.resolution()), image)
-                done += 1
-                task.report(done, total, "")
-    finally:
-        painter.end()
-    return done
 
 
 class PdfPreview(QWidget):
@@ -103,9 +39,19 @@ class PdfPreview(QWidget):
     printed = Signal(int)
     shown = Signal()  # the pages (or why they cannot be shown) are on screen
 
-    def __init__(self, parent: QWidget | None = None, *, buttons: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        buttons: bool = True,
+        landscape: bool = True,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.path = ""
+        self.landscape = landscape
+        self.settings = settings
+        self.printed_file = ""
         self.pages = 0
         self._task: Task | None = None
         self.images: list[QImage] = []
@@ -137,7 +83,10 @@ class PdfPreview(QWidget):
             self.view = scroll
         self.view.setMinimumHeight(380)
         outer.addWidget(self.view, 1)
-        row = QHBoxLayout()
+        # two rows: the preview can be narrow (beside the class list), and Thai button labels must
+        # show whole, not clipped
+        row = QGridLayout()
+        row.setHorizontalSpacing(8)
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self.print_document)
         self.save_button = QPushButton(self.tr("Save as PDF…"))
@@ -146,8 +95,10 @@ class PdfPreview(QWidget):
         self.open_button.clicked.connect(self.open_external)
         for b in (self.print_button, self.save_button, self.open_button):
             b.setEnabled(False)
-            row.addWidget(b)
-        row.addStretch(1)
+        row.addWidget(self.print_button, 0, 0)
+        row.addWidget(self.save_button, 0, 1)
+        row.addWidget(self.open_button, 1, 0, 1, 2)
+        row.setColumnStretch(2, 1)
         outer.addLayout(row)
         for b in (self.print_button, self.save_button, self.open_button):
             b.setVisible(buttons)
@@ -239,38 +190,35 @@ class PdfPreview(QWidget):
     # --- actions ---------------------------------------------------------------------------------------
 
     def print_document(self) -> None:
+        """Qt's print dialog, then the pages to the chosen printer in a worker (`ui.printing`)."""
         if not self.path:
             return
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        self.printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        self.printer.setDocName(Path(self.path).stem)
-        dialog = QPrintDialog(self.printer, self)
-        dialog.accepted.connect(lambda: self.print_to(self.printer))
-        dialog.open()  # type: ignore[call-arg]  # (the stub wants a slot; Qt does not)
-        self.print_dialog = dialog
-
-    def print_to(self, printer: QPrinter) -> Task:
-        """Send the document to ``printer`` in a worker; reports in the status line."""
-        path = self.path
-        self.status.setText(self.tr("Sending the pages to the printer…"))
-
-        def done(pages: int) -> None:
-            self.status.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", f"{pages:,}"))
-            self.printed.emit(pages)
-
-        def progress(done_: int, total: int, _text: str) -> None:
-            self.status.setText(
-                self.tr("Printing page %1 of %2…").replace("%1", f"{done_:,}").replace("%2", f"{total:,}")
-            )
-
-        return run_task(
-            lambda task: print_pdf(path, printer, task),
-            on_done=done,
+        self.print_dialog = ask_and_print(
+            self,
+            self.path,
+            landscape=self.landscape,
+            settings=self.settings,
+            on_progress=self._print_progress,
+            on_done=self._print_done,
             on_error=self._failed,
-            on_progress=progress,
-            owner=self,
         )
+
+    def _print_progress(self, done: int, total: int, _text: str) -> None:
+        self.status.setText(
+            self.tr("Printing page %1 of %2…").replace("%1", f"{done:,}").replace("%2", f"{total:,}")
+        )
+
+    def _print_done(self, pages: int, file: str) -> None:
+        if file:
+            self.status.setText(
+                self.tr("Printed %1 page(s) to the PDF file %2")
+                .replace("%1", f"{pages:,}")
+                .replace("%2", file)
+            )
+        else:
+            self.status.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", f"{pages:,}"))
+        self.printed_file = file
+        self.printed.emit(pages)
 
     def save_as(self) -> None:
         if not self.path:

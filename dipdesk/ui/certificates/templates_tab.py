@@ -39,9 +39,10 @@ from dipdesk.services.errors import NotFound
 from dipdesk.store.certificates import CertificateTemplate
 from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.enroll_dialog import error_text
-from dipdesk.ui.certificates.issue_tab import print_folder
 from dipdesk.ui.certificates.preview import PdfPreview
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
+from dipdesk.ui.printing import print_folder
 from dipdesk.ui.workers import Task, run_task
 
 
@@ -594,5 +595,6 @@ class TemplatesTab(QWidget):
                 self.tr("Saved %1 version %2.").replace("%1", saved.code).replace("%2", str(saved.version))
             )
             self.saved.emit(saved.code)
+            data_changed("templates", source=self)
 
         return run_task(work, on_done=done, on_error=self._failed, owner=self)

@@ -46,6 +46,7 @@ from dipdesk.store.programs import Activity
 from dipdesk.ui import theme, workers
 from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.enroll_dialog import error_text
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
@@ -709,6 +710,8 @@ class _RunPage(QWizardPage):
         self.w.task = None
         self.done = True
         self.outcome = result
+        if not self.dry_run:
+            data_changed(source=self)
         self.progress.setValue(100)
         self.cancel_button.hide()
         self.rejected.set_rows(self.w.table, result.rejected)  # type: ignore[arg-type]

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from dipdesk.services import lab
-from dipdesk.ui.lab.dialogs import _Form, code_label
+from dipdesk.ui.lab.dialogs import _Form, code_label, product_type_choices
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -210,9 +210,10 @@ class _AddSpecDialog(_Form):
     ) -> None:
         super().__init__("", parent)
         self.setWindowTitle(self.tr("Add a specification"))
+        # the shipped product types in words, then the lab's own; never a code to guess
         self.product_type = QComboBox()
-        self.product_type.setEditable(True)
-        self.product_type.addItems(product_types)
+        for code, label in product_type_choices(product_types):
+            self.product_type.addItem(label, code)
         self.test = QComboBox()
         for t in tests:
             self.test.addItem(f"{t['code']}  {t['name_th']}", t["code"])
@@ -232,7 +233,7 @@ class _AddSpecDialog(_Form):
         self.finish()
 
     def check(self) -> str:
-        if not self.product_type.currentText().strip():
+        if not self.product_type.currentData():
             return self.tr("Choose a product type.")
         if not (self.min_value.text().strip() or self.max_value.text().strip()):
             return self.tr("Give a minimum or a maximum.")
@@ -240,7 +241,7 @@ class _AddSpecDialog(_Form):
 
     def value(self) -> dict[str, Any]:
         return {
-            "product_type": self.product_type.currentText().strip(),
+            "product_type": str(self.product_type.currentData()),
             "test_code": self.test.currentData(),
             "min_value": self.min_value.text(),
             "max_value": self.max_value.text(),

@@ -11,34 +11,31 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from dipdesk.core.kpi import format_baht
-
-PRODUCT_TYPES = (
-    ("food", QT_TRANSLATE_NOOP("LabLabels", "Food")),
-    ("herbal", QT_TRANSLATE_NOOP("LabLabels", "Herbal product")),
-    ("cosmetic", QT_TRANSLATE_NOOP("LabLabels", "Cosmetic")),
-    ("packaging", QT_TRANSLATE_NOOP("LabLabels", "Packaging")),
-    ("textile", QT_TRANSLATE_NOOP("LabLabels", "Textile")),
-)
-
+from dipdesk.core.thaidate import DateParseError, format_thai_date, parse_date
+from dipdesk.store.lab_defaults import PRODUCT_TYPES
+from dipdesk.store.lab_defaults import product_type_label as lab_product_type_label
+from dipdesk.ui.attendance.fields import DateField
+from dipdesk.ui.i18n import current_language
 
 KINDS = {
     "physical": QT_TRANSLATE_NOOP("LabLabels", "Physical"),
@@ -66,8 +63,16 @@ def lab_label(text: str) -> str:
 
 
 def product_type_label(code: str) -> str:
-    names = dict(PRODUCT_TYPES)
-    return lab_label(names[code]) if code in names else code
+    """A product type in words (the shipped ones, `store.lab_defaults`); a lab's own type as typed."""
+    return lab_product_type_label(code, current_language())
+
+
+def product_type_choices(extra: list[str] | tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(code, label) of every product type: the shipped ones, then the lab's own (from `extra`)."""
+    known = [code for code, _th, _en in PRODUCT_TYPES]
+    out = [(code, f"{product_type_label(code)} ({code})") for code in known]
+    out += [(code, code) for code in sorted(set(extra)) if code and code not in known]
+    return out
 
 
 @dataclass
@@ -106,7 +111,17 @@ class _Form(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.outer = QVBoxLayout(self)
+        # the form scrolls when the screen is short (1366×768, or 125 % scaling); the error line and
+        # OK/Cancel stay below it, always on screen
+        self.root = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.outer = QVBoxLayout(body)
+        self.outer.setContentsMargins(0, 0, 4, 0)
+        scroll.setWidget(body)
+        self.root.addWidget(scroll, 1)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.outer.addLayout(self.form)
@@ -121,8 +136,8 @@ class _Form(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def finish(self) -> None:
-        self.outer.addWidget(self.error)
-        self.outer.addWidget(self.buttons)
+        self.root.addWidget(self.error)
+        self.root.addWidget(self.buttons)
 
     def fail(self, text: str) -> None:
         self.error.setText(text)
@@ -157,18 +172,14 @@ class ReceiveDialog(_Form):
         self.description = QLineEdit()
         self.product_type = QComboBox()
         self.product_type.setEditable(True)
-        known = {code for code, _ in PRODUCT_TYPES}
-        for code, name in PRODUCT_TYPES:
-            self.product_type.addItem(f"{lab_label(name)} ({code})", code)
-        for code in product_types:
-            if code not in known:
-                self.product_type.addItem(code, code)
+        for code, label in product_type_choices(product_types):
+            self.product_type.addItem(label, code)
         self.quantity = QLineEdit()
         self.condition = QLineEdit(self.tr("Normal, sealed"))
         self.storage = QLineEdit(self.tr("Room temperature"))
-        self.sampling_date = QDateEdit()
-        self.sampling_date.setCalendarPopup(True)
-        self.sampling_date.setDate(QDate.currentDate())
+        # typed the Thai way, in the Buddhist era (04/12/2569), and read back in words beside it
+        self.sampling_date = DateField(required=False)
+        self.sampling_date.setText(format_thai_date(dt.date.today(), "numeric"))
         self.sampling_known = QCheckBox(self.tr("Sampling date known"))
         self.sampling_known.setChecked(False)
         self.sampling_date.setEnabled(False)
@@ -207,6 +218,17 @@ class ReceiveDialog(_Form):
         self.outer.addWidget(
             QLabel(self.tr("Tests requested (those with a specification for the product type are ticked)"))
         )
+        self.empty_hint = QLabel(
+            self.tr(
+                "The lab's test catalog is empty, so there is nothing to request yet. Close this window, "
+                "open the Catalog tab of the Testing lab page and add the tests the lab offers "
+                "(Add a test…), then receive the sample."
+            )
+        )
+        self.empty_hint.setObjectName("errorText")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setVisible(not tests)
+        self.outer.addWidget(self.empty_hint)
         self.outer.addWidget(self.test_list, 1)
         self.outer.addWidget(self.fee)
         self.finish()
@@ -247,11 +269,23 @@ class ReceiveDialog(_Form):
             return self.tr("Type the customer's name.")
         if not self.description.text().strip():
             return self.tr("Describe the sample.")
+        if not self.tests:
+            return self.tr("The test catalog is empty: add the lab's tests on the Catalog tab first.")
+        if self.sampling_known.isChecked() and self._sampling_day() is None:
+            return self.tr("Type the sampling date as day/month/Buddhist year, e.g. 15/03/2569.")
         if not self.checked_tests():
             return self.tr("Tick at least one test.")
         if self.receive_now.isChecked() and not self.condition.text().strip():
             return self.tr("Describe the condition of the sample on receipt.")
         return ""
+
+    def _sampling_day(self) -> dt.date | None:
+        if not self.sampling_known.isChecked():
+            return None
+        try:
+            return parse_date(self.sampling_date.text())
+        except DateParseError:
+            return None
 
     def value(self) -> Reception:
         ptype = self.product_type.currentData() or self.product_type.currentText().strip()
@@ -265,7 +299,7 @@ class ReceiveDialog(_Form):
             quantity=self.quantity.text().strip(),
             condition=self.condition.text().strip(),
             storage=self.storage.text().strip(),
-            sampling_date=self.sampling_date.date().toPython() if self.sampling_known.isChecked() else None,  # type: ignore[arg-type]
+            sampling_date=self._sampling_day(),
             test_ids=self.checked_tests(),
             receive_now=self.receive_now.isChecked(),
         )

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from dipdesk.services.context import Context
 from dipdesk.services.lab import lab_context
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.workers import Task, run_task
 
 if TYPE_CHECKING:  # the pages package imports this module: no import cycle at run time
@@ -83,6 +84,7 @@ class LabOps(QObject):
                     on_done(result)
             finally:
                 self.written.emit()
+                data_changed("lab", source=self.parent())
                 self._next()
 
         def failed(exc: BaseException) -> None:

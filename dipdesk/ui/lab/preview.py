@@ -2,22 +2,19 @@
 
 Qt's PDF module (`QPdfDocument` + `QPdfView`) shows the document when this Qt build has it. Some
 builds of PySide6 ship without QtPdf; then the pages are rendered by poppler's `pdftoppm` (in a worker)
-and shown as images, and if neither is there the PDF opens in the system's viewer. Printing goes
-through Qt's print dialog: pages are rasterised at the printer's resolution (in a worker) and painted
-on the printer, so what prints is what was previewed.
+and shown as images, and if neither is there the PDF opens in the system's viewer. Printing is the one
+print path of `dipdesk.ui.printing`, shared with the certificates: Qt's print dialog, then the pages
+rasterised at the printer's resolution (in a worker) and painted on the printer, so what prints is what
+was previewed.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QImage, QPageLayout, QPageSize, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -29,67 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dipdesk.ui.printing import ask_and_print, can_render, qtpdf_available, render_pages
 from dipdesk.ui.workers import Task, run_task
 
 A4_POINTS = QSize(595, 842)
-
-
-def qtpdf_available() -> bool:
-    return (
-        importlib.util.find_spec("PySide6.QtPdf") is not None
-        and importlib.util.find_spec("PySide6.QtPdfWidgets") is not None
-    )
-
-
-def can_render() -> bool:
-    """Whether pages can be turned into images here (for the preview without QtPdf, and for printing)."""
-    return qtpdf_available() or shutil.which("pdftoppm") is not None
-
-
-def rasterize(pdf: bytes, dpi: int, task: Task | None = None) -> list[QImage]:
-    """The PDF's pages as images at ``dpi`` (worker thread: QImage, never QPixmap)."""
-    if qtpdf_available():
-        from PySide6.QtPdf import QPdfDocument
-
-        doc = QPdfDocument()
-        buf = QBuffer()
-        buf.setData(QByteArray(pdf))
-        buf.open(QIODevice.OpenModeFlag.ReadOnly)
-        doc.load(buf)
-        images = []
-        for i in range(doc.pageCount()):
-            if task is not None:
-                task.check()
-            size = doc.pagePointSize(i)
-            px = QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))
-            images.append(doc.render(i, px))
-        return images
-    exe = shutil.which("pdftoppm")
-    if exe is None:
-        raise RuntimeError("no PDF renderer: install poppler-utils (pdftoppm) or a PySide6 with QtPdf")
-    with tempfile.TemporaryDirectory(prefix="dipdesk-pdf-") as tmp:
-        src = Path(tmp) / "doc.pdf"
-        src.write_bytes(pdf)
-        # uncompressed PPM: writing PNG takes poppler ten times longer at printer resolution
-        subprocess.run([exe, "-r", str(dpi), str(src), str(Path(tmp) / "p")], check=True, timeout=120)
-        pages = sorted(Path(tmp).glob("p-*.ppm"), key=lambda p: int(p.stem.split("-")[-1]))
-        return [QImage(str(p)) for p in pages]
-
-
-def print_images(printer: QPrinter, images: list[QImage]) -> None:
-    """Paint page images on the printer, each filling the sheet (the PDF already has its margins)."""
-    printer.setFullPage(True)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise RuntimeError("the printer could not be started")
-    try:
-        for i, image in enumerate(images):
-            if i:
-                printer.newPage()
-            target = printer.pageLayout().fullRectPixels(printer.resolution())
-            painter.drawImage(target, image)
-    finally:
-        painter.end()
 
 
 class PreviewDialog(QDialog):
@@ -98,9 +38,11 @@ class PreviewDialog(QDialog):
     def __init__(self, title: str, pdf: bytes, file_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(860, 980)
+        self.resize(860, 980)  # the dialog rules shrink it to a smaller screen (ui/dialogs.py)
         self.pdf = pdf
         self.file_name = file_name
+        self._path = ""
+        self.printed_file = ""
         self.images: list[QImage] = []
         self.task: Task | None = None
         outer = QVBoxLayout(self)
@@ -133,8 +75,9 @@ class PreviewDialog(QDialog):
             self.view = scroll
             if can_render():
                 self.status.setText(self.tr("Rendering the pages…"))
+                path = self.pdf_path()
                 self.task = run_task(
-                    lambda task: rasterize(self.pdf, 110, task),
+                    lambda task: render_pages(path, 1, 10_000, 110, task),
                     on_done=self._show_pages,
                     on_error=self._render_failed,
                     owner=self,
@@ -184,34 +127,36 @@ class PreviewDialog(QDialog):
 
     # --- actions ---------------------------------------------------------------------------------------
 
+    def pdf_path(self) -> str:
+        """The document as a file (written once, in a private temporary folder)."""
+        if not self._path:
+            folder = Path(tempfile.mkdtemp(prefix="dipdesk-"))
+            path = folder / self.file_name
+            path.write_bytes(self.pdf)
+            self._path = str(path)
+        return self._path
+
     def print_document(self) -> None:
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        self.printer.setDocName(self.file_name)
-        dialog = QPrintDialog(self.printer, self)
-        dialog.accepted.connect(lambda: self._print_to(self.printer))
-        QDialog.open(dialog)  # QPrintDialog.open(receiver, member) hides the plain open()
-        self.print_dialog = dialog
-
-    def _print_to(self, printer: QPrinter) -> None:
-        dpi = max(150, min(300, printer.resolution()))
         self.status.setText(self.tr("Preparing the pages for the printer…"))
-
-        def done(images: list[QImage]) -> None:
-            try:
-                print_images(printer, images)
-            except RuntimeError as exc:
-                self.status.setText(str(exc))
-                return
-            self.status.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(len(images))))
-
-        run_task(
-            lambda task: rasterize(self.pdf, dpi, task),
-            on_done=done,
+        self.print_dialog = ask_and_print(
+            self,
+            self.pdf_path(),
+            landscape=False,
+            on_progress=lambda done, total, _t: self.status.setText(
+                self.tr("Printing page %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
+            ),
+            on_done=self._printed,
             on_error=self._render_failed,
-            owner=self,
         )
+
+    def _printed(self, pages: int, file: str) -> None:
+        self.printed_file = file
+        if file:
+            self.status.setText(
+                self.tr("Printed %1 page(s) to the PDF file %2").replace("%1", str(pages)).replace("%2", file)
+            )
+        else:
+            self.status.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
 
     def save_as(self) -> None:
         dialog = QFileDialog(self, self.tr("Save as PDF"))
@@ -228,10 +173,7 @@ class PreviewDialog(QDialog):
         self.status.setText(self.tr("Saved %1").replace("%1", path))
 
     def open_external(self) -> None:
-        folder = Path(tempfile.mkdtemp(prefix="dipdesk-"))
-        path = folder / self.file_name
-        path.write_bytes(self.pdf)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(self.pdf_path()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.task is not None:

@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from dipdesk.services.errors import ServiceError
 from dipdesk.settings import Settings
+from dipdesk.ui.changes import notifier, touches
 from dipdesk.ui.db import Database
+from dipdesk.ui.dialogs import available_rect
 from dipdesk.ui.state import CurrentUser
 from dipdesk.ui.widgets import NoticeBox
 from dipdesk.ui.workers import Task, run_task
@@ -38,10 +41,15 @@ def code(text: str) -> str:
 
 
 class AreaPage(QWidget):
-    """Base of every page in the main window's stack."""
+    """Base of every page in the main window's stack.
+
+    Pages listen to the one data-changed signal (`ui.changes`): a change of the kinds in `listens_to`
+    (None: any kind) made elsewhere reloads a visible page at once and a hidden one when next shown.
+    """
 
     ready = Signal()
     view_name = ""
+    listens_to: frozenset[str] | None = None
 
     def __init__(self, env: PageEnv, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +58,9 @@ class AreaPage(QWidget):
         self.load_error: BaseException | None = None
         self._loading = False
         self._started = False
+        self._stale = False  # data changed while the page was hidden: reload when shown
+        self._again = False  # data changed while loading: load once more when this load ends
+        notifier.changed.connect(self._data_changed)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -60,7 +71,10 @@ class AreaPage(QWidget):
         content = QWidget()
         scroll.setWidget(content)
         self.layout_ = QVBoxLayout(content)
-        self.layout_.setContentsMargins(28, 22, 28, 22)
+        wide = available_rect(self).width() >= 1200  # 1024 logical pixels at 125 %: thinner margins
+        self.layout_.setContentsMargins(28, 22, 28, 22) if wide else self.layout_.setContentsMargins(
+            14, 12, 14, 12
+        )
         self.layout_.setSpacing(14)
 
         self.title_label = QLabel(title)
@@ -102,6 +116,31 @@ class AreaPage(QWidget):
     def needs_loading(self) -> bool:
         return True
 
+    # --- fresh data ---------------------------------------------------------------------------------
+
+    def _data_changed(self, kinds: frozenset[str], source: object) -> None:
+        if not self._started or not touches(kinds, self.listens_to):
+            return
+        if isinstance(source, QWidget) and (source is self or self.isAncestorOf(source)):
+            return  # this page wrote it and shows it already
+        if self.isVisible():
+            self.refresh_after_change()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh_after_change()
+
+    def refresh_after_change(self) -> None:
+        """Show what changed elsewhere (override where a full reload would lose the user's place)."""
+        if self._loading:
+            self._again = True
+        else:
+            self.reload()
+
     # --- loading ----------------------------------------------------------------------------------
 
     def ensure_loaded(self) -> None:
@@ -129,6 +168,12 @@ class AreaPage(QWidget):
         self.status_label.hide()
         self.show_data(data)
         self._mark_ready()
+        self._load_again()
+
+    def _load_again(self) -> None:
+        if self._again:
+            self._again = False
+            self.reload()
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -142,6 +187,7 @@ class AreaPage(QWidget):
         )
         self.error_box.show()
         self._mark_ready()
+        self._load_again()
 
     def _mark_ready(self) -> None:
         if not self.is_ready:

@@ -49,6 +49,9 @@ def _counts(session: Session) -> dict[str, int]:
 
 class CertificatesPage(AreaPage):
     view_name = "certificates"
+    listens_to = frozenset(
+        {"programs", "activities", "people", "enrollments", "attendance", "certificates", "templates"}
+    )
 
     def description(self) -> str:
         return self.tr(
@@ -69,7 +72,12 @@ class CertificatesPage(AreaPage):
         factory = context_factory(self.env.user, self.env.lang)
         self.tabs = QTabWidget()
         self.issue_tab = IssueTab(
-            self.env.db, factory, self.env.user.username, self.env.settings.server_url, self.env.lang
+            self.env.db,
+            factory,
+            self.env.user.username,
+            self.env.settings.server_url,
+            self.env.lang,
+            settings=self.env.settings,
         )
         self.verify_tab = VerifyTab(self.env.db, self.env.lang)
         self.templates_tab = TemplatesTab(self.env.db, factory)
@@ -130,7 +138,12 @@ class CertificatesPage(AreaPage):
                     "There is no certificate template yet: they come from headquarters with the first sync."
                 )
             )
-        self.templates_tab.set_templates(data.templates)
+        # the editor is reset only when the templates themselves changed: a reload because certificates
+        # were issued elsewhere must not throw away what the user is editing
+        shown = [(t.id, t.version) for t in data.templates]
+        if shown != getattr(self, "_templates_shown", None):
+            self._templates_shown = shown
+            self.templates_tab.set_templates(data.templates)
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         for key, card in self.cards.items():

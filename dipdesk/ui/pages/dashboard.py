@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dipdesk.core.axes import integer_axis
 from dipdesk.core.digits import to_arabic_digits
 from dipdesk.core.kpi import format_baht
 from dipdesk.services import kpi
@@ -39,10 +40,11 @@ from dipdesk.services.errors import ServiceError
 from dipdesk.services.exports import export_rows
 from dipdesk.ui import theme, workers
 from dipdesk.ui.attendance.context import context_factory
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage
-from dipdesk.ui.widgets import StatCard, card_grid, format_date, format_number
+from dipdesk.ui.widgets import ElidedLabel, StatCard, card_grid, format_date, format_number
 from dipdesk.ui.workers import Task
 
 KINDS = kpi.INDICATORS
@@ -173,8 +175,9 @@ class BarChart(QChartView):
             + [target.at(i) for i in range(target.count())]
             + [1]
         )
-        x.setRange(0, top * 1.08)
-        x.applyNiceNumbers()
+        upper, ticks = integer_axis(top)  # whole-number steps: "0 1 2", never "0 1 1 2" on empty data
+        x.setRange(0, upper)
+        x.setTickCount(ticks)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(y)
@@ -210,7 +213,9 @@ class DashboardPage(AreaPage):
         self.scope_combo.addItem(self.tr("All sites in this database"), "all")
         self.scope_combo.currentIndexChanged.connect(self._scope_chosen)
         top.addWidget(self.scope_combo)
-        self.year_range = self.muted()
+        # a date range reads on one line (never one word per line), shortened with "…" on a small screen
+        self.year_range = ElidedLabel()
+        self.year_range.setObjectName("muted")
         top.addWidget(self.year_range, 1)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.clicked.connect(self._choose_export)
@@ -659,6 +664,7 @@ class TargetsDialog(QDialog):
         workers.run_task(write, on_done=self._saved, on_error=self._save_failed, owner=self)
 
     def _saved(self, _n: int) -> None:
+        data_changed("targets", source=self)
         self.saved.emit()
         self.accept()
 

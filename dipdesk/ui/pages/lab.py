@@ -58,6 +58,7 @@ class LabData:
 
 class LabPage(AreaPage):
     view_name = "lab"
+    listens_to = frozenset({"lab", "users"})
 
     def description(self) -> str:
         return self.tr(
@@ -75,6 +76,7 @@ class LabPage(AreaPage):
         self.state_filter = "open"
         self.summary = QLabel()
         self.summary.setObjectName("muted")
+        self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.summary)
         self.message_label = QLabel()
@@ -221,6 +223,14 @@ class LabPage(AreaPage):
     def _row_changed(self, current: Any, _previous: Any) -> None:
         if current.isValid() and current.row() < len(self.work_model.items):
             self.panel.load(self.work_model.items[current.row()].sample_id)
+
+    def refresh_after_change(self) -> None:
+        """Lab records changed elsewhere (a second user at this computer, a sync round): refresh the
+        worklist and the sample on screen, keeping the user's place."""
+        self._after_write()
+        shown = self.panel.detail.sample_id if self.panel.detail is not None else None
+        if shown and self.ops.pending == 0:
+            self.panel.load(shown, keep=True)
 
     def _after_write(self) -> None:
         self.reload_worklist()

@@ -49,6 +49,7 @@ from dipdesk.ui import theme, workers
 from dipdesk.ui.attendance.context import context_factory
 from dipdesk.ui.attendance.enroll_dialog import error_text
 from dipdesk.ui.attendance.fields import CheckedField, DateField, check_hours, check_required
+from dipdesk.ui.changes import data_changed
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage, PageEnv
 from dipdesk.ui.pages.records_page import count_rows
@@ -188,6 +189,7 @@ def _table(model: QAbstractTableModel) -> QTableView:
 
 class MentoringPage(AreaPage):
     view_name = "mentoring"
+    listens_to = frozenset({"mentoring", "people", "enterprises", "programs", "activities"})
 
     def description(self) -> str:
         return self.tr(
@@ -474,7 +476,11 @@ class MentoringPage(AreaPage):
                 ms.set_pair_status(ctx, obj, "graduated")
                 s.commit()
 
-        workers.run_task(write, on_done=lambda _r: self.reload(), on_error=self._action_failed, owner=self)
+        def done(_r: None) -> None:
+            data_changed("mentoring", source=self)
+            self.reload()
+
+        workers.run_task(write, on_done=done, on_error=self._action_failed, owner=self)
 
     def _action_failed(self, exc: BaseException) -> None:
         self.message.setText(error_text(exc))
@@ -648,6 +654,7 @@ class PairDialog(QDialog):
         workers.run_task(write, on_done=self._saved, on_error=self._failed, owner=self)
 
     def _saved(self, _r: None) -> None:
+        data_changed("mentoring", source=self)
         self.saved.emit()
         self.accept()
 
@@ -725,6 +732,7 @@ class MeetingDialog(QDialog):
         workers.run_task(write, on_done=self._saved, on_error=self._failed, owner=self)
 
     def _saved(self, _r: None) -> None:
+        data_changed("mentoring", source=self)
         self.saved.emit()
         self.accept()
 

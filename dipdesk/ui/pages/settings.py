@@ -20,6 +20,7 @@ from dipdesk.ui.pages.base import AreaPage
 
 class SettingsPage(AreaPage):
     view_name = "settings"
+    listens_to = frozenset({"users", "sync"})
 
     def description(self) -> str:
         return self.tr(

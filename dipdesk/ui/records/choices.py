@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dipdesk.core.thaisort import thai_sort_key
 from dipdesk.store.people import Group
 from dipdesk.store.programs import Program
 from dipdesk.store.reference import Province
@@ -19,12 +20,14 @@ def load_choices(session: Session, refs: set[str], lang: str = "th") -> Choices:
     out: Choices = {}
     if "provinces" in refs:
         name = Province.name_en if lang == "en" else Province.name_th
-        out["provinces"] = [
+        provinces = [
             (pid, label or th)
             for pid, label, th in session.execute(
-                select(Province.id, name, Province.name_th).where(Province.deleted.is_(False)).order_by(name)
+                select(Province.id, name, Province.name_th).where(Province.deleted.is_(False))
             )
         ]
+        # Thai dictionary order (เชียงใหม่ under ช, not after อ่างทอง); SQLite only knows code points
+        out["provinces"] = sorted(provinces, key=lambda p: thai_sort_key(p[1]))
     if "programs" in refs:
         rows = session.execute(
             select(Program.id, Program.code, Program.name_th, Program.fiscal_year)

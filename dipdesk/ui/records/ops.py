@@ -20,6 +20,7 @@ from dipdesk.services.errors import ServiceError
 from dipdesk.store.auth import User
 from dipdesk.store.reference import Site
 from dipdesk.ui import workers
+from dipdesk.ui.changes import ALL, data_changed
 from dipdesk.ui.db import Database
 from dipdesk.ui.state import CurrentUser
 
@@ -58,8 +59,10 @@ def run_write(
     on_done: Callable[[T], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
     owner: QObject | None = None,
+    kinds: tuple[str, ...] = (ALL,),
 ) -> workers.Task:
-    """Run `fn(ctx)` in a worker, in one transaction that commits only if `fn` returns."""
+    """Run `fn(ctx)` in a worker, in one transaction that commits only if `fn` returns; then tell the
+    pages (`ui.changes`) that records of ``kinds`` changed."""
 
     def work(task: workers.Task) -> T:
         with db.session() as session, session.begin():
@@ -67,7 +70,14 @@ def run_write(
             ctx.require(WRITE_PERMISSION)
             return fn(ctx)
 
-    return workers.run_task(work, on_done=on_done, on_error=on_error, owner=owner)
+    def done(result: T) -> None:
+        try:
+            if on_done is not None:
+                on_done(result)
+        finally:
+            data_changed(*kinds, source=owner)  # committed: every page may show it
+
+    return workers.run_task(work, on_done=done, on_error=on_error, owner=owner)
 
 
 def run_read(

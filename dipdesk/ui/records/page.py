@@ -72,6 +72,11 @@ class RecordsAreaPage(AreaPage):
         else:
             self._load(index)
 
+    def refresh_after_change(self) -> None:
+        """Every list already loaded shows the change (each keeps its place: a lazy refresh)."""
+        for index in sorted(self._loaded):
+            self.controllers[index][1].load()
+
     def _load(self, index: int) -> None:
         if index not in self._loaded:
             self._loaded.add(index)

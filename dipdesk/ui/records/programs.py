@@ -25,6 +25,7 @@ from dipdesk.store.programs import Activity, ActivitySession, Program
 from dipdesk.ui.pages.base import PageEnv
 from dipdesk.ui.records.controller import RecordController, RecordEditor
 from dipdesk.ui.records.dialogs import RecordDialog
+from dipdesk.ui.records.enrolled import EnrolledList
 from dipdesk.ui.records.fields import Field
 from dipdesk.ui.records.list_view import ListTexts
 from dipdesk.ui.records.ops import error_text, get_live, record_values, run_read
@@ -327,10 +328,13 @@ class ActivitiesController(RecordController):
         self.sessions.new_requested.connect(lambda: self.edit_session(None))
         self.sessions.open_requested.connect(self.edit_session)
         editor.tabs.addTab(self.sessions, self.tr("Training days"))
+        self.enrolled = EnrolledList(self.db)
+        editor.tabs.addTab(self.enrolled, self.tr("Enrolled"))
         self.dialog: RecordDialog | None = None
 
     def show_related(self, record_id: str | None, values: dict[str, Any]) -> None:
         self.sessions.set_parent_id(record_id)
+        self.enrolled.set_activity(record_id)
         for button in (self.enroll_button, self.attendance_button):
             button.setEnabled(record_id is not None)
             button.setToolTip("" if record_id else self.tr("Save the activity first."))
