@@ -39,15 +39,22 @@ def _old_tree(dest: Path) -> Path:
     base = f"{added[-1]}^"
     dest.mkdir(parents=True, exist_ok=True)
     archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", base, "dipdesk"], capture_output=True, check=True
+        ["git", "-C", str(ROOT), "archive", base, "dipdesk", "resources", "i18n"],
+        capture_output=True,
+        check=True,
     )
     subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
     assert not (dest / MIGRATION).exists()
     return dest
 
 
+def _old_env(pythonpath: Path) -> dict[str, str]:
+    # PYTHONSAFEPATH: `python -m` must not put the working folder (this tree) before the old one
+    return {"PYTHONPATH": str(pythonpath), "PYTHONSAFEPATH": "1"}
+
+
 def _run(pythonpath: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(pythonpath), "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, **_old_env(pythonpath), "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run([sys.executable, *argv], capture_output=True, text=True, env=env, timeout=600)
 
 
@@ -81,7 +88,7 @@ def test_two_centers_with_admin_stuck_under_the_old_rule_heal_after_upgrade(
     old = _old_tree(tmp_path / "old")
     with pg_schema() if backend == "pg" else _nothing(str(tmp_path / "server.sqlite3")) as db:
         # --- the old world: both centers call their first administrator `admin` ---------------------------
-        server = Server(backend, db, free_port(), tmp_path / "server.log", env={"PYTHONPATH": str(old)})
+        server = Server(backend, db, free_port(), tmp_path / "server.log", env=_old_env(old))
         server.start()
         laptops = {}
         try:
@@ -126,7 +133,7 @@ def test_two_centers_with_admin_stuck_under_the_old_rule_heal_after_upgrade(
             server.stop()
 
         # --- upgrade: this tree's server and laptops, same files --------------------------------------------
-        server = Server(backend, db, free_port(), tmp_path / "server-new.log")
+        server = Server(backend, db, server.port, tmp_path / "server-new.log")  # the address they know
         server.start()
         try:
             for _ in range(2):

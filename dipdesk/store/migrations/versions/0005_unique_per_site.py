@@ -21,7 +21,7 @@ row again; the server (upgraded by this same migration) now accepts it and appli
 behind it. Nothing is lost: the rows never left the device.
 
 On SQLite a UNIQUE table constraint cannot be dropped: the table is rebuilt (rowids kept, so full-text
-indexes stay valid; its indexes and triggers recreated; foreign keys deferred to the commit).
+indexes stay valid; its indexes and triggers recreated; foreign keys on throughout).
 
 Revision ID: 0005
 Revises: 0004
@@ -61,9 +61,7 @@ def _rebuild_sqlite(conn: sa.Connection, table: str, column: str, old: str, new:
         if f"CONSTRAINT {new} UNIQUE" in sql:
             return  # already per site
         raise RuntimeError(f"0005: {table} has no constraint {old} to replace")
-    tmp = f"_0005_{table}"
     created = pattern.sub(f"CONSTRAINT {new} UNIQUE (site_id, {column})", sql, count=1)
-    created = re.sub(rf"^CREATE TABLE \"?{table}\"?", f"CREATE TABLE {tmp}", created, count=1)
     extras = [
         r[0]
         for r in conn.exec_driver_sql(
@@ -72,20 +70,24 @@ def _rebuild_sqlite(conn: sa.Connection, table: str, column: str, old: str, new:
         )
     ]
     cols = ", ".join(r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})"))
-    conn.exec_driver_sql(created)
-    conn.exec_driver_sql(f"INSERT INTO {tmp} (rowid, {cols}) SELECT rowid, {cols} FROM {table}")
+    hold = f"_0005_{table}"
+    # Foreign keys stay on (they cannot be switched off inside the migration's transaction) but are
+    # checked at commit: dropping the table counts a violation per referring row, re-inserting its rows
+    # under the same name takes each back, so the count is zero again by the commit.
+    conn.exec_driver_sql("UPDATE alembic_version SET version_num = version_num")  # opens the transaction
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    conn.exec_driver_sql(f"CREATE TEMP TABLE {hold} AS SELECT rowid AS _rowid, {cols} FROM {table}")
     conn.exec_driver_sql(f"DROP TABLE {table}")
-    conn.exec_driver_sql(f"ALTER TABLE {tmp} RENAME TO {table}")
-    for ddl in extras:
+    conn.exec_driver_sql(created)
+    conn.exec_driver_sql(f"INSERT INTO {table} (rowid, {cols}) SELECT _rowid, {cols} FROM {hold}")
+    conn.exec_driver_sql(f"DROP TABLE temp.{hold}")
+    for ddl in extras:  # rowids were kept, so full-text indexes keyed by rowid stay right
         conn.exec_driver_sql(ddl)
 
 
 def upgrade() -> None:
     conn = op.get_bind()
     sqlite = conn.dialect.name == "sqlite"
-    if sqlite:
-        # the rebuild drops tables other tables refer to: check the references at commit instead
-        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
     for table, column in PER_SITE:
         old, new = f"uq_{table}_{column}", f"uq_{table}_site_id_{column}"
         if sqlite:
