@@ -14,6 +14,8 @@ to it. These constraints become unique per (site_id, …):
 activity sessions, certificates per activity/person/kind, lab specifications, enterprise members) hang off
 a parent only its own site holds, so two sites cannot both create them.
 
+Also: the table of national figures a device receives from the server (`national_figures`).
+
 Healing a database already stuck: a create the server refused left a "!" clock marker on the device (so
 the snapshot would not resend it every round). For the tables above, and for any record refused for a
 unique rule, the marker is removed and the snapshot's high-water mark reset, so the next sync sends the
@@ -96,6 +98,16 @@ def upgrade() -> None:
             op.drop_constraint(old, table, type_="unique")
             op.create_unique_constraint(new, table, ["site_id", column])
         op.create_index(f"ix_{table}_{column}", table, [column])
+
+    # national figures received from the server (dipdesk.store.national), kept per fiscal year
+    op.create_table(
+        "national_figures",
+        sa.Column("fiscal_year", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("computed_at", sa.String(length=40), nullable=False),
+        sa.Column("received_at", sa.DateTime(), nullable=False),
+        sa.Column("payload", sa.JSON(), nullable=False),
+        sa.PrimaryKeyConstraint("fiscal_year", name=op.f("pk_national_figures")),
+    )
 
     # heal: resend the creates the server refused under the old rule (device side; no-op on the server)
     tables = [t for t, _ in PER_SITE]
