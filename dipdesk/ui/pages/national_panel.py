@@ -34,7 +34,7 @@ from dipdesk.services import kpi
 from dipdesk.services.exports import export_rows
 from dipdesk.ui import theme, workers
 from dipdesk.ui.attendance.context import context_factory
-from dipdesk.ui.widgets import format_number
+from dipdesk.ui.widgets import format_date, format_number
 from dipdesk.ui.workers import Task
 
 KINDS = kpi.INDICATORS
@@ -70,9 +70,10 @@ def load_national(env: Any, year: int | None) -> dict[str, Any]:
     with env.db.session() as session:
         conn = session.connection()
         years = stored_years(conn)
-        if year is None:
-            this = fiscal_year(dt.date.today())
-            year = this if this in years or not years else years[0]
+        if year is None:  # this fiscal year, unless nothing was reached in it and another year was
+            year = fiscal_year(dt.date.today())
+            if not _reached(load(conn, year)):
+                year = next((y for y in years if _reached(load(conn, y))), year)
         figures = load(conn, year)
         site = session.scalar(select(Site).where(Site.id == env.user.site_id))
         return {
@@ -82,6 +83,12 @@ def load_national(env: Any, year: int | None) -> dict[str, Any]:
             "site_code": site.code if site else "",
             "hq": bool(site and site.kind in ("hq", "division")),
         }
+
+
+def _reached(figures: dict[str, Any] | None) -> bool:
+    return bool(figures) and any(
+        figures["total"].get(k) for k in ("persons", "enterprises", "products", "groups")
+    )  # type: ignore[index]
 
 
 class NationalPanel(QWidget):
@@ -190,8 +197,8 @@ class NationalPanel(QWidget):
             return
         self.computed_label.setText(
             self.tr("Whole department, as computed by the server at %1 (received with the sync of %2).")
-            .replace("%1", _stamp(figures.get("computed_at", "")))
-            .replace("%2", _stamp(figures.get("received_at", "")))
+            .replace("%1", _stamp(figures.get("computed_at", ""), self.env.lang))
+            .replace("%2", _stamp(figures.get("received_at", ""), self.env.lang))
         )
         national = (figures.get("targets") or {}).get("national")
         progress = figures.get("progress") or {}
@@ -289,14 +296,14 @@ class NationalPanel(QWidget):
         title = (
             self.tr("Whole department, fiscal year %1, computed at %2")
             .replace("%1", str(figures["fiscal_year"]))
-            .replace("%2", _stamp(figures.get("computed_at", "")))
+            .replace("%2", _stamp(figures.get("computed_at", ""), self.env.lang))
         )
         sheet = self.tr("Department %1").replace("%1", str(figures["fiscal_year"]))
         return export_rows(path, columns, rows, headers_th=headers, title=title, sheet_title=sheet[:31])
 
 
-def _stamp(iso: str) -> str:
-    """`2026-12-04T18:00:16Z` in this computer's time, `2026-12-05 01:00`."""
+def _stamp(iso: str, lang: str = "th") -> str:
+    """`2026-12-04T18:00:16Z` in this computer's time and the screen's calendar (BE in Thai)."""
     import datetime as dt
 
     try:
@@ -305,7 +312,8 @@ def _stamp(iso: str) -> str:
         return iso or "?"
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = when.astimezone()
+    return f"{format_date(local.date(), lang)} {local:%H:%M}"
 
 
 class SiteTargetsDialog(QDialog):
