@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, func, literal, select, union_all
+from sqlalchemy import Connection, Select, and_, case, func, literal, select, tuple_, union_all
 
 from dipdesk.core.kpi import KPI_KINDS, progress
 from dipdesk.core.thaidate import fiscal_year_range
@@ -124,6 +124,41 @@ def _distinct(conn: Connection, reach: Select[Any], *by: str) -> dict[tuple[Any,
     return {tuple(r[:-1]): int(r[-1]) for r in conn.execute(q)}
 
 
+def _distinct_all(conn: Connection, reach: Select[Any]) -> tuple[dict[tuple[Any, ...], int], ...]:
+    """(total, per site, per program, per service kind) distinct counts. PostgreSQL: one pass over the
+    reach rows with GROUPING SETS; elsewhere one query per line."""
+    if conn.dialect.name != "postgresql":
+        return (
+            _distinct(conn, reach),
+            _distinct(conn, reach, "site_id"),
+            _distinct(conn, reach, "program_id"),
+            _distinct(conn, reach, "service_kind"),
+        )
+    sub = reach.subquery()
+    k, site, program, kind = sub.c.kind, sub.c.site_id, sub.c.program_id, sub.c.service_kind
+    q = select(
+        k,
+        site,
+        program,
+        kind,
+        func.grouping(site, program, kind).label("g"),
+        func.count(func.distinct(sub.c.ident)),
+    ).group_by(func.grouping_sets(tuple_(k), tuple_(k, site), tuple_(k, program), tuple_(k, kind)))
+    out: tuple[dict[tuple[Any, ...], int], ...] = ({}, {}, {}, {})
+    # grouping(site, program, kind): a bit set per column left out of the set (site = 4, program = 2, kind = 1)
+    for row in conn.execute(q):
+        g = int(row.g)
+        if g == 0b111:
+            out[0][(row[0],)] = int(row[-1])
+        elif g == 0b011:
+            out[1][(row[0], row[1])] = int(row[-1])
+        elif g == 0b101:
+            out[2][(row[0], row[2])] = int(row[-1])
+        elif g == 0b110:
+            out[3][(row[0], row[3])] = int(row[-1])
+    return out
+
+
 def _values(conn: Connection, year: int, by: Any | None) -> dict[Any, Decimal]:
     """Economic value of the year's outcomes (core.kpi.economic_value per row, summed) per `by`."""
     o = Outcome
@@ -182,10 +217,7 @@ def _progress(line: dict[str, Any], target: dict[str, Any] | None) -> dict[str, 
 def compute(conn: Connection, year: int) -> dict[str, Any]:
     """The national figures of fiscal year `year` (BE), as JSON-ready data."""
     reach = _reach(year)
-    total = _distinct(conn, reach)
-    per_site = _distinct(conn, reach, "site_id")
-    per_program = _distinct(conn, reach, "program_id")
-    per_kind = _distinct(conn, reach, "service_kind")
+    total, per_site, per_program, per_kind = _distinct_all(conn, reach)
     value_total = _values(conn, year, None).get(None, Decimal(0))
     value_site = _values(conn, year, Outcome.site_id)
     value_program = _values(conn, year, Outcome.program_id)
