@@ -154,6 +154,7 @@ def _build(conn: Any) -> int:
     return len(reached)
 
 
+@pytest.mark.timeout(3600)
 def test_national_kpi_for_eleven_centers(tmp_path: Path) -> None:
     backend = os.environ.get("DIPDESK_BENCH_NATIONAL_BACKEND", "pg" if PG_URL else "sqlite")
     if backend == "pg":
