@@ -1539,7 +1539,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+134"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+142"/>
         <source>Add people to the activity</source>
         <translation>Add people to the activity</translation>
     </message>
@@ -1650,7 +1650,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Enrolled: %1 (%2 in all since this window opened)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
+        <source>registered at %1 (from the server)</source>
+        <translation>registered at %1 (from the server)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1 was added and enrolled.</source>
         <translation>%1 was added and enrolled.</translation>
     </message>
@@ -3996,7 +4001,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+105"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+112"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
@@ -4319,7 +4324,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-359"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-385"/>
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
@@ -5438,7 +5443,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>SiteTargetsDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+26"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+27"/>
         <source>Targets of each site, fiscal year %1</source>
         <translation>Targets of each site, fiscal year %1</translation>
     </message>

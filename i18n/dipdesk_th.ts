@@ -1539,7 +1539,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+134"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+142"/>
         <source>Add people to the activity</source>
         <translation>เพิ่มผู้เข้าร่วมกิจกรรม</translation>
     </message>
@@ -1650,7 +1650,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ลงทะเบียนแล้ว %1 คน (รวม %2 คนตั้งแต่เปิดหน้าต่างนี้)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
+        <source>registered at %1 (from the server)</source>
+        <translation>ลงทะเบียนไว้ที่ %1 (จากเซิร์ฟเวอร์)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1 was added and enrolled.</source>
         <translation>เพิ่มและลงทะเบียน %1 แล้ว</translation>
     </message>
@@ -3996,7 +4001,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+105"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+112"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
@@ -4319,7 +4324,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-359"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-385"/>
         <source>Full name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
@@ -5438,7 +5443,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>SiteTargetsDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+26"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+27"/>
         <source>Targets of each site, fiscal year %1</source>
         <translation>เป้าหมายของแต่ละหน่วยงาน ปีงบประมาณ %1</translation>
     </message>
