@@ -32,16 +32,19 @@ class _Transport(Protocol):
 def receive_national(engine: Engine, tx: _Transport) -> int:
     """Fetch the national figures and keep them (one local transaction); returns the years received.
 
-    A server too old to compute them (404) is not an error of the round: the dashboard keeps the
-    figures it had. Anything else malformed is logged and skipped, never stored half."""
-    from dipdesk.sync.client import SyncError
+    Not receiving them is never an error of the round (a server too old to compute them, a computation
+    still running, a cut link): the dashboard keeps the figures it had, which say when they were
+    computed. Anything malformed is logged and skipped, never stored half."""
+    from dipdesk.sync.client import RoundStopped, SyncError
 
     try:
         answer = tx.json("GET", "/api/v1/national")
-    except SyncError as exc:
-        if exc.status == 404:
-            return 0
+    except RoundStopped:
         raise
+    except SyncError as exc:  # read-only extras: the round's data moved already; keep the old figures
+        if exc.status != 404:
+            log.warning("national figures not received this round: %s", exc)
+        return 0
     years = answer.get("years")
     if not isinstance(years, list):
         log.warning("national figures: the server's answer has no years")

@@ -22,12 +22,14 @@ finds the log unchanged gets the cached answer without touching the data ("incre
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, func, literal, select, tuple_, union_all
+from sqlalchemy import Connection, Engine, Select, and_, case, func, literal, select, tuple_, union_all
 
 from dipdesk.core.kpi import KPI_KINDS, progress
 from dipdesk.core.thaidate import fiscal_year_range
@@ -39,6 +41,7 @@ from dipdesk.store.programs import Activity, Program, Target
 from dipdesk.store.reference import Site
 from dipdesk.store.sync import CHANGES
 
+log = logging.getLogger(__name__)
 REACHED_STATES = ("enrolled", "completed")
 INDICATORS = (*KPI_KINDS, "economic_value")
 FORMAT_VERSION = 1
@@ -310,18 +313,49 @@ def years_with_data(conn: Connection, *, limit: int = 6) -> list[int]:
 
 @dataclass
 class Cache:
-    """Figures per fiscal year with the change-log position they were computed at."""
+    """Figures per fiscal year with the change-log position they were computed at.
 
+    A request never waits long for a big computation (a sync round must not time out on it): when the log
+    moved, the figures are recomputed in a background thread (one per year at a time, with its own
+    connection) and the request waits at most `wait` seconds; if they are not ready by then it gets the
+    previous figures (they say when they were computed), or none for a year never computed yet."""
+
+    engine: Engine
+    wait: float = 10.0
+    compute_fn: Callable[[Connection, int], dict[str, Any]] = compute  # the computation (a test slows it)
     entries: dict[int, tuple[int, dict[str, Any]]] = field(default_factory=dict)
+    running: dict[int, threading.Event] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def get(self, conn: Connection, year: int) -> dict[str, Any]:
+    def _refresh(self, year: int, top: int, done: threading.Event) -> None:
+        try:
+            with self.engine.connect() as conn:
+                figures = self.compute_fn(conn, year)
+            with self.lock:
+                old = self.entries.get(year)
+                if old is None or old[0] <= top:
+                    self.entries[year] = (top, figures)
+        except Exception:  # logged; the previous figures stay
+            log.exception("computing the national figures of %s failed", year)
+        finally:
+            with self.lock:
+                self.running.pop(year, None)
+            done.set()
+
+    def get(self, conn: Connection, year: int, *, wait: float | None = None) -> dict[str, Any] | None:
         top = int(conn.execute(select(func.max(CHANGES.c.server_seq))).scalar() or 0)
         with self.lock:
             hit = self.entries.get(year)
             if hit is not None and hit[0] == top:
                 return hit[1]
-        figures = compute(conn, year)
+            done = self.running.get(year)
+            if done is None:
+                done = threading.Event()
+                self.running[year] = done
+                threading.Thread(
+                    target=self._refresh, args=(year, top, done), name=f"national-{year}", daemon=True
+                ).start()
+        done.wait(self.wait if wait is None else wait)
         with self.lock:
-            self.entries[year] = (top, figures)
-        return figures
+            hit = self.entries.get(year)
+        return hit[1] if hit is not None else None

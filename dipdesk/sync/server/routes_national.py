@@ -65,7 +65,7 @@ def add_routes(
     header_version: Callable[..., int],
     respond: Callable[[Request, dict[str, Any]], Response],
 ) -> None:
-    cache = Cache()
+    cache = Cache(db.read)
     app.state.national_cache = cache
 
     @app.get("/api/v1/national")
@@ -79,7 +79,7 @@ def add_routes(
         targets). Counts, values and targets only: no personal data; the same for every device."""
         with db.read.connect() as conn:
             years = sorted(set(fy or [*years_with_data(conn), fiscal_year(dt.date.today())]), reverse=True)
-            figures = [cache.get(conn, y) for y in years[:MAX_YEARS]]
+            figures = [f for f in (cache.get(conn, y) for y in years[:MAX_YEARS]) if f is not None]
         return respond(request, {"years": figures, "site": device.site_code})
 
     @app.post("/api/v1/people/lookup")
