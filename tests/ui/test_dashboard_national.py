@@ -67,3 +67,35 @@ def test_whole_department_scope_before_and_after_a_sync(qtbot, env, tmp_path: Pa
     page.select(scope="site")  # back to the site's own figures
     qtbot.waitUntil(lambda: page.site_view.isVisibleTo(page), timeout=10000)
     assert not page.national.isVisibleTo(page)
+
+
+def test_the_targets_of_each_site_are_edited_in_a_table(qtbot, env) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from dipdesk.services.kpi import find_target
+    from dipdesk.store.reference import Site
+    from dipdesk.ui.pages.national_panel import SiteTargetsDialog
+
+    dialog = SiteTargetsDialog(env, 2569)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 11, timeout=10000)  # the eleven regional centers
+    assert dialog.table.item(1, 0).text().startswith("IPC2")
+    dialog.table.item(1, 1).setText("1,500")
+    dialog.table.item(1, 5).setText("1200000000")
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.save()
+    with env.db.session() as s:
+        ipc2 = s.scalars(select(Site).where(Site.code == "IPC2")).one()
+        t = find_target(s, 2569, for_site_id=ipc2.id)
+        assert t is not None and t.persons == 1500 and t.economic_value == 1200000000
+
+
+def test_a_target_that_is_not_a_number_is_refused(qtbot, env) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.ui.pages.national_panel import SiteTargetsDialog
+
+    dialog = SiteTargetsDialog(env, 2569)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 11, timeout=10000)
+    dialog.table.item(0, 1).setText("ห้าร้อย")
+    dialog.save()
+    assert dialog.error.text() == "เป้าหมายต้องเป็นตัวเลข"

@@ -362,6 +362,12 @@ class DashboardPage(AreaPage):
     def fetch(self, task: Task) -> kpi.KpiReport | dict[str, Any]:
         if self._scope == "national":  # the server's figures as of the last sync (national_panel)
             return load_national(self.env, self._requested_year)
+        if (
+            self._shown is None
+        ):  # first load at headquarters: it has no programs of its own, so the department
+            data = load_national(self.env, self._requested_year)
+            if data["hq"] and data["figures"] is not None:
+                return data
         with self.env.db.session() as session:
             return kpi.kpi_report(session, self.env.user.site_id, self._requested_year, self._scope)
 
@@ -458,6 +464,7 @@ class DashboardPage(AreaPage):
 
     def _show_national(self, data: dict[str, Any]) -> None:
         self.national_data = data
+        self._scope = "national"
         self._shown = (data["year"], "national")
         self._updating = True
         self.year_combo.clear()
