@@ -1171,7 +1171,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+54"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>Entrepreneurs developed (people)</translation>
     </message>
@@ -1279,7 +1279,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Fiscal year</source>
         <translation>Fiscal year</translation>
     </message>
@@ -1290,22 +1290,28 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+266"/>
+        <location line="+324"/>
         <source>All sites in this database</source>
         <translation>All sites in this database</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-323"/>
+        <source>Whole department (as of the last sync)</source>
+        <translation>Whole department (as of the last sync)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+160"/>
         <source>Edit targets…</source>
         <translation>Edit targets…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-149"/>
         <source>Programs</source>
         <translation>Programs</translation>
     </message>
@@ -1350,18 +1356,29 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Progress</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <location line="+158"/>
+        <location line="+72"/>
+        <location line="+204"/>
         <source>Program or service</source>
         <translation>Program or service</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-47"/>
+        <source>Edit targets of each site…</source>
+        <translation>Edit targets of each site…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>department-%1.xlsx</source>
+        <translation>department-%1.xlsx</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>targets-%1.xlsx</source>
         <translation>targets-%1.xlsx</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
+        <location line="+12"/>
         <source>Export the targets table</source>
         <translation>Export the targets table</translation>
     </message>
@@ -1417,17 +1434,18 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Targets %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-54"/>
+        <location line="+56"/>
         <source>Exported %1 lines to %2</source>
         <translation>Exported %1 lines to %2</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-292"/>
         <source>Reached: enrolled in or completed an activity of one of the year's programs. Enterprises also count when they received a service during the year. Economic value is computed from the outcomes recorded for the year.</source>
         <translation>Reached: enrolled in or completed an activity of one of the year's programs. Enterprises also count when they received a service during the year. Economic value is computed from the outcomes recorded for the year.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+159"/>
         <source>All fiscal years, in this computer's database: %1 people, %2 enterprises, %3 products and %4 groups.</source>
         <translation>All fiscal years, in this computer's database: %1 people, %2 enterprises, %3 products and %4 groups.</translation>
     </message>
@@ -1437,7 +1455,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Targets set for this site for the fiscal year.</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-122"/>
         <source>By service and by program</source>
         <translation>By service and by program</translation>
     </message>
@@ -1472,7 +1490,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>A person in programs of two kinds counts once in each, so the lines need not add up to the site's total. A service's target is the sum of its programs' targets.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+103"/>
         <source>No targets are set for this site this year: shown against the national targets, which are for all sites together.</source>
         <translation>No targets are set for this site this year: shown against the national targets, which are for all sites together.</translation>
     </message>
@@ -1564,7 +1582,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+137"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+145"/>
         <source>Add people to the activity</source>
         <translation>Add people to the activity</translation>
     </message>
@@ -1675,7 +1693,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Enrolled: %1 (%2 in all since this window opened)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+81"/>
+        <source>registered at %1 (from the server)</source>
+        <translation>registered at %1 (from the server)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1 was added and enrolled.</source>
         <translation>%1 was added and enrolled.</translation>
     </message>
@@ -4041,9 +4064,124 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>NationalPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+112"/>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reached</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Sites, ranked</source>
+        <translation>Sites, ranked</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+124"/>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <location line="+123"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>% of target (people)</source>
+        <translation>% of target (people)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>By site</source>
+        <translation>By site</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counted by the server over every site's records: a person trained at two centers counts once for the department and once at each center (one national ID, one person), so the sites need not add up to the total. No personal data comes with these figures.</source>
+        <translation>Counted by the server over every site's records: a person trained at two centers counts once for the department and once at each center (one national ID, one person), so the sites need not add up to the total. No personal data comes with these figures.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No whole-department figures for fiscal year %1 on this computer yet: they arrive with the next sync with the server.</source>
+        <translation>No whole-department figures for fiscal year %1 on this computer yet: they arrive with the next sync with the server.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no figures</source>
+        <translation>no figures</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Whole department, as computed by the server at %1 (received with the sync of %2).</source>
+        <translation>Whole department, as computed by the server at %1 (received with the sync of %2).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no target</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 reached</source>
+        <translation>%1 reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 target</source>
+        <translation>%1 target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % of target</source>
+        <translation>%1 % of target</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole department</source>
+        <translation>Whole department</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Whole department, fiscal year %1, computed at %2</source>
+        <translation>Whole department, fiscal year %1, computed at %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Department %1</source>
+        <translation>Department %1</translation>
+    </message>
+</context>
+<context>
     <name>PairDialog</name>
     <message>
-        <location line="+63"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+63"/>
         <source>New mentoring pair</source>
         <translation>New mentoring pair</translation>
     </message>
@@ -4251,7 +4389,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-383"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-409"/>
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
@@ -5753,9 +5891,27 @@ Do you want to replace it?</translation>
     </message>
 </context>
 <context>
+    <name>SiteTargetsDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+27"/>
+        <source>Targets of each site, fiscal year %1</source>
+        <translation>Targets of each site, fiscal year %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Targets must be numbers.</source>
+        <translation>Targets must be numbers.</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
-        <location filename="../dipdesk/ui/sync_review.py" line="+39"/>
+        <location filename="../dipdesk/ui/sync_review.py" line="+40"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -6396,7 +6552,7 @@ Do you want to replace it?</translation>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+139"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+175"/>
         <source>Targets for fiscal year %1</source>
         <translation>Targets for fiscal year %1</translation>
     </message>
@@ -6645,12 +6801,12 @@ Do you want to replace it?</translation>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Sample data.</source>
         <translation>Sample data.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Saved %1 version %2.</source>
         <translation>Saved %1 version %2.</translation>
     </message>

@@ -1171,7 +1171,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+54"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>ผู้ประกอบการที่ได้รับการพัฒนา (คน)</translation>
     </message>
@@ -1279,7 +1279,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ผลการดำเนินงานของหน่วยงานในปีงบประมาณ และความก้าวหน้าเทียบกับเป้าหมายของปี ผู้ประกอบการ สถานประกอบการ ผลิตภัณฑ์ และกลุ่ม นับเพียงครั้งเดียว แม้จะเข้าร่วมหลายกิจกรรม</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Fiscal year</source>
         <translation>ปีงบประมาณ</translation>
     </message>
@@ -1290,22 +1290,28 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+266"/>
+        <location line="+324"/>
         <source>All sites in this database</source>
         <translation>ทุกหน่วยงานในเครื่องนี้</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-323"/>
+        <source>Whole department (as of the last sync)</source>
+        <translation>ทั้งกรม (ณ การซิงค์ครั้งล่าสุด)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export to Excel…</source>
         <translation>ส่งออกเป็น Excel…</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+160"/>
         <source>Edit targets…</source>
         <translation>แก้ไขเป้าหมาย…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-149"/>
         <source>Programs</source>
         <translation>โครงการ</translation>
     </message>
@@ -1350,18 +1356,29 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ความก้าวหน้า</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <location line="+158"/>
+        <location line="+72"/>
+        <location line="+204"/>
         <source>Program or service</source>
         <translation>โครงการ/ประเภทบริการ</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-47"/>
+        <source>Edit targets of each site…</source>
+        <translation>แก้ไขเป้าหมายของแต่ละหน่วยงาน…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>department-%1.xlsx</source>
+        <translation>ทั้งกรม-%1.xlsx</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>targets-%1.xlsx</source>
         <translation>ผลเทียบเป้าหมาย-%1.xlsx</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
+        <location line="+12"/>
         <source>Export the targets table</source>
         <translation>ส่งออกตารางผลเทียบเป้าหมาย</translation>
     </message>
@@ -1417,17 +1434,18 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เป้าหมายปี %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-54"/>
+        <location line="+56"/>
         <source>Exported %1 lines to %2</source>
         <translation>ส่งออก %1 รายการไปที่ %2 แล้ว</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-292"/>
         <source>Reached: enrolled in or completed an activity of one of the year's programs. Enterprises also count when they received a service during the year. Economic value is computed from the outcomes recorded for the year.</source>
         <translation>ผลงาน: นับผู้ที่ลงทะเบียนเข้าร่วมหรือผ่านกิจกรรมของโครงการในปีงบประมาณนี้ สถานประกอบการนับรวมกิจการที่ได้รับบริการในปีนี้ด้วย ส่วนมูลค่าทางเศรษฐกิจคำนวณจากผลลัพธ์ที่บันทึกไว้ของปีนี้</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+159"/>
         <source>All fiscal years, in this computer's database: %1 people, %2 enterprises, %3 products and %4 groups.</source>
         <translation>ข้อมูลทุกปีงบประมาณในเครื่องนี้: ผู้ประกอบการ %1 คน สถานประกอบการ %2 แห่ง ผลิตภัณฑ์ %3 รายการ และกลุ่ม %4 กลุ่ม</translation>
     </message>
@@ -1437,7 +1455,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เป้าหมายของหน่วยงานนี้ในปีงบประมาณ</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-122"/>
         <source>By service and by program</source>
         <translation>แยกตามประเภทบริการและโครงการ</translation>
     </message>
@@ -1472,7 +1490,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ผู้ที่เข้าร่วมโครงการสองประเภทนับหนึ่งครั้งในแต่ละประเภท ผลรวมของแต่ละบรรทัดจึงไม่จำเป็นต้องเท่ากับผลรวมของหน่วยงาน เป้าหมายของแต่ละประเภทบริการคือผลรวมเป้าหมายของโครงการในประเภทนั้น</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+103"/>
         <source>No targets are set for this site this year: shown against the national targets, which are for all sites together.</source>
         <translation>ยังไม่ได้กำหนดเป้าหมายของหน่วยงานนี้ในปีนี้ จึงแสดงเทียบกับเป้าหมายระดับประเทศ (รวมทุกหน่วยงาน)</translation>
     </message>
@@ -1564,7 +1582,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+137"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+145"/>
         <source>Add people to the activity</source>
         <translation>เพิ่มผู้เข้าร่วมกิจกรรม</translation>
     </message>
@@ -1675,7 +1693,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ลงทะเบียนแล้ว %1 คน (รวม %2 คนตั้งแต่เปิดหน้าต่างนี้)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+81"/>
+        <source>registered at %1 (from the server)</source>
+        <translation>ลงทะเบียนไว้ที่ %1 (จากเซิร์ฟเวอร์)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1 was added and enrolled.</source>
         <translation>เพิ่มและลงทะเบียน %1 แล้ว</translation>
     </message>
@@ -4041,9 +4064,124 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>NationalPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+112"/>
+        <source>Indicator</source>
+        <translation>ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reached</source>
+        <translation>ผลงาน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Progress</source>
+        <translation>ความก้าวหน้า</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Sites, ranked</source>
+        <translation>หน่วยงาน เรียงตามผลงาน</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+124"/>
+        <source>Rank</source>
+        <translation>อันดับ</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <location line="+123"/>
+        <source>Site</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>% of target (people)</source>
+        <translation>% ของเป้าหมาย (คน)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>By site</source>
+        <translation>รายหน่วยงาน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counted by the server over every site's records: a person trained at two centers counts once for the department and once at each center (one national ID, one person), so the sites need not add up to the total. No personal data comes with these figures.</source>
+        <translation>นับโดยเซิร์ฟเวอร์จากข้อมูลของทุกหน่วยงาน: ผู้ที่อบรมกับสองศูนย์นับหนึ่งครั้งสำหรับทั้งกรม และหนึ่งครั้งในแต่ละศูนย์ (เลขประจำตัวประชาชนเดียวกัน คือคนเดียวกัน) ผลรวมของหน่วยงานจึงไม่จำเป็นต้องเท่ากับยอดรวม ตัวเลขเหล่านี้ไม่มีข้อมูลส่วนบุคคล</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No whole-department figures for fiscal year %1 on this computer yet: they arrive with the next sync with the server.</source>
+        <translation>เครื่องนี้ยังไม่มีตัวเลขทั้งกรมของปีงบประมาณ %1: ตัวเลขจะมาพร้อมการซิงค์กับเซิร์ฟเวอร์ครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no figures</source>
+        <translation>ยังไม่มีตัวเลข</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Whole department, as computed by the server at %1 (received with the sync of %2).</source>
+        <translation>ทั้งกรม คำนวณโดยเซิร์ฟเวอร์เมื่อ %1 (ได้รับพร้อมการซิงค์เมื่อ %2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not set</source>
+        <translation>ยังไม่กำหนด</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no target</source>
+        <translation>ไม่มีเป้าหมาย</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 reached</source>
+        <translation>%1 ผลงาน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 target</source>
+        <translation>%1 เป้าหมาย</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % of target</source>
+        <translation>%1 ร้อยละของเป้าหมาย</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole department</source>
+        <translation>ทั้งกรม</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Whole department, fiscal year %1, computed at %2</source>
+        <translation>ทั้งกรม ปีงบประมาณ %1 คำนวณเมื่อ %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Department %1</source>
+        <translation>ทั้งกรม %1</translation>
+    </message>
+</context>
+<context>
     <name>PairDialog</name>
     <message>
-        <location line="+63"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+63"/>
         <source>New mentoring pair</source>
         <translation>จับคู่พี่เลี้ยงใหม่</translation>
     </message>
@@ -4251,7 +4389,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-383"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-409"/>
         <source>Full name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
@@ -5753,9 +5891,27 @@ Do you want to replace it?</source>
     </message>
 </context>
 <context>
+    <name>SiteTargetsDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+27"/>
+        <source>Targets of each site, fiscal year %1</source>
+        <translation>เป้าหมายของแต่ละหน่วยงาน ปีงบประมาณ %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Site</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Targets must be numbers.</source>
+        <translation>เป้าหมายต้องเป็นตัวเลข</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
-        <location filename="../dipdesk/ui/sync_review.py" line="+39"/>
+        <location filename="../dipdesk/ui/sync_review.py" line="+40"/>
         <source>Person</source>
         <translation>ผู้ประกอบการ</translation>
     </message>
@@ -6396,7 +6552,7 @@ Do you want to replace it?</source>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+139"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+175"/>
         <source>Targets for fiscal year %1</source>
         <translation>เป้าหมายปีงบประมาณ %1</translation>
     </message>
@@ -6645,12 +6801,12 @@ Do you want to replace it?</source>
         <translation>รูปภาพ (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Sample data.</source>
         <translation>ข้อมูลตัวอย่าง</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Saved %1 version %2.</source>
         <translation>บันทึก %1 ฉบับที่ %2 แล้ว</translation>
     </message>

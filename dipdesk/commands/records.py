@@ -28,18 +28,14 @@ def _engine(args: argparse.Namespace) -> Any:
 
 
 def _context_maker(username: str | None) -> Any:
-    from sqlalchemy import select
-
+    from dipdesk.services.auth import find_user
     from dipdesk.services.context import system_context
     from dipdesk.services.errors import NotFound
-    from dipdesk.store.auth import User
 
     def make(session: Any) -> Any:
         ctx = system_context(session)
         if username:
-            user = session.scalars(
-                select(User).where(User.username == username, User.deleted.is_(False), User.active.is_(True))
-            ).first()
+            user = find_user(session, username, site_id=ctx.site.id, active_only=True)
             if user is None:
                 raise NotFound(f"ไม่พบผู้ใช้ {username}", f"no active user {username}")
             ctx.user = user

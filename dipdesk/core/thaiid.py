@@ -70,6 +70,19 @@ def validate_id(text: str) -> str:
     return digits
 
 
+def validate_person_id(text: str) -> str:
+    """A person's national ID: `validate_id`, and a first digit that can be issued to a person (1–8;
+    0 and 9 are not). Juristic IDs (which start with 0) go through `validate_id` alone."""
+    digits = validate_id(text)
+    if digits[0] in "09":
+        raise IdError(
+            "not_issued",
+            f"เลขประจำตัวประชาชนขึ้นต้นด้วย {digits[0]} ไม่ได้ (ออกให้บุคคลไม่ได้)",
+            f"A national ID cannot start with {digits[0]} (no person is issued one)",
+        )
+    return digits
+
+
 def is_valid_id(text: str) -> bool:
     """True when `text` normalises to 13 digits with the right check digit."""
     try:

@@ -9,7 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dipdesk.store.auth import ROLES, User
+from dipdesk.store.auth import ROLES, LocalState, User
 from dipdesk.store.base import utcnow
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
@@ -48,11 +48,28 @@ def can(user: User | None, permission: str) -> bool:
     return "*" in allowed or permission in allowed
 
 
+def find_user(
+    session: Session, username: str, *, site_id: str | None = None, active_only: bool = False
+) -> User | None:
+    """The live user called `username` at `site_id` (default: this installation's site).
+
+    A login is per site (migration 0005): `admin` at IPC1 and `admin` at IPC2 are two users, and a
+    laptop may hold both (a headquarters laptop, a site's users pulled after a merge), so a user is
+    always looked up by (site, username), never by the name alone."""
+    if site_id is None:
+        row = session.get(LocalState, "site_id")
+        site_id = row.value if row else None
+    q = select(User).where(User.username == username.strip(), User.deleted.is_(False))
+    if site_id is not None:
+        q = q.where(User.site_id == site_id)
+    if active_only:
+        q = q.where(User.active.is_(True))
+    return session.scalars(q.order_by(User.created_at)).first()
+
+
 def authenticate(session: Session, username: str, password: str) -> User | None:
-    """The active user with this name and password, or None. Works offline."""
-    user = session.scalars(
-        select(User).where(User.username == username.strip(), User.deleted.is_(False), User.active.is_(True))
-    ).first()
+    """The active user of this site with this name and password, or None. Works offline."""
+    user = find_user(session, username, active_only=True)
     if user is None or not verify_password(user.password_hash, password):
         return None
     user.last_login_at = utcnow()

@@ -12,10 +12,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dipdesk.services import records
+from dipdesk.services.auth import find_user
 from dipdesk.services.context import Context, system_context
 from dipdesk.services.errors import NotFound, ServiceError, ValidationError
 from dipdesk.services.listing import KINDS
-from dipdesk.store.auth import User
 from dipdesk.store.db import transaction
 
 # Records with a workflow of their own (lab, certificates, users, audit) change only through it.
@@ -38,9 +38,7 @@ def edit_record(
     with transaction(engine) as session:
         ctx: Context = system_context(session)
         if username:
-            user = session.scalars(
-                select(User).where(User.username == username, User.deleted.is_(False))
-            ).first()
+            user = find_user(session, username, site_id=ctx.site.id)
             if user is None:
                 raise NotFound(f"ไม่พบผู้ใช้ {username}", f"no user {username}")
             ctx.user = user

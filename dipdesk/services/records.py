@@ -18,7 +18,8 @@ from sqlalchemy.orm import Mapper
 
 from dipdesk.core.phone import PhoneError, normalize_phone
 from dipdesk.core.thaidate import DateParseError, format_thai_date, parse_date
-from dipdesk.core.thaiid import IdError, validate_id
+from dipdesk.core.thaiid import IdError, validate_id, validate_person_id
+from dipdesk.core.thainorm import thai_sequence_problem
 from dipdesk.services import dependents
 from dipdesk.services.context import Context
 from dipdesk.services.errors import NotFound, ValidationError
@@ -159,13 +160,13 @@ def _unique(ctx: Context, model: type[Base], field: str, value: Any, current: An
         raise _err(field, f"มีผู้ใช้ค่า {value} แล้ว", f"{value} is already used by another record")
 
 
-def _id_field(values: dict[str, Any], field: str) -> None:
+def _id_field(values: dict[str, Any], field: str, *, person: bool = False) -> None:
     v = values.get(field)
     if not v:
         values[field] = None
         return
     try:
-        values[field] = validate_id(str(v))
+        values[field] = validate_person_id(str(v)) if person else validate_id(str(v))
     except IdError as exc:
         raise ValidationError(
             field, f"{field_label_th(field)}: {exc.message_th}", f"{field}: {exc.message_en}"
@@ -183,9 +184,21 @@ def _phone_field(values: dict[str, Any], field: str = "phone") -> None:
         ) from exc
 
 
+def _thai_text(values: dict[str, Any], *fields: str) -> None:
+    """Refuse Thai typed wrongly (a doubled tone mark such as ก่่, two tone marks, a stray mark)."""
+    for field in fields:
+        problem = thai_sequence_problem(str(values.get(field) or ""))
+        if problem is not None:
+            raise _err(field, problem[0], problem[1])
+
+
 def _validate_person(ctx: Context, v: dict[str, Any], current: Any) -> None:
     _required(v, "first_name_th")
-    _id_field(v, "national_id")
+    _thai_text(v, "prefix", "first_name_th", "last_name_th")
+    if "national_id" in v and (current is None or v.get("national_id") != current.national_id):
+        _id_field(v, "national_id", person=True)  # an ID already kept is not refused again on other edits
+    else:
+        _id_field(v, "national_id")
     _unique(ctx, Person, "national_id", v.get("national_id"), current)
     _phone_field(v)
     email = v.get("email") or ""
@@ -197,6 +210,7 @@ def _validate_person(ctx: Context, v: dict[str, Any], current: Any) -> None:
 
 def _validate_enterprise(ctx: Context, v: dict[str, Any], current: Any) -> None:
     _required(v, "code", "name_th")
+    _thai_text(v, "name_th")
     _unique(ctx, Enterprise, "code", v.get("code"), current)
     _one_of(v, "kind", ENTERPRISE_KINDS)
     _one_of(v, "size", ENTERPRISE_SIZES)

@@ -60,7 +60,8 @@ def create_user(
             f"รหัสผ่านต้องยาวอย่างน้อย {MIN_PASSWORD} ตัวอักษร",
             f"password must be at least {MIN_PASSWORD} characters",
         )
-    if ctx.session.scalars(select(User).where(User.username == username)).first() is not None:
+    taken = select(User).where(User.username == username, User.site_id == ctx.site.id)  # per site (0005)
+    if ctx.session.scalars(taken).first() is not None:
         raise ValidationError("username", f"มีชื่อผู้ใช้ {username} แล้ว", f"username {username} is taken")
     user = User(
         site_id=ctx.site.id,

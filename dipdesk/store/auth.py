@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dipdesk.store.base import Base, SiteOwned, utcnow
@@ -18,7 +18,9 @@ class User(SiteOwned, Base):
     """A person who logs in to dipdesk at a site."""
 
     __tablename__ = "users"
-    username: Mapped[str] = mapped_column(String(60), unique=True)
+    # a login is per site: `admin` at IPC1 and `admin` at IPC2 are two users (migration 0005)
+    __table_args__ = (UniqueConstraint("site_id", "username"),)
+    username: Mapped[str] = mapped_column(String(60), index=True)
     full_name: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[str] = mapped_column(String(200), default="")  # ตำแหน่ง, printed under signatures
     password_hash: Mapped[str] = mapped_column(String(200))

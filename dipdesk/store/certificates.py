@@ -18,7 +18,8 @@ class CertificateTemplate(SiteOwned, Base):
     """Page size, orientation, background, and positioned elements (a JSON list)."""
 
     __tablename__ = "certificate_templates"
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    __table_args__ = (UniqueConstraint("site_id", "code"),)  # codes are per site (migration 0005)
+    code: Mapped[str] = mapped_column(String(40), index=True)
     name_th: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16), default="completion")
     page_size: Mapped[str] = mapped_column(String(10), default="A4")

@@ -23,7 +23,8 @@ class LabTest(SiteOwned, Base):
     """รายการทดสอบ (analysis service) in the catalog."""
 
     __tablename__ = "lab_tests"
-    code: Mapped[str] = mapped_column(String(20), unique=True)
+    __table_args__ = (UniqueConstraint("site_id", "code"),)  # codes are per site (migration 0005)
+    code: Mapped[str] = mapped_column(String(20), index=True)
     name_th: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200), default="")
     kind: Mapped[str] = mapped_column(String(16), default="chemical")

@@ -14,6 +14,7 @@ from dipdesk.store.lab import (
     LabTest,
 )
 from dipdesk.store.mentoring import MentoringPair, MentoringSession
+from dipdesk.store.national import NationalFigures
 from dipdesk.store.outcomes import Outcome, ServiceRecord
 from dipdesk.store.people import Enterprise, EnterpriseMember, Group, Person, Product
 from dipdesk.store.programs import Activity, ActivitySession, Program, Target
@@ -55,6 +56,7 @@ __all__ = [
     "LocalState",
     "MentoringPair",
     "MentoringSession",
+    "NationalFigures",
     "Outcome",
     "Person",
     "Product",

@@ -40,7 +40,8 @@ class Group(SiteOwned, Base):
     """กลุ่ม / คลัสเตอร์: a cluster or community-enterprise group; counts toward the groups target."""
 
     __tablename__ = "groups"
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    __table_args__ = (UniqueConstraint("site_id", "code"),)  # codes are per site (migration 0005)
+    code: Mapped[str] = mapped_column(String(40), index=True)
     name_th: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(20), default="cluster")  # cluster | community
     province_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("provinces.id"), default=None)
@@ -50,8 +51,12 @@ class Enterprise(SiteOwned, Base):
     """กิจการ / สถานประกอบการ: juristic person, community enterprise or individual business."""
 
     __tablename__ = "enterprises"
-    __table_args__ = thai_indexes("enterprises", "name_th") + list_indexes("enterprises", "province_id")
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    __table_args__ = (
+        UniqueConstraint("site_id", "code"),  # codes are per site (migration 0005)
+        *thai_indexes("enterprises", "name_th"),
+        *list_indexes("enterprises", "province_id"),
+    )
+    code: Mapped[str] = mapped_column(String(40), index=True)
     name_th: Mapped[str] = mapped_column(String(300))
     name_en: Mapped[str] = mapped_column(String(300), default="")
     kind: Mapped[str] = mapped_column(String(20), default="juristic")

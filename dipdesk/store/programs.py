@@ -29,7 +29,8 @@ class Program(SiteOwned, Base):
     """โครงการ: fiscal year, budget, service kind, policy track, owning site."""
 
     __tablename__ = "programs"
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    __table_args__ = (UniqueConstraint("site_id", "code"),)  # codes are per site (migration 0005)
+    code: Mapped[str] = mapped_column(String(40), index=True)
     name_th: Mapped[str] = mapped_column(String(400))
     name_en: Mapped[str] = mapped_column(String(400), default="")
     fiscal_year: Mapped[int] = mapped_column(index=True)  # BE, e.g. 2563
@@ -44,9 +45,12 @@ class Activity(SiteOwned, Base):
 
     __tablename__ = "activities"
     # counting a program's live activities reads the index alone (migration 0006)
-    __table_args__ = (Index("ix_activities_program_id_deleted", "program_id", "deleted"),)
+    __table_args__ = (
+        Index("ix_activities_program_id_deleted", "program_id", "deleted"),
+        UniqueConstraint("site_id", "code"),  # codes are per site (migration 0005)
+    )
     program_id: Mapped[str] = mapped_column(String(36), ForeignKey("programs.id"), index=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    code: Mapped[str] = mapped_column(String(40), index=True)
     title_th: Mapped[str] = mapped_column(String(400))
     title_en: Mapped[str] = mapped_column(String(400), default="")
     cohort: Mapped[int | None] = mapped_column(default=None)  # รุ่นที่

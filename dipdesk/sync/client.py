@@ -222,6 +222,9 @@ def sync_once(
                 _check_stop(should_stop)
                 _pull_all(engine, tx, report, pull_limit, should_stop=should_stop)
                 _check_stop(should_stop)
+                from dipdesk.sync.national import receive_national  # national figures (read-only)
+
+                receive_national(engine, tx)
                 if files:
                     sync_files(engine, tx)
             finally:

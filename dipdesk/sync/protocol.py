@@ -45,6 +45,7 @@ from sqlalchemy import (
     Table,
     and_,
     or_,
+    select,
 )
 from sqlalchemy.types import String
 
@@ -67,8 +68,10 @@ HQ_SITE_CODE = "DIPROM"
 # Rows of site-owned tables that a site downloads although another site owns them (SYNC.md #7: "reference
 # data plus what it is entitled to"); see `shared_rows`. Bump when the rule widens: a device that pulled
 # under an older rule fetches the shared rows of its log once more (`dipdesk.sync.client`).
-SHARED_TABLES = ("certificate_templates", "targets")
-SHARED_SCOPE_VERSION = 1
+# Version 2: the people a site serves (found at another site by national ID and enrolled here,
+# `dipdesk.sync.lookup`).
+SHARED_TABLES = ("certificate_templates", "targets", "people")
+SHARED_SCOPE_VERSION = 2
 NOT_SYNCED_FIELDS = frozenset({"updated_at"})  # each replica keeps its own "changed here at"
 CONFLICTS_TABLE = "sync_conflicts"
 
@@ -149,6 +152,11 @@ def shared_rows(info: TableInfo, site_id: str) -> ColumnElement[bool] | None:
             t.c.for_site_id == site_id,
             and_(t.c.for_site_id.is_(None), t.c.program_id.is_(None)),
         )
+    if info.name == "people":  # a person another site registered, whom this site serves (enrolled here)
+        enrollments = synced_tables()["enrollments"].table
+        # once served, always in scope (a cancelled enrollment stays as a tombstone), so the row never
+        # drops out of the digests of one side only
+        return t.c.id.in_(select(enrollments.c.person_id).where(enrollments.c.site_id == site_id))
     return None
 
 

@@ -3,8 +3,7 @@ port and talk HTTP to it, on SQLite always and on PostgreSQL when `DIPDESK_TEST_
 server gets a fresh PostgreSQL schema, dropped afterwards).
 
 One server serves a whole test module; tests stay independent by each taking a site of their own
-(the department has 24 sites), and usernames that carry the site code (usernames are unique across
-the whole server).
+(the department has 24 sites). Usernames are unique per site (migration 0005).
 """
 
 from __future__ import annotations
@@ -310,13 +309,11 @@ def pair(server: Server, devices: Any) -> tuple[str, Device, Device]:
 
 def demo_device(server: Server, devices: Any, name: str, site: str, participants: int = 300) -> Device:
     """A device whose database the demo filled (bulk rows, no outbox), enrolled. The demo names its users
-    admin, staff…; usernames are unique across the server, so they get the site code appended here."""
+    admin, staff… at every site: a login is per site (migration 0005), so they never collide."""
     from dipdesk.services.demo import build_demo
 
     d: Device = devices(server, name)
     build_demo(d.engine, site_code=site, participants=participants)
-    with d.engine.begin() as conn:
-        conn.execute(text("UPDATE users SET username = username || '_' || :s"), {"s": site.lower()})
     d.enroll(site)
     return d
 

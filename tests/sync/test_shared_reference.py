@@ -205,5 +205,9 @@ def test_a_device_that_pulled_under_the_narrower_scope_catches_up(server: Server
     assert (
         center.scalar("SELECT name_th FROM certificate_templates WHERE id = :t", t=COMPLETION) == "วุฒิบัตรรุ่นใหม่"
     )
-    assert center.scalar("SELECT value FROM local_state WHERE key = :k", k=KEY_SCOPE) == "1"
+    from dipdesk.sync.protocol import SHARED_SCOPE_VERSION
+
+    assert center.scalar("SELECT value FROM local_state WHERE key = :k", k=KEY_SCOPE) == str(
+        SHARED_SCOPE_VERSION
+    )
     center.assert_converged()

@@ -546,6 +546,10 @@ def create_app(
             },
         )
 
+    from dipdesk.sync.server.routes_national import add_routes  # national figures, national-ID look-up
+
+    add_routes(app, db, auth, header_version, respond)
+
     # -- files -------------------------------------------------------------------------------------------------
 
     def _sha(sha256: str) -> str:

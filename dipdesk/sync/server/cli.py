@@ -3,6 +3,7 @@
     dipdesk-server serve --db URL [--host H] [--port P]
     dipdesk-server enroll-code --db URL --site CODE      (the code is the LAST line printed)
     dipdesk-server set-key --db URL --site CODE --key HEX
+    dipdesk-server report kpi --db URL --fy 2569 [--format table|json]   (national figures)
 
 `--db` is a SQLite file path (the embedded default, for one office or a test) or a
 `postgresql+psycopg://user@host/db` URL. The schema is migrated and the department's reference data
@@ -84,6 +85,32 @@ def cmd_set_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import json
+
+    from dipdesk.sync.national import format_table
+    from dipdesk.sync.server.db import connect
+    from dipdesk.sync.server.national import compute
+
+    db = connect(args.db)
+    try:
+        with db.read.connect() as conn:
+            figures = compute(conn, args.fy)
+    finally:
+        db.dispose()
+    if args.format == "json":
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(figures))
+    return 0
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or not 2500 <= int(text) <= 2700:
+        raise argparse.ArgumentTypeError(f"a Buddhist Era fiscal year such as 2569, not {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dipdesk-server", description="dipdesk central sync service")
     sub = p.add_subparsers(dest="command", required=True)
@@ -105,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--site", required=True)
     k.add_argument("--key", required=True, help="Ed25519 public key, hex")
     k.set_defaults(func=cmd_set_key)
+    r = sub.add_parser("report", help="reports: `kpi`, the department's reach against its targets")
+    r.add_argument("report", choices=("kpi",))
+    r.add_argument("--db", required=True)
+    r.add_argument("--fy", type=_year, required=True, help="fiscal year, BE, e.g. 2569")
+    r.add_argument("--format", choices=("table", "json"), default="table")
+    r.set_defaults(func=cmd_report)
     return p
 
 

@@ -10,7 +10,15 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -385,6 +393,9 @@ class EnrollmentDialog(QDialog):
                     twins = person_duplicates(s, values, lang=current_language())
                     if twins:
                         return twins
+                    elsewhere = self._trained_elsewhere(values.get("national_id", ""))
+                    if elsewhere:
+                        return elsewhere
                 ctx = self.ctx_factory(s)
                 fields = {k: v for k, v in values.items() if v}
                 enrollment = es.enroll_new_person(ctx, self.activity_id, enterprise_name=enterprise, **fields)
@@ -393,6 +404,29 @@ class EnrollmentDialog(QDialog):
 
         self.create_button.setEnabled(False)
         workers.run_task(save, on_done=self._created, on_error=self._create_failed, owner=self)
+
+    def _trained_elsewhere(self, national_id: str) -> list[PossibleDuplicate]:
+        """Worker side: the person with this national ID at another center, asked of the server when
+        online (exact ID only; `dipdesk.sync.lookup` brings that one record in). Offline, or not enrolled
+        with a server: nothing, and the person is added here (a later merge repairs a duplicate)."""
+        if not national_id:
+            return []
+        from dipdesk.core.thaiid import IdError
+        from dipdesk.sync.client import SyncError
+        from dipdesk.sync.lookup import lookup_person
+
+        try:
+            found = lookup_person(self.db.engine, national_id, timeout=8.0)
+        except (SyncError, IdError):
+            return []
+        if found is None:
+            return []
+        where = QCoreApplication.translate("EnrollmentDialog", "registered at %1 (from the server)")
+        return [
+            PossibleDuplicate(
+                "people", found.id, "national_id", found.name, where.replace("%1", found.site_code)
+            )
+        ]
 
     def _created(self, result: list[PossibleDuplicate] | str) -> None:
         if isinstance(result, list):

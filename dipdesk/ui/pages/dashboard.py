@@ -44,6 +44,7 @@ from dipdesk.ui.changes import data_changed
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage
+from dipdesk.ui.pages.national_panel import NationalPanel, SiteTargetsDialog, load_national
 from dipdesk.ui.widgets import ElidedLabel, StatCard, card_grid, format_date, format_number
 from dipdesk.ui.workers import Task
 
@@ -200,6 +201,7 @@ class DashboardPage(AreaPage):
         self._shown: tuple[int, str] | None = None
         self._updating = False
         self.report: kpi.KpiReport | None = None
+        self.national_data: dict[str, Any] | None = None
         self.is_admin = self.env.user.role == "admin"
 
         top = QHBoxLayout()
@@ -211,6 +213,7 @@ class DashboardPage(AreaPage):
         self.scope_combo = QComboBox()
         self.scope_combo.addItem(self.tr("This site"), "site")
         self.scope_combo.addItem(self.tr("All sites in this database"), "all")
+        self.scope_combo.addItem(self.tr("Whole department (as of the last sync)"), "national")
         self.scope_combo.currentIndexChanged.connect(self._scope_chosen)
         top.addWidget(self.scope_combo)
         # a date range reads on one line (never one word per line), shortened with "…" on a small screen
@@ -226,19 +229,23 @@ class DashboardPage(AreaPage):
         top.addWidget(self.targets_button)
         self.body.addLayout(top)
 
+        self.site_view = QWidget()  # the site / all-sites figures; the national panel replaces them
+        site = QVBoxLayout(self.site_view)
+        site.setContentsMargins(0, 0, 0, 0)
+        site.setSpacing(14)
         self.cards = {
             "programs": StatCard(self.tr("Programs")),
             "activities": StatCard(self.tr("Activities and courses")),
             "enrollments": StatCard(self.tr("Enrollments")),
             "certificates": StatCard(self.tr("Certificates issued")),
         }
-        self.body.addLayout(card_grid(list(self.cards.values()), min_height=96))
+        site.addLayout(card_grid(list(self.cards.values()), min_height=96))
 
         heading = QHBoxLayout()
         heading.addWidget(self.section_title(self.tr("Progress toward the targets")))
         self.scope_note = self.muted()
         heading.addWidget(self.scope_note, 1)
-        self.body.addLayout(heading)
+        site.addLayout(heading)
         table = QGridLayout()
         table.setHorizontalSpacing(18)
         table.setVerticalSpacing(8)
@@ -263,7 +270,7 @@ class DashboardPage(AreaPage):
             table.addWidget(bar, row, 3)
             self.kpi_rows[kind] = (reached, target, bar)
         table.setColumnStretch(3, 1)
-        self.body.addLayout(table)
+        site.addLayout(table)
         self.counting_note = self.muted(
             self.tr(
                 "Reached: enrolled in or completed an activity of one of the year's programs. Enterprises "
@@ -271,7 +278,7 @@ class DashboardPage(AreaPage):
                 "the outcomes recorded for the year."
             )
         )
-        self.body.addWidget(self.counting_note)
+        site.addWidget(self.counting_note)
 
         split = QHBoxLayout()
         split.addWidget(self.section_title(self.tr("By service and by program")))
@@ -282,30 +289,36 @@ class DashboardPage(AreaPage):
             self.indicator_combo.addItem(_t(SHORT[kind]), kind)
         self.indicator_combo.currentIndexChanged.connect(lambda _i: self._draw_charts())
         split.addWidget(self.indicator_combo)
-        self.body.addLayout(split)
+        site.addLayout(split)
         charts = QHBoxLayout()
         self.service_chart = BarChart(self.tr("By service"))
         self.program_chart = BarChart(self.tr("By program"))
         charts.addWidget(self.service_chart, 1)
         charts.addWidget(self.program_chart, 1)
-        self.body.addLayout(charts)
+        site.addLayout(charts)
         self.service_table = self._breakdown_table()
         self.program_table = self._breakdown_table()
-        self.body.addWidget(QLabel(self.tr("By service (reached / target)")))
-        self.body.addWidget(self.service_table)
-        self.body.addWidget(QLabel(self.tr("By program (reached / target)")))
-        self.body.addWidget(self.program_table)
+        site.addWidget(QLabel(self.tr("By service (reached / target)")))
+        site.addWidget(self.service_table)
+        site.addWidget(QLabel(self.tr("By program (reached / target)")))
+        site.addWidget(self.program_table)
         self.breakdown_note = self.muted(
             self.tr(
                 "A person in programs of two kinds counts once in each, so the lines need not add up to the "
                 "site's total. A service's target is the sum of its programs' targets."
             )
         )
-        self.body.addWidget(self.breakdown_note)
+        site.addWidget(self.breakdown_note)
         self.totals_label = self.muted()
-        self.body.addWidget(self.totals_label)
+        site.addWidget(self.totals_label)
         self.export_label = self.muted()
-        self.body.addWidget(self.export_label)
+        site.addWidget(self.export_label)
+        self.body.addWidget(self.site_view)
+        self.national = NationalPanel(self.env)
+        self.national.hide()
+        self.body.addWidget(self.national)
+        self.national_export_label = self.muted()
+        self.body.addWidget(self.national_export_label)
 
     def _breakdown_table(self) -> QTableWidget:
         t = QTableWidget(0, 1 + len(KINDS))
@@ -351,11 +364,27 @@ class DashboardPage(AreaPage):
 
     # --- loading -----------------------------------------------------------------------------------
 
-    def fetch(self, task: Task) -> kpi.KpiReport:
+    def fetch(self, task: Task) -> kpi.KpiReport | dict[str, Any]:
+        if self._scope == "national":  # the server's figures as of the last sync (national_panel)
+            return load_national(self.env, self._requested_year)
+        if (
+            self._shown is None
+        ):  # first load at headquarters: it has no programs of its own, so the department
+            data = load_national(self.env, self._requested_year)
+            if data["hq"] and data["figures"] is not None:
+                return data
         with self.env.db.session() as session:
             return kpi.kpi_report(session, self.env.user.site_id, self._requested_year, self._scope)
 
-    def show_data(self, report: kpi.KpiReport) -> None:
+    def show_data(self, report: kpi.KpiReport | dict[str, Any]) -> None:
+        national = isinstance(report, dict)
+        self.site_view.setVisible(not national)
+        self.national.setVisible(national)
+        if isinstance(report, dict):
+            self._show_national(report)
+            return
+        self.targets_button.setText(self.tr("Edit targets…"))
+        self.targets_button.setVisible(self.is_admin)
         self.report = report
         self._shown = (report.fiscal_year, report.scope)
         self._updating = True
@@ -438,7 +467,25 @@ class DashboardPage(AreaPage):
             table.setRowHeight(r, 30)
         table.setFixedHeight(height)
 
+    def _show_national(self, data: dict[str, Any]) -> None:
+        self.national_data = data
+        self._scope = "national"
+        self._shown = (data["year"], "national")
+        self._updating = True
+        self.year_combo.clear()
+        for y in data["years"]:
+            self.year_combo.addItem(str(y), y)
+        self.year_combo.setCurrentIndex(data["years"].index(data["year"]))
+        self.scope_combo.setCurrentIndex(self.scope_combo.findData("national"))
+        self._updating = False
+        self.year_range.setText("")
+        self.targets_button.setText(self.tr("Edit targets of each site…"))
+        self.targets_button.setVisible(self.is_admin and data["hq"])
+        self.national.show_figures(data)
+
     def _draw_charts(self) -> None:
+        if self._scope == "national":
+            return
         if self.report is None:
             return
         kind = self.indicator_combo.currentData() or "persons"
@@ -453,6 +500,18 @@ class DashboardPage(AreaPage):
     # --- export ------------------------------------------------------------------------------------
 
     def _choose_export(self) -> None:
+        if self._scope == "national":
+            year = self.national_data["year"] if self.national_data else ""
+            name = self.tr("department-%1.xlsx").replace("%1", str(year))
+            path, _f = QFileDialog.getSaveFileName(
+                self, self.tr("Export the targets table"), name, "Excel (*.xlsx)"
+            )
+            if path:
+                n = self.national.export_table(path)
+                self.national_export_label.setText(
+                    self.tr("Exported %1 lines to %2").replace("%1", str(n)).replace("%2", html.escape(path))
+                )
+            return
         if self.report is None:
             return
         name = self.tr("targets-%1.xlsx").replace("%1", str(self.report.fiscal_year))
@@ -512,7 +571,13 @@ class DashboardPage(AreaPage):
 
     # --- targets -----------------------------------------------------------------------------------
 
-    def open_targets(self) -> TargetsDialog | None:
+    def open_targets(self) -> TargetsDialog | SiteTargetsDialog | None:
+        if self._scope == "national" and self.national_data and self.is_admin and self.national_data["hq"]:
+            sites = SiteTargetsDialog(self.env, self.national_data["year"], self)
+            sites.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            sites.show()
+            self._targets_dialog = sites
+            return sites
         if self.report is None or not self.is_admin:
             return None
         dialog = TargetsDialog(self.env, self.report.fiscal_year, self)

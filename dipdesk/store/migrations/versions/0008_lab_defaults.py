@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0004"  # the last one on this branch; the coordinator chains it after 0007
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
