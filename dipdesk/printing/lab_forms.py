@@ -143,7 +143,6 @@ class _Text:
         align: str = "left",
         color: Any = None,
         code: bool = False,
-        leading: float | None = None,
         unbreakable: bool = False,
     ) -> ThaiParagraph:
         return shaped_paragraph(
@@ -152,7 +151,6 @@ class _Text:
             bold=bold,
             align=align,  # type: ignore[arg-type]
             color=color,
-            leading=leading if leading is not None else size * 1.32,
             unbreakable=unbreakable,
         )
 
@@ -230,7 +228,7 @@ class _Furniture:
             address = f"{address}  {phone}" if address else phone
         # the phone number never breaks across the two lines (Thai digits are wider and made it wrap)
         draw_text(canv, address, MARGIN_X, top - 13.6 * mm, width=left_w, height=9.6 * mm, size=10.5,
-                  min_size=8.5, align="left", max_lines=2, color=MUTED, line_spacing=1.3,
+                  min_size=8.5, align="left", max_lines=2, color=MUTED,
                   unbreakable=(phone,) if phone else False)  # fmt: skip
         right_x = MARGIN_X + left_w + 4 * mm
         right_w = CONTENT_W - left_w - 4 * mm
@@ -341,9 +339,9 @@ def _grid(
 
 def _head(tx: _Text, th: str, en: str = "") -> list[Flowable]:
     """A column header: the Thai caption, with the English one small below it."""
-    out: list[Flowable] = [tx.p(th, 10.5, bold=True, align="center", leading=12.5)]
+    out: list[Flowable] = [tx.p(th, 10.5, bold=True, align="center")]
     if en:
-        out.append(tx.p(en, 8.5, align="center", color=MUTED, leading=10))
+        out.append(tx.p(en, 8.5, align="center", color=MUTED))
     return out
 
 
@@ -489,7 +487,7 @@ class _Label(Flowable):
         draw_text(c, self.content["lab_no"], x, top, width=w, height=6.5 * mm, size=14, min_size=9, bold=True,
                   align="left", max_lines=1, unbreakable=True)  # fmt: skip
         draw_text(c, self.tx.t(self.content.get("description") or ""), x, top - 6.5 * mm, width=w,
-                  height=10 * mm, size=11, min_size=8.5, align="left", max_lines=2, line_spacing=1.25)  # fmt: skip
+                  height=10 * mm, size=11, min_size=8.5, align="left", max_lines=2)  # fmt: skip
         received = self.content.get("received_at")
         when = self.tx.date(received, "medium") if received else "–"
         draw_text(c, f"รับ {when}", x, top - 16.8 * mm, width=w, height=5.5 * mm, size=10.5, min_size=8,
@@ -512,7 +510,7 @@ def _signature(
     rows = [
         [tx.p(role, 12, align="center", color=MUTED)],
         [Spacer(1, 4 * mm)],
-        [tx.p(lines, 12.5, align="center", leading=16.5)],
+        [tx.p(lines, 12.5, align="center")],
     ]
     return _grid(rows, [width], lines=False, pad=0.3)
 
@@ -707,12 +705,22 @@ def report_story(content: dict[str, Any], tx: _Text) -> list[Flowable]:
     return story
 
 
+#: a page that is not the last is filled at least this much (of the frame's height) where rows allow
+MIN_FILL = 0.4
+
+
 class _KeepWithLastRows(Flowable):
     """The results table and what closes the report (notes, signature, end-of-report mark), laid out so
-    that the closing never stands alone on the last page: when it does not fit under the table, the last
-    ``rows`` rows of results go over with it (under the repeated column headers).
+    that the closing never stands alone on the last page: at least ``rows`` rows of results go over with
+    it (under the repeated column headers).
 
-    Should the closing block be taller than a page by itself, it simply follows the table."""
+    The rows are shared out across the pages so that no page but the last is less than :data:`MIN_FILL`
+    full where that can be helped (two rows on a page of their own between a full page and the signature
+    page move back, or rows from a full page move on): at each page break every possible number of rows
+    for this page is tried, the pages after it laid out greedily, and the layout with the fewest pages,
+    then the fewest under-filled pages, then the most rows here wins.
+
+    Should the closing block with ``rows`` rows be taller than a page, it simply follows the table."""
 
     def __init__(self, table: Table, closing: list[Flowable], rows: int = 2) -> None:
         super().__init__()
@@ -734,14 +742,17 @@ class _KeepWithLastRows(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         heights: list[float] = list(getattr(self.table, "_rowHeights", None) or [])
-        keep = min(self.rows, len(heights) - 1)
-        if keep < 1 or self._closing_h + sum(heights[:1] + heights[-keep:]) > FRAME_H:
-            return [self.table, *self.closing]
-        # what stays on this page ends ``keep`` rows before the end of the table
-        limit = min(availHeight, sum(heights[:-keep]) + 0.01)
-        parts = self.table.split(availWidth, limit)
+        head, body = (heights[0], heights[1:]) if heights else (0.0, [])
+        keep = min(self.rows, len(body))
+        if keep < 1 or self._closing_h + head + sum(body[-keep:]) > FRAME_H:
+            parts = self.table.split(availWidth, availHeight)
+            return [*parts, *self.closing] if len(parts) >= 2 else []
+        here = _rows_here(body, head, self._closing_h, availHeight, keep)
+        if here <= 0:
+            return []  # all of it goes to the next page
+        parts = self.table.split(availWidth, head + sum(body[:here]) + 0.01)
         if len(parts) < 2:
-            return []  # not even one row fits here: all of it goes to the next page
+            return []
         return [parts[0], _KeepWithLastRows(parts[1], self.closing, self.rows)]
 
     def draw(self) -> None:
@@ -751,6 +762,50 @@ class _KeepWithLastRows(Flowable):
             y -= before + h
             f.drawOn(self.canv, 0, y)
             y -= after
+
+
+def _rows_here(body: Sequence[float], head: float, closing: float, avail: float, keep: int) -> int:
+    """How many of the rows (heights ``body``, under a header row of ``head``) to set on a page with
+    ``avail`` points left, when the rest and the ``closing`` block follow on fresh pages; see
+    :class:`_KeepWithLastRows`."""
+    n = len(body)
+    used_before = FRAME_H - avail
+    fresh = avail >= FRAME_H - 1e-6  # nothing else on this page: it must take at least one row
+
+    def later(start: int) -> tuple[int, int]:
+        """(pages, pages under MIN_FILL except the last) for rows[start:] and the closing on fresh pages."""
+        pages = under = 0
+        i = start
+        while True:
+            # the last page: the rest fits with the closing
+            if head + sum(body[i:]) + closing <= FRAME_H + 1e-6:
+                return pages + 1, under
+            room, j = FRAME_H - head, i
+            while j < n - keep and body[j] <= room + 1e-6:
+                room -= body[j]
+                j += 1
+            if j == i:  # a row taller than a page: reportlab splits it, count a page and go on
+                j = i + 1
+            pages += 1
+            under += (FRAME_H - room) < MIN_FILL * FRAME_H
+            i = j
+
+    best: tuple[tuple[int, int, int], int] | None = None
+    total = head
+    for s in range(0, n - keep + 1):
+        if s:
+            total += body[s - 1]
+            if total > avail + 1e-6:
+                break
+        if s == 0 and fresh:
+            continue
+        pages, under = later(s)
+        if s and used_before + total < MIN_FILL * FRAME_H:
+            under += 1
+        score = (pages, under, -s)
+        if best is None or score < best[0]:
+            best = (score, s)
+    return best[1] if best else (1 if fresh else 0)
 
 
 ZW = "\u200b"  # a break opportunity inside a long Thai word (column headers)
@@ -853,7 +908,7 @@ def _notes(content: dict[str, Any], tx: _Text) -> list[Flowable]:
     notes.append(f"{NO_PARTIAL_COPY} ({NO_PARTIAL_COPY_EN})")
     out: list[Flowable] = [Spacer(1, 2.5 * mm), tx.p("หมายเหตุ (Notes)", 12.5, bold=True)]
     for n in notes:
-        out.append(_Bullet(tx.p(n, 11.5, leading=15)))
+        out.append(_Bullet(tx.p(n, 11.5)))
     return out
 
 
@@ -881,7 +936,7 @@ class _Bullet(Flowable):
 
     def draw(self) -> None:
         if self.mark:
-            mark = shaped_paragraph(self.mark, size=self.para.font_size, leading=self.para.style.leading)
+            mark = shaped_paragraph(self.mark, size=self.para.font_size)
             mark.wrapOn(self.canv, self.indent, self.height)
             # same first baseline as the paragraph (which lies 0.6 mm above this flowable's bottom)
             para_base = 0.6 * mm + self.para.height - _first_line_top(self.para)
@@ -1030,7 +1085,7 @@ def render_request_form(content: dict[str, Any], out: Out, *, thai_digits: bool 
         "การแก้ไขรายงานหลังออกแล้ว จะออกเป็นรายงานฉบับแก้ไขเลขที่ใหม่ที่อ้างถึงฉบับเดิมพร้อมเหตุผล",
     )
     for i, term in enumerate(terms, start=1):
-        story.append(_Bullet(tx.p(term, 12, leading=15.5), indent=5.5 * mm, mark=tx.t(f"{i}.")))
+        story.append(_Bullet(tx.p(term, 12), indent=5.5 * mm, mark=tx.t(f"{i}.")))
     story.append(Spacer(1, 6 * mm))
     story.append(
         KeepTogether(
@@ -1079,8 +1134,8 @@ def render_receipt(content: dict[str, Any], out: Out, *, thai_digits: bool = Fal
     story: list[Flowable] = []
     head = Table(
         [[[tx.p("ใบรับตัวอย่าง", 19, bold=True), tx.p("SAMPLE RECEIPT", 12, color=MUTED), Spacer(1, 1 * mm),
-           tx.p("รหัสตัวอย่าง (Lab no.)", 12, color=MUTED, leading=13),
-           tx.p(content.get("lab_no") or "", 22, bold=True, code=True, unbreakable=True, leading=24)],
+           tx.p("รหัสตัวอย่าง (Lab no.)", 12, color=MUTED),
+           tx.p(content.get("lab_no") or "", 22, bold=True, code=True, unbreakable=True)],
           _QR(content.get("lab_no") or "", 28 * mm)]],
         colWidths=[CONTENT_W - 30 * mm, 30 * mm],
         style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),

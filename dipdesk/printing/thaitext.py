@@ -30,6 +30,7 @@ import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any, Literal
 from xml.sax.saxutils import escape
 
@@ -50,6 +51,7 @@ from dipdesk.printing.fonts import FONT, FONT_BOLD, font_bytes, register_fonts
 __all__ = [
     "DEFAULT_LINE_SPACING",
     "HARD_FLOOR",
+    "LINE_CLEARANCE",
     "NBSP",
     "ZWSP",
     "Align",
@@ -58,6 +60,7 @@ __all__ = [
     "draw_text",
     "fit_text",
     "line_height",
+    "line_spacing",
     "shaped_paragraph",
     "shaped_width",
     "text_height",
@@ -71,11 +74,15 @@ NBSP = "\u00a0"
 MAI_YAMOK = "ๆ"
 PAIYANNOI = "ฯ"
 
-#: default distance between baselines, as a multiple of the font size. Thai stacks marks up to 1.28 em
-#: above the baseline and lower vowels to 0.35 em below it, so lines need more room than Latin text.
-DEFAULT_LINE_SPACING = 1.5
+#: strings whose ink reaches highest (a tone mark over an upper vowel over a tall consonant) and lowest
+#: under an ordinary consonant (ุ ู under ป ผ ญ ฐ): the line-spacing rule is measured on them
+TALL_PROBE = "ปั้น ฟื้น ภูมิ์ ปิ๋ว ฝั่ง ฬ้ ญี่ปุ่น Á"
+DEEP_PROBE = "ผู้ ปุ ญู ฐู ฤ ฎ ฏ gjy"
+#: clear space between the ink of two lines, as a multiple of the font size
+LINE_CLEARANCE = 0.04
 #: no text is set smaller than this while it can still be made to fit by condensing it instead
 HARD_FLOOR = 8.0
+
 
 # Characters that must not start a line (they stick to what precedes them) and that must not end one.
 _NO_START = frozenset(")]}»›”’,.:;!?%…‰/-–—" + MAI_YAMOK)
@@ -372,6 +379,28 @@ def _unit_width(text: str, font: str) -> float:
     return _measure(text, font).advance
 
 
+@cache
+def _stack_extents() -> tuple[float, float]:
+    """(top, bottom) in em of the tallest Thai stack and the deepest ordinary lower vowel, measured with
+    HarfBuzz in both faces (Laksaman: about 1.30 above the baseline and 0.37 below)."""
+    top = max(_measure(TALL_PROBE, f).top for f in (FONT, FONT_BOLD))
+    bottom = max(_measure(DEEP_PROBE, f).bottom for f in (FONT, FONT_BOLD))
+    return top, bottom
+
+
+def line_spacing() -> float:
+    """The one line-spacing rule of every printed document: the distance between baselines, as a multiple
+    of the font size, is the tallest stack's ascent plus the deepest ordinary lower vowel's descent plus
+    :data:`LINE_CLEARANCE` (about 1.71 em for Laksaman). Adjacent lines whose ink reaches further still
+    (ฎุ or ฏู above a line with ภูมิ์) are moved apart by :class:`ThaiParagraph` for that pair alone."""
+    top, bottom = _stack_extents()
+    return round(top + bottom + LINE_CLEARANCE, 3)
+
+
+#: distance between baselines as a multiple of the font size, for every document (see line_spacing)
+DEFAULT_LINE_SPACING = line_spacing()
+
+
 def shaped_width(text: str, size: float, bold: bool = False) -> float:
     """Advance width in points of ``text`` shaped by HarfBuzz in Laksaman (bold or regular) at ``size``.
 
@@ -433,7 +462,15 @@ def _block_height(lines: Sequence[_Line], font: str, size: float, leading: float
     if not lines:
         return 0.0
     asc, desc = _vmetrics(font)
-    return (max(asc, lines[0].m.top) + max(desc, lines[-1].m.bottom)) * size + (len(lines) - 1) * leading
+    return (max(asc, lines[0].m.top) + max(desc, lines[-1].m.bottom)) * size + sum(
+        _steps(lines, size, leading)
+    )
+
+
+def _steps(lines: Sequence[_Line], size: float, leading: float) -> list[float]:
+    """Distances between consecutive baselines: ``leading``, or more where the ink of a line pair would
+    come closer than :data:`LINE_CLEARANCE` (ฎุ or ฏู over a line with ภูมิ์)."""
+    return [max(leading, (a.m.bottom + b.m.top + LINE_CLEARANCE) * size) for a, b in pairwise(lines)]
 
 
 @dataclass(frozen=True)
@@ -716,7 +753,8 @@ class ThaiParagraph(Paragraph):
         asc, _desc = _vmetrics(font)
         y = self.height - max(asc, self._lines[0].m.top) * size
         canv.setFillColor(style.textColor)
-        for line, squeeze in zip(self._lines, self._squeeze, strict=True):
+        steps = [*_steps(self._lines, size, leading), 0.0]
+        for line, squeeze, step in zip(self._lines, self._squeeze, steps, strict=True):
             if line.text.strip():
                 scale = self.hscale * squeeze
                 box = line.extent * size * scale
@@ -738,7 +776,7 @@ class ThaiParagraph(Paragraph):
                     tx.setHorizScale(100.0)
                 canv.drawText(tx)
                 canv.addLiteral("EMC")
-            y -= leading
+            y -= step
 
 
 # ----------------------------------------------------------------------------------------------------

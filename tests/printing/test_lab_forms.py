@@ -242,7 +242,7 @@ def test_a_note_split_at_the_foot_of_a_page_fits_there() -> None:
     a real report of 11 results with an amendment box hit it)."""
     tx = lab_forms._Text(False)
     long_note = "หลักเกณฑ์การตัดสิน (decision rule): " + "ตัดสินผ่านหรือไม่ผ่านจากค่าที่รายงานเทียบกับเกณฑ์กำหนด " * 6
-    bullet = lab_forms._Bullet(tx.p(long_note, 11.5, leading=15))
+    bullet = lab_forms._Bullet(tx.p(long_note, 11.5))
     _w, full = bullet.wrap(lab_forms.CONTENT_W, 10_000)
     for tenth in range(150, int(full * 10)):
         room = tenth / 10

@@ -24,6 +24,7 @@ from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
 from dipdesk.printing import fonts
 from dipdesk.printing.thaitext import (
+    DEFAULT_LINE_SPACING,
     ZWSP,
     break_opportunities,
     draw_text,
@@ -495,7 +496,7 @@ def test_long_title_wraps_at_word_boundaries_inside_its_box() -> None:
     for line in para.lines:
         assert shaped_width(line, 16) <= 400
         assert not line.startswith("ๆ")
-    assert h == pytest.approx(line_height(16) + (len(para.lines) - 1) * 16 * 1.5)
+    assert h == pytest.approx(line_height(16) + (len(para.lines) - 1) * 16 * DEFAULT_LINE_SPACING)
 
 
 def test_mai_yamok_and_closing_punctuation_never_start_a_line() -> None:
