@@ -21,6 +21,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -37,6 +38,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    PageBreak,
     PageTemplate,
     Spacer,
     Table,
@@ -689,8 +691,11 @@ def report_story(content: dict[str, Any], tx: _Text) -> list[Flowable]:
     )  # fmt: skip
     story += _section(tx, "ผลการทดสอบ (Test results)", keep=55 * mm)
     issued = tx.date(content.get("issued_on")) if content.get("issued_on") else ""
+    notes = _notes(content, tx)
     closing = [
-        *_notes(content, tx),
+        *notes[:-1],
+        # the signature never goes to a page of its own: the last note and the end mark stay with it
+        _Stack([notes[-1],
         Spacer(1, 3 * mm),
         Table(
             [["", _signature(tx, "ผู้อนุมัติรายงาน (Authorised by)", content.get("authorised_name") or "",
@@ -699,10 +704,34 @@ def report_story(content: dict[str, Any], tx: _Text) -> list[Flowable]:
             style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0)]),
         ),
         Spacer(1, 3 * mm),
-        tx.p(END_OF_REPORT, 13, bold=True, align="center"),
+        tx.p(END_OF_REPORT, 13, bold=True, align="center")]),
     ]  # fmt: skip
     story.append(_KeepWithLastRows(_results_table(content, tx), closing))
     return story
+
+
+class _Stack(Flowable):
+    """Flowables one under the other that never split (the signature with the note above it)."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+        self._sizes: list[tuple[float, float, float]] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._sizes = []
+        for f in self.parts:
+            _w, h = f.wrap(availWidth, availHeight)
+            self._sizes.append((f.getSpaceBefore(), h, f.getSpaceAfter()))
+        self.width, self.height = availWidth, sum(b + h + a for b, h, a in self._sizes)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for f, (before, h, after) in zip(self.parts, self._sizes, strict=True):
+            y -= before + h
+            f.drawOn(self.canv, 0, y)
+            y -= after
 
 
 #: a page that is not the last is filled at least this much (of the frame's height) where rows allow
@@ -753,7 +782,8 @@ class _KeepWithLastRows(Flowable):
         parts = self.table.split(availWidth, head + sum(body[:here]) + 0.01)
         if len(parts) < 2:
             return []
-        return [parts[0], _KeepWithLastRows(parts[1], self.closing, self.rows)]
+        # the rest starts a fresh page: the page was planned with ``here`` rows, not more
+        return [parts[0], PageBreak(), _KeepWithLastRows(parts[1], self.closing, self.rows)]
 
     def draw(self) -> None:
         y = self.height - self._table_h
@@ -767,45 +797,48 @@ class _KeepWithLastRows(Flowable):
 def _rows_here(body: Sequence[float], head: float, closing: float, avail: float, keep: int) -> int:
     """How many of the rows (heights ``body``, under a header row of ``head``) to set on a page with
     ``avail`` points left, when the rest and the ``closing`` block follow on fresh pages; see
-    :class:`_KeepWithLastRows`."""
+    :class:`_KeepWithLastRows`. The pages after this one are shared out optimally (fewest pages, then
+    fewest under-filled ones); this page takes at least one row when one fits, so a section heading above
+    the table is never left alone."""
     n = len(body)
+    room = FRAME_H - head
+    suffix = [0.0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        suffix[i] = suffix[i + 1] + body[i]
+
+    @cache
+    def later(i: int) -> tuple[int, int]:
+        """(pages, pages under MIN_FILL but the last) for rows[i:] and the closing on fresh pages."""
+        if head + suffix[i] + closing <= FRAME_H + 1e-6:
+            return 1, 0
+        best: tuple[int, int] | None = None
+        j = i
+        while j < n - keep and suffix[i] - suffix[j + 1] <= room + 1e-6:
+            j += 1
+            pages, under = later(j)
+            fill = head + suffix[i] - suffix[j]
+            cand = (pages + 1, under + (fill < MIN_FILL * FRAME_H))
+            best = cand if best is None or cand < best else best
+        if best is None:  # a row taller than a page: reportlab splits it; count a page and go on
+            pages, under = later(min(i + 1, n))
+            best = (pages + 1, under)
+        return best
+
     used_before = FRAME_H - avail
-    fresh = avail >= FRAME_H - 1e-6  # nothing else on this page: it must take at least one row
-
-    def later(start: int) -> tuple[int, int]:
-        """(pages, pages under MIN_FILL except the last) for rows[start:] and the closing on fresh pages."""
-        pages = under = 0
-        i = start
-        while True:
-            # the last page: the rest fits with the closing
-            if head + sum(body[i:]) + closing <= FRAME_H + 1e-6:
-                return pages + 1, under
-            room, j = FRAME_H - head, i
-            while j < n - keep and body[j] <= room + 1e-6:
-                room -= body[j]
-                j += 1
-            if j == i:  # a row taller than a page: reportlab splits it, count a page and go on
-                j = i + 1
-            pages += 1
-            under += (FRAME_H - room) < MIN_FILL * FRAME_H
-            i = j
-
-    best: tuple[tuple[int, int, int], int] | None = None
+    choice: tuple[tuple[int, int, int], int] | None = None
     total = head
-    for s in range(0, n - keep + 1):
-        if s:
-            total += body[s - 1]
-            if total > avail + 1e-6:
-                break
-        if s == 0 and fresh:
-            continue
+    for s in range(1, n - keep + 1):
+        total += body[s - 1]
+        if total > avail + 1e-6:
+            break
         pages, under = later(s)
-        if s and used_before + total < MIN_FILL * FRAME_H:
-            under += 1
+        under += used_before + total < MIN_FILL * FRAME_H
         score = (pages, under, -s)
-        if best is None or score < best[0]:
-            best = (score, s)
-    return best[1] if best else (1 if fresh else 0)
+        if choice is None or score < choice[0]:
+            choice = (score, s)
+    if choice is None:
+        return 1 if avail >= FRAME_H - 1e-6 else 0
+    return choice[1]
 
 
 ZW = "\u200b"  # a break opportunity inside a long Thai word (column headers)

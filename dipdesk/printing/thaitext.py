@@ -24,8 +24,10 @@ The public API works in points; boxes are given by their top-left corner in :fun
 
 from __future__ import annotations
 
+import math
 import re
 import threading
+import unicodedata
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -100,6 +102,7 @@ _INNER_SPACE = re.compile(r"[^\S\n\u00a0\u2007\u202f]")
 _HB_FEATURES = {"kern": True, "liga": True, "dlig": True}
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+_ALIGN_NAME = {v: k for k, v in _ALIGN.items()}
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -109,11 +112,22 @@ _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 _tokenizer_lock = threading.Lock()
 
 
+@cache
+def _dictionary() -> Any:
+    """PyThaiNLP's word list with the department's words (:mod:`dipdesk.printing.dictionary`) as a trie."""
+    from pythainlp.corpus.common import thai_words
+    from pythainlp.util import dict_trie
+
+    from dipdesk.printing.dictionary import DEPARTMENT_WORDS
+
+    return dict_trie(set(thai_words()) | DEPARTMENT_WORDS)
+
+
 def _tokenize(text: str) -> list[str]:
     from pythainlp.tokenize import word_tokenize
 
     with _tokenizer_lock:  # the newmm dictionary trie is built lazily on first use
-        tokens = word_tokenize(text, engine="newmm", keep_whitespace=True)
+        tokens = word_tokenize(text, custom_dict=_dictionary(), engine="newmm", keep_whitespace=True)
     tokens = [t for t in tokens if t]
     if "".join(tokens) != text:  # never lose a character, whatever the tokenizer does
         return [text]
@@ -190,6 +204,32 @@ def _ascii_word(c: str) -> bool:
 # era of a year ("พ.ศ. 2569"); a line must not end between them
 _NUMBER_HEADS = ("ที่", "พ.ศ.", "ค.ศ.", "พ.ศ", "ค.ศ")
 _DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
+# nouns an ordinal ที่ is written against ("รุ่นที่ 3", "วันที่ 5"); elsewhere ที่ is "at" ("อบแห้งที่ 105 °C")
+_ORDINAL_NOUNS = frozenset(
+    [
+        "รุ่น",
+        "ครั้ง",
+        "ภาค",
+        "ข้อ",
+        "ลำดับ",
+        "ฉบับ",
+        "ชุด",
+        "หมวด",
+        "ส่วน",
+        "บท",
+        "หน้า",
+        "วัน",
+        "เดือน",
+        "ปี",
+        "คน",
+        "ชั้น",
+        "ห้อง",
+        "อาคาร",
+        "ชั่วโมง",
+        "สัปดาห์",
+        "ระดับ",
+    ]
+)
 
 
 def _keep_numbers(tokens: list[str]) -> list[str]:
@@ -205,12 +245,48 @@ def _keep_numbers(tokens: list[str]) -> list[str]:
                 head = out[j - 1]
                 start = j - 1
                 # "รุ่น" + "ที่": the ordinal is written against its noun, keep them together too
-                if head == "ที่" and start > 0 and out[start - 1] and not out[start - 1][-1:].isspace():
+                if head == "ที่" and start > 0 and out[start - 1] in _ORDINAL_NOUNS:
                     start -= 1
                 out[start:] = ["".join(out[start:]) + tok]
                 continue
         out.append(tok)
     return out
+
+
+# pieces that never break: a standard's reference with its number and year ("(ISO 13934-1:2013)",
+# "มผช. 1/2562", "AOAC 925.10"), and a number with its unit ("105 °C", "100 กรัม", "5.8 × 10³ CFU/g")
+_STANDARD_BODIES = r"ISO/IEC|ISO/TS|ISO|IEC|EN|BS\s?EN|BS|DIN|JIS|ASTM|AATCC|AOAC|APHA|USP|BAM|FDA|CODEX|TIS|มอก\.|มผช\.|มอก|มผช"
+_STANDARD_REF = (
+    rf"\(?(?<![\w.])(?:{_STANDARD_BODIES})(?:\s?(?:Ch\.|No\.|Method|Part)?\s?[A-Z]?\d[\w.:/-]*)+\)?"
+)
+_NUMBER = r"[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?(?:\s?[×x]\s?10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?"
+_UNIT_WORDS = (
+    "องศาเซลเซียส", "มิลลิกรัม", "ไมโครกรัม", "นาโนกรัม", "กิโลกรัม", "กรัม", "มิลลิลิตร", "ไมโครลิตร", "ลิตร",
+    "เซนติเมตร", "มิลลิเมตร", "เมตร", "ชั่วโมง", "นาที", "วินาที", "วัน", "นิวตัน", "โคโลนี", "ถุง", "ขวด",
+    "ชิ้น", "ซอง", "กล่อง", "กระปุก", "แผ่น", "ตัวอย่าง", "รายการ", "บาท", "ครั้ง", "เท่า",
+    "มก./กก.", "มก.", "กก.", "ก.", "มล.", "ล.", "ซม.", "มม.", "ชม.", "°C", "°F", "%", "CFU/g", "CFU/ml",
+    "CFU/mL", "MPN/g", "MPN/100 ml", "mg/kg", "mg/L", "mg/l", "µg/kg", "µg/g", "ppm", "ppb", "g/100 g",
+    "mg", "kg", "g", "ml", "mL", "L", "mm", "cm", "m", "N", "kN", "kPa", "MPa", "h", "min", "s",
+)  # fmt: skip
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNIT_WORDS, key=len, reverse=True))
+_WHOLE = re.compile(
+    rf"{_STANDARD_REF}|(?<![\w.]){_NUMBER}(?:\s?[–-]\s?{_NUMBER})?(?:\s?(?:{_UNIT})(?![A-Za-z/]))?"
+)
+
+
+def _whole_pieces(text: str) -> list[str]:
+    """Tokens of ``text``: standard references and numbers with their units whole, the rest by newmm."""
+    tokens: list[str] = []
+    pos = 0
+    for m in _WHOLE.finditer(text):
+        piece = m.group()
+        if m.start() > pos:
+            tokens.extend(_tokenize(text[pos : m.start()]))
+        tokens.append(piece)
+        pos = m.end()
+    if pos < len(text):
+        tokens.extend(_tokenize(text[pos:]))
+    return tokens
 
 
 def thai_word_breaks(text: str) -> list[str]:
@@ -224,7 +300,7 @@ def thai_word_breaks(text: str) -> list[str]:
     """
     if not text:
         return []
-    return _keep_numbers(_glue(_tokenize(text)))
+    return _keep_numbers(_glue(_whole_pieces(text)))
 
 
 def _protected_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
@@ -494,12 +570,44 @@ def _words(marked: str, start: int, end: int) -> list[_Word]:
     return words
 
 
+def _cut_pieces(word: str, font: str, limit: float) -> list[str]:
+    """``word`` (marked, wider than ``limit`` at 1 pt) in the pieces a line may be cut between, finest
+    only where needed: at no-break spaces (kept at the end of the piece before), then dictionary words,
+    then character clusters."""
+    out: list[str] = []
+    for part in re.findall(r"[^\u00a0]+\u00a0*|\u00a0+", word):
+        if _measure(_display(part), font).extent <= limit:
+            out.append(part)
+            continue
+        for tok in _tokenize(part):
+            if _measure(_display(tok), font).extent <= limit:
+                out.append(tok)
+            else:
+                out.extend(_clusters(tok))
+    # a closing bracket or punctuation never starts a piece
+    merged: list[str] = []
+    for p in out:
+        if merged and p[0] in _NO_START:
+            merged[-1] += p
+        else:
+            merged.append(p)
+    return merged
+
+
 def _clusters(word: str) -> list[str]:
     """Thai character clusters: the smallest pieces a word can be cut into without breaking a glyph stack."""
     from pythainlp.tokenize import subword_tokenize
 
     pieces = [p for p in subword_tokenize(word, engine="tcc") if p]
-    return pieces if "".join(pieces) == word else list(word)
+    if "".join(pieces) != word:
+        pieces = list(word)
+    out: list[str] = []
+    for p in pieces:  # a closing bracket, punctuation or a combining mark never starts a piece
+        if out and (p[0] in _NO_START or unicodedata.category(p[0]).startswith("M")):
+            out[-1] += p
+        else:
+            out.append(p)
+    return out
 
 
 def _layout(
@@ -555,13 +663,14 @@ def _wrapped(marked: str, font: str, limit: float, protect: tuple[str, ...] | No
                 cur = None
             cur = _line(w.start, w.end, wtext, font)
             if cur.extent > limit and protect is not None and not any(p in wtext for p in protect):
-                # a single word wider than the line: cut it between character clusters
+                # a single word wider than the line: cut it at its inner spaces ("ที่ 35 องศาเซลเซียส"),
+                # then between dictionary words, then between character clusters
                 pos = piece_start = w.start
                 piece = ""
-                for cl in _clusters(marked[w.start : w.end]):
+                for cl in _cut_pieces(marked[w.start : w.end], font, limit):
                     cand_text = piece + _display(cl)
                     if piece and _measure(cand_text, font).extent > limit:
-                        lines.append(_line(piece_start, pos, piece, font))
+                        lines.append(_line(piece_start, pos, piece.rstrip(" "), font))
                         piece, piece_start = _display(cl), pos
                     else:
                         piece = cand_text
@@ -655,6 +764,7 @@ class ThaiParagraph(Paragraph):
         self._lines: tuple[_Line, ...] = ()
         self._squeeze: list[float] = []
         self._laid_out_for: float | None = None
+        self._base_style = style
         frag = ParaFrag(
             text=text,
             fontName=style.fontName,
@@ -675,8 +785,35 @@ class ThaiParagraph(Paragraph):
     def font_size(self) -> float:
         return float(self.style.fontSize)
 
+    def _shrink_for(self, avail_width: float) -> None:
+        """In a column too narrow for its longest word, set the text smaller (down to 70 % of its size,
+        not below 7 pt) before any word is cut between its clusters."""
+        base = self._base_style
+        if not self.allow_wrap or avail_width <= 0:
+            self.style = base
+            return
+        marked = self._marked.replace("\n", ZWSP)
+        widest = max(
+            (
+                _measure(_display(marked[w.start : w.end]), base.fontName).extent
+                for w in _words(marked, 0, len(marked))
+            ),
+            default=0.0,
+        )
+        size = float(base.fontSize)
+        need = widest * size * self.hscale
+        if need <= avail_width + 1e-6:
+            self.style = base
+            return
+        smaller = max(min(size, 7.0), size * 0.7, math.floor(avail_width / (widest * self.hscale) * 4) / 4)
+        self.style = _style(
+            base.fontName, smaller, float(base.leading) * smaller / size, _ALIGN_NAME.get(base.alignment, "left"),
+            _color_key(base.textColor),
+        )  # fmt: skip
+
     def _layout_for(self, avail_width: float) -> tuple[_Line, ...]:
         if self._laid_out_for != avail_width:
+            self._shrink_for(avail_width)
             size = self.style.fontSize
             wrap_at = min(avail_width, self.wrap_width) if self.wrap_width else avail_width
             self._lines = _layout(

@@ -1,0 +1,42 @@
+"""Report pagination: pages balance (none but the last under 40 % full) and the signature page carries
+results, measured on the rendered PDF with MuPDF."""
+
+from __future__ import annotations
+
+import io
+
+import pymupdf
+import pytest
+
+from dipdesk.printing.lab_forms import BOTTOM, FRAME_H, MIN_FILL, PAGE_H, TOP, render_report
+from tests.printing.test_lab_forms import content
+
+
+def _fills(pdf: bytes) -> list[tuple[float, str]]:
+    """(how full the body frame is, the page's text) per page; fullness from the lowest word or rule."""
+    out = []
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        for page in doc:
+            ys = [w[3] for w in page.get_text("words") if w[1] > TOP and w[3] < PAGE_H - BOTTOM]
+            ys += [
+                d["rect"].y1
+                for d in page.get_drawings()
+                if d["rect"].y0 > TOP - 1 and d["rect"].y1 < PAGE_H - BOTTOM
+            ]
+            out.append(((max(ys) - TOP) / FRAME_H if ys else 0.0, page.get_text()))
+    return out
+
+
+@pytest.mark.parametrize("n", [1, 3, 8, 9, 12, 17, 19, 24, 28, 31])
+def test_no_page_but_the_last_is_under_40_percent_and_the_signature_keeps_rows(n: int) -> None:
+    c = content(n)
+    buf = io.BytesIO()
+    render_report(c, buf)
+    pages = _fills(buf.getvalue())
+    for i, (fill, _text) in enumerate(pages[:-1], start=1):
+        assert fill >= MIN_FILL, f"page {i} of {len(pages)} is {fill:.0%} full"
+    last = pages[-1][1]
+    assert "ลงชื่อ" in last and "สิ้นสุดรายงาน" in last
+    # the signature page carries the last results (under the repeated header), not the closing alone
+    assert c["results"][-1]["test"].split()[0] in last
+    assert "รายการทดสอบ" in last
