@@ -568,6 +568,7 @@ def _result_text(r: dict[str, Any], tx: _Text) -> str:
         result_type=r.get("result_type")
         or ("numeric" if r.get("value") is not None or r.get("limit_flag") else "text"),
         thai_digits=tx.thai_digits,
+        sig_figs=lr.significant_figures(r.get("unit") or "", r.get("kind") or ""),
     )
 
 
@@ -682,8 +683,8 @@ def report_story(content: dict[str, Any], tx: _Text) -> list[Flowable]:
                  "ปริมาณ", content.get("quantity") or "–"),
                 ("สภาพเมื่อได้รับ", content.get("condition") or "–"),
                 ("วันที่รับตัวอย่าง", tx.date(received) if received else "–",
-                 "วันที่เก็บตัวอย่าง", tx.date(sampling) if sampling else "ไม่ระบุ"),
-                ("แผนการชักตัวอย่าง", content.get("sampling_plan") or "ไม่มี (ทดสอบตามตัวอย่างที่ได้รับ)",
+                 "วันที่เก็บตัวอย่าง ‡", tx.date(sampling) if sampling else "ไม่ระบุ"),
+                ("แผนการชักตัวอย่าง ‡", content.get("sampling_plan") or "ไม่มี (ทดสอบตามตัวอย่างที่ได้รับ)",
                  "วันที่ทดสอบ", tx.date_range(content.get("tested_from"), content.get("tested_to"))),
                 ("สถานที่ทดสอบ", content.get("test_location") or content.get("lab_name") or "–"),
             ],
@@ -759,7 +760,8 @@ class _KeepWithLastRows(Flowable):
         self._sizes: list[tuple[float, float, float]] = []  # per closing flowable: before, height, after
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        _w, self._table_h = self.table.wrap(availWidth, availHeight)
+        # every row's height (reportlab stops measuring a long table's rows past the height it is given)
+        _w, self._table_h = self.table.wrap(availWidth, 1e7)
         self._sizes = []
         for f in self.closing:
             _fw, h = f.wrap(availWidth, availHeight)
@@ -771,19 +773,45 @@ class _KeepWithLastRows(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         heights: list[float] = list(getattr(self.table, "_rowHeights", None) or [])
-        head, body = (heights[0], heights[1:]) if heights else (0.0, [])
+        head, rows = (heights[0], heights[1:]) if heights else (0.0, [])
+        # a result and its conformity row are one unit: a page break never falls between them
+        units: list[int] = list(getattr(self.table, "units", None) or [1] * len(rows))
+        if sum(units) != len(rows):
+            units = [1] * len(rows)
+        body, pos = [], 0
+        for u in units:
+            body.append(sum(rows[pos : pos + u]))
+            pos += u
         keep = min(self.rows, len(body))
-        if keep < 1 or self._closing_h + head + sum(body[-keep:]) > FRAME_H:
-            parts = self.table.split(availWidth, availHeight)
-            return [*parts, *self.closing] if len(parts) >= 2 else []
-        here = _rows_here(body, head, self._closing_h, availHeight, keep)
+        while keep > 1 and self._closing_h + head + sum(body[-keep:]) > FRAME_H:
+            keep -= 1  # a long closing keeps at least the last result (with its conformity row)
+        fits = keep >= 1 and self._closing_h + head + sum(body[-keep:]) <= FRAME_H
+        here, under = _rows_here(body, head, self._closing_h, availHeight, keep) if fits else (0, 1)
+        if under:
+            # the closing is taller than a page with the last rows, or keeping rows with it would leave a
+            # page under MIN_FILL: as many rows here as fit, then the notes flow on and the signature
+            # keeps the last note (_Stack)
+            here, total = 0, head
+            while here < len(body) and total + body[here] <= availHeight + 1e-6:
+                total += body[here]
+                here += 1
+            if here >= len(body):
+                return [self.table, *self.closing]
+            return self._split_at(availWidth, head, body, units, here, page_break=False)
+        # the rest starts a fresh page: the page was planned with ``here`` rows, not more
+        return self._split_at(availWidth, head, body, units, here, page_break=True)
+
+    def _split_at(
+        self, width: float, head: float, body: list[float], units: list[int], here: int, *, page_break: bool
+    ) -> list[Flowable]:
         if here <= 0:
             return []  # all of it goes to the next page
-        parts = self.table.split(availWidth, head + sum(body[:here]) + 0.01)
+        parts = self.table.split(width, head + sum(body[:here]) + 0.01)
         if len(parts) < 2:
             return []
-        # the rest starts a fresh page: the page was planned with ``here`` rows, not more
-        return [parts[0], PageBreak(), _KeepWithLastRows(parts[1], self.closing, self.rows)]
+        parts[1].units = units[here:]
+        rest = _KeepWithLastRows(parts[1], self.closing, self.rows)
+        return [parts[0], PageBreak(), rest] if page_break else [parts[0], rest]
 
     def draw(self) -> None:
         y = self.height - self._table_h
@@ -794,12 +822,14 @@ class _KeepWithLastRows(Flowable):
             y -= after
 
 
-def _rows_here(body: Sequence[float], head: float, closing: float, avail: float, keep: int) -> int:
+def _rows_here(
+    body: Sequence[float], head: float, closing: float, avail: float, keep: int
+) -> tuple[int, int]:
     """How many of the rows (heights ``body``, under a header row of ``head``) to set on a page with
     ``avail`` points left, when the rest and the ``closing`` block follow on fresh pages; see
-    :class:`_KeepWithLastRows`. The pages after this one are shared out optimally (fewest pages, then
-    fewest under-filled ones); this page takes at least one row when one fits, so a section heading above
-    the table is never left alone."""
+    :class:`_KeepWithLastRows`, and how many pages but the last would then be under :data:`MIN_FILL`.
+    The pages after this one are shared out optimally (fewest pages, then fewest under-filled ones); this
+    page takes at least one row when one fits, so a section heading above the table is never left alone."""
     n = len(body)
     room = FRAME_H - head
     suffix = [0.0] * (n + 1)
@@ -837,8 +867,8 @@ def _rows_here(body: Sequence[float], head: float, closing: float, avail: float,
         if choice is None or score < choice[0]:
             choice = (score, s)
     if choice is None:
-        return 1 if avail >= FRAME_H - 1e-6 else 0
-    return choice[1]
+        return (1 if avail >= FRAME_H - 1e-6 else 0), 0
+    return choice[1], choice[0][1]
 
 
 ZW = "\u200b"  # a break opportunity inside a long Thai word (column headers)
@@ -855,11 +885,59 @@ _RESULT_HEAD = (
 _RESULT_W = (8, 36, 34, 14, 22, 22, 22, 20)
 
 
+def _sum_checks(results: Sequence[dict[str, Any]]) -> dict[int, lr.SumCheck]:
+    """Sum limits among the results: for the index of each group's last member, the group's check."""
+    members: dict[lr.SumLimit, dict[str, tuple[int, lr.Result]]] = {}
+    for i, r in enumerate(results):
+        symbol = lr.analyte_symbol(r.get("test_en") or "", r.get("test") or "")
+        limit = lr.sum_limit_for(r.get("standard") or "", symbol)
+        if limit is None:
+            continue
+        result = lr.stored_result(
+            r.get("value_text") or "",
+            r.get("value"),
+            r.get("limit_flag") or "",
+            lod=r.get("lod"),
+            upper=r.get("upper"),
+        )
+        members.setdefault(limit, {})[symbol] = (i, result)
+    return {
+        max(i for i, _r in found.values()): lr.check_sum(limit, {k: v[1] for k, v in found.items()})
+        for limit, found in members.items()
+    }
+
+
+def _conformity(r: dict[str, Any], tx: _Text, in_sum: lr.SumLimit | None) -> str:
+    """The row's conformity statement (7.8.6) and test conditions (7.8.3.1 a), printed under it."""
+    parts: list[str] = []
+    spec = _spec_text(r, tx)
+    standard = (r.get("standard") or "").strip()
+    if in_sum is not None:
+        parts.append(f"ตัดสินจากผลรวม {in_sum.label} (ดูแถวผลรวม)")
+    elif spec != "–" and r.get("verdict") not in (None, "no_spec", "pending"):
+        unit = f" {r['unit']}" if r.get("unit") else ""
+        cited = (
+            standard if lr.is_cited(standard) else f"{standard or 'ไม่ระบุแหล่งที่มา'} (ไม่ระบุเลขที่และปีของมาตรฐาน)"
+        )
+        parts.append(f"ข้อกำหนด {spec}{unit} ตาม {cited}")
+    conditions = lr.conditions_for(r.get("standard_ref") or "", r.get("conditions") or "")
+    if conditions:
+        parts.append(f"สภาวะการทดสอบ: {conditions}")
+    return " · ".join(parts)
+
+
 def _results_table(content: dict[str, Any], tx: _Text) -> Table:
+    """Results, each with its conformity statement in a row under it (the two never part at a page
+    break: the table's ``units`` attribute says how many rows each result takes), and a row for each sum
+    limit after its last member."""
     head = [_head(tx, th, en) for th, en in _RESULT_HEAD]
     rows: list[list[Any]] = [head]
+    units: list[int] = []
     extra: list[tuple[Any, ...]] = []
-    for i, r in enumerate(content.get("results") or [], start=1):
+    results = content.get("results") or []
+    sums = _sum_checks(results)
+    summed = {lim.limit for lim in sums.values()}
+    for i, r in enumerate(results, start=1):
         name = r.get("test") or ""
         if r.get("test_en"):
             name = f"{name} ({r['test_en']})"
@@ -867,9 +945,13 @@ def _results_table(content: dict[str, Any], tx: _Text) -> Table:
         method = r.get("method") or ""
         if r.get("standard_ref") and r["standard_ref"] not in method:
             method = f"{method} ({r['standard_ref']})"
-        verdict = r.get("verdict") or "no_spec"
+        symbol = lr.analyte_symbol(r.get("test_en") or "", r.get("test") or "")
+        in_sum = lr.sum_limit_for(r.get("standard") or "", symbol)
+        in_sum = in_sum if in_sum in summed else None
+        verdict = "no_spec" if in_sum is not None else r.get("verdict") or "no_spec"
         shown = _result_text(r, tx) or "–"
         wordy = _is_text_result(r)
+        spec = f"รวม {_spec_text(r, tx)}" if in_sum is not None else _spec_text(r, tx)
         rows.append(
             [
                 tx.p(str(i), 12, align="center"),
@@ -878,16 +960,61 @@ def _results_table(content: dict[str, Any], tx: _Text) -> Table:
                 tx.p(r.get("unit") or "–", 12, align="center", code=True),
                 tx.p(shown, 12, align="left" if wordy else "center", bold=verdict == "fail", code=not wordy),
                 "" if wordy else tx.p(_uncertainty_text(r, tx) or "–", 12, align="center", code=True),
-                "" if wordy else tx.p(_spec_text(r, tx), 12, align="center", code=True),
+                "" if wordy else tx.p(spec, 12, align="center", code=True),
                 _verdict_cell(tx, verdict),
             ]
         )  # fmt: skip
+        units.append(1)
         if wordy:  # a described result (appearance, a grade) takes the room of the number columns
             extra.append(("SPAN", (4, len(rows) - 1), (6, len(rows) - 1)))
+        statement = _conformity(r, tx, in_sum)
+        if statement:
+            rows.append(["", tx.p(statement, 10.5, color=MUTED), "", "", "", "", "", ""])
+            n = len(rows) - 1
+            extra += [("SPAN", (1, n), (-1, n)), ("LINEABOVE", (1, n), (-1, n), 0.25, SHADE),
+                      ("TOPPADDING", (0, n), (-1, n), 0), ("LINEABOVE", (0, n), (0, n), 0, colors.white)]  # fmt: skip
+            extra.append(("SPAN", (0, n - 1), (0, n)))
+            units[-1] += 1
+        check = sums.get(i - 1)
+        if check is not None:
+            rows += _sum_rows(check, tx)
+            n = len(rows) - 1
+            extra += [("SPAN", (1, n - 1), (3, n - 1)), ("SPAN", (1, n), (-1, n)), ("SPAN", (0, n - 1), (0, n)),
+                      ("BACKGROUND", (0, n - 1), (-1, n), colors.HexColor("#f7f7f2"))]  # fmt: skip
+            units.append(2)
     if len(rows) == 1:
         rows.append([tx.p("ไม่มีผลการทดสอบ", 12, align="center"), "", "", "", "", "", "", ""])
         extra.append(("SPAN", (0, 1), (-1, 1)))
-    return _grid(rows, [w * mm for w in _RESULT_W], header=True, extra=extra, pad=1.8)
+        units.append(1)
+    table = _grid(rows, [w * mm for w in _RESULT_W], header=True, extra=extra, pad=1.8)
+    table.units = units  # type: ignore[attr-defined]
+    return table
+
+
+def _sum_rows(check: lr.SumCheck, tx: _Text) -> list[list[Any]]:
+    lim = check.limit
+    if check.high == check.low:
+        total = lr.format_number(check.low, 1)
+    elif check.high == float("inf"):
+        total = f"> {lr.format_number(check.low, 1)}"
+    else:
+        total = f"≤ {lr.format_number(check.high, 1)}"
+    missing = f" ไม่ได้ทดสอบ {', '.join(check.missing)} จึงรวมเฉพาะรายการที่ทดสอบ" if check.missing else ""
+    below = " ผลที่ต่ำกว่าขีดจำกัดการตรวจพบนับที่ค่าขีดจำกัดนั้น" if check.high != check.low else ""
+    statement = f"ข้อกำหนด ผลรวม {lim.label} ≤ {lr.format_number(lim.limit, 0)} {lim.unit} ตาม {lim.source}.{missing}{below}"
+    return [
+        [
+            "",
+            tx.p(f"ผลรวม {lim.label} (sum)", 12, bold=True, code=True),
+            "",
+            "",
+            tx.p(total, 12, align="center", bold=check.verdict == "fail", code=True),
+            tx.p("–", 12, align="center"),
+            tx.p(f"≤ {lr.format_number(lim.limit, 0)}", 12, align="center", code=True),
+            _verdict_cell(tx, check.verdict),
+        ],
+        ["", tx.p(statement, 10.5, color=MUTED), "", "", "", "", "", ""],
+    ]
 
 
 def _verdict_cell(tx: _Text, verdict: str) -> Any:
@@ -918,30 +1045,42 @@ def _notes(content: dict[str, Any], tx: _Text) -> list[Flowable]:
     notes.append(
         "การเบี่ยงเบนจากวิธีทดสอบ (deviations): " + ("; ".join(deviations) if deviations else "ไม่มี (none)")
     )
-    judged = [r for r in results if r.get("verdict") in ("pass", "warning", "fail", "inconclusive")]
-    if judged:
-        standards = sorted({r.get("standard") for r in results if r.get("standard")})
-        failed = sum(1 for r in judged if r.get("verdict") == "fail")
-        notes.append(
-            f"การตัดสินผ่าน/ไม่ผ่านครอบคลุม {len(judged)} รายการที่มีเกณฑ์กำหนด"
-            + (f" (ไม่ผ่าน {failed} รายการ)" if failed else "")
-            + (f" ตามเกณฑ์: {'; '.join(standards)}" if standards else "")
+    sums = _sum_checks(results)
+    in_sums = {
+        i
+        for i, r in enumerate(results)
+        if lr.sum_limit_for(
+            r.get("standard") or "", lr.analyte_symbol(r.get("test_en") or "", r.get("test") or "")
         )
-        notes.append(f"หลักเกณฑ์การตัดสิน (decision rule): {content.get('decision_rule') or '–'}")
-        if any(r.get("verdict") == "warning" for r in results):
-            notes.append(
-                f"“{VERDICT_TH['warning']}” หมายถึง ผลอยู่ในเกณฑ์กำหนดแต่อยู่ในช่วงเฝ้าระวังใกล้ค่าขีดจำกัด "
-                "(pass, within the warning band near the limit)"
+        in {c.limit for c in sums.values()}
+    }
+    verdicts = [r.get("verdict") for i, r in enumerate(results) if i not in in_sums]
+    verdicts += [c.verdict for c in sums.values()]
+    judged = [v for v in verdicts if v in ("pass", "warning", "fail", "inconclusive")]
+    if judged:
+        failed = sum(1 for v in judged if v == "fail")
+        notes.append(
+            f"การตัดสินผ่าน/ไม่ผ่าน (statement of conformity) ครอบคลุม {len(judged)} รายการที่มีเกณฑ์กำหนด"
+            + (f" (ไม่ผ่าน {failed} รายการ)" if failed else "")
+            + " โดยระบุข้อกำหนด แหล่งที่มาของข้อกำหนด และเกณฑ์ไว้ใต้แต่ละรายการ"
+            + (" ผลรวมที่มีเกณฑ์กำหนดเป็นผลรวมตัดสินจากผลรวม ไม่ใช่รายธาตุ" if sums else "")
+        )
+        notes.append(
+            "หลักเกณฑ์การตัดสิน (decision rule): "
+            + lr.decision_rule_statement(
+                content.get("decision_rule") or "", near_limit=any(v == "warning" for v in judged)
             )
+        )
     else:
         notes.append("รายงานนี้ไม่ได้ระบุการตัดสินผ่าน/ไม่ผ่านเทียบเกณฑ์กำหนด")
+    notes.append(lr.SAMPLING_BY_CUSTOMER)
     if content.get("remarks"):
         notes.append(f"หมายเหตุเพิ่มเติม: {content['remarks']}")
     notes.append(f"{ONLY_ITEMS_TESTED} ({ONLY_ITEMS_TESTED_EN})")
     notes.append(f"{NO_PARTIAL_COPY} ({NO_PARTIAL_COPY_EN})")
     out: list[Flowable] = [Spacer(1, 2.5 * mm), tx.p("หมายเหตุ (Notes)", 12.5, bold=True)]
     for n in notes:
-        out.append(_Bullet(tx.p(n, 11.5)))
+        out.append(_Bullet(tx.p(n, 10.5)))
     return out
 
 

@@ -423,11 +423,40 @@ def _glyph_box(font: str, gid: int) -> tuple[int, int, int, int, int]:
     return ext.x_bearing, ext.width, ext.y_bearing, ext.height, adv
 
 
+#: superscript digits (an exponent: "5.8 × 10⁴"). Laksaman has only ¹ ² ³, so every superscript is drawn
+#: as the plain digit, smaller and raised, and measured the same way
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
+_SUP_PLAIN = str.maketrans(_SUPERSCRIPTS, "0123456789-+")
+SUP_SCALE = 0.62
+SUP_RISE = 0.40
+_SUP_RUN = re.compile(f"([{_SUPERSCRIPTS}]+)")
+
+
+def _runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` as (run, superscript?) pieces, superscript runs in plain digits."""
+    return [
+        (p.translate(_SUP_PLAIN), True) if i % 2 else (p, False)
+        for i, p in enumerate(_SUP_RUN.split(text))
+        if p
+    ]
+
+
 @lru_cache(maxsize=65536)
 def _measure(text: str, font: str) -> _Metrics:
     """Shape an already displayable string with HarfBuzz (the features reportlab uses) and measure it."""
     if not text:
         return _EMPTY
+    if any(c in _SUPERSCRIPTS for c in text):
+        pen = left = right = top = bottom = 0.0
+        for run, sup in _runs(text):
+            m = _measure(run, font)
+            k, rise = (SUP_SCALE, SUP_RISE) if sup else (1.0, 0.0)
+            left = min(left, pen + m.left * k)
+            right = max(right, pen + m.right * k)
+            top = max(top, m.top * k + rise)
+            bottom = max(bottom, m.bottom * k - rise)
+            pen += m.advance * k
+        return _Metrics(pen, left, max(right, pen), top, bottom)
     hbfont, upem = _hb_font(font)
     buf = hb.Buffer()
     buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
@@ -908,7 +937,14 @@ class ThaiParagraph(Paragraph):
                 if scale != 1.0:
                     tx.setHorizScale(scale * 100.0)
                 # the operators go straight into the text object (what its _textOut does), see _text_operators
-                tx._code.append(_text_operators(tx, line.text, shaping))
+                if any(c in _SUPERSCRIPTS for c in line.text):
+                    for run, sup in _runs(line.text):
+                        tx.setFont(font, size * SUP_SCALE if sup else size, leading)
+                        tx.setRise(size * SUP_RISE if sup else 0.0)
+                        tx._code.append(_text_operators(tx, run, shaping))
+                    tx.setRise(0.0)
+                else:
+                    tx._code.append(_text_operators(tx, line.text, shaping))
                 if scale != 1.0:
                     tx.setHorizScale(100.0)
                 canv.drawText(tx)

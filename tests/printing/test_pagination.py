@@ -27,7 +27,7 @@ def _fills(pdf: bytes) -> list[tuple[float, str]]:
     return out
 
 
-@pytest.mark.parametrize("n", [1, 3, 8, 9, 12, 17, 19, 24, 28, 31])
+@pytest.mark.parametrize("n", [1, 3, 5, 6, 8, 9, 12, 13, 17, 22, 28, 31])
 def test_no_page_but_the_last_is_under_40_percent_and_the_signature_keeps_rows(n: int) -> None:
     c = content(n)
     buf = io.BytesIO()
@@ -35,8 +35,10 @@ def test_no_page_but_the_last_is_under_40_percent_and_the_signature_keeps_rows(n
     pages = _fills(buf.getvalue())
     for i, (fill, _text) in enumerate(pages[:-1], start=1):
         assert fill >= MIN_FILL, f"page {i} of {len(pages)} is {fill:.0%} full"
-    last = pages[-1][1]
+    last = " ".join(pages[-1][1].split())
     assert "ลงชื่อ" in last and "สิ้นสุดรายงาน" in last
-    # the signature page carries the last results (under the repeated header), not the closing alone
-    assert c["results"][-1]["test"].split()[0] in last
-    assert "รายการทดสอบ" in last
+    # the signature page carries the last results (under the repeated header) where that leaves no page
+    # under-filled, else the notes run on and the signature keeps the last of them: never alone
+    with_rows = c["results"][-1]["test"] in last and "Verdict" in last
+    with_note = "written approval of the laboratory" in last
+    assert with_rows or with_note
