@@ -435,6 +435,8 @@ def _draw_qr(canv: Canvas, data: str, x: float, y: float, size: float, quiet: in
 #: Code 128 module (narrowest bar) on the label: 0.38 mm is 2.2 pixels at 150 dpi, which a phone, a
 #: cheap scanner or ``zbarimg`` on a 150 dpi scan reads; at 0.22 mm it only read from 300 dpi
 BARCODE_MODULE = 0.38 * mm
+#: the smallest text on a label
+LABEL_MIN_PT = 7.0
 
 
 def _draw_barcode(canv: Canvas, value: str, x: float, y: float, width: float, height: float) -> None:
@@ -488,8 +490,11 @@ class _Label(Flowable):
         w = self.width - x - pad
         draw_text(c, self.content["lab_no"], x, top, width=w, height=6.5 * mm, size=14, min_size=9, bold=True,
                   align="left", max_lines=1, unbreakable=True)  # fmt: skip
+        # legible or not at all: down to 7 pt, two lines, then cut at a word with "…" (the receipt above
+        # carries the full description)
         draw_text(c, self.tx.t(self.content.get("description") or ""), x, top - 6.5 * mm, width=w,
-                  height=10 * mm, size=11, min_size=8.5, align="left", max_lines=2)  # fmt: skip
+                  height=10 * mm, size=11, min_size=8.5, align="left", max_lines=2, floor=LABEL_MIN_PT,
+                  overflow="ellipsis")  # fmt: skip
         received = self.content.get("received_at")
         when = self.tx.date(received, "medium") if received else "–"
         draw_text(c, f"รับ {when}", x, top - 16.8 * mm, width=w, height=5.5 * mm, size=10.5, min_size=8,

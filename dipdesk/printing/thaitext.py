@@ -1084,6 +1084,37 @@ def _fit(
     return _Fit(s, min(1.0, max_width / widest) if widest > 0 else 1.0, False)
 
 
+ELLIPSIS = "…"
+
+
+def _truncated(
+    marked: str, font: str, width: float, height: float, size: float, max_lines: int, spacing: float
+) -> str:
+    """The longest run of whole words of ``marked`` that, followed by "…", sets in ``max_lines`` lines of
+    ``width`` × ``height`` at ``size`` (marked text; at least the first word's first clusters)."""
+    flat = marked.replace("\n", " ")
+    words = _words(flat, 0, len(flat))
+
+    def fits(candidate: str) -> bool:
+        lines = _layout(candidate, font, size, width, wrap=True)
+        return (
+            len(lines) <= max_lines
+            and _block_height(lines, font, size, size * spacing) <= height + 1e-6
+            and all(ln.extent * size <= width + 1e-6 for ln in lines)
+        )
+
+    for k in range(len(words) - 1, 0, -1):
+        candidate = flat[: words[k - 1].end] + ELLIPSIS
+        if fits(candidate):
+            return candidate
+    head = ""
+    for cl in _clusters(_display(flat[: words[0].end]) if words else ""):
+        if not fits(head + cl + ELLIPSIS):
+            break
+        head += cl
+    return head + ELLIPSIS
+
+
 def _balanced_width(marked: str, font: str, size: float, max_width: float, count: int) -> float:
     """The narrowest width (points) that still sets ``marked`` in ``count`` lines: wrapping there evens
     out the lines of a centred title instead of leaving a short last line ("…จีน รุ่น" / "ที่ 3")."""
@@ -1121,14 +1152,18 @@ def fit_text(
     floor: float = HARD_FLOOR,
     step: float = 1.0,
     color: colors.Color | str | None = None,
+    overflow: Literal["condense", "ellipsis"] = "condense",
 ) -> ThaiParagraph:
-    """A paragraph of ``text`` that fits a ``max_width`` × ``max_height`` box (points), never cut.
+    """A paragraph of ``text`` that fits a ``max_width`` × ``max_height`` box (points), never cut
+    (unless ``overflow="ellipsis"``).
 
     1. One line, shrinking from ``size`` by ``step`` down to ``min_size``.
     2. Still too long: wrap at Thai word boundaries into at most ``max_lines`` lines at ``min_size``,
        shrinking further down to ``floor`` if needed. With ``unbreakable=True`` (a person's name) the
        text never wraps, it keeps shrinking on one line instead.
-    3. Still too long at ``floor``: condense horizontally (``hscale``) so it stays inside the box.
+    3. Still too long at ``floor``: condense horizontally (``hscale``) so it stays inside the box; or,
+       with ``overflow="ellipsis"`` (a label, whose full text is printed elsewhere), cut after the last
+       whole word that fits and end with "…", at ``floor``, never condensed.
 
     Centred text that wraps is balanced: it breaks at the narrowest width that keeps the same number of
     lines, so a title's lines come out about equally long (``ThaiParagraph.wrap_width``).
@@ -1156,6 +1191,12 @@ def fit_text(
         unbreakable is not True,
         align == "center",
     )
+    if overflow == "ellipsis" and fit.hscale < 1.0 and unbreakable is not True:
+        cut = _truncated(
+            marked, font, float(max_width), float(max_height), fit.size, max(1, max_lines), line_spacing
+        )
+        style = _style(font, fit.size, fit.size * line_spacing, align, _color_key(color))
+        return ThaiParagraph(_display(cut), style, marked=cut)
     style = _style(font, fit.size, fit.size * line_spacing, align, _color_key(color))
     return ThaiParagraph(
         text,
@@ -1186,6 +1227,8 @@ def draw_text(
     thai_digits: bool = False,
     line_spacing: float = DEFAULT_LINE_SPACING,
     color: colors.Color | str | None = None,
+    floor: float = HARD_FLOOR,
+    overflow: Literal["condense", "ellipsis"] = "condense",
 ) -> ThaiParagraph:
     """Fit ``text`` into the box whose top-left corner is (``x``, ``y``) and draw it there.
 
@@ -1205,6 +1248,8 @@ def draw_text(
         thai_digits=thai_digits,
         line_spacing=line_spacing,
         color=color,
+        floor=floor,
+        overflow=overflow,
     )
     _w, h = para.wrapOn(canvas, width, height)
     if valign == "middle":
