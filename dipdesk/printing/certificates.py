@@ -49,6 +49,7 @@ from dipdesk.core.digits import to_thai_digits
 from dipdesk.printing import qr as qrcode
 from dipdesk.printing import thaitext as _tt
 from dipdesk.printing.fonts import FONT, FONT_BOLD, register_fonts
+from dipdesk.printing.pdfmeta import set_metadata
 from dipdesk.printing.thaitext import draw_text, line_height, shaped_width
 
 MM = 72.0 / 25.4
@@ -623,9 +624,12 @@ def render(
         w, h = page.layout.size
         if canvas is None:
             canvas = Canvas(target, pagesize=(w, h), pageCompression=1, invariant=1)
-            canvas.setTitle(title or "วุฒิบัตร")
-            canvas.setAuthor("กรมส่งเสริมอุตสาหกรรม")
-            canvas.setCreator("dipdesk")
+            set_metadata(
+                canvas,
+                title=title or "วุฒิบัตร",
+                author="กรมส่งเสริมอุตสาหกรรม กระทรวงอุตสาหกรรม",
+                subject="วุฒิบัตร/เกียรติบัตร ตรวจสอบความถูกต้องได้ด้วยคิวอาร์โค้ดบนเอกสาร",
+            )
             forms = _Forms(canvas)
         else:
             canvas.setPageSize((w, h))

@@ -46,6 +46,7 @@ from reportlab.platypus import (
 )
 
 from dipdesk.core import labresults as lr
+from dipdesk.core.bangkok import pdf_date, to_bangkok
 from dipdesk.core.digits import to_thai_digits
 from dipdesk.core.thaidate import format_thai_date
 from dipdesk.printing.fonts import FONT, register_fonts
@@ -115,7 +116,9 @@ class _Text:
     def stamp(self, iso: str | None, style: str = "long") -> str:
         if not iso:
             return "–"
-        when = dt.datetime.fromisoformat(iso)
+        # in Bangkok whatever this computer's zone: an aware time is converted, a naive one is this
+        # computer's local time (what services.lab hands over)
+        when = to_bangkok(dt.datetime.fromisoformat(iso), naive="local")
         return self.t(f"{format_thai_date(when.date(), style)} เวลา {when:%H.%M}\u00a0น.")
 
     def date_range(self, first: str | None, last: str | None) -> str:
@@ -167,10 +170,14 @@ PageStamp = Callable[[Canvas, int, int], None]
 def _numbered_canvas(stamp: PageStamp) -> type[Canvas]:
     """A canvas that holds its pages until the document is saved, then stamps ``page / total`` on each."""
 
+    created = pdf_date()
+
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
+            # the real creation time in Bangkok (invariant mode, which keeps ids reproducible, says 2000)
+            self.setDateFormatter(lambda *_ymdhms: created)
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
@@ -1152,7 +1159,7 @@ def render_report(content: dict[str, Any], out: Out, *, thai_digits: bool = Fals
         report_story(content, tx),
         furniture,
         title=f"ใบรายงานผลการทดสอบ {content.get('report_no') or ''}",
-        subject=f"Test report {content.get('report_no') or ''} for sample {content.get('lab_no') or ''}",
+        subject=f"รายงานผลการทดสอบตัวอย่าง {content.get('lab_no') or ''} ของ {content.get('customer') or '–'}",
     )
 
 
@@ -1284,7 +1291,8 @@ def render_request_form(content: dict[str, Any], out: Out, *, thai_digits: bool 
         number=content.get("request_no") or "",
         footer_note="โปรดตรวจสอบข้อมูลให้ถูกต้องก่อนลงนาม ข้อมูลในคำขอนี้จะใช้ออกรายงานผลการทดสอบ",
     )
-    return _build(out, story, furniture, title=f"คำขอรับบริการทดสอบ {content.get('request_no') or ''}")
+    return _build(out, story, furniture, title=f"คำขอรับบริการทดสอบ {content.get('request_no') or ''}",
+                  subject=f"คำขอรับบริการทดสอบของ {content.get('customer') or '–'}")  # fmt: skip
 
 
 def _check(tx: _Text, text: str) -> Table:
@@ -1392,7 +1400,9 @@ def render_receipt(content: dict[str, Any], out: Out, *, thai_digits: bool = Fal
         number=content.get("lab_no") or "",
         footer_note="โปรดเก็บใบรับตัวอย่างนี้ไว้เป็นหลักฐาน และแจ้งรหัสตัวอย่างทุกครั้งที่ติดต่อสอบถามผล",
     )
-    return _build(out, story, furniture, title=f"ใบรับตัวอย่าง {content.get('lab_no') or ''}")
+    return _build(out, story, furniture, title=f"ใบรับตัวอย่าง {content.get('lab_no') or ''}",
+                  subject=f"ใบรับตัวอย่างและป้ายติดตัวอย่าง {content.get('lab_no') or ''} คำขอเลขที่ "
+                          f"{content.get('request_no') or '–'}")  # fmt: skip
 
 
 class _CutLine(Flowable):

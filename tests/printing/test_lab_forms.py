@@ -319,7 +319,7 @@ def test_receipt_carries_the_lab_number_as_qr_and_text(
         "condition": "ปกติ",
         "storage": "อุณหภูมิห้อง",
         "sampling_date": None,
-        "received_at": "2026-11-18T10:48",
+        "received_at": "2026-11-18T10:48+07:00",
         "received_by": "นายประเสริฐ วงศ์สวัสดิ์",
         "received_by_position": "นักวิทยาศาสตร์",
         "due_on": "2026-11-28",
