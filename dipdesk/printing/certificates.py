@@ -45,6 +45,7 @@ from reportlab.lib.pagesizes import A4, A5, LETTER, landscape, portrait
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from dipdesk.core.bangkok import now as bangkok_now
 from dipdesk.core.digits import to_thai_digits
 from dipdesk.printing import qr as qrcode
 from dipdesk.printing import thaitext as _tt
@@ -275,14 +276,14 @@ def _draw_name_fast(
     y = box_top - top_m * size
     canvas.saveState()
     canvas.setFillColor(_hex(_color(e)))
-    canvas.addLiteral(f"/Span <</ActualText {_tt._actual_text(name)}>> BDC")
     tx = canvas.beginText(x, y)
-    tx.setFont(font, size, size * _tt.DEFAULT_LINE_SPACING)
-    tx._code.append(_tt._text_operators(tx, first, True))
+    leading = size * _tt.DEFAULT_LINE_SPACING
+    tx.setFont(font, size, leading)
+    # each half in ActualText spans of its own (see thaitext.text_segments); the space goes with the first
+    _tt.write_line(tx, first + " ", font, size, leading, True)
     tx.setTextOrigin(x + gap * size, y)
-    tx._code.append(_tt._text_operators(tx, last, True))
+    _tt.write_line(tx, last, font, size, leading, True)
     canvas.drawText(tx)
-    canvas.addLiteral("EMC")
     canvas.restoreState()
     return True
 
@@ -629,6 +630,8 @@ def render(
                 title=title or "วุฒิบัตร",
                 author="กรมส่งเสริมอุตสาหกรรม กระทรวงอุตสาหกรรม",
                 subject="วุฒิบัตร/เกียรติบัตร ตรวจสอบความถูกต้องได้ด้วยคิวอาร์โค้ดบนเอกสาร",
+                # the day, not the second: a reprint the same day is byte for byte the same file
+                created=bangkok_now().replace(hour=0, minute=0, second=0, microsecond=0),
             )
             forms = _Forms(canvas)
         else:

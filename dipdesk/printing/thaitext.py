@@ -41,7 +41,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import shapeStr
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
@@ -727,9 +727,7 @@ def _shaped(text: str, font: str, size: float) -> str:
 
 
 _formatted_lock = threading.Lock()
-_formatted: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, float, float, bool], str | None]] = (
-    weakref.WeakKeyDictionary()
-)
+_formatted: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], str | None]] = weakref.WeakKeyDictionary()
 
 
 def _text_operators(tx: PDFTextObject, text: str, shaping: bool) -> str:
@@ -756,6 +754,76 @@ def _text_operators(tx: PDFTextObject, text: str, shaping: bool) -> str:
 
 def _actual_text(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+@cache
+def _zero_space(font: str) -> str:
+    """A space glyph that does not move the pen, in reportlab's shaped-text form."""
+    width = pdfmetrics.getFont(font).face.charWidths.get(32, 250)
+    return ShapedStr(" ", shapeData=[ShapeData(0, 0, 0, 0, 0, width)])
+
+
+def _line_operators(tx: PDFTextObject, text: str, shaping: bool, actual: str | None = None) -> str:
+    """The text operators of one line, as ActualText spans that never continue past a mark.
+
+    A mark is drawn by moving the pen back over its base; MuPDF ends an ActualText replacement there
+    and extracts the following glyphs a second time ("ศรี ศรี", "ภูมิ์ภูมิ์"). So the line, shaped once
+    as a whole (so the marks keep their GPOS positions on their bases), is written in pieces: each run
+    of spacing glyphs in a span carrying the text of its clusters, marks included, and each run of marks
+    in an empty span. pdftotext and MuPDF then both give the text once, as typed. Cached per document
+    like :func:`_text_operators`."""
+    key = ("pieces", text, actual, tx._fontname, tx._fontsize, tx._leading, shaping)
+    doc = tx._canvas._doc
+    with _formatted_lock:
+        per_doc = _formatted.setdefault(doc, {})
+        hit = per_doc.get(key)
+        seen = key in per_doc
+    if hit is not None:
+        return hit
+    shaped = _shaped(text, tx._fontname, tx._fontsize) if shaping else text
+    parts = []
+    rise = tx.setRise
+
+    def set_rise(value: float) -> None:
+        # reportlab's setRise looks at the last operator written, and a piece may begin with a raised
+        # mark, before any: give it an empty one to look at
+        if not tx._code:
+            tx._code.append("")
+        rise(value)
+
+    tx.setRise = set_rise
+    try:
+        # one span for the line, closed by a space that does not move the pen: MuPDF sends the glyphs
+        # that match the end of an ActualText a second time after it ("ศรี ศรี"); a closing space never
+        # matches the text's end, and poppler's span then ends where the line does
+        glyphs = tx._formatText(shaped)  # first: it sets the font the closer may rely on
+        closer = ""
+        if isinstance(shaped, ShapedStr) and str(shaped) != (actual if actual is not None else text):
+            closer = tx._formatText(_zero_space(tx._fontname))  # (glyphs that read back right need none)
+        parts.append(
+            f"/Span <</ActualText {_actual_text(actual if actual is not None else text)}>> BDC {glyphs} {closer} EMC"
+        )
+    finally:
+        del tx.setRise
+    out = " ".join(parts)
+    with _formatted_lock:
+        per_doc[key] = out if seen else None
+    return out
+
+
+def write_line(tx: PDFTextObject, text: str, font: str, size: float, leading: float, shaping: bool) -> None:
+    """Append one line of text to a text object: shaped by reportlab (HarfBuzz), in ActualText spans
+    (:func:`_line_operators`) so that copying gives the text as typed in every viewer; superscript
+    digits drawn small and raised (:data:`SUP_SCALE`)."""
+    if any(c in _SUPERSCRIPTS for c in text):
+        for (run, sup), original in zip(_runs(text), _SUP_RUN.split(text), strict=False):
+            tx.setFont(font, size * SUP_SCALE if sup else size, leading)
+            tx.setRise(size * SUP_RISE if sup else 0.0)
+            tx._code.append(_line_operators(tx, run, shaping, original))
+        tx.setFont(font, size, leading)
+        tx.setRise(0.0)
+    else:
+        tx._code.append(_line_operators(tx, text, shaping))
 
 
 class ThaiParagraph(Paragraph):
@@ -931,24 +999,14 @@ class ThaiParagraph(Paragraph):
                 else:
                     x = 0.0
                 x -= line.m.left * size * scale  # marks hanging left of the first glyph stay in the box
-                canv.addLiteral(f"/Span <</ActualText {_actual_text(line.text)}>> BDC")
                 tx = canv.beginText(x, y)
                 tx.setFont(font, size, leading)
                 if scale != 1.0:
                     tx.setHorizScale(scale * 100.0)
-                # the operators go straight into the text object (what its _textOut does), see _text_operators
-                if any(c in _SUPERSCRIPTS for c in line.text):
-                    for run, sup in _runs(line.text):
-                        tx.setFont(font, size * SUP_SCALE if sup else size, leading)
-                        tx.setRise(size * SUP_RISE if sup else 0.0)
-                        tx._code.append(_text_operators(tx, run, shaping))
-                    tx.setRise(0.0)
-                else:
-                    tx._code.append(_text_operators(tx, line.text, shaping))
+                write_line(tx, line.text, font, size, leading, shaping)
                 if scale != 1.0:
                     tx.setHorizScale(100.0)
                 canv.drawText(tx)
-                canv.addLiteral("EMC")
             y -= step
 
 

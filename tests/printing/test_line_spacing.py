@@ -27,7 +27,8 @@ HARD = [
     "ญี่ปุ่น น้ำ กิ่ง",
 ]
 
-_SPAN = re.compile(r"/Span <</ActualText <FEFF([0-9A-F]*)>>> BDC\s*BT 1 0 0 1 (\S+) (\S+) Tm /(\S+) (\S+) Tf")
+_TEXT = re.compile(r"BT 1 0 0 1 (\S+) (\S+) Tm(.*?)ET", re.S)
+_SPAN = re.compile(r"/Span <</ActualText <FEFF([0-9A-F]*)>>> BDC")
 
 
 def _ink(text: str, font: str, size: float) -> tuple[float, float]:
@@ -51,9 +52,11 @@ def _ink(text: str, font: str, size: float) -> tuple[float, float]:
 def _lines(pdf: bytes) -> list[tuple[str, float]]:
     """(text, baseline y) of every drawn line, in drawing order, from the PDF content."""
     content = pdf.decode("latin-1")
-    return [
-        (bytes.fromhex(m.group(1)).decode("utf-16-be"), float(m.group(3))) for m in _SPAN.finditer(content)
-    ]
+    out = []
+    for m in _TEXT.finditer(content):
+        text = "".join(bytes.fromhex(h).decode("utf-16-be") for h in _SPAN.findall(m.group(3)))
+        out.append((text, float(m.group(2))))
+    return out
 
 
 def _render(para: object, width: float) -> bytes:

@@ -248,6 +248,8 @@ def pdf_text_lines(path: Path) -> list[TextLine]:
                 props = operands[-1]
                 actual = props.get("/ActualText") if isinstance(props, dict) else None
                 spans.append(actual.decode("utf-16") if isinstance(actual, bytes) else None)
+                if cur is not None and spans[-1]:  # spans inside a text object: one per segment of the line
+                    cur.actual_text = (cur.actual_text or "") + spans[-1]
             elif op == "BMC":
                 spans.append(None)
             elif op == "EMC":
@@ -367,6 +369,11 @@ def test_pdf_glyphs_are_harfbuzz_glyphs_for_the_hard_strings(tmp_path: Path, bol
         assert line.size == 20
         got = pdf_glyphs(line, font_name, font_file)
         want = harfbuzz_glyphs(text, font_file)
+        if len(got) == len(want) + 1 and not text.endswith(" "):
+            # the zero-advance space that closes the ActualText span (thaitext._line_operators)
+            space = hb.Font(hb.Face(font_file.read_bytes())).get_nominal_glyph(32)
+            assert got[-1].gid == space
+            got = got[:-1]
         assert _same(got, want), f"{text}: PDF {got}\n  != HarfBuzz {want}"
 
     # and the comparison is not vacuous: for these strings HarfBuzz differs from one glyph per character
