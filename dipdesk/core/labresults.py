@@ -31,24 +31,35 @@ from dipdesk.core.digits import to_arabic_digits, to_thai_digits
 
 __all__ = [
     "FLAGS",
+    "SAMPLING_BY_CUSTOMER",
     "VERDICTS",
     "FormulaError",
     "Result",
     "ResultError",
     "Spec",
+    "SumCheck",
+    "SumLimit",
     "Verdict",
+    "analyte_symbol",
     "check_formula",
+    "check_sum",
+    "conditions_for",
+    "decision_rule_statement",
     "evaluate_formula",
+    "format_count",
     "format_number",
     "format_result",
     "format_spec",
     "format_uncertainty",
     "formula_names",
+    "is_cited",
     "judge",
     "parse_number",
     "parse_result",
     "round_half_up",
+    "significant_figures",
     "stored_result",
+    "sum_limit_for",
     "variable_name",
 ]
 
@@ -278,12 +289,18 @@ def format_result(
     result_type: str = "numeric",
     thai_digits: bool = False,
     lang: str = "th",
+    sig_figs: int | None = None,
 ) -> str:
     """A result as shown and printed: rounded to the test's decimals, ``< LOD`` / ``> upper`` for limits.
 
     A limit is printed with at least the test's decimals and never rounded away (LOD 0.005 stays 0.005).
-    ``ND`` without a known LOD prints as "not detected" (ไม่พบ).
+    ``ND`` without a known LOD prints as "not detected" (ไม่พบ). With ``sig_figs`` (a count, see
+    :func:`significant_figures`) a value is printed to that many significant figures instead
+    (5,811 CFU/g → ``5.8 × 10³``, :func:`format_count`).
     """
+    if sig_figs and value is not None and not flag and result_type not in ("text", "choice"):
+        out = format_count(value, sig_figs)
+        return to_thai_digits(out) if thai_digits else out
     if result_type in ("text", "choice"):
         out = text
     elif flag in ("<", "ND", ">"):
@@ -299,6 +316,37 @@ def format_result(
     else:
         out = text
     return to_thai_digits(out) if thai_digits else out
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+#: units of counts, which are reported to two significant figures (ISO 7218:2007 + A1:2013, 9.3.5)
+_COUNT_UNITS = re.compile(r"CFU|MPN|cfu|mpn|colon|โคโลนี|เซลล์")
+
+
+def significant_figures(unit: str, kind: str = "") -> int | None:
+    """How many significant figures a test's result is reported to, when the convention is not a fixed
+    number of decimals: microbial counts (CFU/g, MPN/100 ml, a microbiological test) take two."""
+    if kind == "microbiological" or _COUNT_UNITS.search(unit or ""):
+        return 2
+    return None
+
+
+def format_count(value: float, sig_figs: int = 2) -> str:
+    """A count to ``sig_figs`` significant figures, rounded half-up: below 10 as a whole number, below
+    10^sig_figs as the rounded number (45, 8.0 stays 8), above as ``a.b × 10ⁿ`` (5,811 → ``5.8 × 10³``,
+    150,000 → ``1.5 × 10⁵``), the way ISO 7218 writes counts."""
+    if value == 0:
+        return "0"
+    magnitude = math.floor(math.log10(abs(value)))
+    digits = Decimal(repr(float(value))).scaleb(-magnitude)
+    mantissa = digits.quantize(Decimal(1).scaleb(-(sig_figs - 1)), rounding=ROUND_HALF_UP)
+    if abs(mantissa) >= 10:  # 9.96 → 10.0: one more power of ten
+        mantissa = (mantissa / 10).quantize(Decimal(1).scaleb(-(sig_figs - 1)), rounding=ROUND_HALF_UP)
+        magnitude += 1
+    if magnitude < sig_figs:
+        whole = mantissa.scaleb(magnitude)
+        return f"{whole.quantize(Decimal(1), rounding=ROUND_HALF_UP):f}" if magnitude >= 0 else f"{whole:f}"
+    return f"{mantissa:f} × 10{str(magnitude).translate(_SUPERSCRIPT_DIGITS)}"
 
 
 def format_uncertainty(
@@ -524,3 +572,154 @@ def evaluate_formula(formula: str, variables: Mapping[str, float | None]) -> flo
     if isinstance(value, complex) or not math.isfinite(value):
         raise FormulaError("ผลการคำนวณไม่ใช่ตัวเลขจริง", "the formula gives no real number")
     return value
+
+
+# ----------------------------------------------------------------------------------------------------
+# conformity statements (ISO/IEC 17025:2017 7.8.6, 7.8.2.2, 7.8.3.1 a)
+# ----------------------------------------------------------------------------------------------------
+
+#: a citation names its document's number and year: "มผช. 8/2546", "ISO 13934-1:2013", "(ฉบับที่ 414)
+#: พ.ศ. 2563", "EN 13428:2004"
+SAMPLING_BY_CUSTOMER = (
+    "ข้อมูลการชักตัวอย่างที่มีเครื่องหมาย ‡ (วันที่เก็บตัวอย่าง แผนการชักตัวอย่าง) ได้รับจากผู้ขอรับบริการ "
+    "ห้องปฏิบัติการไม่ได้เป็นผู้ชักตัวอย่าง ผลการทดสอบใช้กับตัวอย่างตามสภาพที่ได้รับเท่านั้น "
+    "(‡ sampling information supplied by the customer; the results apply to the sample as received.)"
+)
+
+_CITED_NUMBER = re.compile(
+    r"\d+\s*[/:-]\s*(?:19|20|25)\d\d\b|ฉบับที่\s*\d+.*(?:พ\.ศ\.|ค\.ศ\.)\s*\d{4}|\b(?:19|20|25)\d\d\b"
+)
+
+
+def is_cited(standard: str) -> bool:
+    """True when a specification's source carries a number and a year (what 7.8.6 needs to identify it);
+    "มาตรฐานผลิตภัณฑ์ชุมชน (มผช.)" alone does not."""
+    return bool(_CITED_NUMBER.search(standard or ""))
+
+
+NEAR_LIMIT_RULE = (
+    "ผลที่อยู่ในเกณฑ์แต่อยู่ในช่วงเฝ้าระวังใกล้ค่าขีดจำกัดตัดสินว่า “ผ่าน” และพิมพ์กำกับว่า “(ใกล้เกณฑ์)” เพื่อแจ้งให้ทราบ "
+    "ไม่ใช่ผลการตัดสินแยกต่างหาก (a pass in the warning band is marked “near the limit” for information; "
+    "it is a pass under this rule)"
+)
+
+
+def decision_rule_statement(rule: str, *, near_limit: bool) -> str:
+    """The decision rule as printed; when a verdict carries the near-limit mark the rule says what the
+    mark means, so every printed verdict follows from the stated rule."""
+    text = (rule or "").strip() or "เทียบค่าที่รายงานกับเกณฑ์กำหนดโดยตรง (simple acceptance)"
+    return f"{text} {NEAR_LIMIT_RULE}" if near_limit else text
+
+
+@dataclass(frozen=True)
+class SumLimit:
+    """A limit on the sum of several analytes ("Pb + Cd + Hg + Cr(VI) ≤ 100 mg/kg"), not on each alone.
+
+    ``members`` are the analytes' symbols as test names carry them in brackets ("Lead (Pb)"); ``applies``
+    are words one of which a specification's source must contain for the limit to be that source's."""
+
+    label: str
+    members: tuple[str, ...]
+    limit: float
+    unit: str
+    source: str
+    applies: tuple[str, ...]
+
+
+#: sum limits of the standards the department's labs judge against
+SUM_LIMITS: tuple[SumLimit, ...] = (
+    SumLimit(
+        label="Pb + Cd + Hg + Cr(VI)",
+        members=("Pb", "Cd", "Hg", "Cr(VI)"),
+        limit=100.0,
+        unit="mg/kg",
+        source="Directive 94/62/EC ข้อ 11 / EN 13428:2004 (ผลรวมโลหะหนักในบรรจุภัณฑ์)",
+        applies=("EN 13428", "94/62/EC"),
+    ),
+)
+
+_SYMBOL = re.compile(r"\((Pb|Cd|Hg|As|Cr\s*\(VI\)|Cr6\+|Cr\s*VI)\)")
+
+
+def analyte_symbol(*names: str) -> str:
+    """The element symbol a test's name carries in brackets ("Lead (Pb)" → "Pb", "Chromium (Cr(VI))" →
+    "Cr(VI)"), or ""."""
+    for name in names:
+        m = _SYMBOL.search(name or "")
+        if m:
+            sym = m.group(1).replace(" ", "")
+            return "Cr(VI)" if sym.startswith("Cr") else sym
+    return ""
+
+
+def sum_limit_for(standard: str, symbol: str, limits: Sequence[SumLimit] = SUM_LIMITS) -> SumLimit | None:
+    """The sum limit a specification's source sets for an analyte, if it sets one."""
+    if not symbol:
+        return None
+    for lim in limits:
+        if symbol in lim.members and any(a in (standard or "") for a in lim.applies):
+            return lim
+    return None
+
+
+@dataclass(frozen=True)
+class SumCheck:
+    limit: SumLimit
+    low: float  # the sum with results below a limit counted as zero
+    high: float  # the sum with them counted at their limit
+    missing: tuple[str, ...]  # members not tested
+    verdict: Verdict
+
+
+def check_sum(limit: SumLimit, results: Mapping[str, Result]) -> SumCheck:
+    """Judge the sum of the members' results (by symbol) against ``limit``.
+
+    A ``< LOD`` result counts 0 in the lowest possible sum and its LOD in the highest. Pass when the
+    highest sum is within the limit and every member was tested; fail when the lowest sum exceeds it
+    (even with members missing); otherwise inconclusive."""
+    low = high = 0.0
+    missing = []
+    for sym in limit.members:
+        r = results.get(sym)
+        if r is None or r.empty:
+            missing.append(sym)
+            continue
+        if r.flag in ("<", "ND"):
+            high += r.bound or 0.0
+        elif r.flag == ">":
+            b = r.bound if r.bound is not None else math.inf
+            low += b
+            high = math.inf
+        elif r.value is not None:
+            low += r.value
+            high += r.value
+    verdict: Verdict
+    if low > limit.limit:
+        verdict = "fail"
+    elif high <= limit.limit and not missing:
+        verdict = "pass"
+    else:
+        verdict = "inconclusive"
+    return SumCheck(limit, low, high, tuple(missing), verdict)
+
+
+#: test conditions (7.8.3.1 a) the method itself prescribes, by the method's standard
+TEST_CONDITIONS: tuple[tuple[str, str], ...] = (
+    ("ISO 13934-1", "ปรับสภาวะและทดสอบในบรรยากาศมาตรฐานตาม ISO 139: อุณหภูมิ 20 ± 2 °C ความชื้นสัมพัทธ์ 65 ± 4 %"),
+    ("ISO 13934-2", "ปรับสภาวะและทดสอบในบรรยากาศมาตรฐานตาม ISO 139: อุณหภูมิ 20 ± 2 °C ความชื้นสัมพัทธ์ 65 ± 4 %"),
+    ("ISO 13937", "ปรับสภาวะและทดสอบในบรรยากาศมาตรฐานตาม ISO 139: อุณหภูมิ 20 ± 2 °C ความชื้นสัมพัทธ์ 65 ± 4 %"),
+    ("ISO 4833-1", "บ่มเพาะเชื้อที่ 30 °C นาน 72 ± 3 ชั่วโมง"),
+    ("ISO 21527-1", "บ่มเพาะเชื้อที่ 25 ± 1 °C นาน 5 วัน"),
+    ("ISO 16649-2", "บ่มเพาะเชื้อที่ 44 °C นาน 18–24 ชั่วโมง"),
+)
+
+
+def conditions_for(standard_ref: str, given: str = "") -> str:
+    """The conditions to report for a test: what the lab recorded (``given``), else what its method
+    standard prescribes, else ""."""
+    if given:
+        return given
+    for prefix, text in TEST_CONDITIONS:
+        if (standard_ref or "").startswith(prefix):
+            return text
+    return ""

@@ -29,6 +29,7 @@ No Qt and no database here: the service resolves files and values and hands in :
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -38,6 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import quote, urlsplit
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -45,10 +47,14 @@ from reportlab.lib.pagesizes import A4, A5, LETTER, landscape, portrait
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from dipdesk.core.bangkok import now as bangkok_now
+from dipdesk.core.base45 import PREFIX as DC1_PREFIX
+from dipdesk.core.base45 import b45decode
 from dipdesk.core.digits import to_thai_digits
 from dipdesk.printing import qr as qrcode
 from dipdesk.printing import thaitext as _tt
 from dipdesk.printing.fonts import FONT, FONT_BOLD, register_fonts
+from dipdesk.printing.pdfmeta import set_metadata
 from dipdesk.printing.thaitext import draw_text, line_height, shaped_width
 
 MM = 72.0 / 25.4
@@ -176,6 +182,22 @@ def _color(e: Mapping[str, Any]) -> str:
     return c if re.fullmatch(r"#[0-9a-fA-F]{6}", c) else "#000000"
 
 
+#: placeholders whose values are dates and counts: where a template marks no element for Thai digits,
+#: the elements that use one of these take them (templates made before the mark existed)
+DIGIT_PLACEHOLDERS = frozenset(
+    {"date", "date_phrase", "start_date", "end_date", "issued_date", "hours", "fiscal_year"}
+)
+
+
+def _takes_thai_digits(e: Mapping[str, Any], layout: Layout) -> bool:
+    """Whether the template's Thai-digit option applies to this element: only where the template marks
+    it (``"thai_digits": true``: dates, hours), never to a name, an activity's "รุ่นที่ 1" or a serial."""
+    if any("thai_digits" in el for el in layout.elements):
+        return bool(e.get("thai_digits"))
+    texts = [str(e.get(k) or "") for k in ("text", "caption")]
+    return any(placeholders_in(t) & DIGIT_PLACEHOLDERS for t in texts)
+
+
 def _digits(text: str, thai: bool) -> str:
     return to_thai_digits(text) if thai else text
 
@@ -274,14 +296,14 @@ def _draw_name_fast(
     y = box_top - top_m * size
     canvas.saveState()
     canvas.setFillColor(_hex(_color(e)))
-    canvas.addLiteral(f"/Span <</ActualText {_tt._actual_text(name)}>> BDC")
     tx = canvas.beginText(x, y)
-    tx.setFont(font, size, size * _tt.DEFAULT_LINE_SPACING)
-    tx._code.append(_tt._text_operators(tx, first, True))
+    leading = size * _tt.DEFAULT_LINE_SPACING
+    tx.setFont(font, size, leading)
+    # each half in ActualText spans of its own (see thaitext.text_segments); the space goes with the first
+    _tt.write_line(tx, first + " ", font, size, leading, True)
     tx.setTextOrigin(x + gap * size, y)
-    tx._code.append(_tt._text_operators(tx, last, True))
+    _tt.write_line(tx, last, font, size, leading, True)
     canvas.drawText(tx)
-    canvas.addLiteral("EMC")
     canvas.restoreState()
     return True
 
@@ -298,6 +320,7 @@ def _draw_signatory(
     thai: bool,
     page_h: float,
     files: Mapping[str, str],
+    position_size: float | None = None,
 ) -> None:
     size = float(e.get("size", 16))
     width = float(e.get("width_mm") or 90) * MM
@@ -308,7 +331,7 @@ def _draw_signatory(
     if sig:
         sig_h = float(e.get("signature_h_mm") or 16) * MM
         sig_w = width * 0.7
-        top = page_h - name_centre + lh / 2 + sig_h
+        top = page_h - name_centre + lh / 2 + 1.2 * MM + sig_h
         canvas.drawImage(
             sig,
             cx - sig_w / 2,
@@ -319,6 +342,15 @@ def _draw_signatory(
             preserveAspectRatio=True,
             anchor="s",
         )
+    # the line to sign on, above the name (the signature image, when there is one, stands on it)
+    line_w = width * 0.62
+    line_y = page_h - name_centre + lh / 2 + 1.2 * MM
+    canvas.saveState()
+    canvas.setStrokeColor(_hex(_color(e)))
+    canvas.setLineWidth(0.5)
+    canvas.setDash(1, 1.6)
+    canvas.line(cx - line_w / 2, line_y, cx + line_w / 2, line_y)
+    canvas.restoreState()
     name = _digits(fill(str(e.get("name") or ""), values), thai)
     position = _digits(fill(str(e.get("position") or ""), values), thai)
     if name.strip() and name.strip() not in ("()", "( )"):
@@ -345,8 +377,8 @@ def _draw_signatory(
             page_h - name_centre - lh / 2 - 1,
             width=width,
             height=pos_h,
-            size=size,
-            min_size=size * 0.75,
+            size=position_size or size,
+            min_size=min(position_size or size, size * 0.75),
             align="center",
             valign="top",
             max_lines=2,
@@ -362,6 +394,45 @@ def _draw_qr(canvas: Canvas, e: Mapping[str, Any], qr_text: str, page_h: float) 
     top = float(e.get("y_mm", 0)) * MM
     code = qrcode.encode(qr_text, level=str(e.get("level") or "M"))
     qrcode.draw_qr(canvas, code, x, page_h - top - side, side)
+
+
+def qr_payload(qr_text: str, verify_url: str, serial: str) -> str:
+    """What the QR code holds. A code signed without a server (``DC1:`` + base45) becomes an address of
+    the public verification page (``verify_url``, the template's, e.g. the department's site) carrying
+    the same signed record as ``?p=`` (base64url), so a phone opens a page instead of showing
+    gibberish; dipdesk's offline check reads either form. A code that already is an address, or a
+    template without ``verify_url``, is kept as it is."""
+    if not (verify_url and qr_text.upper().startswith(DC1_PREFIX)):
+        return qr_text
+    try:
+        record = b45decode(qr_text[len(DC1_PREFIX) :])
+    except ValueError:
+        return qr_text
+    token = base64.urlsafe_b64encode(record).decode().rstrip("=")
+    return f"{verify_url.rstrip('/')}/{quote(serial or 'certificate')}?p={token}"
+
+
+def verify_address(payload: str) -> str:
+    """The address printed under the QR code: the verification URL without its scheme and signed data."""
+    if not re.match(r"(?i)^https?://", payload):
+        return ""
+    parts = urlsplit(payload)
+    return f"{parts.netloc}{parts.path}"
+
+
+def _draw_verify_address(canvas: Canvas, e: Mapping[str, Any], payload: str, page_h: float) -> None:
+    address = verify_address(payload)
+    if not address:
+        return
+    side = float(e.get("size_mm") or 25) * MM
+    x = float(e.get("x_mm", 0)) * MM
+    top = float(e.get("y_mm", 0)) * MM
+    size = float(e.get("caption_size") or 9)
+    width = float(e.get("address_width_mm") or 48) * MM
+    # under the caption (two lines at most)
+    y = page_h - top - side - 3 * MM - line_height(size) * 1.9
+    draw_text(canvas, address, x + side / 2 - width / 2, y, width=width, height=line_height(size * 0.8),
+              size=size * 0.8, min_size=5.5, align="center", valign="top", max_lines=1, unbreakable=True)  # fmt: skip
 
 
 def _draw_qr_caption(
@@ -492,6 +563,48 @@ def _is_personal(e: Mapping[str, Any]) -> bool:
     return any(placeholders_in(t) & PERSONAL for t in texts)
 
 
+def _batch_sized(
+    e: Mapping[str, Any], layout: Layout, pages: Sequence[CertificatePage], page_w: float
+) -> Mapping[str, Any]:
+    """A name element set at one size for the whole batch: the smallest size any page's name needs to
+    fit its box (31 pt for all rather than 32 pt for most and 31 for some). A name that only fits
+    condensed is left to shrink on its own page, so one extreme name does not shrink the rest."""
+    if e.get("type") != "text" or "{name}" not in str(e.get("text") or ""):
+        return e
+    size = float(e.get("size", 16))
+    _left, width, height, _c = _text_box(e, page_w, size)
+    floor = float(e["min_size"]) if e.get("min_size") else round(size * 0.6, 1)
+    fitted = size
+    for p in pages:
+        if p.layout is not layout and p.layout.key != layout.key:
+            continue
+        text = fill(str(e.get("text") or ""), p.values)
+        if not text.strip():
+            continue
+        para = _tt.fit_text(text, max_width=width, max_height=height, size=size, min_size=min(size, floor),
+                            bold=bool(e.get("bold")), max_lines=1, unbreakable=True)  # fmt: skip
+        if para.hscale == 1.0:
+            fitted = min(fitted, para.font_size)
+    return e if fitted == size else {**e, "size": fitted, "min_size": min(fitted, floor)}
+
+
+def _signatory_size(layout: Layout, values: Mapping[str, str], thai: bool, page_w: float) -> float | None:
+    """One size for every signatory's position on a page: the smallest any of them needs."""
+    sizes = []
+    for e in layout.elements:
+        if e.get("type") != "signatory":
+            continue
+        position = _digits(fill(str(e.get("position") or ""), values), thai)
+        if not position.strip():
+            continue
+        size = float(e.get("size", 16))
+        width = float(e.get("width_mm") or 90) * MM
+        para = _tt.fit_text(position, max_width=width, max_height=line_height(size) * 1.95, size=size,
+                            min_size=size * 0.75, max_lines=2)  # fmt: skip
+        sizes.append(para.font_size)
+    return min(sizes) if sizes else None
+
+
 def _draw_element(
     canvas: Canvas,
     e: Mapping[str, Any],
@@ -504,17 +617,22 @@ def _draw_element(
     """Draw one element; ``part`` is "shared" or "personal" for the two layers of a batch (a QR code is
     personal, its caption shared), "all" for both."""
     kind = e.get("type")
-    thai = page.thai_digits
+    thai = page.thai_digits and _takes_thai_digits(e, page.layout)
     if kind == "text":
         protect = [page.values.get("name", "")] if "{name}" in str(e.get("text") or "") else []
         _draw_text_element(canvas, e, _element_text(e, page.values, thai), page_h, page_w, protect=protect)
     elif kind == "serial":
         _draw_serial(canvas, e, page.values, thai, page_h, page_w, part)
     elif kind == "signatory":
-        _draw_signatory(canvas, e, page.values, thai, page_h, page.files)
+        _draw_signatory(canvas, e, page.values, thai, page_h, page.files,
+                        _signatory_size(page.layout, page.values, thai, page_w))  # fmt: skip
     elif kind == "qr":
         if part in ("all", "personal"):
-            _draw_qr(canvas, e, page.qr_text, page_h)
+            payload = qr_payload(page.qr_text, str(e.get("verify_url") or ""), page.values.get("serial", ""))
+            if payload != page.qr_text and not e.get("level"):
+                e = {**e, "level": "L"}  # an address is bytes, not Base45: keep the code as coarse as before
+            _draw_qr(canvas, e, payload, page_h)
+            _draw_verify_address(canvas, e, payload, page_h)
         caption_is_personal = bool(placeholders_in(str(e.get("caption") or "")) & PERSONAL)
         if part == "all" or (part == "shared") != caption_is_personal:
             _draw_qr_caption(canvas, e, page.values, thai, page_h)
@@ -614,6 +732,7 @@ def render(
     and raises :class:`Cancelled` (nothing is written then, when ``out`` is a path).
     """
     _prepare()
+    pages = list(pages)  # the whole batch is looked at first: one size per element (_batch_sized)
     canvas: Canvas | None = None
     forms: _Forms | None = None
     count = 0
@@ -623,9 +742,14 @@ def render(
         w, h = page.layout.size
         if canvas is None:
             canvas = Canvas(target, pagesize=(w, h), pageCompression=1, invariant=1)
-            canvas.setTitle(title or "วุฒิบัตร")
-            canvas.setAuthor("กรมส่งเสริมอุตสาหกรรม")
-            canvas.setCreator("dipdesk")
+            set_metadata(
+                canvas,
+                title=title or "วุฒิบัตร",
+                author="กรมส่งเสริมอุตสาหกรรม กระทรวงอุตสาหกรรม",
+                subject="วุฒิบัตร/เกียรติบัตร ตรวจสอบความถูกต้องได้ด้วยคิวอาร์โค้ดบนเอกสาร",
+                # the day, not the second: a reprint the same day is byte for byte the same file
+                created=bangkok_now().replace(hour=0, minute=0, second=0, microsecond=0),
+            )
             forms = _Forms(canvas)
         else:
             canvas.setPageSize((w, h))
@@ -636,7 +760,9 @@ def render(
             shared_el = [
                 e for e in page.layout.elements if not _is_personal(e) or e.get("type") in ("qr", "serial")
             ]
-            personal_el = [e for e in page.layout.elements if _is_personal(e)]
+            personal_el = [
+                _batch_sized(e, page.layout, pages, w) for e in page.layout.elements if _is_personal(e)
+            ]
             split = (shared_el, personal_el)
             split_cache[layout_key] = split
         bg = forms.background(page, w, h)

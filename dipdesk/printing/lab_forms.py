@@ -43,13 +43,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from dipdesk.core import labresults as lr
+from dipdesk.core.bangkok import pdf_date, to_bangkok
 from dipdesk.core.digits import to_thai_digits
 from dipdesk.core.thaidate import format_thai_date
 from dipdesk.printing.fonts import FONT, register_fonts
 from dipdesk.printing.thaitext import ThaiParagraph, _vmetrics, draw_text, shaped_paragraph
 
-__all__ = ["render_receipt", "render_report", "render_request_form"]
+__all__ = ["MIN_FILL", "render_receipt", "render_report", "render_request_form", "report_story"]
+
+ZW = "\u200b"  # a break opportunity inside a long Thai word (column headers)
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 16 * mm
@@ -113,7 +115,9 @@ class _Text:
     def stamp(self, iso: str | None, style: str = "long") -> str:
         if not iso:
             return "–"
-        when = dt.datetime.fromisoformat(iso)
+        # in Bangkok whatever this computer's zone: an aware time is converted, a naive one is this
+        # computer's local time (what services.lab hands over)
+        when = to_bangkok(dt.datetime.fromisoformat(iso), naive="local")
         return self.t(f"{format_thai_date(when.date(), style)} เวลา {when:%H.%M}\u00a0น.")
 
     def date_range(self, first: str | None, last: str | None) -> str:
@@ -143,7 +147,6 @@ class _Text:
         align: str = "left",
         color: Any = None,
         code: bool = False,
-        leading: float | None = None,
         unbreakable: bool = False,
     ) -> ThaiParagraph:
         return shaped_paragraph(
@@ -152,7 +155,6 @@ class _Text:
             bold=bold,
             align=align,  # type: ignore[arg-type]
             color=color,
-            leading=leading if leading is not None else size * 1.32,
             unbreakable=unbreakable,
         )
 
@@ -167,10 +169,14 @@ PageStamp = Callable[[Canvas, int, int], None]
 def _numbered_canvas(stamp: PageStamp) -> type[Canvas]:
     """A canvas that holds its pages until the document is saved, then stamps ``page / total`` on each."""
 
+    created = pdf_date()
+
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
+            # the real creation time in Bangkok (invariant mode, which keeps ids reproducible, says 2000)
+            self.setDateFormatter(lambda *_ymdhms: created)
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
@@ -230,7 +236,7 @@ class _Furniture:
             address = f"{address}  {phone}" if address else phone
         # the phone number never breaks across the two lines (Thai digits are wider and made it wrap)
         draw_text(canv, address, MARGIN_X, top - 13.6 * mm, width=left_w, height=9.6 * mm, size=10.5,
-                  min_size=8.5, align="left", max_lines=2, color=MUTED, line_spacing=1.3,
+                  min_size=8.5, align="left", max_lines=2, color=MUTED,
                   unbreakable=(phone,) if phone else False)  # fmt: skip
         right_x = MARGIN_X + left_w + 4 * mm
         right_w = CONTENT_W - left_w - 4 * mm
@@ -341,9 +347,9 @@ def _grid(
 
 def _head(tx: _Text, th: str, en: str = "") -> list[Flowable]:
     """A column header: the Thai caption, with the English one small below it."""
-    out: list[Flowable] = [tx.p(th, 10.5, bold=True, align="center", leading=12.5)]
+    out: list[Flowable] = [tx.p(th, 10.5, bold=True, align="center")]
     if en:
-        out.append(tx.p(en, 8.5, align="center", color=MUTED, leading=10))
+        out.append(tx.p(en, 8.5, align="center", color=MUTED))
     return out
 
 
@@ -435,6 +441,8 @@ def _draw_qr(canv: Canvas, data: str, x: float, y: float, size: float, quiet: in
 #: Code 128 module (narrowest bar) on the label: 0.38 mm is 2.2 pixels at 150 dpi, which a phone, a
 #: cheap scanner or ``zbarimg`` on a 150 dpi scan reads; at 0.22 mm it only read from 300 dpi
 BARCODE_MODULE = 0.38 * mm
+#: the smallest text on a label
+LABEL_MIN_PT = 7.0
 
 
 def _draw_barcode(canv: Canvas, value: str, x: float, y: float, width: float, height: float) -> None:
@@ -488,8 +496,11 @@ class _Label(Flowable):
         w = self.width - x - pad
         draw_text(c, self.content["lab_no"], x, top, width=w, height=6.5 * mm, size=14, min_size=9, bold=True,
                   align="left", max_lines=1, unbreakable=True)  # fmt: skip
+        # legible or not at all: down to 7 pt, two lines, then cut at a word with "…" (the receipt above
+        # carries the full description)
         draw_text(c, self.tx.t(self.content.get("description") or ""), x, top - 6.5 * mm, width=w,
-                  height=10 * mm, size=11, min_size=8.5, align="left", max_lines=2, line_spacing=1.25)  # fmt: skip
+                  height=10 * mm, size=11, min_size=8.5, align="left", max_lines=2, floor=LABEL_MIN_PT,
+                  overflow="ellipsis")  # fmt: skip
         received = self.content.get("received_at")
         when = self.tx.date(received, "medium") if received else "–"
         draw_text(c, f"รับ {when}", x, top - 16.8 * mm, width=w, height=5.5 * mm, size=10.5, min_size=8,
@@ -512,7 +523,7 @@ def _signature(
     rows = [
         [tx.p(role, 12, align="center", color=MUTED)],
         [Spacer(1, 4 * mm)],
-        [tx.p(lines, 12.5, align="center", leading=16.5)],
+        [tx.p(lines, 12.5, align="center")],
     ]
     return _grid(rows, [width], lines=False, pad=0.3)
 
@@ -552,311 +563,6 @@ def _cell(tx: _Text, text: str, size: float = 12, **kw: Any) -> ThaiParagraph:
     return tx.p(text, size, code=isinstance(text, _Code), **kw)
 
 
-# ----------------------------------------------------------------------------------------------------
-# the test report
-# ----------------------------------------------------------------------------------------------------
-
-
-def _result_text(r: dict[str, Any], tx: _Text) -> str:
-    return lr.format_result(
-        value=r.get("value"),
-        flag=r.get("limit_flag") or "",
-        text=r.get("value_text") or "",
-        decimals=int(r.get("decimals") or 0),
-        lod=r.get("lod"),
-        upper=r.get("upper"),
-        result_type=r.get("result_type")
-        or ("numeric" if r.get("value") is not None or r.get("limit_flag") else "text"),
-        thai_digits=tx.thai_digits,
-    )
-
-
-def _is_text_result(r: dict[str, Any]) -> bool:
-    kind = r.get("result_type")
-    if kind:
-        return kind == "text"
-    return r.get("value") is None and not r.get("limit_flag") and bool(r.get("value_text"))
-
-
-def _uncertainty_text(r: dict[str, Any], tx: _Text) -> str:
-    if r.get("limit_flag") or r.get("value") is None:
-        return "–" if r.get("uncertainty") is not None else ""
-    return lr.format_uncertainty(
-        r.get("value"),
-        r.get("uncertainty"),
-        is_percent=bool(r.get("uncertainty_is_percent")),
-        decimals=int(r.get("decimals") or 0),
-        thai_digits=tx.thai_digits,
-    )
-
-
-def _spec_text(r: dict[str, Any], tx: _Text) -> str:
-    spec = lr.Spec(r.get("spec_min"), r.get("spec_max"))
-    return lr.format_spec(spec, thai_digits=tx.thai_digits) or "–"
-
-
-def report_story(content: dict[str, Any], tx: _Text) -> list[Flowable]:
-    story: list[Flowable] = []
-    state = content.get("state") or ("draft" if content.get("draft") else "published")
-    story += _title(tx, "ใบรายงานผลการทดสอบ", "TEST REPORT")
-    if state == "draft" or content.get("draft"):
-        story += [
-            _Box(
-                [
-                    tx.p("ฉบับร่าง — ผลยังไม่ได้ตรวจสอบและอนุมัติครบถ้วน ใช้อ้างอิงไม่ได้", 13.5, bold=True, color=FAIL),
-                    tx.p(
-                        "DRAFT — not a test report: results are not all verified and authorised.",
-                        11.5,
-                        color=FAIL,
-                    ),
-                ],
-                color=FAIL,
-            ),
-            Spacer(1, 3 * mm),
-        ]
-    if state == "replaced":
-        story += [
-            _Box(
-                [
-                    tx.p(
-                        f"รายงานฉบับนี้ถูกแทนที่ด้วยรายงานฉบับแก้ไขเลขที่ {content.get('replaced_by') or '–'} แล้ว "
-                        "เก็บไว้เป็นหลักฐานเท่านั้น",
-                        13.5,
-                        bold=True,
-                        color=FAIL,
-                    ),
-                    tx.p(f"Replaced by report no. {content.get('replaced_by') or '–'}; kept on file only.", 11.5,
-                         color=FAIL),
-                ],
-                color=FAIL,
-            ),
-            Spacer(1, 3 * mm),
-        ]  # fmt: skip
-    if content.get("replaces"):
-        when = (
-            tx.date(content.get("replaces_issued_on"), "medium") if content.get("replaces_issued_on") else ""
-        )
-        story += [
-            _Box(
-                [
-                    tx.p(
-                        f"รายงานฉบับแก้ไข แทนรายงานเลขที่ {content['replaces']}"
-                        + (f" ลงวันที่ {when}" if when else ""),
-                        13.5,
-                        bold=True,
-                    ),
-                    tx.p(f"Amendment to report no. {content['replaces']}", 11.5, color=MUTED),
-                    tx.p(f"สิ่งที่แก้ไขและเหตุผล: {content.get('amendment_reason') or '–'}", 12.5),
-                ],
-                fill=colors.HexColor("#fff8e1"),
-            ),
-            Spacer(1, 3 * mm),
-        ]
-
-    received = content.get("received_on")
-    sampling = content.get("sampling_date")
-    contact = content.get("contact") or "–"
-    if content.get("contact_phone"):
-        contact = f"{contact}  โทร. {_phone(content['contact_phone'])}"
-    story.append(
-        _fields_table(
-            tx,
-            [
-                ("เลขที่รายงาน", _Code(content.get("report_no") or ""),
-                 "วันที่ออกรายงาน", tx.date(content.get("issued_on")) if content.get("issued_on") else "–"),
-                ("ผู้ขอรับบริการ", content.get("customer") or "–"),
-                ("ที่อยู่", content.get("customer_address") or "–"),
-                ("ผู้ติดต่อ", contact),
-                ("เลขที่คำขอ", _Code(content.get("request_no") or "–"),
-                 "วัตถุประสงค์", content.get("purpose") or "–"),
-            ],
-        )
-    )  # fmt: skip
-    story += _section(tx, "ข้อมูลตัวอย่าง (Test item)")
-    story.append(
-        _fields_table(
-            tx,
-            [
-                ("ตัวอย่าง", content.get("sample") or "–"),
-                ("รหัสตัวอย่าง", _Code(content.get("lab_no") or ""),
-                 "ปริมาณ", content.get("quantity") or "–"),
-                ("สภาพเมื่อได้รับ", content.get("condition") or "–"),
-                ("วันที่รับตัวอย่าง", tx.date(received) if received else "–",
-                 "วันที่เก็บตัวอย่าง", tx.date(sampling) if sampling else "ไม่ระบุ"),
-                ("แผนการชักตัวอย่าง", content.get("sampling_plan") or "ไม่มี (ทดสอบตามตัวอย่างที่ได้รับ)",
-                 "วันที่ทดสอบ", tx.date_range(content.get("tested_from"), content.get("tested_to"))),
-                ("สถานที่ทดสอบ", content.get("test_location") or content.get("lab_name") or "–"),
-            ],
-        )
-    )  # fmt: skip
-    story += _section(tx, "ผลการทดสอบ (Test results)", keep=55 * mm)
-    issued = tx.date(content.get("issued_on")) if content.get("issued_on") else ""
-    closing = [
-        *_notes(content, tx),
-        Spacer(1, 3 * mm),
-        Table(
-            [["", _signature(tx, "ผู้อนุมัติรายงาน (Authorised by)", content.get("authorised_name") or "",
-                             content.get("authorised_position") or "", issued, width=96 * mm)]],
-            colWidths=[CONTENT_W - 98 * mm, 98 * mm],
-            style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0)]),
-        ),
-        Spacer(1, 3 * mm),
-        tx.p(END_OF_REPORT, 13, bold=True, align="center"),
-    ]  # fmt: skip
-    story.append(_KeepWithLastRows(_results_table(content, tx), closing))
-    return story
-
-
-class _KeepWithLastRows(Flowable):
-    """The results table and what closes the report (notes, signature, end-of-report mark), laid out so
-    that the closing never stands alone on the last page: when it does not fit under the table, the last
-    ``rows`` rows of results go over with it (under the repeated column headers).
-
-    Should the closing block be taller than a page by itself, it simply follows the table."""
-
-    def __init__(self, table: Table, closing: list[Flowable], rows: int = 2) -> None:
-        super().__init__()
-        self.table = table
-        self.closing = closing
-        self.rows = rows
-        self._sizes: list[tuple[float, float, float]] = []  # per closing flowable: before, height, after
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        _w, self._table_h = self.table.wrap(availWidth, availHeight)
-        self._sizes = []
-        for f in self.closing:
-            _fw, h = f.wrap(availWidth, availHeight)
-            self._sizes.append((f.getSpaceBefore(), h, f.getSpaceAfter()))
-        self._closing_h = sum(b + h + a for b, h, a in self._sizes)
-        self.width, self.height = availWidth, self._table_h + self._closing_h
-        return self.width, self.height
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        self.wrap(availWidth, availHeight)
-        heights: list[float] = list(getattr(self.table, "_rowHeights", None) or [])
-        keep = min(self.rows, len(heights) - 1)
-        if keep < 1 or self._closing_h + sum(heights[:1] + heights[-keep:]) > FRAME_H:
-            return [self.table, *self.closing]
-        # what stays on this page ends ``keep`` rows before the end of the table
-        limit = min(availHeight, sum(heights[:-keep]) + 0.01)
-        parts = self.table.split(availWidth, limit)
-        if len(parts) < 2:
-            return []  # not even one row fits here: all of it goes to the next page
-        return [parts[0], _KeepWithLastRows(parts[1], self.closing, self.rows)]
-
-    def draw(self) -> None:
-        y = self.height - self._table_h
-        self.table.drawOn(self.canv, 0, y)
-        for f, (before, h, after) in zip(self.closing, self._sizes, strict=True):
-            y -= before + h
-            f.drawOn(self.canv, 0, y)
-            y -= after
-
-
-ZW = "\u200b"  # a break opportunity inside a long Thai word (column headers)
-_RESULT_HEAD = (
-    ("ที่", "No."),
-    ("รายการทดสอบ", "Test"),
-    ("วิธีทดสอบ", "Method"),
-    ("หน่วย", "Unit"),
-    (f"ผลการ{ZW}ทดสอบ", "Result"),
-    (f"ความไม่{ZW}แน่นอน", "Uncertainty"),
-    (f"เกณฑ์{ZW}กำหนด", "Limit"),
-    (f"ผลการ{ZW}ตัดสิน", "Verdict"),
-)
-_RESULT_W = (8, 36, 34, 14, 22, 22, 22, 20)
-
-
-def _results_table(content: dict[str, Any], tx: _Text) -> Table:
-    head = [_head(tx, th, en) for th, en in _RESULT_HEAD]
-    rows: list[list[Any]] = [head]
-    extra: list[tuple[Any, ...]] = []
-    for i, r in enumerate(content.get("results") or [], start=1):
-        name = r.get("test") or ""
-        if r.get("test_en"):
-            name = f"{name} ({r['test_en']})"
-        marks = ("" if r.get("accredited", True) else " #") + (" *" if r.get("external_provider") else "")
-        method = r.get("method") or ""
-        if r.get("standard_ref") and r["standard_ref"] not in method:
-            method = f"{method} ({r['standard_ref']})"
-        verdict = r.get("verdict") or "no_spec"
-        shown = _result_text(r, tx) or "–"
-        wordy = _is_text_result(r)
-        rows.append(
-            [
-                tx.p(str(i), 12, align="center"),
-                tx.p(name + marks, 12),
-                tx.p(method, 11.5, code=True),
-                tx.p(r.get("unit") or "–", 12, align="center", code=True),
-                tx.p(shown, 12, align="left" if wordy else "center", bold=verdict == "fail", code=not wordy),
-                "" if wordy else tx.p(_uncertainty_text(r, tx) or "–", 12, align="center", code=True),
-                "" if wordy else tx.p(_spec_text(r, tx), 12, align="center", code=True),
-                _verdict_cell(tx, verdict),
-            ]
-        )  # fmt: skip
-        if wordy:  # a described result (appearance, a grade) takes the room of the number columns
-            extra.append(("SPAN", (4, len(rows) - 1), (6, len(rows) - 1)))
-    if len(rows) == 1:
-        rows.append([tx.p("ไม่มีผลการทดสอบ", 12, align="center"), "", "", "", "", "", "", ""])
-        extra.append(("SPAN", (0, 1), (-1, 1)))
-    return _grid(rows, [w * mm for w in _RESULT_W], header=True, extra=extra, pad=1.8)
-
-
-def _verdict_cell(tx: _Text, verdict: str) -> Any:
-    """The verdict as printed: a failure in bold red; a pass in the warning band marked under it (as the
-    result grid tints it amber), in a smaller size so that it fits the column on one line."""
-    text = VERDICT_TH.get(verdict, verdict)
-    if verdict == "warning":
-        word, _, mark = text.partition(" ")
-        return [tx.p(word, 12, align="center", color=NEAR), tx.p(mark, 10, align="center", color=NEAR)]
-    return tx.p(text, 12, align="center", bold=verdict == "fail", color=FAIL if verdict == "fail" else None)
-
-
-def _notes(content: dict[str, Any], tx: _Text) -> list[Flowable]:
-    results = content.get("results") or []
-    notes: list[str] = []
-    if any(not r.get("accredited", True) for r in results):
-        notes.append("# รายการทดสอบที่ไม่อยู่ในขอบข่ายการรับรองความสามารถห้องปฏิบัติการตาม ISO/IEC 17025")
-    external = sorted({r["external_provider"] for r in results if r.get("external_provider")})
-    if external:
-        notes.append(f"* ผลการทดสอบจากผู้ให้บริการภายนอก (external provider): {', '.join(external)}")
-    else:
-        notes.append("ไม่มีผลการทดสอบจากผู้ให้บริการภายนอก (no results from external providers)")
-    if any(r.get("limit_flag") in ("<", "ND") for r in results):
-        notes.append("“< ค่า” หมายถึง ต่ำกว่าขีดจำกัดการตรวจพบ (LOD) ของวิธีทดสอบ; “> ค่า” หมายถึง สูงกว่าช่วงการวัดของวิธี")
-    if any(r.get("uncertainty") is not None for r in results):
-        notes.append("ค่าความไม่แน่นอนที่รายงานเป็นค่าความไม่แน่นอนขยาย ที่ระดับความเชื่อมั่นประมาณ 95% (k = 2)")
-    deviations = [f"{r.get('test')}: {r['deviation']}" for r in results if r.get("deviation")]
-    notes.append(
-        "การเบี่ยงเบนจากวิธีทดสอบ (deviations): " + ("; ".join(deviations) if deviations else "ไม่มี (none)")
-    )
-    judged = [r for r in results if r.get("verdict") in ("pass", "warning", "fail", "inconclusive")]
-    if judged:
-        standards = sorted({r.get("standard") for r in results if r.get("standard")})
-        failed = sum(1 for r in judged if r.get("verdict") == "fail")
-        notes.append(
-            f"การตัดสินผ่าน/ไม่ผ่านครอบคลุม {len(judged)} รายการที่มีเกณฑ์กำหนด"
-            + (f" (ไม่ผ่าน {failed} รายการ)" if failed else "")
-            + (f" ตามเกณฑ์: {'; '.join(standards)}" if standards else "")
-        )
-        notes.append(f"หลักเกณฑ์การตัดสิน (decision rule): {content.get('decision_rule') or '–'}")
-        if any(r.get("verdict") == "warning" for r in results):
-            notes.append(
-                f"“{VERDICT_TH['warning']}” หมายถึง ผลอยู่ในเกณฑ์กำหนดแต่อยู่ในช่วงเฝ้าระวังใกล้ค่าขีดจำกัด "
-                "(pass, within the warning band near the limit)"
-            )
-    else:
-        notes.append("รายงานนี้ไม่ได้ระบุการตัดสินผ่าน/ไม่ผ่านเทียบเกณฑ์กำหนด")
-    if content.get("remarks"):
-        notes.append(f"หมายเหตุเพิ่มเติม: {content['remarks']}")
-    notes.append(f"{ONLY_ITEMS_TESTED} ({ONLY_ITEMS_TESTED_EN})")
-    notes.append(f"{NO_PARTIAL_COPY} ({NO_PARTIAL_COPY_EN})")
-    out: list[Flowable] = [Spacer(1, 2.5 * mm), tx.p("หมายเหตุ (Notes)", 12.5, bold=True)]
-    for n in notes:
-        out.append(_Bullet(tx.p(n, 11.5, leading=15)))
-    return out
-
-
 class _Bullet(Flowable):
     """A paragraph with a hanging mark (a bullet, or a number) in its left margin."""
 
@@ -881,7 +587,7 @@ class _Bullet(Flowable):
 
     def draw(self) -> None:
         if self.mark:
-            mark = shaped_paragraph(self.mark, size=self.para.font_size, leading=self.para.style.leading)
+            mark = shaped_paragraph(self.mark, size=self.para.font_size)
             mark.wrapOn(self.canv, self.indent, self.height)
             # same first baseline as the paragraph (which lies 0.6 mm above this flowable's bottom)
             para_base = 0.6 * mm + self.para.height - _first_line_top(self.para)
@@ -895,33 +601,6 @@ def _first_line_top(para: ThaiParagraph) -> float:
     lines = getattr(para, "_lines", ())
     top = max(asc, lines[0].m.top) if lines else asc
     return top * para.font_size
-
-
-def render_report(content: dict[str, Any], out: Out, *, thai_digits: bool = False) -> int:
-    """The test report (ใบรายงานผลการทดสอบ) as a PDF; returns the number of pages."""
-    tx = _Text(thai_digits)
-    state = content.get("state") or ("draft" if content.get("draft") else "published")
-    watermark = "ฉบับร่าง DRAFT" if state == "draft" or content.get("draft") else ""
-    if state == "replaced":
-        watermark = "ถูกแทนที่ REPLACED"
-    furniture = _Furniture(
-        tx,
-        lab_name=content.get("lab_name") or "ห้องปฏิบัติการทดสอบ",
-        lab_address=content.get("lab_address") or "",
-        lab_phone=_phone(content.get("lab_phone") or ""),
-        doc_title="ใบรายงานผลการทดสอบ" + (" (ฉบับร่าง)" if watermark.startswith("ฉบับร่าง") else ""),
-        number_label="รายงานเลขที่",
-        number=content.get("report_no") or "",
-        footer_note=f"{NO_PARTIAL_COPY}  {ONLY_ITEMS_TESTED}",
-        watermark=watermark,
-    )
-    return _build(
-        out,
-        report_story(content, tx),
-        furniture,
-        title=f"ใบรายงานผลการทดสอบ {content.get('report_no') or ''}",
-        subject=f"Test report {content.get('report_no') or ''} for sample {content.get('lab_no') or ''}",
-    )
 
 
 def _phone(phone: str) -> str:
@@ -1030,7 +709,7 @@ def render_request_form(content: dict[str, Any], out: Out, *, thai_digits: bool 
         "การแก้ไขรายงานหลังออกแล้ว จะออกเป็นรายงานฉบับแก้ไขเลขที่ใหม่ที่อ้างถึงฉบับเดิมพร้อมเหตุผล",
     )
     for i, term in enumerate(terms, start=1):
-        story.append(_Bullet(tx.p(term, 12, leading=15.5), indent=5.5 * mm, mark=tx.t(f"{i}.")))
+        story.append(_Bullet(tx.p(term, 12), indent=5.5 * mm, mark=tx.t(f"{i}.")))
     story.append(Spacer(1, 6 * mm))
     story.append(
         KeepTogether(
@@ -1052,7 +731,8 @@ def render_request_form(content: dict[str, Any], out: Out, *, thai_digits: bool 
         number=content.get("request_no") or "",
         footer_note="โปรดตรวจสอบข้อมูลให้ถูกต้องก่อนลงนาม ข้อมูลในคำขอนี้จะใช้ออกรายงานผลการทดสอบ",
     )
-    return _build(out, story, furniture, title=f"คำขอรับบริการทดสอบ {content.get('request_no') or ''}")
+    return _build(out, story, furniture, title=f"คำขอรับบริการทดสอบ {content.get('request_no') or ''}",
+                  subject=f"คำขอรับบริการทดสอบของ {content.get('customer') or '–'}")  # fmt: skip
 
 
 def _check(tx: _Text, text: str) -> Table:
@@ -1079,8 +759,8 @@ def render_receipt(content: dict[str, Any], out: Out, *, thai_digits: bool = Fal
     story: list[Flowable] = []
     head = Table(
         [[[tx.p("ใบรับตัวอย่าง", 19, bold=True), tx.p("SAMPLE RECEIPT", 12, color=MUTED), Spacer(1, 1 * mm),
-           tx.p("รหัสตัวอย่าง (Lab no.)", 12, color=MUTED, leading=13),
-           tx.p(content.get("lab_no") or "", 22, bold=True, code=True, unbreakable=True, leading=24)],
+           tx.p("รหัสตัวอย่าง (Lab no.)", 12, color=MUTED),
+           tx.p(content.get("lab_no") or "", 22, bold=True, code=True, unbreakable=True)],
           _QR(content.get("lab_no") or "", 28 * mm)]],
         colWidths=[CONTENT_W - 30 * mm, 30 * mm],
         style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -1160,7 +840,9 @@ def render_receipt(content: dict[str, Any], out: Out, *, thai_digits: bool = Fal
         number=content.get("lab_no") or "",
         footer_note="โปรดเก็บใบรับตัวอย่างนี้ไว้เป็นหลักฐาน และแจ้งรหัสตัวอย่างทุกครั้งที่ติดต่อสอบถามผล",
     )
-    return _build(out, story, furniture, title=f"ใบรับตัวอย่าง {content.get('lab_no') or ''}")
+    return _build(out, story, furniture, title=f"ใบรับตัวอย่าง {content.get('lab_no') or ''}",
+                  subject=f"ใบรับตัวอย่างและป้ายติดตัวอย่าง {content.get('lab_no') or ''} คำขอเลขที่ "
+                          f"{content.get('request_no') or '–'}")  # fmt: skip
 
 
 class _CutLine(Flowable):
@@ -1205,3 +887,7 @@ def render_to_bytes(render: Callable[..., int], content: dict[str, Any], **kw: A
     buf = io.BytesIO()
     render(content, buf, **kw)
     return buf.getvalue()
+
+
+# the test report lives in its own module; imported last, as it builds on the blocks above
+from dipdesk.printing.lab_report import MIN_FILL, render_report, report_story  # noqa: E402

@@ -24,12 +24,15 @@ The public API works in points; boxes are given by their top-left corner in :fun
 
 from __future__ import annotations
 
+import math
 import re
 import threading
+import unicodedata
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any, Literal
 from xml.sax.saxutils import escape
 
@@ -38,7 +41,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import shapeStr
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
@@ -50,6 +53,7 @@ from dipdesk.printing.fonts import FONT, FONT_BOLD, font_bytes, register_fonts
 __all__ = [
     "DEFAULT_LINE_SPACING",
     "HARD_FLOOR",
+    "LINE_CLEARANCE",
     "NBSP",
     "ZWSP",
     "Align",
@@ -58,6 +62,7 @@ __all__ = [
     "draw_text",
     "fit_text",
     "line_height",
+    "line_spacing",
     "shaped_paragraph",
     "shaped_width",
     "text_height",
@@ -71,11 +76,15 @@ NBSP = "\u00a0"
 MAI_YAMOK = "ๆ"
 PAIYANNOI = "ฯ"
 
-#: default distance between baselines, as a multiple of the font size. Thai stacks marks up to 1.28 em
-#: above the baseline and lower vowels to 0.35 em below it, so lines need more room than Latin text.
-DEFAULT_LINE_SPACING = 1.5
+#: strings whose ink reaches highest (a tone mark over an upper vowel over a tall consonant) and lowest
+#: under an ordinary consonant (ุ ู under ป ผ ญ ฐ): the line-spacing rule is measured on them
+TALL_PROBE = "ปั้น ฟื้น ภูมิ์ ปิ๋ว ฝั่ง ฬ้ ญี่ปุ่น Á"
+DEEP_PROBE = "ผู้ ปุ ญู ฐู ฤ ฎ ฏ gjy"
+#: clear space between the ink of two lines, as a multiple of the font size
+LINE_CLEARANCE = 0.04
 #: no text is set smaller than this while it can still be made to fit by condensing it instead
 HARD_FLOOR = 8.0
+
 
 # Characters that must not start a line (they stick to what precedes them) and that must not end one.
 _NO_START = frozenset(")]}»›”’,.:;!?%…‰/-–—" + MAI_YAMOK)
@@ -93,6 +102,7 @@ _INNER_SPACE = re.compile(r"[^\S\n\u00a0\u2007\u202f]")
 _HB_FEATURES = {"kern": True, "liga": True, "dlig": True}
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+_ALIGN_NAME = {v: k for k, v in _ALIGN.items()}
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -102,11 +112,22 @@ _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 _tokenizer_lock = threading.Lock()
 
 
+@cache
+def _dictionary() -> Any:
+    """PyThaiNLP's word list with the department's words (:mod:`dipdesk.printing.dictionary`) as a trie."""
+    from pythainlp.corpus.common import thai_words
+    from pythainlp.util import dict_trie
+
+    from dipdesk.printing.dictionary import DEPARTMENT_WORDS
+
+    return dict_trie(set(thai_words()) | DEPARTMENT_WORDS)
+
+
 def _tokenize(text: str) -> list[str]:
     from pythainlp.tokenize import word_tokenize
 
     with _tokenizer_lock:  # the newmm dictionary trie is built lazily on first use
-        tokens = word_tokenize(text, engine="newmm", keep_whitespace=True)
+        tokens = word_tokenize(text, custom_dict=_dictionary(), engine="newmm", keep_whitespace=True)
     tokens = [t for t in tokens if t]
     if "".join(tokens) != text:  # never lose a character, whatever the tokenizer does
         return [text]
@@ -183,6 +204,32 @@ def _ascii_word(c: str) -> bool:
 # era of a year ("พ.ศ. 2569"); a line must not end between them
 _NUMBER_HEADS = ("ที่", "พ.ศ.", "ค.ศ.", "พ.ศ", "ค.ศ")
 _DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
+# nouns an ordinal ที่ is written against ("รุ่นที่ 3", "วันที่ 5"); elsewhere ที่ is "at" ("อบแห้งที่ 105 °C")
+_ORDINAL_NOUNS = frozenset(
+    [
+        "รุ่น",
+        "ครั้ง",
+        "ภาค",
+        "ข้อ",
+        "ลำดับ",
+        "ฉบับ",
+        "ชุด",
+        "หมวด",
+        "ส่วน",
+        "บท",
+        "หน้า",
+        "วัน",
+        "เดือน",
+        "ปี",
+        "คน",
+        "ชั้น",
+        "ห้อง",
+        "อาคาร",
+        "ชั่วโมง",
+        "สัปดาห์",
+        "ระดับ",
+    ]
+)
 
 
 def _keep_numbers(tokens: list[str]) -> list[str]:
@@ -198,12 +245,48 @@ def _keep_numbers(tokens: list[str]) -> list[str]:
                 head = out[j - 1]
                 start = j - 1
                 # "รุ่น" + "ที่": the ordinal is written against its noun, keep them together too
-                if head == "ที่" and start > 0 and out[start - 1] and not out[start - 1][-1:].isspace():
+                if head == "ที่" and start > 0 and out[start - 1] in _ORDINAL_NOUNS:
                     start -= 1
                 out[start:] = ["".join(out[start:]) + tok]
                 continue
         out.append(tok)
     return out
+
+
+# pieces that never break: a standard's reference with its number and year ("(ISO 13934-1:2013)",
+# "มผช. 1/2562", "AOAC 925.10"), and a number with its unit ("105 °C", "100 กรัม", "5.8 × 10³ CFU/g")
+_STANDARD_BODIES = r"ISO/IEC|ISO/TS|ISO|IEC|EN|BS\s?EN|BS|DIN|JIS|ASTM|AATCC|AOAC|APHA|USP|BAM|FDA|CODEX|TIS|มอก\.|มผช\.|มอก|มผช"
+_STANDARD_REF = (
+    rf"\(?(?<![\w.])(?:{_STANDARD_BODIES})(?:\s?(?:Ch\.|No\.|Method|Part)?\s?[A-Z]?\d[\w.:/-]*)+\)?"
+)
+_NUMBER = r"[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?(?:\s?[×x]\s?10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?"
+_UNIT_WORDS = (
+    "องศาเซลเซียส", "มิลลิกรัม", "ไมโครกรัม", "นาโนกรัม", "กิโลกรัม", "กรัม", "มิลลิลิตร", "ไมโครลิตร", "ลิตร",
+    "เซนติเมตร", "มิลลิเมตร", "เมตร", "ชั่วโมง", "นาที", "วินาที", "วัน", "นิวตัน", "โคโลนี", "ถุง", "ขวด",
+    "ชิ้น", "ซอง", "กล่อง", "กระปุก", "แผ่น", "ตัวอย่าง", "รายการ", "บาท", "ครั้ง", "เท่า",
+    "มก./กก.", "มก.", "กก.", "ก.", "มล.", "ล.", "ซม.", "มม.", "ชม.", "°C", "°F", "%", "CFU/g", "CFU/ml",
+    "CFU/mL", "MPN/g", "MPN/100 ml", "mg/kg", "mg/L", "mg/l", "µg/kg", "µg/g", "ppm", "ppb", "g/100 g",
+    "mg", "kg", "g", "ml", "mL", "L", "mm", "cm", "m", "N", "kN", "kPa", "MPa", "h", "min", "s",
+)  # fmt: skip
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNIT_WORDS, key=len, reverse=True))
+_WHOLE = re.compile(
+    rf"{_STANDARD_REF}|(?<![\w.]){_NUMBER}(?:\s?[–-]\s?{_NUMBER})?(?:\s?(?:{_UNIT})(?![A-Za-z/]))?"
+)
+
+
+def _whole_pieces(text: str) -> list[str]:
+    """Tokens of ``text``: standard references and numbers with their units whole, the rest by newmm."""
+    tokens: list[str] = []
+    pos = 0
+    for m in _WHOLE.finditer(text):
+        piece = m.group()
+        if m.start() > pos:
+            tokens.extend(_tokenize(text[pos : m.start()]))
+        tokens.append(piece)
+        pos = m.end()
+    if pos < len(text):
+        tokens.extend(_tokenize(text[pos:]))
+    return tokens
 
 
 def thai_word_breaks(text: str) -> list[str]:
@@ -217,7 +300,7 @@ def thai_word_breaks(text: str) -> list[str]:
     """
     if not text:
         return []
-    return _keep_numbers(_glue(_tokenize(text)))
+    return _keep_numbers(_glue(_whole_pieces(text)))
 
 
 def _protected_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
@@ -340,11 +423,40 @@ def _glyph_box(font: str, gid: int) -> tuple[int, int, int, int, int]:
     return ext.x_bearing, ext.width, ext.y_bearing, ext.height, adv
 
 
+#: superscript digits (an exponent: "5.8 × 10⁴"). Laksaman has only ¹ ² ³, so every superscript is drawn
+#: as the plain digit, smaller and raised, and measured the same way
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
+_SUP_PLAIN = str.maketrans(_SUPERSCRIPTS, "0123456789-+")
+SUP_SCALE = 0.62
+SUP_RISE = 0.40
+_SUP_RUN = re.compile(f"([{_SUPERSCRIPTS}]+)")
+
+
+def _runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` as (run, superscript?) pieces, superscript runs in plain digits."""
+    return [
+        (p.translate(_SUP_PLAIN), True) if i % 2 else (p, False)
+        for i, p in enumerate(_SUP_RUN.split(text))
+        if p
+    ]
+
+
 @lru_cache(maxsize=65536)
 def _measure(text: str, font: str) -> _Metrics:
     """Shape an already displayable string with HarfBuzz (the features reportlab uses) and measure it."""
     if not text:
         return _EMPTY
+    if any(c in _SUPERSCRIPTS for c in text):
+        pen = left = right = top = bottom = 0.0
+        for run, sup in _runs(text):
+            m = _measure(run, font)
+            k, rise = (SUP_SCALE, SUP_RISE) if sup else (1.0, 0.0)
+            left = min(left, pen + m.left * k)
+            right = max(right, pen + m.right * k)
+            top = max(top, m.top * k + rise)
+            bottom = max(bottom, m.bottom * k - rise)
+            pen += m.advance * k
+        return _Metrics(pen, left, max(right, pen), top, bottom)
     hbfont, upem = _hb_font(font)
     buf = hb.Buffer()
     buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
@@ -370,6 +482,28 @@ def _measure(text: str, font: str) -> _Metrics:
 
 def _unit_width(text: str, font: str) -> float:
     return _measure(text, font).advance
+
+
+@cache
+def _stack_extents() -> tuple[float, float]:
+    """(top, bottom) in em of the tallest Thai stack and the deepest ordinary lower vowel, measured with
+    HarfBuzz in both faces (Laksaman: about 1.30 above the baseline and 0.37 below)."""
+    top = max(_measure(TALL_PROBE, f).top for f in (FONT, FONT_BOLD))
+    bottom = max(_measure(DEEP_PROBE, f).bottom for f in (FONT, FONT_BOLD))
+    return top, bottom
+
+
+def line_spacing() -> float:
+    """The one line-spacing rule of every printed document: the distance between baselines, as a multiple
+    of the font size, is the tallest stack's ascent plus the deepest ordinary lower vowel's descent plus
+    :data:`LINE_CLEARANCE` (about 1.71 em for Laksaman). Adjacent lines whose ink reaches further still
+    (ฎุ or ฏู above a line with ภูมิ์) are moved apart by :class:`ThaiParagraph` for that pair alone."""
+    top, bottom = _stack_extents()
+    return round(top + bottom + LINE_CLEARANCE, 3)
+
+
+#: distance between baselines as a multiple of the font size, for every document (see line_spacing)
+DEFAULT_LINE_SPACING = line_spacing()
 
 
 def shaped_width(text: str, size: float, bold: bool = False) -> float:
@@ -433,7 +567,15 @@ def _block_height(lines: Sequence[_Line], font: str, size: float, leading: float
     if not lines:
         return 0.0
     asc, desc = _vmetrics(font)
-    return (max(asc, lines[0].m.top) + max(desc, lines[-1].m.bottom)) * size + (len(lines) - 1) * leading
+    return (max(asc, lines[0].m.top) + max(desc, lines[-1].m.bottom)) * size + sum(
+        _steps(lines, size, leading)
+    )
+
+
+def _steps(lines: Sequence[_Line], size: float, leading: float) -> list[float]:
+    """Distances between consecutive baselines: ``leading``, or more where the ink of a line pair would
+    come closer than :data:`LINE_CLEARANCE` (ฎุ or ฏู over a line with ภูมิ์)."""
+    return [max(leading, (a.m.bottom + b.m.top + LINE_CLEARANCE) * size) for a, b in pairwise(lines)]
 
 
 @dataclass(frozen=True)
@@ -457,12 +599,44 @@ def _words(marked: str, start: int, end: int) -> list[_Word]:
     return words
 
 
+def _cut_pieces(word: str, font: str, limit: float) -> list[str]:
+    """``word`` (marked, wider than ``limit`` at 1 pt) in the pieces a line may be cut between, finest
+    only where needed: at no-break spaces (kept at the end of the piece before), then dictionary words,
+    then character clusters."""
+    out: list[str] = []
+    for part in re.findall(r"[^\u00a0]+\u00a0*|\u00a0+", word):
+        if _measure(_display(part), font).extent <= limit:
+            out.append(part)
+            continue
+        for tok in _tokenize(part):
+            if _measure(_display(tok), font).extent <= limit:
+                out.append(tok)
+            else:
+                out.extend(_clusters(tok))
+    # a closing bracket or punctuation never starts a piece
+    merged: list[str] = []
+    for p in out:
+        if merged and p[0] in _NO_START:
+            merged[-1] += p
+        else:
+            merged.append(p)
+    return merged
+
+
 def _clusters(word: str) -> list[str]:
     """Thai character clusters: the smallest pieces a word can be cut into without breaking a glyph stack."""
     from pythainlp.tokenize import subword_tokenize
 
     pieces = [p for p in subword_tokenize(word, engine="tcc") if p]
-    return pieces if "".join(pieces) == word else list(word)
+    if "".join(pieces) != word:
+        pieces = list(word)
+    out: list[str] = []
+    for p in pieces:  # a closing bracket, punctuation or a combining mark never starts a piece
+        if out and (p[0] in _NO_START or unicodedata.category(p[0]).startswith("M")):
+            out[-1] += p
+        else:
+            out.append(p)
+    return out
 
 
 def _layout(
@@ -518,13 +692,14 @@ def _wrapped(marked: str, font: str, limit: float, protect: tuple[str, ...] | No
                 cur = None
             cur = _line(w.start, w.end, wtext, font)
             if cur.extent > limit and protect is not None and not any(p in wtext for p in protect):
-                # a single word wider than the line: cut it between character clusters
+                # a single word wider than the line: cut it at its inner spaces ("ที่ 35 องศาเซลเซียส"),
+                # then between dictionary words, then between character clusters
                 pos = piece_start = w.start
                 piece = ""
-                for cl in _clusters(marked[w.start : w.end]):
+                for cl in _cut_pieces(marked[w.start : w.end], font, limit):
                     cand_text = piece + _display(cl)
                     if piece and _measure(cand_text, font).extent > limit:
-                        lines.append(_line(piece_start, pos, piece, font))
+                        lines.append(_line(piece_start, pos, piece.rstrip(" "), font))
                         piece, piece_start = _display(cl), pos
                     else:
                         piece = cand_text
@@ -552,9 +727,7 @@ def _shaped(text: str, font: str, size: float) -> str:
 
 
 _formatted_lock = threading.Lock()
-_formatted: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, float, float, bool], str | None]] = (
-    weakref.WeakKeyDictionary()
-)
+_formatted: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], str | None]] = weakref.WeakKeyDictionary()
 
 
 def _text_operators(tx: PDFTextObject, text: str, shaping: bool) -> str:
@@ -581,6 +754,76 @@ def _text_operators(tx: PDFTextObject, text: str, shaping: bool) -> str:
 
 def _actual_text(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+@cache
+def _zero_space(font: str) -> str:
+    """A space glyph that does not move the pen, in reportlab's shaped-text form."""
+    width = pdfmetrics.getFont(font).face.charWidths.get(32, 250)
+    return ShapedStr(" ", shapeData=[ShapeData(0, 0, 0, 0, 0, width)])
+
+
+def _line_operators(tx: PDFTextObject, text: str, shaping: bool, actual: str | None = None) -> str:
+    """The text operators of one line, as ActualText spans that never continue past a mark.
+
+    A mark is drawn by moving the pen back over its base; MuPDF ends an ActualText replacement there
+    and extracts the following glyphs a second time ("ศรี ศรี", "ภูมิ์ภูมิ์"). So the line, shaped once
+    as a whole (so the marks keep their GPOS positions on their bases), is written in pieces: each run
+    of spacing glyphs in a span carrying the text of its clusters, marks included, and each run of marks
+    in an empty span. pdftotext and MuPDF then both give the text once, as typed. Cached per document
+    like :func:`_text_operators`."""
+    key = ("pieces", text, actual, tx._fontname, tx._fontsize, tx._leading, shaping)
+    doc = tx._canvas._doc
+    with _formatted_lock:
+        per_doc = _formatted.setdefault(doc, {})
+        hit = per_doc.get(key)
+        seen = key in per_doc
+    if hit is not None:
+        return hit
+    shaped = _shaped(text, tx._fontname, tx._fontsize) if shaping else text
+    parts = []
+    rise = tx.setRise
+
+    def set_rise(value: float) -> None:
+        # reportlab's setRise looks at the last operator written, and a piece may begin with a raised
+        # mark, before any: give it an empty one to look at
+        if not tx._code:
+            tx._code.append("")
+        rise(value)
+
+    tx.setRise = set_rise
+    try:
+        # one span for the line, closed by a space that does not move the pen: MuPDF sends the glyphs
+        # that match the end of an ActualText a second time after it ("ศรี ศรี"); a closing space never
+        # matches the text's end, and poppler's span then ends where the line does
+        glyphs = tx._formatText(shaped)  # first: it sets the font the closer may rely on
+        closer = ""
+        if isinstance(shaped, ShapedStr) and str(shaped) != (actual if actual is not None else text):
+            closer = tx._formatText(_zero_space(tx._fontname))  # (glyphs that read back right need none)
+        parts.append(
+            f"/Span <</ActualText {_actual_text(actual if actual is not None else text)}>> BDC {glyphs} {closer} EMC"
+        )
+    finally:
+        del tx.setRise
+    out = " ".join(parts)
+    with _formatted_lock:
+        per_doc[key] = out if seen else None
+    return out
+
+
+def write_line(tx: PDFTextObject, text: str, font: str, size: float, leading: float, shaping: bool) -> None:
+    """Append one line of text to a text object: shaped by reportlab (HarfBuzz), in ActualText spans
+    (:func:`_line_operators`) so that copying gives the text as typed in every viewer; superscript
+    digits drawn small and raised (:data:`SUP_SCALE`)."""
+    if any(c in _SUPERSCRIPTS for c in text):
+        for (run, sup), original in zip(_runs(text), _SUP_RUN.split(text), strict=False):
+            tx.setFont(font, size * SUP_SCALE if sup else size, leading)
+            tx.setRise(size * SUP_RISE if sup else 0.0)
+            tx._code.append(_line_operators(tx, run, shaping, original))
+        tx.setFont(font, size, leading)
+        tx.setRise(0.0)
+    else:
+        tx._code.append(_line_operators(tx, text, shaping))
 
 
 class ThaiParagraph(Paragraph):
@@ -618,6 +861,7 @@ class ThaiParagraph(Paragraph):
         self._lines: tuple[_Line, ...] = ()
         self._squeeze: list[float] = []
         self._laid_out_for: float | None = None
+        self._base_style = style
         frag = ParaFrag(
             text=text,
             fontName=style.fontName,
@@ -638,8 +882,35 @@ class ThaiParagraph(Paragraph):
     def font_size(self) -> float:
         return float(self.style.fontSize)
 
+    def _shrink_for(self, avail_width: float) -> None:
+        """In a column too narrow for its longest word, set the text smaller (down to 70 % of its size,
+        not below 7 pt) before any word is cut between its clusters."""
+        base = self._base_style
+        if not self.allow_wrap or avail_width <= 0:
+            self.style = base
+            return
+        marked = self._marked.replace("\n", ZWSP)
+        widest = max(
+            (
+                _measure(_display(marked[w.start : w.end]), base.fontName).extent
+                for w in _words(marked, 0, len(marked))
+            ),
+            default=0.0,
+        )
+        size = float(base.fontSize)
+        need = widest * size * self.hscale
+        if need <= avail_width + 1e-6:
+            self.style = base
+            return
+        smaller = max(min(size, 7.0), size * 0.7, math.floor(avail_width / (widest * self.hscale) * 4) / 4)
+        self.style = _style(
+            base.fontName, smaller, float(base.leading) * smaller / size, _ALIGN_NAME.get(base.alignment, "left"),
+            _color_key(base.textColor),
+        )  # fmt: skip
+
     def _layout_for(self, avail_width: float) -> tuple[_Line, ...]:
         if self._laid_out_for != avail_width:
+            self._shrink_for(avail_width)
             size = self.style.fontSize
             wrap_at = min(avail_width, self.wrap_width) if self.wrap_width else avail_width
             self._lines = _layout(
@@ -716,7 +987,8 @@ class ThaiParagraph(Paragraph):
         asc, _desc = _vmetrics(font)
         y = self.height - max(asc, self._lines[0].m.top) * size
         canv.setFillColor(style.textColor)
-        for line, squeeze in zip(self._lines, self._squeeze, strict=True):
+        steps = [*_steps(self._lines, size, leading), 0.0]
+        for line, squeeze, step in zip(self._lines, self._squeeze, steps, strict=True):
             if line.text.strip():
                 scale = self.hscale * squeeze
                 box = line.extent * size * scale
@@ -727,18 +999,15 @@ class ThaiParagraph(Paragraph):
                 else:
                     x = 0.0
                 x -= line.m.left * size * scale  # marks hanging left of the first glyph stay in the box
-                canv.addLiteral(f"/Span <</ActualText {_actual_text(line.text)}>> BDC")
                 tx = canv.beginText(x, y)
                 tx.setFont(font, size, leading)
                 if scale != 1.0:
                     tx.setHorizScale(scale * 100.0)
-                # the operators go straight into the text object (what its _textOut does), see _text_operators
-                tx._code.append(_text_operators(tx, line.text, shaping))
+                write_line(tx, line.text, font, size, leading, shaping)
                 if scale != 1.0:
                     tx.setHorizScale(100.0)
                 canv.drawText(tx)
-                canv.addLiteral("EMC")
-            y -= leading
+            y -= step
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -873,6 +1142,37 @@ def _fit(
     return _Fit(s, min(1.0, max_width / widest) if widest > 0 else 1.0, False)
 
 
+ELLIPSIS = "…"
+
+
+def _truncated(
+    marked: str, font: str, width: float, height: float, size: float, max_lines: int, spacing: float
+) -> str:
+    """The longest run of whole words of ``marked`` that, followed by "…", sets in ``max_lines`` lines of
+    ``width`` × ``height`` at ``size`` (marked text; at least the first word's first clusters)."""
+    flat = marked.replace("\n", " ")
+    words = _words(flat, 0, len(flat))
+
+    def fits(candidate: str) -> bool:
+        lines = _layout(candidate, font, size, width, wrap=True)
+        return (
+            len(lines) <= max_lines
+            and _block_height(lines, font, size, size * spacing) <= height + 1e-6
+            and all(ln.extent * size <= width + 1e-6 for ln in lines)
+        )
+
+    for k in range(len(words) - 1, 0, -1):
+        candidate = flat[: words[k - 1].end] + ELLIPSIS
+        if fits(candidate):
+            return candidate
+    head = ""
+    for cl in _clusters(_display(flat[: words[0].end]) if words else ""):
+        if not fits(head + cl + ELLIPSIS):
+            break
+        head += cl
+    return head + ELLIPSIS
+
+
 def _balanced_width(marked: str, font: str, size: float, max_width: float, count: int) -> float:
     """The narrowest width (points) that still sets ``marked`` in ``count`` lines: wrapping there evens
     out the lines of a centred title instead of leaving a short last line ("…จีน รุ่น" / "ที่ 3")."""
@@ -910,14 +1210,18 @@ def fit_text(
     floor: float = HARD_FLOOR,
     step: float = 1.0,
     color: colors.Color | str | None = None,
+    overflow: Literal["condense", "ellipsis"] = "condense",
 ) -> ThaiParagraph:
-    """A paragraph of ``text`` that fits a ``max_width`` × ``max_height`` box (points), never cut.
+    """A paragraph of ``text`` that fits a ``max_width`` × ``max_height`` box (points), never cut
+    (unless ``overflow="ellipsis"``).
 
     1. One line, shrinking from ``size`` by ``step`` down to ``min_size``.
     2. Still too long: wrap at Thai word boundaries into at most ``max_lines`` lines at ``min_size``,
        shrinking further down to ``floor`` if needed. With ``unbreakable=True`` (a person's name) the
        text never wraps, it keeps shrinking on one line instead.
-    3. Still too long at ``floor``: condense horizontally (``hscale``) so it stays inside the box.
+    3. Still too long at ``floor``: condense horizontally (``hscale``) so it stays inside the box; or,
+       with ``overflow="ellipsis"`` (a label, whose full text is printed elsewhere), cut after the last
+       whole word that fits and end with "…", at ``floor``, never condensed.
 
     Centred text that wraps is balanced: it breaks at the narrowest width that keeps the same number of
     lines, so a title's lines come out about equally long (``ThaiParagraph.wrap_width``).
@@ -945,6 +1249,12 @@ def fit_text(
         unbreakable is not True,
         align == "center",
     )
+    if overflow == "ellipsis" and fit.hscale < 1.0 and unbreakable is not True:
+        cut = _truncated(
+            marked, font, float(max_width), float(max_height), fit.size, max(1, max_lines), line_spacing
+        )
+        style = _style(font, fit.size, fit.size * line_spacing, align, _color_key(color))
+        return ThaiParagraph(_display(cut), style, marked=cut)
     style = _style(font, fit.size, fit.size * line_spacing, align, _color_key(color))
     return ThaiParagraph(
         text,
@@ -975,6 +1285,8 @@ def draw_text(
     thai_digits: bool = False,
     line_spacing: float = DEFAULT_LINE_SPACING,
     color: colors.Color | str | None = None,
+    floor: float = HARD_FLOOR,
+    overflow: Literal["condense", "ellipsis"] = "condense",
 ) -> ThaiParagraph:
     """Fit ``text`` into the box whose top-left corner is (``x``, ``y``) and draw it there.
 
@@ -994,6 +1306,8 @@ def draw_text(
         thai_digits=thai_digits,
         line_spacing=line_spacing,
         color=color,
+        floor=floor,
+        overflow=overflow,
     )
     _w, h = para.wrapOn(canvas, width, height)
     if valign == "middle":

@@ -42,9 +42,13 @@ INK: dict[str, str] = {"completion": "#1d2f6f", "participation": "#1e5b46"}
 
 #: (code, kind, name_th, the line above the name, the line below it)
 DEFAULT_TEMPLATES: tuple[tuple[str, str, str, str, str], ...] = (
-    ("CERT-COMPLETION", "completion", "วุฒิบัตร", "วุฒิบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้ผ่านการอบรม"),
-    ("CERT-PARTICIPATION", "participation", "เกียรติบัตร", "เกียรติบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้เข้าร่วม"),
+    ("CERT-COMPLETION", "completion", "วุฒิบัตร", "ขอมอบวุฒิบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้ผ่านการอบรม"),
+    ("CERT-PARTICIPATION", "participation", "เกียรติบัตร", "ขอมอบเกียรติบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", "ได้เข้าร่วม"),
 )
+
+#: the public page a phone opens from the QR code when no sync server is configured (the signed record
+#: rides along as ?p=…, so dipdesk still verifies it offline); headquarters sets the real address
+VERIFY_URL = "https://www.dip.go.th/verify"
 
 QR_SIZE_MM = 28  # big enough for a phone to read the signed payload (version 9–10) from arm's length
 
@@ -52,6 +56,12 @@ QR_SIZE_MM = 28  # big enough for a phone to read the signed payload (version 9�
 def template_id(code: str) -> str:
     """The fixed id of a default template (the ids the demo has always given them, so demo databases agree)."""
     return reference_id("certificate_template", code)
+
+
+def logo_hash() -> str:
+    """Content hash of the neutral placeholder emblem (resources/images/certificate-logo.png); a site
+    replaces it by uploading its own image into the template's ``logo`` element."""
+    return hashlib.sha256(resource("images", "certificate-logo.png").read_bytes()).hexdigest()
 
 
 def background_hash(kind: str) -> str:
@@ -81,11 +91,11 @@ def default_elements(title: str, intro: str, verb: str, ink: str = INK["completi
          "align": "center", "bold": True, "max_width_mm": 230, "max_height_mm": 19, "max_lines": 2,
          "min_size": 16},
         {"type": "text", "key": "date", "text": "{date_phrase}", "x_mm": centre, "y_mm": 124,
-         "size": 17, "align": "center"},
+         "size": 17, "align": "center", "thai_digits": True},
         {"type": "text", "key": "hours", "text": "รวมระยะเวลา {hours} ชั่วโมง", "x_mm": centre, "y_mm": 133,
-         "size": 17, "align": "center"},
+         "size": 17, "align": "center", "thai_digits": True},
         {"type": "text", "key": "issued", "text": "ให้ไว้ ณ วันที่ {issued_date}", "x_mm": centre,
-         "y_mm": 142, "size": 17, "align": "center"},
+         "y_mm": 142, "size": 17, "align": "center", "thai_digits": True},
         {"type": "signatory", "key": "signatory1", "name": "(นายวิรัตน์ ศรีพัฒนา)",
          "position": "อธิบดีกรมส่งเสริมอุตสาหกรรม", "signature_hash": "", "x_mm": 86, "y_mm": 166,
          "size": 15, "align": "center", "width_mm": 84},
@@ -94,8 +104,10 @@ def default_elements(title: str, intro: str, verb: str, ink: str = INK["completi
          "size": 15, "align": "center", "width_mm": 84},
         {"type": "serial", "key": "serial", "text": "เลขที่ {serial}", "x_mm": 24, "y_mm": 187, "size": 11,
          "align": "left", "max_width_mm": 120},
-        {"type": "qr", "key": "qr", "x_mm": 244, "y_mm": 134, "size_mm": QR_SIZE_MM,
-         "caption": "สแกนเพื่อตรวจสอบ", "caption_size": 10},
+        {"type": "qr", "key": "qr", "x_mm": 244, "y_mm": 122, "size_mm": QR_SIZE_MM,
+         "caption": "สแกนเพื่อตรวจสอบ", "caption_size": 10, "verify_url": VERIFY_URL},
+        # (last, so that element 0 stays the title, which editors and tools expect)
+        {"type": "image", "key": "logo", "hash": logo_hash(), "x_mm": 22, "y_mm": 18, "w_mm": 24, "h_mm": 24},
     ]
     # fmt: on
 

@@ -162,13 +162,14 @@ def test_sixty_analyses_paginate_with_the_header_row_on_every_page(tmp_path: Pat
 @pytest.mark.parametrize("n", [10, 13])
 def test_the_signature_and_end_mark_never_stand_alone_on_the_last_page(tmp_path: Path, n: int) -> None:
     """With these counts the closing block once fell to a page of its own (or after the last rows had
-    gone): the last rows of results now go over with the notes, the signature and the end mark."""
+    gone): the last results now go over with the notes, the signature and the end mark."""
     pdf = tmp_path / f"r{n}.pdf"
     pages = render_report(content(n), pdf)
     assert pages >= 2
     last = " ".join(pdftext(pdf, pages).split())
     assert "สิ้นสุดรายงาน" in last and "ผู้อนุมัติรายงาน" in last and "หมายเหตุ" in last
-    assert f"ชุดที่ {n - 1}" in last and f"ชุดที่ {n}" in last, "the last two rows go with the signature"
+    # the last two results go with the signature where the closing leaves room for them, else the last
+    assert f"ชุดที่ {n}" in last, "the last result goes with the signature"
     assert "Verdict" in last, "under the repeated column headers"
     every = " ".join(pdftext(pdf, mode="-raw").split())
     assert [i for i in range(5, n + 1) if f"ชุดที่ {i}" not in every] == [], "no row lost or doubled"
@@ -182,7 +183,8 @@ def test_a_result_in_the_warning_band_is_marked_near_the_limit(tmp_path: Path) -
     render_report(c, pdf)
     flat = " ".join(pdftext(pdf).split())
     assert flat.count("(ใกล้เกณฑ์)") == 2, "marked in the verdict column and explained in the notes"
-    assert "หมายถึง ผลอยู่ในเกณฑ์กำหนดแต่อยู่ในช่วงเฝ้าระวัง" in flat
+    # what the mark means is part of the stated decision rule
+    assert "ผลที่อยู่ในเกณฑ์แต่อยู่ในช่วงเฝ้าระวังใกล้ค่าขีดจำกัดตัดสินว่า“ผ่าน”" in flat.replace(" ", "")
     render_report(content(), pdf)
     assert "ใกล้เกณฑ์" not in pdftext(pdf), "no mark where no result is near the limit"
 
@@ -242,7 +244,7 @@ def test_a_note_split_at_the_foot_of_a_page_fits_there() -> None:
     a real report of 11 results with an amendment box hit it)."""
     tx = lab_forms._Text(False)
     long_note = "หลักเกณฑ์การตัดสิน (decision rule): " + "ตัดสินผ่านหรือไม่ผ่านจากค่าที่รายงานเทียบกับเกณฑ์กำหนด " * 6
-    bullet = lab_forms._Bullet(tx.p(long_note, 11.5, leading=15))
+    bullet = lab_forms._Bullet(tx.p(long_note, 11.5))
     _w, full = bullet.wrap(lab_forms.CONTENT_W, 10_000)
     for tenth in range(150, int(full * 10)):
         room = tenth / 10
@@ -317,7 +319,7 @@ def test_receipt_carries_the_lab_number_as_qr_and_text(
         "condition": "ปกติ",
         "storage": "อุณหภูมิห้อง",
         "sampling_date": None,
-        "received_at": "2026-11-18T10:48",
+        "received_at": "2026-11-18T10:48+07:00",
         "received_by": "นายประเสริฐ วงศ์สวัสดิ์",
         "received_by_position": "นักวิทยาศาสตร์",
         "due_on": "2026-11-28",

@@ -476,7 +476,9 @@ def test_zbarimg_reads_every_code_and_verify_accepts_it(engine: Engine, klass: C
             assert len(codes) == 1, page
             assert svc.verify(s, codes[0]).ok
             read.add(codes[0])
-    assert read == expected
+    # the code printed is the verification address carrying the signed record (no server configured:
+    # the template's public page); it holds the same payload as the record kept
+    assert {signing.parse_qr_text(t)[1] for t in read} == {signing.parse_qr_text(t)[1] for t in expected}
 
 
 # --- the command line ------------------------------------------------------------------------------------
