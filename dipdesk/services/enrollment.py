@@ -24,6 +24,7 @@ from dipdesk.core.thaiid import mask_id
 from dipdesk.services import numbering, records
 from dipdesk.services.context import Context
 from dipdesk.services.errors import NotFound, ValidationError
+from dipdesk.services.search import check_search_text
 from dipdesk.store.enrollment import Attendance, Enrollment
 from dipdesk.store.people import Enterprise, EnterpriseMember, Person
 from dipdesk.store.programs import Activity, ActivitySession
@@ -237,6 +238,7 @@ def search_people(
     Words of three or more characters use the trigram index (Thai has no spaces between words); shorter
     ones a plain LIKE. Digits match the national ID from its start, or anywhere in the phone number.
     """
+    check_search_text(query)
     words = to_arabic_digits(query).split()
     if not words:
         return []
