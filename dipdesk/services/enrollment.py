@@ -21,9 +21,10 @@ from dipdesk.core.attendance import Completion, Mark, completion
 from dipdesk.core.digits import to_arabic_digits
 from dipdesk.core.names import full_name
 from dipdesk.core.thaiid import mask_id
-from dipdesk.services import records
+from dipdesk.services import numbering, records
 from dipdesk.services.context import Context
 from dipdesk.services.errors import NotFound, ValidationError
+from dipdesk.services.search import check_search_text
 from dipdesk.store.enrollment import Attendance, Enrollment
 from dipdesk.store.people import Enterprise, EnterpriseMember, Person
 from dipdesk.store.programs import Activity, ActivitySession
@@ -123,10 +124,18 @@ def enroll(
     return enrollment, True
 
 
+def enterprise_code_prefix(session: Session, site_code: str) -> str:
+    """What codes of enterprises made on this computer start with (``IPC1-E-K7Q2-``): per device within
+    the site, so two laptops adding enterprises offline never take the same code."""
+    return numbering.code_prefix(session, f"{site_code}-E")
+
+
 def next_enterprise_code(session: Session, site_code: str) -> int:
-    """The next running number for enterprise codes made here (`IPC1-E000123`)."""
-    prefix = f"{site_code}-E"
-    codes = session.scalars(select(Enterprise.code).where(Enterprise.code.startswith(prefix)))
+    """The next running number for enterprise codes made here (``IPC1-E-K7Q2-000123``)."""
+    prefix = enterprise_code_prefix(session, site_code)
+    codes = session.scalars(
+        select(Enterprise.code).where(Enterprise.code.startswith(prefix, autoescape=True))
+    )
     return max((int(c[len(prefix) :]) for c in codes if c[len(prefix) :].isdigit()), default=0) + 1
 
 
@@ -147,7 +156,8 @@ def enterprise_named(ctx: Context, name: str) -> Enterprise:
     ).first()
     if existing is not None:
         return existing
-    code = f"{ctx.site.code}-E{next_enterprise_code(ctx.session, ctx.site.code):06d}"
+    prefix = enterprise_code_prefix(ctx.session, ctx.site.code)
+    code = f"{prefix}{next_enterprise_code(ctx.session, ctx.site.code):06d}"
     return records.create(ctx, Enterprise, code=code, name_th=name, kind=guess_enterprise_kind(name))
 
 
@@ -228,6 +238,7 @@ def search_people(
     Words of three or more characters use the trigram index (Thai has no spaces between words); shorter
     ones a plain LIKE. Digits match the national ID from its start, or anywhere in the phone number.
     """
+    check_search_text(query)
     words = to_arabic_digits(query).split()
     if not words:
         return []

@@ -20,6 +20,7 @@ from dipdesk.services import records
 from dipdesk.services.context import Context
 from dipdesk.services.enrollment import person_name
 from dipdesk.services.errors import NotFound, ValidationError
+from dipdesk.services.search import check_search_text
 from dipdesk.store.mentoring import MentoringPair, MentoringSession
 from dipdesk.store.people import Enterprise, Person
 
@@ -432,6 +433,7 @@ class EnterpriseHit:
 
 def search_enterprises(session: Session, query: str, *, limit: int = 30) -> list[EnterpriseHit]:
     """Enterprises whose name, code or registration ID contains what was typed (Thai substrings work)."""
+    check_search_text(query)
     words = query.split()
     if not words:
         return []

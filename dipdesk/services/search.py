@@ -39,6 +39,7 @@ from sqlalchemy.exc import OperationalError
 from dipdesk.core.digits import to_arabic_digits
 from dipdesk.core.names import full_name
 from dipdesk.core.thaiid import is_valid_id, mask_id, normalize_id
+from dipdesk.services.errors import ValidationError
 from dipdesk.store.base import thai_order
 
 PAGE_SIZE = 200
@@ -50,6 +51,12 @@ PAGE_SIZE = 200
 DRIVE_FROM_MATCHES_MAX = 12_000
 
 MIN_FTS_CHARS = 3  # the trigram tokenizer cannot match anything shorter
+
+# What a search box takes: a name, a phone, a code or a few words of each. Longer text is refused with a
+# clear message (50,000 characters made SQLite give up: "LIKE pattern too complex", "expression tree
+# too large"); the GUI's search box stops at MAX_SEARCH_CHARS.
+MAX_SEARCH_CHARS = 500
+MAX_SEARCH_TERMS = 20
 
 PROGRESS_STEPS = 20_000  # SQLite virtual-machine steps between two looks at `should_stop` (~1 ms)
 
@@ -407,6 +414,26 @@ class Search:
 _DIGITISH = re.compile(r"^[\d\-.\s+()]+$")
 
 
+def check_search_text(raw: str) -> None:
+    """Refuse search text no one types (over MAX_SEARCH_CHARS, or more than MAX_SEARCH_TERMS words) with
+    a clear message, before it reaches SQL; every search of the services calls this."""
+    text_ = raw.strip()
+    if len(text_) > MAX_SEARCH_CHARS:
+        raise ValidationError(
+            "search",
+            f"ข้อความค้นหายาว {len(text_):,} ตัวอักษร เกินที่ค้นได้ ({MAX_SEARCH_CHARS} ตัวอักษร) ให้ค้นด้วยคำที่สั้นลง",
+            f"the search text is {len(text_):,} characters long, over the limit of {MAX_SEARCH_CHARS}: "
+            "search with fewer words",
+        )
+    words = len(set(text_.split()))
+    if words > MAX_SEARCH_TERMS:
+        raise ValidationError(
+            "search",
+            f"ค้นหาได้ครั้งละไม่เกิน {MAX_SEARCH_TERMS} คำ (พิมพ์มา {words} คำ)",
+            f"a search takes at most {MAX_SEARCH_TERMS} words ({words} given)",
+        )
+
+
 def parse_search(raw: str, *, fts: bool, id_lookup: bool = False) -> Search:
     """Split the search box's text into terms (spaces separate terms; Thai words have none inside).
 
@@ -416,6 +443,7 @@ def parse_search(raw: str, *, fts: bool, id_lookup: bool = False) -> Search:
     text_ = to_arabic_digits(raw).strip()
     if not text_:
         return Search()
+    check_search_text(text_)
     if id_lookup and _DIGITISH.match(text_):
         digits = normalize_id(text_)
         if len(digits) == 13 and is_valid_id(digits):

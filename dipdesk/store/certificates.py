@@ -61,11 +61,14 @@ class CertificatePrint(SiteOwned, Base):
 
 
 class SerialCounter(Base):
-    """Running numbers per (site, series, fiscal year). Local only: serials carry the site code, so two
-    sites never collide even offline, and one device is the only issuer for its site."""
+    """Running numbers per (site, series, fiscal year). Local only: the series carries this computer's
+    device tag (``LAB-K7Q2``), and so do the numbers, so neither two sites nor two laptops of one site
+    collide even offline (see ``dipdesk.services.numbering``)."""
 
     __tablename__ = "serial_counters"
     site_code: Mapped[str] = mapped_column(String(16), primary_key=True)
-    series: Mapped[str] = mapped_column(String(16), primary_key=True)  # "CERT", "LAB", "REQ", "RPT"
+    series: Mapped[str] = mapped_column(
+        String(16), primary_key=True
+    )  # "CERT-K7Q2", "LAB-K7Q2", "REQ-…", "RPT-…"
     fiscal_year: Mapped[int] = mapped_column(primary_key=True)
     last: Mapped[int] = mapped_column(default=0)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from records_helpers import type_text
 from sqlalchemy import select
 
+from dipdesk.services import numbering
 from dipdesk.store.programs import Activity, ActivitySession, Program
 from dipdesk.ui.pages.programs import ACTIVITIES_TAB, ProgramsPage
 from dipdesk.ui.records import programs as programs_module
@@ -175,7 +176,9 @@ def test_a_new_programs_code_follows_the_fiscal_year_in_the_form(qtbot, page) ->
     qtbot.waitUntil(lambda: code.input.text().startswith(f"IPC1-{this_year}-P"), timeout=5_000)
     year.input.setText("")
     type_text(year.input, "2571")
-    qtbot.waitUntil(lambda: code.input.text() == "IPC1-2571-P01", timeout=5_000)
+    with page.programs.db.session() as s, s.begin():
+        tag = numbering.device_tag(s)  # per device within the site: two offline laptops never collide
+    qtbot.waitUntil(lambda: code.input.text() == f"IPC1-2571-P-{tag}-01", timeout=5_000)
     code.input.setText("")
     type_text(code.input, "MY-CODE")  # typed by the user: no longer suggested
     year.input.setText("")
@@ -199,7 +202,9 @@ def test_a_new_activitys_code_takes_its_programs_fiscal_year(qtbot, page, env) -
     qtbot.waitUntil(lambda: code.input.text().startswith(f"IPC1-{this_year}-A"), timeout=5_000)
     qtbot.waitUntil(lambda: program.input.findData(older_id) >= 0, timeout=5_000)
     program.input.setCurrentIndex(program.input.findData(older_id))  # choosing the program re-suggests
-    qtbot.waitUntil(lambda: code.input.text() == "IPC1-2566-A00001", timeout=5_000)
+    with env.db.session() as s, s.begin():
+        tag = numbering.device_tag(s)
+    qtbot.waitUntil(lambda: code.input.text() == f"IPC1-2566-A-{tag}-00001", timeout=5_000)
     code.input.setText("")
     type_text(code.input, "A-MINE")
     program.input.setCurrentIndex(program.input.findData(page.programs.model.row_id(0)))

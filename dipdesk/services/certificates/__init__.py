@@ -160,6 +160,12 @@ from dipdesk.services.certificates.printing import (
     context_for as context_for,
 )
 from dipdesk.services.certificates.printing import (
+    discard_staged as discard_staged,
+)
+from dipdesk.services.certificates.printing import (
+    ensure_signing_key as ensure_signing_key,
+)
+from dipdesk.services.certificates.printing import (
     page_for as page_for,
 )
 from dipdesk.services.certificates.printing import (
@@ -175,10 +181,16 @@ from dipdesk.services.certificates.printing import (
     print_certificates as print_certificates,
 )
 from dipdesk.services.certificates.printing import (
+    publish_staged as publish_staged,
+)
+from dipdesk.services.certificates.printing import (
     reprint as reprint,
 )
 from dipdesk.services.certificates.printing import (
     sort_like_class_list as sort_like_class_list,
+)
+from dipdesk.services.certificates.printing import (
+    staged_output as staged_output,
 )
 from dipdesk.services.certificates.templates import (
     _as_kwargs as _as_kwargs,

@@ -5,7 +5,6 @@ unique across sites and devices, issue / issue_many / issue_due, reissue and rev
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,12 +20,10 @@ from dipdesk.core.eligibility import Attendance as AttendanceFacts
 from dipdesk.core.eligibility import Eligibility, assess
 from dipdesk.core.thaidate import THAI_MONTHS, be_year, fiscal_year, format_thai_date
 from dipdesk.printing import certificates as printer
-from dipdesk.services import signing
+from dipdesk.services import numbering, signing
 from dipdesk.services.certificates.common import (
-    _CROCKFORD,
     _LEAD_VOWEL,
     _TONE,
-    DEVICE_KEY,
     DIRECTOR_KEY,
     SERIES,
 )
@@ -244,19 +241,16 @@ def _signatories(layout: printer.Layout, values: Mapping[str, str]) -> list[dict
 
 
 def device_tag(device_id: str) -> str:
-    """Four Crockford base-32 characters from a device id: short, unambiguous to read aloud."""
-    digest = hashlib.sha256(device_id.encode()).digest()
-    n = int.from_bytes(digest[:3], "big") >> 4  # 20 bits
-    return "".join(_CROCKFORD[(n >> shift) & 31] for shift in (15, 10, 5, 0))
+    """Four Crockford base-32 characters from a device id (see ``dipdesk.services.numbering``)."""
+    return numbering.tag_of(device_id)
 
 
 def serial_prefix(session: Session, site: Site, fy: int) -> tuple[str, str]:
-    """(serial prefix, counter series) for certificates issued on this computer in fiscal year ``fy``."""
-    device = local_value(session, DEVICE_KEY)
-    if device:
-        tag = device_tag(device)
-        return f"{site.code}-{fy}-{tag}-", f"{SERIES}-{tag}"
-    return f"{site.code}-{fy}-", SERIES
+    """(serial prefix, counter series) for certificates issued on this computer in fiscal year ``fy``.
+    Always per device: two laptops of one site printing offline never make the same serial (the device
+    id is made now when nothing was written here yet)."""
+    tag = numbering.device_tag(session)
+    return f"{site.code}-{fy}-{tag}-", f"{SERIES}-{tag}"
 
 
 def next_serials(ctx: Context, issued_on: dt.date, count: int) -> list[str]:

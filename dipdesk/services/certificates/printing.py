@@ -11,7 +11,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -207,11 +207,15 @@ def print_certificates(
     title: str = "",
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
+    staged: list[tuple[str, str]] | None = None,
 ) -> tuple[int, list[str]]:
     """Render issued certificates (exact copies of what was printed) and log each print.
 
-    Files are written to a temporary name and moved into place at the end; the caller commits the
-    transaction after that (so a failed commit can remove them). Returns (pages, files written).
+    Every file is rendered under a temporary name in its destination folder. With ``staged`` (a list from
+    ``staged_output``), the files stay there and their (temporary, final) names are added to it: the
+    caller moves them into place only **after** its transaction commits, so a kill or a failed commit
+    never leaves a finished certificate PDF whose serials were not issued. Without ``staged`` they are
+    moved into place at once (for callers with nothing left to commit). Returns (pages, final paths).
     """
     ctx.require("certificates.issue")
     revoked = [c.serial for c in certs if c.state == "revoked"]
@@ -230,7 +234,14 @@ def print_certificates(
         if progress:
             progress(done, total, "")
 
-    written: list[str] = []
+    mine: list[tuple[str, str]] = []  # (temporary, final) of this call
+
+    def temporary_for(dest: Path) -> str:
+        fd, name = tempfile.mkstemp(prefix=".dipdesk-", suffix=".pdf.part", dir=str(dest.parent))
+        os.close(fd)
+        mine.append((name, str(dest)))
+        return name
+
     try:
         if per_person_dir is not None:
             per_person_dir.mkdir(parents=True, exist_ok=True)
@@ -244,37 +255,28 @@ def print_certificates(
                     else per_person_dir / cert.serial
                 )
                 dest = dest.with_name(dest.name + ".pdf")
-                tmp = dest.with_name(dest.name + ".part")
-                printer.render([page_for(engine, cert, cache)], tmp, title=title or name)
-                os.replace(tmp, dest)
-                written.append(str(dest))
+                printer.render([page_for(engine, cert, cache)], temporary_for(dest), title=title or name)
                 if progress and (i % 5 == 0 or i == total):
                     progress(i, total, "")
             pages = total
         else:
             assert out is not None
             out.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=".dipdesk-", suffix=".pdf", dir=str(out.parent))
-            os.close(fd)
-            try:
-                pages = printer.render(
-                    (page_for(engine, c, cache) for c in certs),
-                    tmp_name,
-                    title=title,
-                    total=total,
-                    progress=report,
-                    should_stop=should_stop,
-                )
-                os.replace(tmp_name, out)
-            finally:
-                if os.path.exists(tmp_name):
-                    os.unlink(tmp_name)
-            written.append(str(out))
+            pages = printer.render(
+                (page_for(engine, c, cache) for c in certs),
+                temporary_for(out),
+                title=title,
+                total=total,
+                progress=report,
+                should_stop=should_stop,
+            )
     except BaseException:
-        for f in written:
-            with contextlib.suppress(OSError):
-                os.unlink(f)
+        discard_staged(mine)
         raise
+    if staged is None:
+        publish_staged(mine)
+    else:
+        staged.extend(mine)
     # the print log is itself the record of each print (it travels with sync); no audit entry per copy
     logged = [
         CertificatePrint(site_id=ctx.site.id, certificate_id=c.id, printed_by=ctx.user_id) for c in certs
@@ -283,7 +285,45 @@ def print_certificates(
     ctx.session.flush()
     for entry in logged:
         capture(ctx.session, entry, {}, op="c", user_id=ctx.user_id)
-    return pages, written
+    return pages, [final for _tmp, final in mine]
+
+
+def publish_staged(staged: Sequence[tuple[str, str]]) -> None:
+    """Move rendered files into place (after the transaction that issued and logged them committed)."""
+    for tmp, final in staged:
+        os.replace(tmp, final)
+
+
+def discard_staged(staged: Sequence[tuple[str, str]]) -> None:
+    for tmp, _final in staged:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+@contextlib.contextmanager
+def staged_output() -> Iterator[list[tuple[str, str]]]:
+    """Files rendered inside a transaction, moved into place only once it has committed.
+
+    Enter it *outside* the transaction (``with staged_output() as staged, session.begin(): ...``): it
+    exits after the commit, and publishes the files then; if anything failed (the commit included) the
+    temporary files are removed and nothing appears. A kill at any moment leaves at most a hidden
+    ``.dipdesk-*.pdf.part`` file, never a certificate PDF whose serials the database does not hold.
+    """
+    staged: list[tuple[str, str]] = []
+    try:
+        yield staged
+    except BaseException:
+        discard_staged(staged)
+        raise
+    publish_staged(staged)
+
+
+def ensure_signing_key(engine: Engine, username: str | None = None) -> None:
+    """Make (or check) this site's signing key in a transaction of its own, committed before any
+    certificate is signed with it: a print killed or cancelled later never rolls back a key whose
+    signatures are already on paper."""
+    with session_factory(engine)() as session, session.begin():
+        signing.signing_key(context_for(session, username))
 
 
 def context_for(session: Session, username: str | None = None) -> Context:
@@ -315,7 +355,8 @@ def print_activity(
     template's kind, sorted like the class list. One transaction: cancelled or failed, nothing changes."""
     if out is None and per_person_dir is None:
         raise ValidationError("out", "ต้องระบุไฟล์หรือโฟลเดอร์ปลายทาง", "give an output file or folder")
-    with session_factory(engine)() as session, session.begin():
+    ensure_signing_key(engine, username)
+    with staged_output() as staged, session_factory(engine)() as session, session.begin():
         ctx = context_for(session, username)
         activity = activity_by_code(session, activity_code)
         tpl = (
@@ -362,15 +403,17 @@ def print_activity(
             title=title,
             progress=progress,
             should_stop=should_stop,
+            staged=staged,
         )
     return summary
 
 
 def reprint(engine: Engine, serial: str, out: Path, *, username: str | None = None) -> Certificate:
     """Print one issued certificate again: an exact copy of what was first printed (logged)."""
-    with session_factory(engine)() as session, session.begin():
+    with staged_output() as staged, session_factory(engine)() as session, session.begin():
         ctx = context_for(session, username)
         cert = find_certificate(session, serial)
-        print_certificates(ctx, [cert], out, title=str((cert.printed_data or {}).get("name", "")))
+        title = str((cert.printed_data or {}).get("name", ""))
+        print_certificates(ctx, [cert], out, title=title, staged=staged)
         session.expunge(cert)
     return cert

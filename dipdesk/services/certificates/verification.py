@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from dipdesk.core.thaidate import format_thai_date
 from dipdesk.services import signing
+from dipdesk.services.search import check_search_text
 from dipdesk.store.certificates import Certificate
 from dipdesk.store.programs import Activity
 from dipdesk.store.reference import Site
@@ -149,6 +150,7 @@ class ActivityChoice:
 
 def activities_for_certificates(session: Session, search: str = "", limit: int = 300) -> list[ActivityChoice]:
     """Activities with enrollments, the most recent first (filtered by code or title)."""
+    check_search_text(search)
     from dipdesk.store.enrollment import Enrollment
 
     enrolled = (

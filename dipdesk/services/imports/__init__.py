@@ -138,6 +138,12 @@ from dipdesk.services.imports.mapping import (
     suggest_mapping as suggest_mapping,
 )
 from dipdesk.services.imports.reading import (
+    MAX_IMPORT_BYTES as MAX_IMPORT_BYTES,
+)
+from dipdesk.services.imports.reading import (
+    MAX_IMPORT_ROWS as MAX_IMPORT_ROWS,
+)
+from dipdesk.services.imports.reading import (
     SourceTable as SourceTable,
 )
 from dipdesk.services.imports.reading import (

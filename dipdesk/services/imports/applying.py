@@ -149,7 +149,7 @@ class _Importer:
         return found
 
     def _new_enterprise_code(self) -> str:
-        prefix = f"{self.ctx.site.code}-E"
+        prefix = enrollment_service.enterprise_code_prefix(self.s, self.ctx.site.code)
         if self._next_code is None:
             self._next_code = enrollment_service.next_enterprise_code(self.s, self.ctx.site.code)
         code = f"{prefix}{self._next_code:06d}"

@@ -5,9 +5,11 @@ without BOM, UTF-16) and Excel sheets, into a :class:`SourceTable` (header row f
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,12 @@ from dipdesk.services.errors import ServiceError
 from dipdesk.services.imports.mapping import MAX_HEADER_SCAN, guess_field
 
 # --- reading files -----------------------------------------------------------------------------------
+
+# The largest file an import takes: a class list or a whole center's register is a few thousand rows;
+# these limits keep a wrong or hostile file (a database dump, a zip bomb) from filling the memory.
+MAX_IMPORT_BYTES = 20 * 1024 * 1024  # the file as stored (an .xlsx is compressed)
+MAX_IMPORT_ROWS = 50_000  # rows of the sheet or lines of the CSV, header and title rows included
+MAX_XLSX_UNPACKED = 10 * MAX_IMPORT_BYTES  # an .xlsx as unpacked (its XML)
 
 
 class UnreadableFile(ServiceError):
@@ -52,15 +60,34 @@ def _utf16_without_bom(data: bytes) -> str:
     return "utf-16-le" if odd > even else "utf-16-be"
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _undefined_bytes(data: bytes, exc: UnicodeDecodeError, encoding: str, name: str) -> UnreadableFile:
+    """A clear refusal naming where the first byte that is no character of ``encoding`` is."""
+    line = data.count(b"\n", 0, exc.start) + 1
+    bad = data[exc.start : exc.end].hex(" ").upper()
+    label = {"cp874": "ภาษาไทย (cp874/TIS-620)", "utf-8": "UTF-8"}.get(encoding, encoding)
+    return UnreadableFile(
+        f"{name}: บรรทัดที่ {line} มีไบต์ {bad} ซึ่งไม่ใช่ตัวอักษรในรหัส {label} "
+        "(ไฟล์อาจเสียหายหรือบันทึกด้วยรหัสอื่น) ไม่ได้นำเข้าข้อมูลใด บันทึกไฟล์ใหม่เป็น UTF-8 หรือ .xlsx แล้วลองอีกครั้ง",
+        f"{name}: line {line} has the byte(s) {bad}, which are no character in {encoding} (the file is "
+        "damaged or saved in another encoding); nothing imported. Save it again as UTF-8 or .xlsx.",
+    )
+
+
+def _decode(data: bytes, name: str = "") -> tuple[str, str]:
+    """The text of a CSV file and its encoding. Bytes that are no character of the encoding found are
+    refused with where they are, never read as "�" (a name would be imported garbled, silently)."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
+        body = data[len(codecs.BOM_UTF8) :]
+        try:
+            return body.decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise _undefined_bytes(body, exc, "utf-8", name) from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
     if b"\x00" in data[:8192] and (utf16 := _utf16_without_bom(data)):
         try:
             text = data.decode(utf16)
-            if "\x00" not in text:
+            if text:
                 return text, utf16
         except UnicodeDecodeError:
             pass
@@ -70,8 +97,8 @@ def _decode(data: bytes) -> tuple[str, str]:
         pass
     try:
         return data.decode("cp874"), "cp874"  # Windows Thai: a superset of TIS-620
-    except UnicodeDecodeError:
-        return data.decode("cp874", errors="replace"), "cp874"
+    except UnicodeDecodeError as exc:
+        raise _undefined_bytes(data, exc, "cp874", name) from exc
 
 
 def _cell_text(v: Any) -> str:
@@ -153,6 +180,12 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> SourceTable:
             "ไฟล์ .xls แบบเก่าอ่านไม่ได้ กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx",
             "old .xls files cannot be read: open it in Excel and save it as .xlsx",
         )
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise UnreadableFile(f"เปิดไฟล์ไม่ได้: {exc}", f"cannot open the file: {exc}") from exc
+    if size > MAX_IMPORT_BYTES:
+        raise _too_big(p, size)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(p, sheet)
     try:
@@ -161,7 +194,14 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> SourceTable:
         raise UnreadableFile(f"เปิดไฟล์ไม่ได้: {exc}", f"cannot open the file: {exc}") from exc
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(p, sheet)  # an .xlsx saved under another name
-    text, encoding = _decode(data)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise _too_big(p, len(data))
+    try:
+        text, encoding = _decode(data, p.name)
+    except UnreadableFile:
+        text, encoding = data[:8192].decode("latin-1"), ""  # to tell a picture from a damaged CSV
+        if sum(1 for ch in text if ch < " " and ch not in "\t\r\n") <= len(text) // 20:
+            raise
     head = text[:8192]
     if sum(1 for ch in head if ch < " " and ch not in "\t\r\n") > len(head) // 20:
         raise UnreadableFile(
@@ -178,7 +218,11 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> SourceTable:
     except csv.Error:
         dialect = csv.excel
     try:
-        raw = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+        raw = []
+        for r in csv.reader(io.StringIO(text, newline=""), dialect):
+            raw.append(list(r))
+            if len(raw) > MAX_IMPORT_ROWS:
+                raise _too_many_rows(p)
     except csv.Error as exc:  # e.g. a cell over the csv module's field size limit (128 KB)
         raise UnreadableFile(
             f"อ่านไฟล์ CSV ไม่ได้: {exc} (ช่องข้อมูลยาวผิดปกติ หรือเครื่องหมายคำพูดไม่ครบคู่)",
@@ -187,9 +231,53 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> SourceTable:
     return _table(p, raw, encoding=encoding)
 
 
+def _too_big(p: Path, size: int) -> UnreadableFile:
+    limit = MAX_IMPORT_BYTES // (1024 * 1024)
+    return UnreadableFile(
+        f"{p.name}: ไฟล์ใหญ่ {size / 1024 / 1024:.1f} MB เกินขนาดที่นำเข้าได้ ({limit} MB) "
+        "ไม่ได้นำเข้าข้อมูลใด แบ่งเป็นหลายไฟล์แล้วนำเข้าทีละไฟล์",
+        f"{p.name} is {size / 1024 / 1024:.1f} MB, over the import limit of {limit} MB; nothing imported. "
+        "Split it into several files.",
+    )
+
+
+def _too_many_rows(p: Path) -> UnreadableFile:
+    return UnreadableFile(
+        f"{p.name}: มีเกิน {MAX_IMPORT_ROWS:,} แถว ซึ่งเกินจำนวนที่นำเข้าได้ในครั้งเดียว ไม่ได้นำเข้าข้อมูลใด "
+        "แบ่งเป็นหลายไฟล์แล้วนำเข้าทีละไฟล์",
+        f"{p.name} has more than {MAX_IMPORT_ROWS:,} rows, over the import limit; nothing imported. "
+        "Split it into several files.",
+    )
+
+
+def _sheet_rows(p: Path, wb: Any, name: str) -> list[list[Any]]:
+    """The rows of one sheet (read lazily: a damaged sheet XML shows only now), within the row limit."""
+    raw: list[list[Any]] = []
+    try:
+        for r in wb[name].iter_rows(values_only=True):
+            raw.append(list(r))
+            if len(raw) > MAX_IMPORT_ROWS:
+                raise _too_many_rows(p)
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # XML syntax, a missing part, a bad cell value: the sheet is damaged
+        raise UnreadableFile(
+            f"{p.name}: แผ่นงาน {name} เสียหาย อ่านไม่ได้ ({type(exc).__name__}) ไม่ได้นำเข้าข้อมูลใด "
+            "เปิดใน Excel แล้วบันทึกเป็น .xlsx ใหม่",
+            f"{p.name}: the sheet {name!r} is damaged and cannot be read ({type(exc).__name__}: {exc}); "
+            "nothing imported. Open it in Excel and save it again as .xlsx.",
+        ) from exc
+    return raw
+
+
 def _read_xlsx(p: Path, sheet: str | None) -> SourceTable:
     from openpyxl import load_workbook
 
+    with contextlib.suppress(zipfile.BadZipFile, OSError):  # (load_workbook says what is wrong with it)
+        with zipfile.ZipFile(p) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+        if unpacked > MAX_XLSX_UNPACKED:  # a zip bomb, or a dump far beyond MAX_IMPORT_ROWS
+            raise _too_big(p, unpacked)
     try:
         wb = load_workbook(p, read_only=True, data_only=True)
     except Exception as exc:  # zipfile, XML or openpyxl errors: all mean "not a readable workbook"
@@ -205,9 +293,10 @@ def _read_xlsx(p: Path, sheet: str | None) -> SourceTable:
             )
         for name in [sheet] if sheet else names:
             assert name is not None
-            raw = [list(r) for r in wb[name].iter_rows(values_only=True)]
+            raw = _sheet_rows(p, wb, name)
             if any(any(_cell_text(c) for c in r) for r in raw):
                 return _table(p, raw, sheet=name)
         raise UnreadableFile("ไฟล์นี้ไม่มีข้อมูล", f"{p.name} has no data")
     finally:
-        wb.close()
+        with contextlib.suppress(Exception):
+            wb.close()

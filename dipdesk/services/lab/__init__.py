@@ -3,8 +3,9 @@
 Workflow (LAB.md, after SENAITE):
 
 - A request (คำขอรับบริการ) names the customer and, per sample, the tests; each sample gets a lab number
-  at once (``L2569-IPC1-00123``: fiscal year, site code, running number from ``SerialCounter``, so two
-  sites never collide even offline) and one analysis per test, ``registered``.
+  at once (``L2569-IPC1-K7Q2-00123``: fiscal year, site code, this computer's device tag, running number
+  from ``SerialCounter``, so neither two sites nor two laptops of one site collide
+  even offline) and one analysis per test, ``registered``.
 - Reception (รับตัวอย่าง) records the condition of the item, who received it and when, and the due date.
 - An analysis goes ``registered → to_be_verified`` (submit: needs a value or a detection-limit flag,
   the readings of a calculated test, and a received sample) ``→ verified`` (by a *different* user unless

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dipdesk.core.thaidate import fiscal_year
-from dipdesk.services import records
+from dipdesk.services import numbering, records
 from dipdesk.services.context import Context, current_site
 from dipdesk.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from dipdesk.store.auth import User
@@ -87,14 +87,18 @@ def _need_user(ctx: Context, what_th: str, what_en: str) -> str:
 
 
 def next_number(ctx: Context, series: str, letter: str, on: dt.date | None = None) -> str:
-    """The next running number of ``series`` at this site in the fiscal year of ``on``:
-    ``{letter}{FY}-{SITE}-{00001}``. Numbers are never reused: the counter only goes up, and a number
+    """The next running number of ``series`` made on this computer in the fiscal year of ``on``:
+    ``{letter}{FY}-{SITE}-{DEVICE TAG}-{00001}`` (``L2569-IPC1-K7Q2-00017``). Per device within the
+    site, so two laptops of one lab registering offline never print the same label (see
+    ``dipdesk.services.numbering``). Numbers are never reused: the counter only goes up, and a number
     already on a record (a counter restored from an old backup) is skipped."""
     fy = fiscal_year(on or dt.date.today())
     code = ctx.site.code
-    counter = ctx.session.get(SerialCounter, (code, series, fy))
+    tag = numbering.device_tag(ctx.session)
+    key = (code, f"{series}-{tag}", fy)
+    counter = ctx.session.get(SerialCounter, key)
     if counter is None:
-        counter = SerialCounter(site_code=code, series=series, fiscal_year=fy, last=0)
+        counter = SerialCounter(site_code=key[0], series=key[1], fiscal_year=fy, last=0)
         ctx.session.add(counter)
     model, column = {
         "LAB": (LabSample, LabSample.lab_no),
@@ -103,7 +107,7 @@ def next_number(ctx: Context, series: str, letter: str, on: dt.date | None = Non
     }[series]
     while True:
         counter.last += 1
-        number = f"{letter}{fy}-{code}-{counter.last:05d}"
+        number = f"{letter}{fy}-{code}-{tag}-{counter.last:05d}"
         taken = ctx.session.scalar(select(func.count()).select_from(model).where(column == number))
         if not taken:
             ctx.session.flush()

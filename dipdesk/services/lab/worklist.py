@@ -16,6 +16,7 @@ from dipdesk.services.errors import NotFound
 from dipdesk.services.lab.catalog import spec_for
 from dipdesk.services.lab.common import COUNTING, _verr
 from dipdesk.services.lab.reports import _user_names
+from dipdesk.services.search import check_search_text
 from dipdesk.store.lab import (
     SAMPLE_STATES,
     LabAnalysis,
@@ -76,6 +77,7 @@ def worklist(
     session: Session, *, state: str = "open", search: str = "", limit: int | None = 500
 ) -> list[WorkItem]:
     """Samples by state, soonest due first (the lab's to-do list), with their analyses counted by state."""
+    check_search_text(search)
     q = (
         select(LabSample, LabRequest.request_no, LabRequest.customer_name)
         .join(LabRequest, LabRequest.id == LabSample.request_id)

@@ -574,14 +574,15 @@ class IssueTab(QWidget):
         out = self._out_path(self.data.activity_code + "-reprint")
 
         def work(task: Task) -> int:
-            with self.db.session() as s, s.begin():
+            # the file appears only once the print log has committed
+            with svc.staged_output() as staged, self.db.session() as s, s.begin():
                 ctx = self.ctx_factory(s)
                 certs = list(s.scalars(select(Certificate).where(Certificate.id.in_(chosen))))
                 certs = svc.sort_like_class_list(s, certs)
                 pages, _files = svc.print_certificates(
-                    ctx, certs, out, progress=task.report, should_stop=lambda: task.cancelled
+                    ctx, certs, out, progress=task.report, should_stop=lambda: task.cancelled, staged=staged
                 )
-                return pages
+            return pages
 
         def done(pages: int) -> None:
             text = self.tr("Reprinted %1 certificate(s) as first printed.").replace("%1", str(pages))

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from dipdesk.core.kpi import economic_value, format_baht
 from dipdesk.core.thaidate import fiscal_year, fiscal_year_range
-from dipdesk.services import outcomes, records
+from dipdesk.services import numbering, outcomes, records
 from dipdesk.services.context import Context
 from dipdesk.store.base import Base
 from dipdesk.store.outcomes import Outcome, ServiceRecord
@@ -173,7 +173,7 @@ class EnterprisesController(RecordController):
         return {"kind": "juristic", "size": "micro"}
 
     def code_prefix(self, session: Session, values: dict[str, Any]) -> str:
-        return f"{self.env.user.site_code}-E"
+        return numbering.code_prefix(session, f"{self.env.user.site_code}-E")
 
     def build_editor(self, editor: RecordEditor) -> None:
         self.products = SubList(
@@ -397,7 +397,7 @@ class GroupsController(RecordController):
         return {"kind": "cluster"}
 
     def code_prefix(self, session: Session, values: dict[str, Any]) -> str:
-        return f"{self.env.user.site_code}-G"
+        return numbering.code_prefix(session, f"{self.env.user.site_code}-G")
 
     def build_editor(self, editor: RecordEditor) -> None:
         self.members = SubList(

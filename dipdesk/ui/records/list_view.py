@@ -270,6 +270,7 @@ class RecordList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.addAction(search_icon(), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(200)
+        self.search.setMaxLength(search.MAX_SEARCH_CHARS)
         self.search.textEdited.connect(self._search_typed)
         self.search.installEventFilter(self)
         self.search.setVisible(show_search)

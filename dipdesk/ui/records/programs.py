@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dipdesk.core.thaidate import fiscal_year
-from dipdesk.services import records
+from dipdesk.services import numbering, records
 from dipdesk.services.context import Context
 from dipdesk.services.enrollment import next_session_day
 from dipdesk.store.programs import Activity, ActivitySession, Program
@@ -182,10 +182,10 @@ class ProgramsController(RecordController):
     code_depends_on = ("fiscal_year",)
 
     def code_prefix(self, session: Session, values: dict[str, Any]) -> str:
-        """`IPC1-2569-P`: the fiscal year chosen in the form (this one while none is)."""
+        """`IPC1-2569-P-K7Q2-`: the fiscal year chosen in the form (this one while none is)."""
         year = values.get("fiscal_year")  # text while a year is half typed ("25") or out of range
         year = year if isinstance(year, int) else this_fiscal_year()
-        return f"{self.env.user.site_code}-{year}-P"
+        return numbering.code_prefix(session, f"{self.env.user.site_code}-{year}-P")
 
     def build_editor(self, editor: RecordEditor) -> None:
         self.activities = SubList(
@@ -285,14 +285,14 @@ class ActivitiesController(RecordController):
     code_depends_on = ("program_id",)
 
     def code_prefix(self, session: Session, values: dict[str, Any]) -> str:
-        """`IPC1-2569-A`: the fiscal year of the activity's program (this one until a program is chosen)."""
+        """`IPC1-2569-A-K7Q2-`: the fiscal year of the activity's program (this one until a program is chosen)."""
         program_id = values.get("program_id")
         year = None
         if isinstance(program_id, str) and program_id:
             year = session.scalar(
                 select(Program.fiscal_year).where(Program.id == program_id, Program.deleted.is_(False))
             )
-        return f"{self.env.user.site_code}-{year or this_fiscal_year()}-A"
+        return numbering.code_prefix(session, f"{self.env.user.site_code}-{year or this_fiscal_year()}-A")
 
     # --- the detail: training days, enrollment, attendance -----------------------------------------
 

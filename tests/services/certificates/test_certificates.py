@@ -219,12 +219,18 @@ def test_issue_due_is_idempotent_with_unique_serials(ctx: Context, klass: Class)
     assert len(serials) == len(set(serials)) == 6
 
 
-def test_without_a_device_id_the_serial_has_the_site_code_alone(ctx: Context, klass: Class) -> None:
+def test_without_a_device_id_yet_one_is_made_and_the_serial_carries_its_tag(
+    ctx: Context, klass: Class
+) -> None:
     row = ctx.session.get(LocalState, svc.DEVICE_KEY)
     if row is not None:
         ctx.session.delete(row)
         ctx.session.flush()
-    assert svc.next_serials(ctx, dt.date(2026, 3, 5), 2) == ["IPC1-2569-00001", "IPC1-2569-00002"]
+    serials = svc.next_serials(ctx, dt.date(2026, 3, 5), 2)
+    made = ctx.session.get(LocalState, svc.DEVICE_KEY)
+    assert made is not None and made.value  # before enrolment too: the device id is made on first use
+    tag = svc.device_tag(made.value)
+    assert serials == [f"IPC1-2569-{tag}-00001", f"IPC1-2569-{tag}-00002"]
 
 
 def test_two_computers_of_one_site_do_not_collide(ctx: Context, klass: Class) -> None:

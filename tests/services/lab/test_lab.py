@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 
-from dipdesk.services import lab
+from dipdesk.services import lab, numbering
 from dipdesk.services.check import run_checks
 from dipdesk.services.context import Context, current_site
 from dipdesk.services.errors import PermissionDenied, ServiceError, ValidationError
@@ -170,10 +170,14 @@ def test_numbers_carry_fiscal_year_and_site_and_are_never_reused(labs: Lab) -> N
     nos = [s.lab_no for s in _samples(labs.tech, req)]
     assert all(n.startswith("L") and "-IPC1-" in n for n in nos)
     assert [n[-5:] for n in nos] == ["00001", "00002", "00003"]
+    tag = numbering.device_tag(labs.tech.session)  # per device within the site (two offline laptops)
+    assert all(n.split("-")[2] == tag for n in [*nos, req.request_no])
     if fy:
-        assert nos[0] == "L2569-IPC1-00001" and req.request_no == "R2569-IPC1-00001"
+        assert nos[0] == f"L2569-IPC1-{tag}-00001" and req.request_no == f"R2569-IPC1-{tag}-00001"
     # a counter restored from an old backup skips numbers already on records
-    counter = labs.tech.session.scalars(select(SerialCounter).where(SerialCounter.series == "LAB")).one()
+    counter = labs.tech.session.scalars(
+        select(SerialCounter).where(SerialCounter.series == f"LAB-{tag}")
+    ).one()
     counter.last = 1
     again = _request(labs.tech)
     assert _samples(labs.tech, again)[0].lab_no.endswith("-00004")
