@@ -288,7 +288,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from dipdesk.services.check import run_checks
 
     engine = _open(args)
-    problems = run_checks(engine, quick=args.quick)
+    problems = run_checks(engine, quick=args.quick, repair=args.repair)
+    if args.repair and not problems:
+        print("repaired: the dashboard figures were recounted from the records")
     if not problems:
         print(f"OK: {_db_arg(args)} passes the integrity and domain checks")
         return 0
@@ -369,6 +371,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--quick",
         action="store_true",
         help="SQLite quick_check instead of the full integrity_check (minutes faster on a large file)",
+    )
+    c.add_argument(
+        "--repair",
+        action="store_true",
+        help="recount the dashboard's kept figures from the records (then check as usual)",
     )
     c.set_defaults(func=cmd_check)
 

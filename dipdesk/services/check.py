@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, text
 
 from dipdesk.core.phone import is_valid_phone
 from dipdesk.core.thaiid import is_valid_id
+from dipdesk.store import reach
 from dipdesk.store.db import current_revision, head_revision
 from dipdesk.store.enrollment import ENROLLMENT_STATES
 from dipdesk.store.lab import ANALYSIS_STATES, SAMPLE_STATES
@@ -163,13 +164,30 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(engine: Engine, *, quick: bool = False) -> list[str]:
-    """Every problem found, or an empty list when the database is sound (`quick`: see _sqlite_integrity)."""
+def _kept_reach(conn: Connection) -> list[str]:
+    """The dashboard's kept figures (dipdesk.store.reach) against a recount from the records."""
+    if conn.dialect.name != "sqlite":
+        return []
+    if not reach.installed(conn):
+        return ["dashboard figures: the kept reach is missing (run `dipdesk check --repair`)"]
+    return [
+        f"dashboard figures differ from a recount at {d} (run `dipdesk check --repair`)"
+        for d in reach.recount_differs(conn)
+    ]
+
+
+def run_checks(engine: Engine, *, quick: bool = False, repair: bool = False) -> list[str]:
+    """Every problem found, or an empty list when the database is sound (`quick`: see _sqlite_integrity).
+
+    `repair` first recounts what can be recounted from the records: the dashboard's kept figures."""
     problems: list[str] = []
     rev, head = current_revision(engine), head_revision()
     if rev != head:
         problems.append(f"schema at revision {rev}, expected {head}")
         return problems
+    if repair and engine.dialect.name == "sqlite":
+        with engine.begin() as conn:
+            reach.rebuild(conn)
     with engine.connect() as conn:
         missing = set(Base.metadata.tables) - set(engine.dialect.get_table_names(conn))
         problems += [f"table {t} is missing" for t in sorted(missing)]
@@ -178,4 +196,5 @@ def run_checks(engine: Engine, *, quick: bool = False) -> list[str]:
         problems += _sqlite_integrity(conn, quick=quick)
         for check in CHECKS:
             problems += check(conn)
+        problems += _kept_reach(conn)
     return problems
