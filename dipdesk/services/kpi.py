@@ -212,6 +212,16 @@ def find_target(
     return session.scalars(q.order_by(Target.updated_at.desc())).first()
 
 
+def _year_targets(session: Session, year: int) -> dict[tuple[str | None, str | None], Target]:
+    """Every live target of the year by (for_site_id, program_id), as `find_target` picks them (the
+    latest edited wins), in one query rather than two per program."""
+    q = select(Target).where(Target.fiscal_year == year, Target.deleted.is_(False))
+    out: dict[tuple[str | None, str | None], Target] = {}
+    for t in session.scalars(q.order_by(Target.updated_at.desc())):
+        out.setdefault((t.for_site_id, t.program_id), t)
+    return out
+
+
 def kpi_report(
     session: Session, site_id: str, year: int | None = None, scope: str = "site", *, recount: bool = False
 ) -> KpiReport:
@@ -257,9 +267,10 @@ def kpi_report(
         last_day=last_day,
         site=site_line,
     )
+    targets = _year_targets(session, year)
     scopes = (("site", site_id), ("national", None)) if only else (("national", None),)
     for name, for_site in scopes:
-        t = find_target(session, year, for_site_id=for_site)
+        t = targets.get((for_site, None))
         if t is not None:
             site_line.target = _target_row(t)
             report.target_scope = name
@@ -267,9 +278,7 @@ def kpi_report(
 
     kind_targets: dict[str, dict[str, int | Decimal]] = {}
     for p in programs:
-        t = find_target(session, year, for_site_id=p.site_id, program_id=p.id) or find_target(
-            session, year, for_site_id=None, program_id=p.id
-        )
+        t = targets.get((p.site_id, p.id)) or targets.get((None, p.id))
         line = KpiLine(
             p.id,
             p.code,
