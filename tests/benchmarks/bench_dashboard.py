@@ -74,7 +74,8 @@ page.repaint()
 figures_ms = (time.perf_counter() - t2) * 1000
 assert page.load_error is None, page.load_error
 assert page.report.site.counts["persons"] == persons
-print(json.dumps({"kpi_ms": round(kpi_ms, 1), "figures_ms": round(figures_ms, 1),
+import dipdesk, pathlib
+print(json.dumps({"code": str(pathlib.Path(dipdesk.__file__).resolve().parents[1]), "kpi_ms": round(kpi_ms, 1), "figures_ms": round(figures_ms, 1),
                   "imports_ms": round((t_imports - t0) * 1000, 1), "year": year_shown,
                   "persons": persons, "enterprises": report.site.counts["enterprises"]}), flush=True)
 workers.cancel_all(); workers.drain(10_000)
@@ -83,18 +84,22 @@ os._exit(0)
 
 
 def run_once(db: str, scope: str, year: str, tree: str | None) -> dict[str, Any]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    if tree:
-        env["PYTHONPATH"] = tree
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=tree or str(CHECKOUT))
     t = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, db, scope, year], env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "-c", CHILD, str(Path(db).resolve()), scope, year],
+        env=env,
+        cwd=tree or str(CHECKOUT),  # `python -c` puts the working folder first on sys.path
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     process_ms = (time.perf_counter() - t) * 1000
     if out.returncode != 0:
         raise RuntimeError(f"child failed ({out.returncode}): {out.stderr[-2000:]}")
     line = json.loads(out.stdout.strip().splitlines()[-1])
     line["process_ms"] = round(process_ms, 1)
+    assert line["code"] == str(Path(tree or CHECKOUT).resolve()), line["code"]  # the code meant to run
     return line
 
 
@@ -136,6 +141,7 @@ def bench(dbs: list[str], runs: int, years: list[str], scopes: list[str], tree: 
     return summary
 
 
+CHECKOUT = Path(__file__).resolve().parents[2]
 DBS = [p for p in os.environ.get("DIPDESK_BENCH_DASHBOARD_DBS", "").split(",") if p]
 
 
