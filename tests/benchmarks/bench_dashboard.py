@@ -39,7 +39,7 @@ CHILD = r"""
 import os, sys, time, json
 t0 = time.perf_counter()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-db_path, scope, year = sys.argv[1], sys.argv[2], sys.argv[3]
+db_path, scope, year, page_too = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "page"
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 from dipdesk.services import kpi
@@ -62,6 +62,12 @@ kpi_ms = (time.perf_counter() - t1) * 1000
 year_shown = report.fiscal_year
 persons = report.site.counts["persons"]
 t2 = time.perf_counter()
+if not page_too:
+    import dipdesk, pathlib
+    print(json.dumps({"code": str(pathlib.Path(dipdesk.__file__).resolve().parents[1]), "kpi_ms": round(kpi_ms, 1),
+                      "figures_ms": None, "imports_ms": round((t_imports - t0) * 1000, 1), "year": year_shown,
+                      "persons": persons, "enterprises": report.site.counts["enterprises"]}), flush=True)
+    os._exit(0)
 page = DashboardPage(PageEnv(db, user, Settings(), lang="th"), "Dashboard")
 page._scope = scope
 page._requested_year = None if year == "default" else int(year)
@@ -83,16 +89,16 @@ os._exit(0)
 """
 
 
-def run_once(db: str, scope: str, year: str, tree: str | None) -> dict[str, Any]:
+def run_once(db: str, scope: str, year: str, tree: str | None, page: bool = True) -> dict[str, Any]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=tree or str(CHECKOUT))
     t = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(Path(db).resolve()), scope, year],
+        [sys.executable, "-c", CHILD, str(Path(db).resolve()), scope, year, "page" if page else "kpi"],
         env=env,
         cwd=tree or str(CHECKOUT),  # `python -c` puts the working folder first on sys.path
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=3600,
     )
     process_ms = (time.perf_counter() - t) * 1000
     if out.returncode != 0:
@@ -107,12 +113,14 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def bench(dbs: list[str], runs: int, years: list[str], scopes: list[str], tree: str | None) -> list[dict]:
+def bench(
+    dbs: list[str], runs: int, years: list[str], scopes: list[str], tree: str | None, page: bool = True
+) -> list[dict]:
     cases = [(db, scope, year) for db in dbs for scope in scopes for year in years]
     results: dict[tuple[str, str, str], list[dict[str, Any]]] = {c: [] for c in cases}
     for i in range(runs):
         for case in cases:
-            line = run_once(*case, tree)
+            line = run_once(*case, tree, page)
             results[case].append(line)
             print(
                 json.dumps(
@@ -162,5 +170,8 @@ if __name__ == "__main__":
     ap.add_argument("--years", default="default,2568", help="fiscal years (BE), comma-separated; 'default'")
     ap.add_argument("--scopes", default="site,all")
     ap.add_argument("--tree", default=None, help="run this checkout's dipdesk (PYTHONPATH) instead")
+    ap.add_argument(
+        "--kpi-only", action="store_true", help="the service call alone, no page (slow baselines)"
+    )
     a = ap.parse_args()
-    bench(a.dbs, a.runs, a.years.split(","), a.scopes.split(","), a.tree)
+    bench(a.dbs, a.runs, a.years.split(","), a.scopes.split(","), a.tree, not a.kpi_only)
