@@ -69,7 +69,7 @@ def test_check_repair_rebuilds_a_damaged_reach(engine: Engine) -> None:
     _demo(engine, 60)
     with engine.begin() as conn:
         conn.exec_driver_sql(
-            "UPDATE kpi_counts SET n = n + 7 WHERE rowid IN (SELECT rowid FROM kpi_counts LIMIT 3)"
+            "UPDATE kpi_counts SET n = n + 7 WHERE line_id IN (SELECT id FROM kpi_lines WHERE kind = 'persons' LIMIT 3)"
         )
     problems = run_checks(engine)
     assert any("dashboard figures" in p for p in problems), problems
