@@ -197,12 +197,18 @@ class StartupCheck(QObject):
 
 def _warm_up() -> None:
     """Import, in the start-up worker, the modules the log-in and the main window will need, so that
-    logging in does not wait for them (Python imports once per process; the GUI thread finds them)."""
-    import dipdesk.services.auth
-    import dipdesk.services.kpi
-    import dipdesk.sync.client
-    import dipdesk.ui.main_window
-    import dipdesk.ui.pages.dashboard  # noqa: F401
+    logging in does not wait for them (Python imports once per process; the GUI thread finds them).
+    The sync client comes last: only the status bar's first reading needs it."""
+    import importlib
+
+    for name in (
+        "dipdesk.services.auth",
+        "dipdesk.ui.main_window",
+        "dipdesk.ui.pages.dashboard",
+        "dipdesk.services.kpi",
+        "dipdesk.sync.client",
+    ):
+        importlib.import_module(name)
 
 
 def _looks_set_up(path: str) -> bool:
