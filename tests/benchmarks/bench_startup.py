@@ -86,7 +86,7 @@ f = Painted(); app.installEventFilter(f)
 if mode == "bare":
     w = QMainWindow(); w.resize(1280, 800); w.show(); app.exec()
 else:
-    QTimer.singleShot(60_000, lambda: (report(error="timeout", seen=list(seen)), os._exit(3)))
+    QTimer.singleShot(300_000, lambda: (report(error="timeout", seen=list(seen)), os._exit(3)))
     import dipdesk, pathlib
     report(code=str(pathlib.Path(dipdesk.__file__).resolve().parents[1]))
     from dipdesk.ui.app import main
@@ -134,7 +134,7 @@ def run_once(mode: str, db: Path, tree: str | None, home: Path) -> dict[str, Any
         cwd=tree or CHECKOUT,  # `python -c` puts the working folder first on sys.path
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=400,
     )
     lines = [json.loads(x) for x in out.stdout.splitlines() if x.startswith("{")]
     got: dict[str, Any] = {k: v for line in lines for k, v in line.items()}
