@@ -9,7 +9,7 @@ import csv
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -80,26 +80,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from dipdesk.services.listing import KINDS, list_rows
+    from dipdesk.services.listing import KINDS, iter_rows
 
     if args.kind not in KINDS:
         print(f"unknown kind {args.kind!r}; one of: {', '.join(sorted(KINDS))}", file=sys.stderr)
         return 2
     engine = _open(args)
-    columns, rows = list_rows(engine, args.kind, limit=args.limit, state=getattr(args, "state", None))
-    _print_rows(columns, rows, args.format)
+    columns, rows = iter_rows(engine, args.kind, limit=args.limit, state=getattr(args, "state", None))
+    try:
+        _print_rows(columns, rows, args.format)
+    finally:
+        rows.close()
     return 0
 
 
-def _print_rows(columns: Sequence[str], rows: list[dict[str, Any]], fmt: str) -> None:
+def _print_rows(columns: Sequence[str], rows: Iterable[dict[str, Any]], fmt: str) -> None:
+    """json and csv stream row by row (flat memory at a million rows); the table needs every row for
+    its column widths."""
     if fmt == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1, default=str)
-        print()
+        out = sys.stdout
+        first = True
+        for r in rows:
+            # the same text as json.dump(list, indent=1): each row indented one more level
+            text = json.dumps(r, ensure_ascii=False, indent=1, default=str).replace("\n", "\n ")
+            out.write(("[\n " if first else ",\n ") + text)
+            first = False
+        out.write("[]\n" if first else "\n]\n")
     elif fmt == "csv":
         w = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
         w.writeheader()
-        for r in rows:
-            w.writerow(r)
+        w.writerows(rows)
     else:
         shown = [c for c in columns if c != "id"]
         cells = [[_cell(r.get(c)) for c in shown] for r in rows]
@@ -108,7 +118,7 @@ def _print_rows(columns: Sequence[str], rows: list[dict[str, Any]], fmt: str) ->
         print("  ".join("-" * w for w in widths))
         for row in cells:
             print("  ".join(_pad(v, widths[i]) for i, v in enumerate(row)))
-        print(f"({len(rows)} rows)")
+        print(f"({len(cells)} rows)")
 
 
 def _cell(v: Any) -> str:
@@ -290,7 +300,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from dipdesk.services.check import run_checks
 
     engine = _open(args)
-    problems = run_checks(engine, quick=args.quick)
+    problems = run_checks(engine, quick=args.quick, repair=args.repair)
+    if args.repair and not problems:
+        print("repaired: the dashboard figures were recounted from the records")
     if not problems:
         print(f"OK: {_db_arg(args)} passes the integrity and domain checks")
         return 0
@@ -371,6 +383,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--quick",
         action="store_true",
         help="SQLite quick_check instead of the full integrity_check (minutes faster on a large file)",
+    )
+    c.add_argument(
+        "--repair",
+        action="store_true",
+        help="recount the dashboard's kept figures from the records (then check as usual)",
     )
     c.set_defaults(func=cmd_check)
 

@@ -141,7 +141,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="+152"/>
+        <location filename="../dipdesk/ui/first_run.py" line="+154"/>
         <source>The first administrator</source>
         <translation>The first administrator</translation>
     </message>
@@ -211,7 +211,7 @@
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>The administrator could not be created: %1</source>
         <translation>The administrator could not be created: %1</translation>
     </message>
@@ -242,12 +242,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+100"/>
+        <location filename="../dipdesk/ui/app.py" line="+114"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-14"/>
         <source>The database could not be opened</source>
         <translation>The database could not be opened</translation>
     </message>
@@ -261,11 +261,6 @@ Check that the folder exists and can be written to, that there is free disk spac
 %1
 
 Check that the folder exists and can be written to, that there is free disk space, and that no other program has the file open.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Reading the database…</source>
-        <translation>Reading the database…</translation>
     </message>
 </context>
 <context>
@@ -285,7 +280,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../dipdesk/ui/pages/__init__.py" line="+36"/>
+        <location filename="../dipdesk/ui/pages/__init__.py" line="+39"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -1171,7 +1166,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+54"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+52"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>Entrepreneurs developed (people)</translation>
     </message>
@@ -1290,12 +1285,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+324"/>
+        <location line="+326"/>
         <source>All sites in this database</source>
         <translation>All sites in this database</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-325"/>
         <source>Whole department (as of the last sync)</source>
         <translation>Whole department (as of the last sync)</translation>
     </message>
@@ -1357,12 +1352,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+72"/>
-        <location line="+204"/>
+        <location line="+206"/>
         <source>Program or service</source>
         <translation>Program or service</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>Edit targets of each site…</source>
         <translation>Edit targets of each site…</translation>
     </message>
@@ -1383,7 +1378,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Export the targets table</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
@@ -1434,13 +1429,13 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Targets %1</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+56"/>
+        <location line="-56"/>
+        <location line="+58"/>
         <source>Exported %1 lines to %2</source>
         <translation>Exported %1 lines to %2</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-294"/>
         <source>Reached: enrolled in or completed an activity of one of the year's programs. Enterprises also count when they received a service during the year. Economic value is computed from the outcomes recorded for the year.</source>
         <translation>Reached: enrolled in or completed an activity of one of the year's programs. Enterprises also count when they received a service during the year. Economic value is computed from the outcomes recorded for the year.</translation>
     </message>
@@ -2697,7 +2692,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>%1 reprint(s) keep the digits they were first printed with.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Reprinted %1 certificate(s) as first printed.</source>
         <translation>Reprinted %1 certificate(s) as first printed.</translation>
     </message>
@@ -2707,8 +2702,8 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Printing…</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+85"/>
+        <location line="-72"/>
+        <location line="+86"/>
         <source>Issue anyway</source>
         <translation>Issue anyway</translation>
     </message>
@@ -3582,7 +3577,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+124"/>
+        <location filename="../dipdesk/ui/login.py" line="+122"/>
         <source>Log in to dipdesk</source>
         <translation>Log in to dipdesk</translation>
     </message>
@@ -3613,18 +3608,18 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+88"/>
+        <location line="-92"/>
+        <location line="+92"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-65"/>
         <source>Please enter your username and password.</source>
         <translation>Please enter your username and password.</translation>
     </message>
@@ -3634,7 +3629,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>The username or password is not correct.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>Could not check the password: %1</source>
         <translation>Could not check the password: %1</translation>
     </message>
@@ -3642,7 +3637,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+65"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+67"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -3723,7 +3718,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+22"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Synchronising…</source>
         <translation>Synchronising…</translation>
     </message>
@@ -5351,7 +5346,7 @@ Do you want to replace it?</translation>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../dipdesk/ui/records/list_view.py" line="+289"/>
+        <location filename="../dipdesk/ui/records/list_view.py" line="+290"/>
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
@@ -5860,7 +5855,7 @@ Do you want to replace it?</translation>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="-220"/>
+        <location filename="../dipdesk/ui/first_run.py" line="-224"/>
         <source>Welcome to dipdesk</source>
         <translation>Welcome to dipdesk</translation>
     </message>
@@ -5875,7 +5870,7 @@ Do you want to replace it?</translation>
         <translation>Loading the list of sites…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Regional Industry Promotion Centers</source>
         <translation>Regional Industry Promotion Centers</translation>
     </message>
@@ -6552,7 +6547,7 @@ Do you want to replace it?</translation>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+175"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+177"/>
         <source>Targets for fiscal year %1</source>
         <translation>Targets for fiscal year %1</translation>
     </message>

@@ -141,7 +141,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="+152"/>
+        <location filename="../dipdesk/ui/first_run.py" line="+154"/>
         <source>The first administrator</source>
         <translation>ผู้ดูแลระบบคนแรก</translation>
     </message>
@@ -211,7 +211,7 @@
         <translation>รหัสผ่านทั้งสองช่องไม่ตรงกัน</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>The administrator could not be created: %1</source>
         <translation>สร้างบัญชีผู้ดูแลระบบไม่สำเร็จ: %1</translation>
     </message>
@@ -242,12 +242,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+100"/>
+        <location filename="../dipdesk/ui/app.py" line="+114"/>
         <source>Opening the database…</source>
         <translation>กำลังเปิดฐานข้อมูล…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-14"/>
         <source>The database could not be opened</source>
         <translation>เปิดฐานข้อมูลไม่ได้</translation>
     </message>
@@ -261,11 +261,6 @@ Check that the folder exists and can be written to, that there is free disk spac
 %1
 
 โปรดตรวจสอบว่ามีโฟลเดอร์นี้อยู่จริงและมีสิทธิ์บันทึกไฟล์ พื้นที่ดิสก์ยังเหลือเพียงพอ และไม่มีโปรแกรมอื่นเปิดไฟล์นี้อยู่</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Reading the database…</source>
-        <translation>กำลังอ่านฐานข้อมูล…</translation>
     </message>
 </context>
 <context>
@@ -285,7 +280,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../dipdesk/ui/pages/__init__.py" line="+36"/>
+        <location filename="../dipdesk/ui/pages/__init__.py" line="+39"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
@@ -1171,7 +1166,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+54"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+52"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>ผู้ประกอบการที่ได้รับการพัฒนา (คน)</translation>
     </message>
@@ -1290,12 +1285,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+324"/>
+        <location line="+326"/>
         <source>All sites in this database</source>
         <translation>ทุกหน่วยงานในเครื่องนี้</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-325"/>
         <source>Whole department (as of the last sync)</source>
         <translation>ทั้งกรม (ณ การซิงค์ครั้งล่าสุด)</translation>
     </message>
@@ -1357,12 +1352,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+72"/>
-        <location line="+204"/>
+        <location line="+206"/>
         <source>Program or service</source>
         <translation>โครงการ/ประเภทบริการ</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>Edit targets of each site…</source>
         <translation>แก้ไขเป้าหมายของแต่ละหน่วยงาน…</translation>
     </message>
@@ -1383,7 +1378,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ส่งออกตารางผลเทียบเป้าหมาย</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Level</source>
         <translation>ระดับ</translation>
     </message>
@@ -1434,13 +1429,13 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เป้าหมายปี %1</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+56"/>
+        <location line="-56"/>
+        <location line="+58"/>
         <source>Exported %1 lines to %2</source>
         <translation>ส่งออก %1 รายการไปที่ %2 แล้ว</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-294"/>
         <source>Reached: enrolled in or completed an activity of one of the year's programs. Enterprises also count when they received a service during the year. Economic value is computed from the outcomes recorded for the year.</source>
         <translation>ผลงาน: นับผู้ที่ลงทะเบียนเข้าร่วมหรือผ่านกิจกรรมของโครงการในปีงบประมาณนี้ สถานประกอบการนับรวมกิจการที่ได้รับบริการในปีนี้ด้วย ส่วนมูลค่าทางเศรษฐกิจคำนวณจากผลลัพธ์ที่บันทึกไว้ของปีนี้</translation>
     </message>
@@ -2697,7 +2692,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ฉบับพิมพ์ซ้ำ %1 ฉบับคงรูปแบบตัวเลขตามที่พิมพ์ครั้งแรก</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Reprinted %1 certificate(s) as first printed.</source>
         <translation>พิมพ์ซ้ำตามฉบับที่พิมพ์ครั้งแรกแล้ว %1 ฉบับ</translation>
     </message>
@@ -2707,8 +2702,8 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>กำลังพิมพ์…</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+85"/>
+        <location line="-72"/>
+        <location line="+86"/>
         <source>Issue anyway</source>
         <translation>ออกให้เป็นกรณีพิเศษ</translation>
     </message>
@@ -3582,7 +3577,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+124"/>
+        <location filename="../dipdesk/ui/login.py" line="+122"/>
         <source>Log in to dipdesk</source>
         <translation>เข้าสู่ระบบ dipdesk</translation>
     </message>
@@ -3613,18 +3608,18 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>Checking…</source>
         <translation>กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+88"/>
+        <location line="-92"/>
+        <location line="+92"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-65"/>
         <source>Please enter your username and password.</source>
         <translation>กรุณากรอกชื่อผู้ใช้และรหัสผ่าน</translation>
     </message>
@@ -3634,7 +3629,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>Could not check the password: %1</source>
         <translation>ตรวจสอบรหัสผ่านไม่สำเร็จ: %1</translation>
     </message>
@@ -3642,7 +3637,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+65"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+67"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -3723,7 +3718,7 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+22"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Synchronising…</source>
         <translation>กำลังซิงค์ข้อมูล…</translation>
     </message>
@@ -5351,7 +5346,7 @@ Do you want to replace it?</source>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../dipdesk/ui/records/list_view.py" line="+289"/>
+        <location filename="../dipdesk/ui/records/list_view.py" line="+290"/>
         <source>Export to Excel…</source>
         <translation>ส่งออกเป็น Excel…</translation>
     </message>
@@ -5860,7 +5855,7 @@ Do you want to replace it?</source>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="-220"/>
+        <location filename="../dipdesk/ui/first_run.py" line="-224"/>
         <source>Welcome to dipdesk</source>
         <translation>ยินดีต้อนรับสู่ dipdesk</translation>
     </message>
@@ -5875,7 +5870,7 @@ Do you want to replace it?</source>
         <translation>กำลังโหลดรายชื่อหน่วยงาน…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Regional Industry Promotion Centers</source>
         <translation>ศูนย์ส่งเสริมอุตสาหกรรมภาค</translation>
     </message>
@@ -6552,7 +6547,7 @@ Do you want to replace it?</source>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+175"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+177"/>
         <source>Targets for fiscal year %1</source>
         <translation>เป้าหมายปีงบประมาณ %1</translation>
     </message>

@@ -32,7 +32,8 @@ from dipdesk.core.thaidate import fiscal_year, fiscal_year_range
 from dipdesk.services import records
 from dipdesk.services.context import Context
 from dipdesk.services.errors import PermissionDenied, ValidationError
-from dipdesk.services.outcomes import value_totals
+from dipdesk.services.outcomes import ValueTotals, value_totals
+from dipdesk.store import reach as kept_reach
 from dipdesk.store.certificates import Certificate
 from dipdesk.store.enrollment import Enrollment
 from dipdesk.store.outcomes import ServiceRecord
@@ -211,8 +212,23 @@ def find_target(
     return session.scalars(q.order_by(Target.updated_at.desc())).first()
 
 
-def kpi_report(session: Session, site_id: str, year: int | None = None, scope: str = "site") -> KpiReport:
-    """The dashboard for fiscal year `year` (default: `default_year`), for this site or all sites."""
+def _year_targets(session: Session, year: int) -> dict[tuple[str | None, str | None], Target]:
+    """Every live target of the year by (for_site_id, program_id), as `find_target` picks them (the
+    latest edited wins), in one query rather than two per program."""
+    q = select(Target).where(Target.fiscal_year == year, Target.deleted.is_(False))
+    out: dict[tuple[str | None, str | None], Target] = {}
+    for t in session.scalars(q.order_by(Target.updated_at.desc())):
+        out.setdefault((t.for_site_id, t.program_id), t)
+    return out
+
+
+def kpi_report(
+    session: Session, site_id: str, year: int | None = None, scope: str = "site", *, recount: bool = False
+) -> KpiReport:
+    """The dashboard for fiscal year `year` (default: `default_year`), for this site or all sites.
+
+    Reads the counts the database keeps (`dipdesk.store.reach`) when it has them; `recount` (and a
+    database without them, e.g. the server's PostgreSQL) counts from the records instead."""
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {', '.join(SCOPES)}")
     year = default_year(session) if year is None else year
@@ -220,12 +236,16 @@ def kpi_report(session: Session, site_id: str, year: int | None = None, scope: s
     only = site_id if scope == "site" else None
     site = session.get(Site, site_id)
 
-    reach = _reach(year, only)
-    total = _grouped(session, reach, None)
-    per_program = _grouped(session, reach, "program_id")
-    per_kind = _grouped(session, reach, "service_kind")
-
-    values = value_totals(session, year, site_id=only)
+    conn = session.connection()
+    kept = None if recount or not kept_reach.installed(conn) else kept_reach.counts(conn, year, only)
+    if kept is not None:  # the figures the triggers keep (dipdesk.store.reach): a few hundred rows
+        total, per_program, per_kind, values = _from_kept(kept)
+    else:
+        reach = _reach(year, only)
+        total = _grouped(session, reach, None)
+        per_program = _grouped(session, reach, "program_id")
+        per_kind = _grouped(session, reach, "service_kind")
+        values = value_totals(session, year, site_id=only)
     program_q = select(Program).where(Program.fiscal_year == year, Program.deleted.is_(False))
     if only:
         program_q = program_q.where(Program.site_id == only)
@@ -247,9 +267,10 @@ def kpi_report(session: Session, site_id: str, year: int | None = None, scope: s
         last_day=last_day,
         site=site_line,
     )
+    targets = _year_targets(session, year)
     scopes = (("site", site_id), ("national", None)) if only else (("national", None),)
     for name, for_site in scopes:
-        t = find_target(session, year, for_site_id=for_site)
+        t = targets.get((for_site, None))
         if t is not None:
             site_line.target = _target_row(t)
             report.target_scope = name
@@ -257,9 +278,7 @@ def kpi_report(session: Session, site_id: str, year: int | None = None, scope: s
 
     kind_targets: dict[str, dict[str, int | Decimal]] = {}
     for p in programs:
-        t = find_target(session, year, for_site_id=p.site_id, program_id=p.id) or find_target(
-            session, year, for_site_id=None, program_id=p.id
-        )
+        t = targets.get((p.site_id, p.id)) or targets.get((None, p.id))
         line = KpiLine(
             p.id,
             p.code,
@@ -312,6 +331,13 @@ def kpi_report(session: Session, site_id: str, year: int | None = None, scope: s
         cert_where.append(Certificate.site_id == only)
     report.programs = len(programs)
     report.activities = _count(session, Activity, Activity.program_id.in_(year_programs))
+    if kept is not None:
+        report.enrollments = kept.get(("", "enrollments"), 0)
+        report.certificates = kept.get(("", "certificates"), 0)
+        report.totals = {
+            t: kept.get(("", f"total_{t}"), 0) for t in ("people", "enterprises", "products", "groups")
+        }
+        return report
     report.enrollments = _count(session, Enrollment, Enrollment.activity_id.in_(year_activities))
     report.certificates = _count(session, Certificate, *cert_where)
     report.totals = {
@@ -321,6 +347,36 @@ def kpi_report(session: Session, site_id: str, year: int | None = None, scope: s
         "groups": _count(session, Group),
     }
     return report
+
+
+def _from_kept(
+    kept: dict[tuple[str, str], int],
+) -> tuple[
+    dict[tuple[str, str | None], int],
+    dict[tuple[str, str | None], int],
+    dict[tuple[str, str | None], int],
+    ValueTotals,
+]:
+    """The kept counts in the shapes `_grouped` and `value_totals` return."""
+    total: dict[tuple[str, str | None], int] = {}
+    per_program: dict[tuple[str, str | None], int] = {}
+    per_kind: dict[tuple[str, str | None], int] = {}
+    values = ValueTotals(Decimal(0), {}, {}, 0)
+    for (line, kind), n in kept.items():
+        if kind == "value":
+            amount = Decimal(n) / 100
+            program = line[2:] or None
+            values.by_program[program] = values.by_program.get(program, Decimal(0)) + amount
+            values.total += amount
+        elif kind not in KPI_KINDS or not n:
+            continue
+        elif line == "":
+            total[(kind, None)] = n
+        elif line.startswith("p:"):
+            per_program[(kind, line[2:])] = n
+        elif line.startswith("k:"):
+            per_kind[(kind, line[2:])] = n
+    return total, per_program, per_kind, values
 
 
 # --- editing targets ---------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ JSON rows carry the record's `id` and, where the record has one, its `code`; nat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -282,22 +282,43 @@ KINDS: dict[str, Kind] = {
 }
 
 
-def list_rows(
+def iter_rows(
     engine: Engine, kind: str, *, limit: int | None = 50, state: str | None = None
-) -> tuple[list[str], list[dict[str, Any]]]:
-    """Rows of one kind as dicts (column order kept), newest schema; `state` filters where it applies."""
+) -> tuple[list[str], Generator[dict[str, Any], None, None]]:
+    """Like `list_rows`, but the rows come one at a time as SQLite returns them (a million people in
+    flat memory). The iterator holds a connection until it is exhausted or closed."""
     spec = KINDS[kind]
     q = spec.query().order_by(*spec.order())
     if state and spec.state_column is not None:
         q = q.where(spec.state_column() == state)
     if limit:
         q = q.limit(limit)
-    with engine.connect() as conn:
-        result = conn.execute(q)
+    conn = engine.connect()
+    try:
+        result = conn.execution_options(yield_per=2000).execute(q)
         columns = list(result.keys())
-        rows = [dict(zip(columns, r, strict=True)) for r in result]
-    for r in rows:
-        for m in spec.masks:
-            if r.get(m):
-                r[m] = mask_id(r[m])
-    return columns, rows
+    except BaseException:
+        conn.close()
+        raise
+
+    def rows() -> Generator[dict[str, Any], None, None]:
+        try:
+            for r in result:
+                row = dict(zip(columns, r, strict=True))
+                for m in spec.masks:
+                    if row.get(m):
+                        row[m] = mask_id(row[m])
+                yield row
+        finally:
+            result.close()
+            conn.close()
+
+    return columns, rows()
+
+
+def list_rows(
+    engine: Engine, kind: str, *, limit: int | None = 50, state: str | None = None
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Rows of one kind as dicts (column order kept), newest schema; `state` filters where it applies."""
+    columns, rows = iter_rows(engine, kind, limit=limit, state=state)
+    return columns, list(rows)

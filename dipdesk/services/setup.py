@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dipdesk.core.passwords import MIN_PASSWORD
 from dipdesk.services.auth import hash_password
 from dipdesk.services.context import Context, current_site, set_local_value
 from dipdesk.services.errors import ValidationError
@@ -12,8 +13,6 @@ from dipdesk.services.records import audit
 from dipdesk.store.auth import User
 from dipdesk.store.reference import Site
 from dipdesk.store.reference_data import seed_reference
-
-MIN_PASSWORD = 8
 
 
 def ensure_reference(session: Session) -> None:

@@ -4,20 +4,21 @@ scripts, with a copy of the file taken before any upgrade of an existing databas
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -44,6 +45,8 @@ def make_engine(url_or_path: str | Path) -> Engine:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
@@ -53,16 +56,38 @@ def alembic_config(engine: Engine) -> Config:
 @cache
 def _scripts() -> ScriptDirectory:
     """The packaged migration scripts (read once per process)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
 
 
+@cache
+def _revisions() -> dict[str, str | None]:
+    """{revision: down_revision} of the packaged scripts, read from their text (no Alembic import: opening
+    a database that is already current needs neither Alembic nor the scripts compiled)."""
+    out: dict[str, str | None] = {}
+    for f in sorted((MIGRATIONS / "versions").glob("*.py")):
+        text = f.read_text(encoding="utf-8")
+        rev = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", text, re.M)
+        down = re.search(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", text, re.M)
+        if rev is not None:
+            out[rev.group(1)] = down.group(1) if down is not None else None
+    return out
+
+
 def head_revision() -> str:
-    head = _scripts().get_current_head()
+    revisions = _revisions()
+    heads = set(revisions) - {d for d in revisions.values() if d}
+    if len(heads) == 1:
+        return heads.pop()
+    head = _scripts().get_current_head()  # several heads or none: let Alembic say what it makes of it
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -145,10 +170,7 @@ def _existing_revision(p: Path) -> str | None:
             )
         return None
     revision = str(row[0])
-    try:
-        known = _scripts().get_revision(revision) is not None
-    except Exception:  # alembic raises its own errors for an id it does not have
-        known = False
+    known = revision in _revisions()
     if not known:
         raise DatabaseUnusable(
             f"ฐานข้อมูล {p} สร้างโดย dipdesk รุ่นที่ใหม่กว่านี้ (โครงสร้างรุ่น {revision}) "
@@ -160,6 +182,8 @@ def _existing_revision(p: Path) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
 
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from dipdesk import APP_NAME, __version__
 from dipdesk.paths import default_db_path
-from dipdesk.services.setup import needs_first_run
 from dipdesk.settings import Settings
 from dipdesk.ui import icons, theme, workers
 from dipdesk.ui.db import Database, set_database
@@ -93,6 +94,19 @@ def show_startup_error(title: str, text: str, detail: str = "") -> None:
     box.exec()
 
 
+def _database_error(path: str, exc: BaseException) -> None:
+    log.error("could not open the database %s: %s", path, exc)
+    show_startup_error(
+        QCoreApplication.translate("App", "The database could not be opened"),
+        QCoreApplication.translate(
+            "App",
+            "dipdesk could not open its database file:\n%1\n\nCheck that the folder exists and can be "
+            "written to, that there is free disk space, and that no other program has the file open.",
+        ).replace("%1", str(path)),
+        f"{type(exc).__name__}: {exc}",
+    )
+
+
 def open_database(path: str) -> Database | None:
     """Open the database in a worker, or tell the user why it could not be opened (None)."""
     try:
@@ -100,25 +114,123 @@ def open_database(path: str) -> Database | None:
             lambda task: Database.open(path), QCoreApplication.translate("App", "Opening the database…")
         )
     except Exception as exc:
-        log.exception("could not open the database %s", path)
-        show_startup_error(
-            QCoreApplication.translate("App", "The database could not be opened"),
-            QCoreApplication.translate(
-                "App",
-                "dipdesk could not open its database file:\n%1\n\nCheck that the folder exists and can be "
-                "written to, that there is free disk space, and that no other program has the file open.",
-            ).replace("%1", str(path)),
-            f"{type(exc).__name__}: {exc}",
-        )
+        _database_error(path, exc)
         return None
 
 
-def _needs_first_run(db: Database) -> bool:
-    def check(task: workers.Task) -> bool:
-        with db.session() as s:
-            return needs_first_run(s)
+class StartupCheck(QObject):
+    """Opens the database and asks whether it needs the first-run set-up, in a worker, while the first
+    window (log-in, or the wizard for a new file) is already on screen. When the answer contradicts the
+    window shown (the file exists but has no administrator yet) or the file cannot be opened, the window
+    is closed and `main` goes on from there.
 
-    return bool(run_blocking(check, QCoreApplication.translate("App", "Reading the database…")))
+    The worker starts once that window has painted (importing SQLAlchemy in a thread would otherwise
+    compete with the first paint for the interpreter), and after the check it imports what the main
+    window needs (its dashboard, the sync client, the password check) while the user types."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.needs_first_run: bool | None = None
+        self.error: BaseException | None = None
+        self.window: QDialog | None = None  # the window to close when the answer contradicts it
+        self.window_is_wizard = False
+        self._loop: QEventLoop | None = None
+        self._started = False
+
+    def start(self) -> None:
+        if not self._started:
+            self._started = True
+            workers.run_task(self._check, on_done=self._done, on_error=self._failed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._started:
+            QTimer.singleShot(0, self.start)
+        return False
+
+    def _check(self, task: workers.Task) -> bool:
+        from dipdesk.services.setup import needs_first_run
+
+        with self.db.session() as s:
+            needs = needs_first_run(s)
+        if not needs:
+            _warm_up()
+        return needs
+
+    @property
+    def answered(self) -> bool:
+        return self.needs_first_run is not None or self.error is not None
+
+    def _done(self, needs: bool) -> None:
+        self.needs_first_run = needs
+        if needs and self.window is not None and not self.window_is_wizard:
+            self.window.reject()
+        self._wake()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error = exc
+        if self.window is not None:
+            self.window.reject()
+        self._wake()
+
+    def _wake(self) -> None:
+        if self._loop is not None:
+            self._loop.quit()
+
+    def wait(self) -> None:
+        """Until answered (the GUI keeps running)."""
+        self.start()
+        if not self.answered:
+            self._loop = QEventLoop()
+            self._loop.exec()
+            self._loop = None
+
+    def run(self, dialog: QDialog, *, wizard: bool = False) -> int:
+        """`dialog.exec()`, closed early if the check finds it is the wrong window (see the class)."""
+        self.window, self.window_is_wizard = dialog, wizard
+        dialog.installEventFilter(self)
+        QTimer.singleShot(1000, self.start)  # in case no paint comes (a hidden or minimised window)
+        try:
+            return int(dialog.exec())
+        finally:
+            dialog.removeEventFilter(self)
+            self.window = None
+
+
+def _warm_up() -> None:
+    """Import, in the start-up worker, the modules the log-in and the main window will need, so that
+    logging in does not wait for them (Python imports once per process; the GUI thread finds them).
+    The sync client comes last: only the status bar's first reading needs it."""
+    import importlib
+
+    for name in (
+        "dipdesk.services.auth",
+        "dipdesk.ui.main_window",
+        "dipdesk.ui.pages.dashboard",
+        "dipdesk.services.kpi",
+        "dipdesk.sync.client",
+    ):
+        importlib.import_module(name)
+
+
+def _looks_set_up(path: str) -> bool:
+    """Whether the file exists with content: then the log-in is (nearly always) the first window."""
+    if "://" in path:
+        return True
+    p = Path(path).expanduser()
+    return p.is_file() and p.stat().st_size > 0
+
+
+def _looks_unusable(path: str) -> bool:
+    """A path that is not a file, or a new file in a folder that cannot be written: wait for the check's
+    verdict (an error, most likely) before showing any window."""
+    if "://" in path:
+        return False
+    p = Path(path).expanduser()
+    if p.exists():
+        return not p.is_file()
+    folder = next((f for f in p.parents if f.exists()), None)
+    return folder is None or not folder.is_dir() or not os.access(folder, os.W_OK)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -134,8 +246,6 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
     """Run the desktop application; returns the exit code."""
     from dipdesk.ui.first_run import FirstRunWizard
     from dipdesk.ui.login import LoginDialog
-    from dipdesk.ui.main_window import MainWindow
-    from dipdesk.ui.pages import PageEnv
 
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
@@ -148,21 +258,41 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
         point_size=settings.ui_font_size,
     )
     path = str(db_path or args.db or default_db_path())
-    db = open_database(path)
-    if db is None:
-        return 1
+    # The first window shows at once; the database opens (and migrates) meanwhile in a worker.
+    db = Database.deferred(path)
     set_database(db)
     try:
+        startup = StartupCheck(db)
+        if _looks_unusable(path):
+            startup.wait()
         username = ""
-        if _needs_first_run(db):
-            wizard = FirstRunWizard(db)
-            if wizard.exec() != QDialog.DialogCode.Accepted:
-                return 0
-            username = wizard.created_username
-        login = LoginDialog(db, settings, username=username)
-        if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
-            return 0
-        window = MainWindow(PageEnv(db, login.user, settings, lang=current_language()))
+        user = None
+        while user is None and startup.error is None:
+            if startup.needs_first_run or not _looks_set_up(path):
+                wizard = FirstRunWizard(db)
+                accepted = startup.run(wizard, wizard=True) == QDialog.DialogCode.Accepted
+                startup.wait()  # the wizard's own work opened the database: the answer is there
+                if startup.error is not None:
+                    break
+                if not accepted:
+                    return 0
+                username = wizard.created_username
+                startup.needs_first_run = False
+            login = LoginDialog(db, settings, username=username)
+            accepted = startup.run(login) == QDialog.DialogCode.Accepted
+            if accepted and login.user is not None:
+                user = login.user
+            elif startup.error is None and not startup.needs_first_run:
+                return 0  # the user chose to quit
+            if startup.error is not None:
+                break
+        if startup.error is not None or user is None:
+            _database_error(path, startup.error or RuntimeError("no user"))
+            return 1
+        from dipdesk.ui.main_window import MainWindow  # after the log-in: its pages load when shown
+        from dipdesk.ui.pages import PageEnv
+
+        window = MainWindow(PageEnv(db, user, settings, lang=current_language()))
         window.show()
         window.start_background_sync()
         # Everything alive now (Qt wrappers, SQLAlchemy mappers, the loaded modules) lives as long as the

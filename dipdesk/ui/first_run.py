@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from dipdesk.core.passwords import MIN_PASSWORD
 from dipdesk.services.errors import ServiceError, ValidationError
-from dipdesk.services.setup import MIN_PASSWORD, first_run, list_sites
 from dipdesk.ui import icons, theme
 from dipdesk.ui.db import Database
 from dipdesk.ui.i18n import current_language
@@ -84,6 +84,8 @@ class SitePage(QWizardPage):
         run_task(self._load, on_done=self._loaded, on_error=self._failed, owner=self)
 
     def _load(self, task: Task) -> list[SiteChoice]:
+        from dipdesk.services.setup import list_sites  # in the worker: the wizard shows first
+
         # list_sites seeds the reference data on first use: a write, so in a transaction
         with self.db.session() as s, s.begin():
             return [SiteChoice(x.code, x.name_th, x.name_en, x.kind, x.center_no) for x in list_sites(s)]
@@ -228,6 +230,8 @@ class AdminPage(QWizardPage):
         full_name = self.full_name.text().strip()
 
         def create(task: Task) -> str:
+            from dipdesk.services.setup import first_run
+
             with db.session() as s, s.begin():
                 return first_run(s, site, username, password, full_name).username
 

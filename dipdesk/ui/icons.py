@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from dipdesk.paths import resource
@@ -36,18 +36,51 @@ def render(name: str, size: int, color: str | None = None) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
+class _SvgIconEngine(QIconEngine):
+    """Draws the SVG at the size asked for, when it is first asked for (not four sizes in two colours
+    up front for every icon: the main window's navigation alone made 72 renders before its first paint)."""
+
+    def __init__(
+        self, name: str, color: str | None, selected_color: str | None, sizes: tuple[int, ...]
+    ) -> None:
+        super().__init__()
+        self.name, self.color, self.selected_color, self.sizes = name, color, selected_color, sizes
+        self._cache: dict[tuple[int, int, bool], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self.name, self.color, self.selected_color, self.sizes)
+
+    def _color(self, mode: QIcon.Mode) -> str | None:
+        if mode == QIcon.Mode.Selected and self.selected_color:
+            return self.selected_color
+        return self.color
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        key = (side, int(mode.value), mode == QIcon.Mode.Selected and bool(self.selected_color))
+        pm = self._cache.get(key)
+        if pm is None:
+            pm = render(self.name, side, self._color(mode))
+            self._cache[key] = pm
+        return pm
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def availableSizes(self, mode: QIcon.Mode, state: QIcon.State) -> list[QSize]:
+        return [QSize(n, n) for n in self.sizes]
+
+
 def icon(name: str, color: str | None = None, selected_color: str | None = None) -> QIcon:
-    """A themed icon; `selected_color` is used when the item is selected (e.g. white on blue)."""
-    result = QIcon()
-    for size in SIZES:
-        result.addPixmap(render(name, size, color), QIcon.Mode.Normal)
-        if selected_color:
-            result.addPixmap(render(name, size, selected_color), QIcon.Mode.Selected)
-    return result
+    """A themed icon; `selected_color` is used when the item is selected (e.g. white on blue). Drawn at
+    the size it is shown, on first use."""
+    return QIcon(_SvgIconEngine(name, color, selected_color, SIZES))
 
 
+@cache
 def app_icon() -> QIcon:
-    result = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        result.addPixmap(render("dipdesk", size))
-    return result
+    return QIcon(_SvgIconEngine("dipdesk", None, None, (16, 24, 32, 48, 64, 128, 256)))

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dipdesk.services.auth import authenticate
-from dipdesk.services.context import current_site
 from dipdesk.services.errors import ServiceError
 from dipdesk.settings import Settings
 from dipdesk.ui import icons
@@ -181,6 +179,8 @@ class LoginDialog(QDialog):
     # --- the site, shown so the user knows which installation this is ----------------------------
 
     def _read_site(self, task: Task) -> tuple[str, str]:
+        from dipdesk.services.context import current_site  # in the worker: the window shows first
+
         with self.db.session() as session:
             site = current_site(session)
             return (site.name_th, site.name_en) if site else ("", "")
@@ -202,6 +202,8 @@ class LoginDialog(QDialog):
         db = self.db
 
         def check(task: Task) -> CurrentUser | None:
+            from dipdesk.services.auth import authenticate
+
             with db.session() as s, s.begin():
                 user = authenticate(s, username, password)
                 return current_user_from(s, user) if user is not None else None

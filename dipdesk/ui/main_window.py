@@ -9,6 +9,7 @@ Sync rounds run by themselves (`BackgroundSync`), started by `start_background_s
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
@@ -25,15 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from dipdesk import __version__
-from dipdesk.sync import client as sync_client
 from dipdesk.ui import icons, theme, workers
 from dipdesk.ui.changes import ALL, data_changed
 from dipdesk.ui.dialogs import available_rect
 from dipdesk.ui.labels import role_label
 from dipdesk.ui.pages import AREAS, VIEW_NAMES, AreaPage, PageEnv, area_title
 from dipdesk.ui.sync_background import BackgroundSync
-from dipdesk.ui.sync_review import format_iso
 from dipdesk.ui.widgets import ElidedButton, ElidedLabel
+
+if TYPE_CHECKING:
+    from dipdesk.sync import client as sync_client
 
 # Closing while a sync round runs: the round stops at its next batch boundary; past this, close anyway
 # (the batch on the wire is sent again by the next round, which the server skips as a replay).
@@ -206,6 +208,8 @@ class MainWindow(QMainWindow):
         self._set_sync_text(self.tr("Synchronising…"))
 
     def _show_sync_state(self, st: sync_client.SyncStatus) -> None:
+        from dipdesk.ui.sync_review import format_iso
+
         if not st.enrolled and st.to_send:
             text = self.tr("Not enrolled: %1 record(s) will be sent at the first sync").replace(
                 "%1", f"{st.to_send:,}"

@@ -6,13 +6,12 @@ No ORM objects cross threads: a worker turns the `User` it found into this froze
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # imported where used: the log-in window shows before SQLAlchemy is loaded
+    from sqlalchemy.orm import Session
 
-from dipdesk.services.context import current_site
-from dipdesk.store.auth import User
-from dipdesk.store.reference import Site
+    from dipdesk.store.auth import User
 
 
 @dataclass(frozen=True)
@@ -37,6 +36,9 @@ class CurrentUser:
 
 def current_user_from(session: Session, user: User) -> CurrentUser:
     """Snapshot a user and this installation's site (falls back to the user's own site)."""
+    from dipdesk.services.context import current_site
+    from dipdesk.store.reference import Site
+
     site = current_site(session) or session.get(Site, user.site_id)
     return CurrentUser(
         id=user.id,
@@ -53,6 +55,10 @@ def current_user_from(session: Session, user: User) -> CurrentUser:
 
 def first_admin(session: Session) -> User | None:
     """The first active administrator (the screenshot command logs in as this user)."""
+    from sqlalchemy import select
+
+    from dipdesk.store.auth import User
+
     return session.scalars(
         select(User)
         .where(User.role == "admin", User.active.is_(True), User.deleted.is_(False))

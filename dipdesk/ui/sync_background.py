@@ -13,14 +13,17 @@ Closing: `shutdown()` asks a running round to stop at its next batch boundary (b
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from dipdesk.settings import Settings
-from dipdesk.sync import backoff, client
+from dipdesk.sync import backoff
 from dipdesk.ui import workers
 from dipdesk.ui.db import Database
+
+if TYPE_CHECKING:  # the sync client (httpx, the merge) loads in the first worker that needs it
+    from dipdesk.sync import client
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +113,8 @@ class BackgroundSync(QObject):
     # --- worker side -------------------------------------------------------------------------------
 
     def _round(self, task: workers.Task) -> client.RoundReport | None:
+        from dipdesk.sync import client
+
         engine = self.db.engine
         with engine.connect() as conn:
             enrolled = client.device_state(conn) is not None
@@ -157,12 +162,17 @@ class BackgroundSync(QObject):
         if not self._stopped:
             self.next_round.start(max(0, delay_ms))
 
+    def _read_status(self, _task: workers.Task) -> client.SyncStatus:
+        from dipdesk.sync import client
+
+        return client.status(self.db.engine)
+
     def refresh_status(self) -> None:
         if self._status_loading or self._closing:
             return
         self._status_loading = True
         workers.run_task(
-            lambda _task: client.status(self.db.engine),
+            self._read_status,
             on_done=self._status_read,
             on_error=self._status_failed,
             owner=self,

@@ -2,18 +2,29 @@
 
     pytest tests/benchmarks/bench_certificates.py -m benchmark -s
 
-Prints JSON lines: pages per second (CPU time of this one process, and wall time), the same for a plain
-text-only reportlab page loop in the same run (the practical ceiling), their ratio, and the bytes each
-page adds after the first. Goals (issue 4): ≥ 500 pages/s, < 6 KB a page. Issuing (signing the QR
-payloads) is measured apart: it happens once, at issue time; a reprint only draws.
+    python tests/benchmarks/bench_certificates.py --runs 5
+
+Each measurement is a fresh process and a cold render (the first in that process: fonts, the Thai
+dictionary and the QR tables load inside the timing, as when someone prints after starting dipdesk), and
+each certificates run prints names no earlier run printed (a seed per run). The ceiling, a plain
+text-only reportlab page loop, runs in fresh processes too, alternated with the certificates runs.
+Prints JSON lines: one per process, then medians: pages per second (CPU and wall), the ceiling's, their
+ratio, and the bytes each page adds after the first. Goals: ≥ 500 pages/s and < 6 KB a page (issue 4),
+≥ 0.25 of the ceiling (issue 12). Issuing (signing the QR payloads) is measured apart: it happens once,
+at issue time; a reprint only draws.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import io
 import json
+import os
 import random
+import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -30,7 +41,8 @@ from dipdesk.services.certificates import bundled_background
 from dipdesk.store.certificate_defaults import default_elements
 
 N = 2000
-REPEAT = 3
+RUNS = 5
+CHECKOUT = Path(__file__).resolve().parents[2]
 PREFIX = ("นาย", "นาง", "นางสาว")
 
 
@@ -54,8 +66,8 @@ def _names(n: int, rng: random.Random) -> list[str]:
     return out
 
 
-def _pages(n: int) -> tuple[list[printer.CertificatePage], float]:
-    rng = random.Random(2569)
+def _pages(n: int, seed: int = 2569) -> tuple[list[printer.CertificatePage], float]:
+    rng = random.Random(seed)
     sha = bundled_background("completion")
     layout = printer.Layout(
         background_hash=sha,
@@ -107,43 +119,87 @@ def _render(pages: list[printer.CertificatePage]) -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.benchmark
-def test_two_thousand_certificates_into_one_pdf(tmp_path: Path) -> None:
-    pages, signing_s = _pages(N)
-    _render(pages[:3])  # warm the fonts, the Thai dictionary and the QR tables: a running app has them
-    _text_only(10)
-    # best of three, interleaved: this machine is shared, and the best run is the one least disturbed
-    runs, runs_b = [], []
-    for _ in range(REPEAT):
-        _w, cpu_b_i, base_pdf = _timed(lambda: _text_only(N))
-        wall_i, cpu_i, pdf = _timed(lambda: _render(pages))
-        runs.append((cpu_i, wall_i))
-        runs_b.append(cpu_b_i)
-    cpu, wall = min(runs)
-    cpu_b = min(runs_b)
+def _child(what: str, seed: int) -> dict[str, object]:
+    """One cold measurement in this fresh process: nothing rendered before, names never seen before."""
+    if what == "ceiling":
+        wall, cpu, pdf = _timed(lambda: _text_only(N))
+        return {"what": what, "cpu_s": cpu, "wall_s": wall, "bytes": len(pdf)}  # type: ignore[arg-type]
+    pages, signing_s = _pages(N, seed)
+    wall, cpu, pdf = _timed(lambda: _render(pages))
     one = _render(pages[:1])
-    assert isinstance(pdf, bytes) and isinstance(base_pdf, bytes)
-    per_page = (len(pdf) - len(one)) / (N - 1)
-    rate, rate_b = N / cpu, N / cpu_b
-    result = {
+    assert isinstance(pdf, bytes)
+    return {
+        "what": what,
+        "cpu_s": cpu,
+        "wall_s": wall,
+        "bytes": len(pdf),
+        "bytes_per_page_after_first": (len(pdf) - len(one)) / (N - 1),
+        "signing_ms_per_certificate": signing_s / N * 1000,
+        "first_name": pages[0].values["name"],
+    }
+
+
+def _spawn(what: str, seed: int) -> dict[str, object]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", what, "--seed", str(seed)],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        env=dict(os.environ, PYTHONPATH=str(CHECKOUT)),
+        cwd=CHECKOUT,
+    )
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-2000:])
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def run_bench(runs: int = RUNS) -> dict[str, object]:
+    """Fresh processes, alternated (ceiling, dipdesk, ceiling, …), each dipdesk run on names of its own."""
+    certs: list[dict[str, object]] = []
+    ceiling: list[dict[str, object]] = []
+    for i in range(runs):
+        ceiling.append(_spawn("ceiling", i))
+        certs.append(_spawn("certificates", 2569 + i))
+        for line in (ceiling[-1], certs[-1]):
+            print(json.dumps({"run": i + 1, **line, "load": _load()}, ensure_ascii=False), flush=True)
+    assert len({c["first_name"] for c in certs}) == runs, "each run must print names of its own"
+    cpu = statistics.median(float(c["cpu_s"]) for c in certs)  # type: ignore[arg-type]
+    wall = statistics.median(float(c["wall_s"]) for c in certs)  # type: ignore[arg-type]
+    cpu_b = statistics.median(float(c["cpu_s"]) for c in ceiling)  # type: ignore[arg-type]
+    wall_b = statistics.median(float(c["wall_s"]) for c in ceiling)  # type: ignore[arg-type]
+    result: dict[str, object] = {
         "bench": "certificates",
         "pages": N,
-        "cpu_s": round(cpu, 3),
-        "wall_s": round(wall, 3),
-        "pages_per_s_cpu": round(rate),
-        "pages_per_s_wall": round(N / wall),
-        "text_only_pages_per_s_cpu": round(rate_b),
-        "ratio_to_text_only": round(rate / rate_b, 3),
-        "bytes_total": len(pdf),
-        "bytes_first_page": len(one),
-        "bytes_per_page_after_first": round(per_page),
-        "signing_ms_per_certificate": round(signing_s / N * 1000, 3),
-        "cpu_s_all_runs": [round(c, 3) for c, _w in runs],
-        "text_only_cpu_s_all_runs": [round(c, 3) for c in runs_b],
+        "runs": runs,
+        "cold_fresh_process": True,
+        "pages_per_s_cpu_median": round(N / cpu),
+        "pages_per_s_wall_median": round(N / wall),
+        "text_only_pages_per_s_cpu_median": round(N / cpu_b),
+        "text_only_pages_per_s_wall_median": round(N / wall_b),
+        "ratio_to_text_only_cpu": round(cpu_b / cpu, 3),
+        "ratio_to_text_only_wall": round(wall_b / wall, 3),
+        "bytes_per_page_after_first": round(
+            statistics.median(float(c["bytes_per_page_after_first"]) for c in certs)
+        ),  # type: ignore[arg-type]
+        "signing_ms_per_certificate": round(
+            statistics.median(float(c["signing_ms_per_certificate"]) for c in certs), 3
+        ),  # type: ignore[arg-type]
+        "load": _load(),
     }
-    print(json.dumps(result, ensure_ascii=False))
-    (tmp_path / "bench.pdf").write_bytes(pdf)
-    assert per_page < 6 * 1024
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+    return result
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+@pytest.mark.benchmark
+@pytest.mark.timeout(7200)
+def test_two_thousand_certificates_into_one_pdf_cold_fresh_processes() -> None:
+    result = run_bench()
+    assert int(result["bytes_per_page_after_first"]) < 6 * 1024  # type: ignore[call-overload]
 
 
 @pytest.mark.benchmark
@@ -169,3 +225,15 @@ def test_qr_encoding_speed() -> None:
             }
         )
     )
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description="certificates against plain reportlab, cold fresh processes")
+    ap.add_argument("--child", choices=("certificates", "ceiling"))
+    ap.add_argument("--seed", type=int, default=2569)
+    ap.add_argument("--runs", type=int, default=RUNS)
+    a = ap.parse_args()
+    if a.child:
+        print(json.dumps(_child(a.child, a.seed), ensure_ascii=False), flush=True)
+    else:
+        run_bench(a.runs)

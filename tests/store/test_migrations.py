@@ -29,7 +29,9 @@ def test_migrations_match_the_models(db_path: Path) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     # FTS5 shadow tables are created by migration 0002 and are not models.
-    diff = [d for d in diff if not (d[0] == "remove_table" and "_fts" in d[1].name)]
+    # The dashboard's kept reach (migration 0009, dipdesk.store.reach) is derived data kept by triggers.
+    derived = ("kpi_lines", "kpi_reach", "kpi_counts")
+    diff = [d for d in diff if not (d[0] == "remove_table" and ("_fts" in d[1].name or d[1].name in derived))]
     assert diff == [], f"models and migrations disagree; add a migration: {diff}"
 
 

@@ -5,43 +5,46 @@ Each area is one page module here until it grows into its own package (`dipdesk/
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from dipdesk.ui.pages.base import AreaPage, PageEnv
-from dipdesk.ui.pages.certificates import CertificatesPage
-from dipdesk.ui.pages.dashboard import DashboardPage
-from dipdesk.ui.pages.enterprises import EnterprisesPage
-from dipdesk.ui.pages.lab import LabPage
-from dipdesk.ui.pages.mentoring import MentoringPage
-from dipdesk.ui.pages.people import PeoplePage
-from dipdesk.ui.pages.programs import ProgramsPage
-from dipdesk.ui.pages.settings import SettingsPage
-from dipdesk.ui.pages.sync import SyncPage
 
 
 @dataclass(frozen=True)
 class Area:
+    """An area of the main window. Its page's module is imported when the page is first built (the
+    lab, certificates, attendance and their libraries load when first opened, not at start-up)."""
+
     name: str  # the view name used by `dipdesk screenshot --view`
     title: str  # QT_TRANSLATE_NOOP("Areas", …): translate with `area_title`
-    page: type[AreaPage]
+    module: str  # dipdesk.ui.pages.<module>
+    class_name: str
 
     @property
     def icon(self) -> str:
         return self.name
 
+    @property
+    def page(self) -> type[AreaPage]:
+        cls: type[AreaPage] = getattr(
+            importlib.import_module(f"dipdesk.ui.pages.{self.module}"), self.class_name
+        )
+        return cls
+
 
 AREAS: tuple[Area, ...] = (
-    Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Dashboard"), DashboardPage),
-    Area("programs", QT_TRANSLATE_NOOP("Areas", "Programs & activities"), ProgramsPage),
-    Area("people", QT_TRANSLATE_NOOP("Areas", "People"), PeoplePage),
-    Area("enterprises", QT_TRANSLATE_NOOP("Areas", "Enterprises"), EnterprisesPage),
-    Area("mentoring", QT_TRANSLATE_NOOP("Areas", "Mentoring"), MentoringPage),
-    Area("certificates", QT_TRANSLATE_NOOP("Areas", "Certificates"), CertificatesPage),
-    Area("lab", QT_TRANSLATE_NOOP("Areas", "Testing lab"), LabPage),
-    Area("sync", QT_TRANSLATE_NOOP("Areas", "Sync"), SyncPage),
-    Area("settings", QT_TRANSLATE_NOOP("Areas", "Settings"), SettingsPage),
+    Area("dashboard", QT_TRANSLATE_NOOP("Areas", "Dashboard"), "dashboard", "DashboardPage"),
+    Area("programs", QT_TRANSLATE_NOOP("Areas", "Programs & activities"), "programs", "ProgramsPage"),
+    Area("people", QT_TRANSLATE_NOOP("Areas", "People"), "people", "PeoplePage"),
+    Area("enterprises", QT_TRANSLATE_NOOP("Areas", "Enterprises"), "enterprises", "EnterprisesPage"),
+    Area("mentoring", QT_TRANSLATE_NOOP("Areas", "Mentoring"), "mentoring", "MentoringPage"),
+    Area("certificates", QT_TRANSLATE_NOOP("Areas", "Certificates"), "certificates", "CertificatesPage"),
+    Area("lab", QT_TRANSLATE_NOOP("Areas", "Testing lab"), "lab", "LabPage"),
+    Area("sync", QT_TRANSLATE_NOOP("Areas", "Sync"), "sync", "SyncPage"),
+    Area("settings", QT_TRANSLATE_NOOP("Areas", "Settings"), "settings", "SettingsPage"),
 )
 VIEW_NAMES: tuple[str, ...] = tuple(a.name for a in AREAS)
 

@@ -37,9 +37,7 @@ from dipdesk.core.digits import to_arabic_digits
 from dipdesk.core.kpi import format_baht
 from dipdesk.services import kpi
 from dipdesk.services.errors import ServiceError
-from dipdesk.services.exports import export_rows
 from dipdesk.ui import theme, workers
-from dipdesk.ui.attendance.context import context_factory
 from dipdesk.ui.changes import data_changed
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
@@ -523,6 +521,8 @@ class DashboardPage(AreaPage):
 
     def export_table(self, path: str) -> int:
         """The site line, each service and each program: reached, target and % for every indicator."""
+        from dipdesk.services.exports import export_rows  # openpyxl: loaded when first exporting
+
         assert self.report is not None
         r = self.report
         columns = ["level", "code", "name"]
@@ -714,6 +714,8 @@ class TargetsDialog(QDialog):
         if not changes:
             self.accept()
             return
+        from dipdesk.ui.attendance.context import context_factory  # the attendance package: when saving
+
         make = context_factory(self.env.user, self.env.lang)
         year = self.year
 

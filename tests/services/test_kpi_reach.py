@@ -1,0 +1,77 @@
+"""The dashboard's kept reach (dipdesk.store.reach) equals a full recount after anything that writes: the
+demo's bulk load, random edits through the services (status, moves, soft and hard deletes, a program's
+year, kind or site, an enterprise's group, service records, products, outcomes, certificates), an import
+of a class list, and changes pulled from the real sync server."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from kpi_reach_helpers import assert_kept_equals_recount, random_edits
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from dipdesk.services import imports as im
+from dipdesk.services import kpi
+from dipdesk.services.context import current_site, system_context
+from dipdesk.store.db import transaction
+from dipdesk.store.programs import Activity, Program
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _demo(engine: Engine, participants: int = 120) -> None:
+    from dipdesk.services.demo import build_demo
+
+    build_demo(engine, site_code="IPC1", participants=participants)
+
+
+def test_kept_reach_equals_a_recount_after_the_demo_edits_deletes_and_an_import(engine: Engine) -> None:
+    _demo(engine)
+    with transaction(engine) as s:
+        site = current_site(s)
+        assert site is not None
+        site_id = site.id
+        assert assert_kept_equals_recount(s, site_id) > 0
+    rng = random.Random(12)
+    for _round in range(6):
+        with Session(engine) as s:
+            random_edits(system_context(s), rng, 60)
+        with Session(engine) as s:
+            assert_kept_equals_recount(s, site_id)
+
+    with Session(engine) as s:
+        ctx = system_context(s)
+        activity = s.scalars(
+            select(Activity).where(Activity.deleted.is_(False)).order_by(Activity.code)
+        ).first()
+        assert activity is not None
+        year = activity_year(s, activity)
+        before = kpi.kpi_report(s, site_id, year, "all").site.counts["persons"]
+        table = im.read_table(DATA / "class_list_messy.xlsx")
+        mapping = im.suggest_mapping(s, "people", table.headers)
+        result = im.run_import(s, lambda _s: ctx, "people", table, mapping, activity_id=activity.id)
+        assert result.accepted
+    with Session(engine) as s:
+        assert_kept_equals_recount(s, site_id)
+        after = kpi.kpi_report(s, site_id, year, "all").site.counts["persons"]
+        assert after > before  # the import reached new people, and the kept figures show them at once
+
+
+def activity_year(s: Session, activity: Activity) -> int:
+    return int(s.scalar(select(Program.fiscal_year).where(Program.id == activity.program_id)) or 0)
+
+
+def test_check_repair_rebuilds_a_damaged_reach(engine: Engine) -> None:
+    from dipdesk.services.check import run_checks
+
+    _demo(engine, 60)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE kpi_counts SET n = n + 7 WHERE line_id IN (SELECT id FROM kpi_lines WHERE kind = 'persons' LIMIT 3)"
+        )
+    problems = run_checks(engine)
+    assert any("dashboard figures" in p for p in problems), problems
+    assert run_checks(engine, repair=True) == []
+    assert run_checks(engine) == []
