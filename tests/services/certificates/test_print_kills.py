@@ -90,7 +90,8 @@ def _printing(db: Path, out: Path) -> subprocess.Popen[bytes]:
 
 def _serials_in(pdf: Path) -> list[str]:
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return SERIAL.findall(text)
+    # each page prints its serial twice: as the number and inside the verify address under the QR
+    return list(dict.fromkeys(SERIAL.findall(text)))
 
 
 def _issued(db: Path) -> dict[str, str]:
