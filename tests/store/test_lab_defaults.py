@@ -42,7 +42,7 @@ def test_product_types_are_named_in_thai_and_english() -> None:
 
 
 def test_migration_0008_puts_the_catalog_into_an_existing_database(tmp_path: Path) -> None:
-    """A database made before the catalog shipped (at revision 0004, without the rows) gets them."""
+    """A database made before the catalog shipped (at revision 0005, without the rows) gets them."""
     from dipdesk.services.setup import first_run
     from dipdesk.store.db import open_database, session_factory
 
@@ -55,7 +55,7 @@ def test_migration_0008_puts_the_catalog_into_an_existing_database(tmp_path: Pat
     with con:
         con.execute("DELETE FROM sync_field_clocks WHERE table_name = 'lab_tests'")
         con.execute("DELETE FROM lab_tests")
-        con.execute("UPDATE alembic_version SET version_num = '0004'")
+        con.execute("UPDATE alembic_version SET version_num = '0005'")
     con.close()
     engine = open_database(path)
     with session_factory(engine)() as s:
