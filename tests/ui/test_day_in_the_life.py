@@ -105,7 +105,8 @@ def test_day_in_the_life(qtbot, empty_db, dialogs, tmp_path: Path) -> None:  # t
         _the_day(qtbot, empty_db, dialogs, tmp_path)
     finally:
         app.removeEventFilter(watch)
-    assert len(watch.seen) >= 5, watch.seen
+        # first run, log-in, enroll, attendance at least; the lab dialogs' titles are checked by the day itself
+        assert len(watch.seen) >= 4, watch.seen
     assert watch.outside == [], watch.outside
 
 
