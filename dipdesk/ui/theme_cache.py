@@ -139,12 +139,10 @@ def obtain(theme_file: str, invert: bool, extra: dict[str, object]) -> Built | N
 
 
 def install(built: Built) -> None:
-    """What qt-material's build does to Qt besides returning the sheet: the ``icon:`` and
-    ``qt_material:`` search paths the sheet's urls use, and the palette's text colour."""
+    """What qt-material's build does to Qt besides returning the sheet: the ``icon:`` search path the
+    sheet's urls use (set, not added to: after a theme switch the new theme's icons must win), and the
+    palette's text colour."""
     QDir.setSearchPaths("icon", [str(built.folder / "icons")])
-    pkg = _qt_material_dir()
-    if pkg is not None:
-        QDir.setSearchPaths("qt_material", [str(pkg / "resources")])
     primary = built.colors.get("primaryColor", "")
     if len(primary) == 7 and primary.startswith("#"):
         palette = QGuiApplication.palette()
