@@ -328,8 +328,8 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+476"/>
-        <location line="+291"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+477"/>
+        <location line="+292"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
@@ -492,7 +492,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-535"/>
+        <location line="-536"/>
         <source>Not saved yet</source>
         <translation>Not saved yet</translation>
     </message>
@@ -557,6 +557,49 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+0"/>
         <source>Result</source>
         <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>CardReaderBar</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+51"/>
+        <source>Looking for an ID card reader…</source>
+        <translation>Looking for an ID card reader…</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>ID card reader ready: put a Thai ID card in to read it (%1)</source>
+        <translation>ID card reader ready: put a Thai ID card in to read it (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the card…</source>
+        <translation>Reading the card…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card could not be read: %1</source>
+        <translation>The card could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Card read: %1</source>
+        <translation>Card read: %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 was already checked in today.</source>
+        <translation>%1 was already checked in today.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 enrolled and checked in for today.</source>
+        <translation>%1 enrolled and checked in for today.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 checked in for today.</source>
+        <translation>%1 checked in for today.</translation>
     </message>
 </context>
 <context>
@@ -1577,7 +1620,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+145"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+149"/>
         <source>Add people to the activity</source>
         <translation>Add people to the activity</translation>
     </message>
@@ -1593,12 +1636,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+15"/>
-        <location line="+82"/>
+        <location line="+91"/>
         <source>Type at least two letters, or digits of an ID or phone number.</source>
         <translation>Type at least two letters, or digits of an ID or phone number.</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-87"/>
         <source>Enroll the selected people</source>
         <translation>Enroll the selected people</translation>
     </message>
@@ -1608,7 +1651,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Someone new</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Optional: the enterprise they work in</source>
         <translation>Optional: the enterprise they work in</translation>
     </message>
@@ -1648,7 +1691,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Add and enroll</source>
         <translation>Add and enroll</translation>
     </message>
@@ -1688,12 +1731,37 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Enrolled: %1 (%2 in all since this window opened)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+32"/>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the card:</source>
+        <translation>From the card:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>born %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kept: ID, names, birth date, gender and address. The card's photo is not read or stored.</source>
+        <translation>Kept: ID, names, birth date, gender and address. The card's photo is not read or stored.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>registered at %1 (from the server)</source>
         <translation>registered at %1 (from the server)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 was added and enrolled.</source>
         <translation>%1 was added and enrolled.</translation>
     </message>
@@ -4384,7 +4452,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-409"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-463"/>
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
