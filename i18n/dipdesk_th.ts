@@ -560,6 +560,50 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>BeCalendar</name>
+    <message>
+        <location filename="../dipdesk/ui/calendar.py" line="+94"/>
+        <source>Previous month</source>
+        <translation>เดือนก่อน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next month</source>
+        <translation>เดือนถัดไป</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Month</source>
+        <translation>เดือน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year (Buddhist era)</source>
+        <translation>ปี (พุทธศักราช)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today</source>
+        <translation>วันนี้</translation>
+    </message>
+</context>
+<context>
+    <name>BeYearBox</name>
+    <message>
+        <location line="-42"/>
+        <source>%1 BE</source>
+        <translation>พ.ศ. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <location line="+163"/>
+        <source>Choose the date on a calendar (Alt+↓)</source>
+        <translation>เลือกวันที่จากปฏิทิน (Alt+↓)</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPanel</name>
     <message>
         <location filename="../dipdesk/ui/lab/catalog.py" line="+275"/>
