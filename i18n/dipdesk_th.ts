@@ -560,9 +560,53 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>BeCalendar</name>
+    <message>
+        <location filename="../dipdesk/ui/calendar.py" line="+94"/>
+        <source>Previous month</source>
+        <translation>เดือนก่อน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next month</source>
+        <translation>เดือนถัดไป</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Month</source>
+        <translation>เดือน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year (Buddhist era)</source>
+        <translation>ปี (พุทธศักราช)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today</source>
+        <translation>วันนี้</translation>
+    </message>
+</context>
+<context>
+    <name>BeYearBox</name>
+    <message>
+        <location line="-42"/>
+        <source>%1 BE</source>
+        <translation>พ.ศ. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <location line="+163"/>
+        <source>Choose the date on a calendar (Alt+↓)</source>
+        <translation>เลือกวันที่จากปฏิทิน (Alt+↓)</translation>
+    </message>
+</context>
+<context>
     <name>CardReaderBar</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+51"/>
+        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+49"/>
         <source>Looking for an ID card reader…</source>
         <translation>กำลังค้นหาเครื่องอ่านบัตรประชาชน…</translation>
     </message>
@@ -587,17 +631,17 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>อ่านบัตรแล้ว: %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>%1 was already checked in today.</source>
         <translation>%1 ลงเวลาวันนี้ไปแล้ว</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 enrolled and checked in for today.</source>
         <translation>%1 ลงทะเบียนและลงเวลาเข้าอบรมวันนี้แล้ว</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 checked in for today.</source>
         <translation>%1 ลงเวลาเข้าอบรมวันนี้แล้ว</translation>
     </message>
@@ -1964,7 +2008,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/fields.py" line="+28"/>
+        <location filename="../dipdesk/ui/attendance/fields.py" line="+29"/>
         <source>Required</source>
         <translation>ต้องกรอก</translation>
     </message>
@@ -1984,7 +2028,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ต้องอยู่ระหว่าง 0 ถึง 24 ชั่วโมง</translation>
     </message>
     <message>
-        <location filename="../dipdesk/ui/records/fields.py" line="+68"/>
+        <location filename="../dipdesk/ui/records/fields.py" line="+69"/>
         <source>Please fill in this field.</source>
         <translation>กรุณากรอกช่องนี้</translation>
     </message>
