@@ -111,13 +111,19 @@ def test_two_centers_and_headquarters_see_one_department(server: Any, devices: A
     for d in (ipc1, ipc2, hq):
         assert d.scalar("SELECT count(*) FROM merges") == merges  # the aliases, everywhere
     # every IPC2 reference followed the kept records, which IPC2 now holds (it serves them)
-    assert ipc2.scalar(
-        "SELECT count(*) FROM enrollments e JOIN merges m ON m.merged_id = e.person_id WHERE e.deleted = 0"
-    ) == 0
-    assert ipc2.scalar(
-        "SELECT count(*) FROM enrollments e JOIN people p ON p.id = e.person_id "
-        "WHERE p.site_id != e.site_id AND e.deleted = 0"
-    ) >= SHARED
+    assert (
+        ipc2.scalar(
+            "SELECT count(*) FROM enrollments e JOIN merges m ON m.merged_id = e.person_id WHERE e.deleted = 0"
+        )
+        == 0
+    )
+    assert (
+        ipc2.scalar(
+            "SELECT count(*) FROM enrollments e JOIN people p ON p.id = e.person_id "
+            "WHERE p.site_id != e.site_id AND e.deleted = 0"
+        )
+        >= SHARED
+    )
     assert ipc2.scalar(live_twice) == 0
     # re-importing the list now adds nobody either: the kept records are the ones found
     people = ipc2.scalar("SELECT count(*) FROM people WHERE deleted = 0")
