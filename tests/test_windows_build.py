@@ -53,6 +53,7 @@ NEEDS: dict[str, list[str] | None] = {
     "uvicorn": None,
     "httpx": None,
     "psycopg": None,
+    "pyscard": ['collect_submodules("smartcard")'],  # ReaderFactory imports reader classes by name
     "tzdata": ['collect_data_files("tzdata")', 'collect_submodules("tzdata")'],  # zoneinfo on Windows
 }
 
