@@ -14,6 +14,7 @@ from dipdesk.store.lab import (
     LabTest,
 )
 from dipdesk.store.mentoring import MentoringPair, MentoringSession
+from dipdesk.store.merges import RecordMerge
 from dipdesk.store.national import NationalFigures
 from dipdesk.store.outcomes import Outcome, ServiceRecord
 from dipdesk.store.people import Enterprise, EnterpriseMember, Group, Person, Product
@@ -62,6 +63,7 @@ __all__ = [
     "Product",
     "Program",
     "Province",
+    "RecordMerge",
     "SerialCounter",
     "ServiceRecord",
     "Site",
