@@ -562,7 +562,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../dipdesk/ui/backup.py" line="+131"/>
+        <location filename="../dipdesk/ui/backup.py" line="+132"/>
         <source>Backup and restore</source>
         <translation>สำรองและกู้คืนข้อมูล</translation>
     </message>
