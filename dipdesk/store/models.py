@@ -13,6 +13,16 @@ from dipdesk.store.lab import (
     LabSpecification,
     LabTest,
 )
+from dipdesk.store.instruments import LabInstrument, LabInstrumentEvent
+from dipdesk.store.lab_qc import (
+    LabControlMaterial,
+    LabDelivery,
+    LabDisposal,
+    LabPayment,
+    LabQCResult,
+    LabRetention,
+    LabWorksheet,
+)
 from dipdesk.store.mentoring import MentoringPair, MentoringSession
 from dipdesk.store.national import NationalFigures
 from dipdesk.store.outcomes import Outcome, ServiceRecord
@@ -47,6 +57,15 @@ __all__ = [
     "EnterpriseMember",
     "Group",
     "LabAnalysis",
+    "LabControlMaterial",
+    "LabDelivery",
+    "LabDisposal",
+    "LabInstrument",
+    "LabInstrumentEvent",
+    "LabPayment",
+    "LabQCResult",
+    "LabRetention",
+    "LabWorksheet",
     "LabReport",
     "LabRequest",
     "LabSample",

@@ -53,12 +53,26 @@ from dipdesk.store.base import Synced
 from dipdesk.store.models import Base
 
 # The schema version a client and server speak: the number of the newest migration they know.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Fields (per table) that appeared in a schema version, so a server can leave them out for older
-# clients. Empty until a migration after 0003 adds a synced column; add an entry with that migration.
-FIELDS_SINCE: dict[int, dict[str, tuple[str, ...]]] = {}
-TABLES_SINCE: dict[int, tuple[str, ...]] = {}
+# clients. Add an entry with the migration that adds a synced column or table.
+FIELDS_SINCE: dict[int, dict[str, tuple[str, ...]]] = {
+    # 4: migration 0012, the lab's quality records (issue 15)
+    4: {"lab_analyses": ("instrument_id", "worksheet_id", "override_reason", "override_by")},
+}
+TABLES_SINCE: dict[int, tuple[str, ...]] = {
+    4: (
+        "lab_instruments",
+        "lab_instrument_events",
+        "lab_worksheets",
+        "lab_control_materials",
+        "lab_qc_results",
+        "lab_retention",
+        "lab_disposals",
+        "lab_payments",
+    ),
+}
 
 REFERENCE_TABLES = ("provinces", "sites", "site_provinces")
 # The only reference field a device may write: its own site's public key (for certificate QR checks).
