@@ -27,7 +27,7 @@ class LabInstrument(SiteOwned, Base):
     __table_args__ = (UniqueConstraint("site_id", "code"),)
     code: Mapped[str] = mapped_column(String(30), index=True)
     name: Mapped[str] = mapped_column(String(200))
-    model: Mapped[str] = mapped_column(String(120), default="")
+    make_model: Mapped[str] = mapped_column(String(120), default="")  # maker and model
     serial_no: Mapped[str] = mapped_column(String(80), default="")
     location: Mapped[str] = mapped_column(String(120), default="")
     test_ids: Mapped[list[Any]] = mapped_column(default=list)

@@ -4,6 +4,7 @@ from dipdesk.store.auth import AuditEntry, LocalState, User
 from dipdesk.store.base import Base
 from dipdesk.store.certificates import Certificate, CertificatePrint, CertificateTemplate, SerialCounter
 from dipdesk.store.enrollment import Attendance, Enrollment
+from dipdesk.store.instruments import LabInstrument, LabInstrumentEvent
 from dipdesk.store.lab import (
     LabAnalysis,
     LabReport,
@@ -13,7 +14,6 @@ from dipdesk.store.lab import (
     LabSpecification,
     LabTest,
 )
-from dipdesk.store.instruments import LabInstrument, LabInstrumentEvent
 from dipdesk.store.lab_qc import (
     LabControlMaterial,
     LabDelivery,
@@ -64,14 +64,14 @@ __all__ = [
     "LabInstrumentEvent",
     "LabPayment",
     "LabQCResult",
-    "LabRetention",
-    "LabWorksheet",
     "LabReport",
     "LabRequest",
+    "LabRetention",
     "LabSample",
     "LabSettings",
     "LabSpecification",
     "LabTest",
+    "LabWorksheet",
     "LocalState",
     "MentoringPair",
     "MentoringSession",
