@@ -328,8 +328,8 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+476"/>
-        <location line="+291"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+477"/>
+        <location line="+292"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
@@ -492,7 +492,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-535"/>
+        <location line="-536"/>
         <source>Not saved yet</source>
         <translation>Not saved yet</translation>
     </message>
@@ -557,6 +557,93 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+0"/>
         <source>Result</source>
         <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>BeCalendar</name>
+    <message>
+        <location filename="../dipdesk/ui/calendar.py" line="+94"/>
+        <source>Previous month</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next month</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year (Buddhist era)</source>
+        <translation>Year (Buddhist era)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+</context>
+<context>
+    <name>BeYearBox</name>
+    <message>
+        <location line="-42"/>
+        <source>%1 BE</source>
+        <translation>%1 BE</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <location line="+163"/>
+        <source>Choose the date on a calendar (Alt+↓)</source>
+        <translation>Choose the date on a calendar (Alt+↓)</translation>
+    </message>
+</context>
+<context>
+    <name>CardReaderBar</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+49"/>
+        <source>Looking for an ID card reader…</source>
+        <translation>Looking for an ID card reader…</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>ID card reader ready: put a Thai ID card in to read it (%1)</source>
+        <translation>ID card reader ready: put a Thai ID card in to read it (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the card…</source>
+        <translation>Reading the card…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card could not be read: %1</source>
+        <translation>The card could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Card read: %1</source>
+        <translation>Card read: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 was already checked in today.</source>
+        <translation>%1 was already checked in today.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 enrolled and checked in for today.</source>
+        <translation>%1 enrolled and checked in for today.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 checked in for today.</source>
+        <translation>%1 checked in for today.</translation>
     </message>
 </context>
 <context>
@@ -1577,7 +1664,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+145"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+149"/>
         <source>Add people to the activity</source>
         <translation>Add people to the activity</translation>
     </message>
@@ -1593,12 +1680,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+15"/>
-        <location line="+82"/>
+        <location line="+91"/>
         <source>Type at least two letters, or digits of an ID or phone number.</source>
         <translation>Type at least two letters, or digits of an ID or phone number.</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-87"/>
         <source>Enroll the selected people</source>
         <translation>Enroll the selected people</translation>
     </message>
@@ -1608,7 +1695,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Someone new</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Optional: the enterprise they work in</source>
         <translation>Optional: the enterprise they work in</translation>
     </message>
@@ -1648,7 +1735,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Add and enroll</source>
         <translation>Add and enroll</translation>
     </message>
@@ -1688,12 +1775,37 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Enrolled: %1 (%2 in all since this window opened)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+32"/>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the card:</source>
+        <translation>From the card:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>born %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kept: ID, names, birth date, gender and address. The card's photo is not read or stored.</source>
+        <translation>Kept: ID, names, birth date, gender and address. The card's photo is not read or stored.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>registered at %1 (from the server)</source>
         <translation>registered at %1 (from the server)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 was added and enrolled.</source>
         <translation>%1 was added and enrolled.</translation>
     </message>
@@ -1896,7 +2008,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/fields.py" line="+28"/>
+        <location filename="../dipdesk/ui/attendance/fields.py" line="+29"/>
         <source>Required</source>
         <translation>Required</translation>
     </message>
@@ -1916,7 +2028,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Between 0 and 24 hours</translation>
     </message>
     <message>
-        <location filename="../dipdesk/ui/records/fields.py" line="+68"/>
+        <location filename="../dipdesk/ui/records/fields.py" line="+69"/>
         <source>Please fill in this field.</source>
         <translation>Please fill in this field.</translation>
     </message>
@@ -4384,7 +4496,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-409"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-463"/>
         <source>Full name</source>
         <translation>Full name</translation>
     </message>

@@ -57,6 +57,7 @@ from dipdesk.services import enrollment as es
 from dipdesk.services.exports import export_rows
 from dipdesk.ui import theme, workers
 from dipdesk.ui.attendance.add_day import AddDayDialog
+from dipdesk.ui.attendance.card_reader import attach_to_grid
 from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.enroll_dialog import EnrollmentDialog, error_text
 from dipdesk.ui.changes import data_changed
@@ -486,6 +487,7 @@ class AttendanceGrid(QWidget):
         self.rule.setObjectName("muted")
         self.rule.setWordWrap(True)
         col.addWidget(self.rule)
+        self.card_bar = attach_to_grid(self, col.count())  # a Thai ID card tap checks in for today
 
         bar = QHBoxLayout()
         self.add_people = QPushButton(self.tr("Add people…"))
