@@ -24,6 +24,7 @@ from dipdesk.store.lab_qc import (
     LabWorksheet,
 )
 from dipdesk.store.mentoring import MentoringPair, MentoringSession
+from dipdesk.store.merges import RecordMerge
 from dipdesk.store.national import NationalFigures
 from dipdesk.store.outcomes import Outcome, ServiceRecord
 from dipdesk.store.people import Enterprise, EnterpriseMember, Group, Person, Product
@@ -81,6 +82,7 @@ __all__ = [
     "Product",
     "Program",
     "Province",
+    "RecordMerge",
     "SerialCounter",
     "ServiceRecord",
     "Site",

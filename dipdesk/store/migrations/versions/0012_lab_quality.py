@@ -7,7 +7,7 @@ The new tables are created from the models of this release; a later release that
 its own migration as usual.
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0014
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
