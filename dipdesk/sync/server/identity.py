@@ -302,8 +302,6 @@ def apply_plan(conn: Connection, plan: MergePlan, *, reason: str, decided_by: st
 def _conflicts(conn: Connection, plan: MergePlan, *, info_name: str, stamp: str, now: Any) -> None:
     if not plan.conflicts:
         return
-    from dipdesk.sync.server.push import conflict_wire
-
     info = synced_tables()[info_name]
     rows = []
     for c in plan.conflicts:
@@ -343,7 +341,7 @@ def _conflicts(conn: Connection, plan: MergePlan, *, info_name: str, stamp: str,
                     "table_name": "sync_conflicts",
                     "record_id": r["id"],
                     "site_id": r["site_id"],
-                    "fields": conflict_wire(r),
+                    "fields": {k: encode(CONFLICTS.c[k], v) for k, v in r.items()},
                     "hlc": "",
                     "device_id": "",
                     "user_id": None,
