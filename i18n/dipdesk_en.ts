@@ -560,6 +560,208 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/backup.py" line="+131"/>
+        <source>Backup and restore</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A backup is a checked copy of this computer's database, taken while dipdesk runs. Automatic backups are kept for 7 days and 4 weeks; a second folder (a USB disk or a network share) keeps a copy away from this computer.</source>
+        <translation>A backup is a checked copy of this computer's database, taken while dipdesk runs. Automatic backups are kept for 7 days and 4 weeks; a second folder (a USB disk or a network share) keeps a copy away from this computer.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backup folder</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none (for example a USB disk)</source>
+        <translation>none (for example a USB disk)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second folder</source>
+        <translation>Second folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up automatically every day</source>
+        <translation>Back up automatically every day</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save backup settings</source>
+        <translation>Save backup settings</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from a file…</source>
+        <translation>Restore from a file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only an administrator may restore a backup.</source>
+        <translation>Only an administrator may restore a backup.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a folder</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on demand</source>
+        <translation>on demand</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The settings could not be saved: %1</source>
+        <translation>The settings could not be saved: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup settings saved.</source>
+        <translation>Backup settings saved.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backed up and checked: %1</source>
+        <translation>Backed up and checked: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy in the second folder: %1</source>
+        <translation>Copy in the second folder: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The second folder was not written: %1</source>
+        <translation>The second folder was not written: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The backup is sound: site %1, %2 people, schema %3.</source>
+        <translation>The backup is sound: site %1, %2 people, schema %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This backup cannot be restored:</source>
+        <translation>This backup cannot be restored:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a backup</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dipdesk backups (*.sqlite3)</source>
+        <translation>dipdesk backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Replace this computer's database by the backup %1?
+
+The current database is kept beside it first. Work made after the backup that was already synced comes back from the server at the next sync; work made after the backup that was never synced is not in the backup (it stays in the kept copy). dipdesk closes after the restore; start it again.</source>
+        <translation>Replace this computer's database by the backup %1?
+
+The current database is kept beside it first. Work made after the backup that was already synced comes back from the server at the next sync; work made after the backup that was never synced is not in the backup (it stays in the kept copy). dipdesk closes after the restore; start it again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restoring…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restored from %1.</source>
+        <translation>Restored from %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The replaced database is kept as %1.</source>
+        <translation>The replaced database is kept as %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 changes made after the backup were never synced: they are not in the restored database.</source>
+        <translation>%1 changes made after the backup were never synced: they are not in the restored database.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 changes made after the backup were synced: the next sync brings them back.</source>
+        <translation>%1 changes made after the backup were synced: the next sync brings them back.</translation>
+    </message>
+</context>
+<context>
     <name>BeCalendar</name>
     <message>
         <location filename="../dipdesk/ui/calendar.py" line="+94"/>
@@ -3749,7 +3951,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+67"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+70"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -3764,7 +3966,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -3829,7 +4031,37 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Sync: checking…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
+        <source>Backed up automatically: %1</source>
+        <translation>Backed up automatically: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The automatic backup failed: %1</source>
+        <translation>The automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backup and &amp;restore…</source>
+        <translation>Backup and &amp;restore…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dipdesk closes now; start it again.</source>
+        <translation>dipdesk closes now; start it again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+29"/>
         <source>Synchronising…</source>
         <translation>Synchronising…</translation>

@@ -560,6 +560,208 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/backup.py" line="+131"/>
+        <source>Backup and restore</source>
+        <translation>สำรองและกู้คืนข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A backup is a checked copy of this computer's database, taken while dipdesk runs. Automatic backups are kept for 7 days and 4 weeks; a second folder (a USB disk or a network share) keeps a copy away from this computer.</source>
+        <translation>สำเนาสำรองคือสำเนาฐานข้อมูลของเครื่องนี้ที่ตรวจสอบแล้ว ทำได้ระหว่างที่ dipdesk ทำงานอยู่ สำเนาอัตโนมัติเก็บไว้ 7 วันและ 4 สัปดาห์ล่าสุด โฟลเดอร์ที่สอง (แฟลชไดรฟ์ USB หรือโฟลเดอร์ในเครือข่าย) เก็บสำเนาอีกชุดไว้นอกเครื่องนี้</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backup folder</source>
+        <translation>โฟลเดอร์เก็บสำเนา</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none (for example a USB disk)</source>
+        <translation>ไม่มี (เช่น แฟลชไดรฟ์ USB)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second folder</source>
+        <translation>โฟลเดอร์ที่สอง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up automatically every day</source>
+        <translation>สำรองข้อมูลอัตโนมัติทุกวัน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save backup settings</source>
+        <translation>บันทึกการตั้งค่าการสำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Taken</source>
+        <translation>เวลาที่สำรอง</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>ขนาด</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Back up now</source>
+        <translation>สำรองข้อมูลเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>ตรวจสอบ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore…</source>
+        <translation>กู้คืน…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from a file…</source>
+        <translation>กู้คืนจากไฟล์…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only an administrator may restore a backup.</source>
+        <translation>เฉพาะผู้ดูแลระบบเท่านั้นที่กู้คืนข้อมูลได้</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a folder</source>
+        <translation>เลือกโฟลเดอร์</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>automatic</source>
+        <translation>อัตโนมัติ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on demand</source>
+        <translation>สั่งเอง</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The settings could not be saved: %1</source>
+        <translation>บันทึกการตั้งค่าไม่ได้: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup settings saved.</source>
+        <translation>บันทึกการตั้งค่าการสำรองข้อมูลแล้ว</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backing up…</source>
+        <translation>กำลังสำรองข้อมูล…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backed up and checked: %1</source>
+        <translation>สำรองและตรวจสอบแล้ว: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy in the second folder: %1</source>
+        <translation>สำเนาในโฟลเดอร์ที่สอง: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The second folder was not written: %1</source>
+        <translation>เขียนลงโฟลเดอร์ที่สองไม่ได้: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking…</source>
+        <translation>กำลังตรวจสอบ…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The backup is sound: site %1, %2 people, schema %3.</source>
+        <translation>สำเนาสมบูรณ์: หน่วยงาน %1 บุคคล %2 คน โครงสร้างรุ่น %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This backup cannot be restored:</source>
+        <translation>กู้คืนจากสำเนานี้ไม่ได้:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a backup</source>
+        <translation>เลือกไฟล์สำเนา</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dipdesk backups (*.sqlite3)</source>
+        <translation>สำเนาของ dipdesk (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Replace this computer's database by the backup %1?
+
+The current database is kept beside it first. Work made after the backup that was already synced comes back from the server at the next sync; work made after the backup that was never synced is not in the backup (it stays in the kept copy). dipdesk closes after the restore; start it again.</source>
+        <translation>แทนที่ฐานข้อมูลของเครื่องนี้ด้วยสำเนา %1 หรือไม่?
+
+ฐานข้อมูลปัจจุบันจะถูกเก็บสำรองไว้ข้างกันก่อน งานที่ทำหลังวันที่สำรองและซิงค์ไปแล้ว จะกลับมาจากเซิร์ฟเวอร์ในการซิงค์ครั้งถัดไป ส่วนงานที่ทำหลังวันที่สำรองแต่ยังไม่เคยซิงค์ จะไม่อยู่ในสำเนานี้ (ยังอยู่ในฐานข้อมูลที่เก็บไว้) dipdesk จะปิดหลังกู้คืน กรุณาเปิดโปรแกรมอีกครั้ง</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore a backup</source>
+        <translation>กู้คืนข้อมูลจากสำเนา</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restore</source>
+        <translation>กู้คืน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restoring…</source>
+        <translation>กำลังกู้คืน…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restored from %1.</source>
+        <translation>กู้คืนจาก %1 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The replaced database is kept as %1.</source>
+        <translation>ฐานข้อมูลเดิมเก็บไว้ที่ %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 changes made after the backup were never synced: they are not in the restored database.</source>
+        <translation>มีการแก้ไข %1 รายการหลังวันที่สำรองที่ยังไม่เคยซิงค์ จึงไม่อยู่ในฐานข้อมูลที่กู้คืน</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 changes made after the backup were synced: the next sync brings them back.</source>
+        <translation>มีการแก้ไข %1 รายการหลังวันที่สำรองที่ซิงค์ไปแล้ว การซิงค์ครั้งถัดไปจะนำกลับมา</translation>
+    </message>
+</context>
+<context>
     <name>BeCalendar</name>
     <message>
         <location filename="../dipdesk/ui/calendar.py" line="+94"/>
@@ -3749,7 +3951,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+67"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+70"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -3764,7 +3966,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ไฟล์(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>ออกจากโปรแกรม(&amp;Q)</translation>
     </message>
@@ -3829,7 +4031,37 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>การซิงค์: กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
+        <source>Backed up automatically: %1</source>
+        <translation>สำรองข้อมูลอัตโนมัติแล้ว: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The automatic backup failed: %1</source>
+        <translation>สำรองข้อมูลอัตโนมัติไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Back up now</source>
+        <translation>สำรองข้อมูลเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backup and &amp;restore…</source>
+        <translation>สำรองและกู้คืนข้อมูล…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Restore a backup</source>
+        <translation>กู้คืนข้อมูลจากสำเนา</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dipdesk closes now; start it again.</source>
+        <translation>dipdesk จะปิดตอนนี้ กรุณาเปิดโปรแกรมอีกครั้ง</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+29"/>
         <source>Synchronising…</source>
         <translation>กำลังซิงค์ข้อมูล…</translation>
