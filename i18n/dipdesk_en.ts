@@ -333,8 +333,8 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+477"/>
-        <location line="+292"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+478"/>
+        <location line="+294"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
@@ -497,7 +497,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-536"/>
+        <location line="-538"/>
         <source>Not saved yet</source>
         <translation>Not saved yet</translation>
     </message>
@@ -6302,6 +6302,49 @@ Do you want to replace it?</translation>
         <location line="+2"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInBox</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/signin_box.py" line="+50"/>
+        <source>Scan a sign-in barcode or type a national ID, then Enter</source>
+        <translation>Scan a sign-in barcode or type a national ID, then Enter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print the sign-in sheet…</source>
+        <translation>Print the sign-in sheet…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 was already checked in today.</source>
+        <translation>%1 was already checked in today.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 checked in.</source>
+        <translation>%1 checked in.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not enrolled in this activity.</source>
+        <translation>%1 is not enrolled in this activity.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enroll %1 and check in</source>
+        <translation>Enroll %1 and check in</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the sign-in sheet</source>
+        <translation>Save the sign-in sheet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sign-in sheet saved (%1 pages): %2</source>
+        <translation>Sign-in sheet saved (%1 pages): %2</translation>
     </message>
 </context>
 <context>
