@@ -1853,7 +1853,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/duplicates.py" line="+107"/>
+        <location filename="../dipdesk/ui/pages/duplicates.py" line="+111"/>
         <source>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</source>
         <translation>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</translation>
     </message>
@@ -1938,17 +1938,17 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Merge, keeping record 2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Possible duplicate pairs: %1</source>
         <translation>Possible duplicate pairs: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Merged: %1 is kept.</source>
         <translation>Merged: %1 is kept.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Values not kept (the kept record's stay): %1</source>
         <translation>Values not kept (the kept record's stay): %1</translation>
     </message>

@@ -1853,7 +1853,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/duplicates.py" line="+107"/>
+        <location filename="../dipdesk/ui/pages/duplicates.py" line="+111"/>
         <source>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</source>
         <translation>ระเบียนของหน่วยงานนี้ที่อาจเป็นบุคคลหรือกิจการเดียวกันที่บันทึกซ้ำ เรียงจากที่ตรงกันมากที่สุด (เทียบชื่อแบบภาษาไทย ร่วมกับวันเกิด เบอร์โทรศัพท์ และจังหวัด) เลือกคู่และระเบียนที่จะเก็บไว้ ข้อมูลของอีกระเบียนจะเติมช่องที่ระเบียนที่เก็บไว้ยังว่าง ทุกอย่างที่บันทึกไว้กับระเบียนนั้นจะย้ายมาที่ระเบียนที่เก็บไว้ และการรวมจะถูกซิงค์และบันทึกในประวัติการแก้ไข ส่วนบุคคลของหน่วยงานอื่นที่มีเลขประจำตัวประชาชนเดียวกัน เซิร์ฟเวอร์จะรวมให้เอง</translation>
     </message>
@@ -1938,17 +1938,17 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>รวม โดยเก็บระเบียนที่ 2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Possible duplicate pairs: %1</source>
         <translation>คู่ที่อาจซ้ำ: %1 คู่</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Merged: %1 is kept.</source>
         <translation>รวมแล้ว: เก็บ %1 ไว้</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Values not kept (the kept record's stay): %1</source>
         <translation>ค่าที่ไม่ได้เก็บ (ใช้ค่าของระเบียนที่เก็บไว้): %1</translation>
     </message>

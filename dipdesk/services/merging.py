@@ -38,7 +38,7 @@ class MergeDone:
 def _model(table: str) -> type[Base]:
     for mapper in Base.registry.mappers:
         if getattr(mapper.class_, "__tablename__", None) == table:
-            return mapper.class_  # type: ignore[no-any-return]
+            return mapper.class_
     raise KeyError(table)
 
 
