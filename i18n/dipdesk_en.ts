@@ -301,6 +301,11 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
+        <source>Possible duplicates</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mentoring</source>
         <translation>Mentoring</translation>
     </message>
@@ -1843,6 +1848,109 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+2"/>
         <source>Go back to the form</source>
         <translation>Go back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/duplicates.py" line="+111"/>
+        <source>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</source>
+        <translation>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record 1</source>
+        <translation>Record 1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record 2</source>
+        <translation>Record 2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same national ID</source>
+        <translation>same national ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same registration ID</source>
+        <translation>same registration ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same name</source>
+        <translation>same name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nearly the same name</source>
+        <translation>nearly the same name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same birth date</source>
+        <translation>same birth date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same phone</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same province</source>
+        <translation>same province</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprises</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Merge, keeping record 1</source>
+        <translation>Merge, keeping record 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge, keeping record 2</source>
+        <translation>Merge, keeping record 2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Possible duplicate pairs: %1</source>
+        <translation>Possible duplicate pairs: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Merged: %1 is kept.</source>
+        <translation>Merged: %1 is kept.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Values not kept (the kept record's stay): %1</source>
+        <translation>Values not kept (the kept record's stay): %1</translation>
     </message>
 </context>
 <context>

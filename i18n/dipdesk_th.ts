@@ -301,6 +301,11 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
+        <source>Possible duplicates</source>
+        <translation>อาจเป็นข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mentoring</source>
         <translation>พี่ช่วยน้อง</translation>
     </message>
@@ -1843,6 +1848,109 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+2"/>
         <source>Go back to the form</source>
         <translation>กลับไปที่แบบฟอร์ม</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/duplicates.py" line="+111"/>
+        <source>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</source>
+        <translation>ระเบียนของหน่วยงานนี้ที่อาจเป็นบุคคลหรือกิจการเดียวกันที่บันทึกซ้ำ เรียงจากที่ตรงกันมากที่สุด (เทียบชื่อแบบภาษาไทย ร่วมกับวันเกิด เบอร์โทรศัพท์ และจังหวัด) เลือกคู่และระเบียนที่จะเก็บไว้ ข้อมูลของอีกระเบียนจะเติมช่องที่ระเบียนที่เก็บไว้ยังว่าง ทุกอย่างที่บันทึกไว้กับระเบียนนั้นจะย้ายมาที่ระเบียนที่เก็บไว้ และการรวมจะถูกซิงค์และบันทึกในประวัติการแก้ไข ส่วนบุคคลของหน่วยงานอื่นที่มีเลขประจำตัวประชาชนเดียวกัน เซิร์ฟเวอร์จะรวมให้เอง</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record 1</source>
+        <translation>ระเบียนที่ 1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record 2</source>
+        <translation>ระเบียนที่ 2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match</source>
+        <translation>ความตรงกัน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same national ID</source>
+        <translation>เลขประจำตัวประชาชนเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same registration ID</source>
+        <translation>เลขทะเบียนนิติบุคคลเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same name</source>
+        <translation>ชื่อเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nearly the same name</source>
+        <translation>ชื่อคล้ายกันมาก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same birth date</source>
+        <translation>วันเกิดเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same phone</source>
+        <translation>เบอร์โทรศัพท์เดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same province</source>
+        <translation>จังหวัดเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>People</source>
+        <translation>ผู้ประกอบการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprises</source>
+        <translation>สถานประกอบการ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show:</source>
+        <translation>แสดง:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Merge, keeping record 1</source>
+        <translation>รวม โดยเก็บระเบียนที่ 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge, keeping record 2</source>
+        <translation>รวม โดยเก็บระเบียนที่ 2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Possible duplicate pairs: %1</source>
+        <translation>คู่ที่อาจซ้ำ: %1 คู่</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Merged: %1 is kept.</source>
+        <translation>รวมแล้ว: เก็บ %1 ไว้</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Values not kept (the kept record's stay): %1</source>
+        <translation>ค่าที่ไม่ได้เก็บ (ใช้ค่าของระเบียนที่เก็บไว้): %1</translation>
     </message>
 </context>
 <context>
