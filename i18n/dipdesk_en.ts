@@ -4329,7 +4329,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Choose the mentee to see the mentors the Big Brother rule proposes.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Use this mentor</source>
         <translation>Use this mentor</translation>
     </message>

@@ -4329,7 +4329,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>เลือกน้องก่อน แล้วจะเห็นพี่เลี้ยงที่แนะนำตามหลักพี่ช่วยน้อง</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Use this mentor</source>
         <translation>ใช้พี่เลี้ยงนี้</translation>
     </message>
