@@ -245,6 +245,8 @@ def _check(rc: dict[str, Any], batch: Batch) -> str | None:
         return "audit entries are append-only: an entry is never changed or deleted"
     if info.name == AUDIT_TABLE and op in ("u", "d"):
         return "audit entries are append-only: an entry is never changed or deleted"
+    if existing is not None and existing.get("site_id") != batch.site_id:
+        return None  # another site's row: the merge refuses it and gives the server's values back
     if info.name == "targets" and not batch.hq:
         current = existing or {}
         for_site = fields.get("for_site_id", current.get("for_site_id"))
