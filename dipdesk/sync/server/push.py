@@ -32,6 +32,7 @@ from dipdesk.sync.protocol import (
     shared_rows,
     synced_tables,
 )
+from dipdesk.sync.server import identity
 from dipdesk.sync.server.db import lock_log
 from dipdesk.sync.server.validate import check_change, prepare_batch
 
@@ -275,6 +276,7 @@ def apply_push(
             conn.execute(insert(CONFLICTS), new)
             conn.execute(insert(CHANGES), [_conflict_log(cf) for cf in new])
         result.conflicts = len(new)
+    identity.after_push(conn, outcomes)  # one person / one enterprise nationally: merges, late references
     if rejections:
         rejections = [r for r in rejections if r["seq"]]
         conn.execute(
