@@ -3,7 +3,7 @@ its own site or files a record it holds refers to (issue 17). Files uploaded bef
 served by reference only. Idempotent: adds the column only where it is missing.
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0012
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0009"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
