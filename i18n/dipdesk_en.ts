@@ -1460,7 +1460,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+52"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>Entrepreneurs developed (people)</translation>
     </message>
@@ -1568,12 +1568,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Fiscal year</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>This site</source>
         <translation>This site</translation>
     </message>
@@ -2959,7 +2959,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+142"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+143"/>
         <source>Activity</source>
         <translation>Activity</translation>
     </message>
@@ -3024,7 +3024,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Folder…</source>
         <translation>Folder…</translation>
     </message>
@@ -3453,19 +3453,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+39"/>
-        <location line="+136"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+41"/>
+        <location line="+138"/>
         <source>In the lab</source>
         <translation>In the lab</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+136"/>
+        <location line="-137"/>
+        <location line="+138"/>
         <source>To receive</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-137"/>
         <source>Received, not started</source>
         <translation>Received, not started</translation>
     </message>
@@ -3476,12 +3476,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>Results to verify</source>
         <translation>Results to verify</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-135"/>
         <source>Verified, report to publish</source>
         <translation>Verified, report to publish</translation>
     </message>
@@ -3516,7 +3516,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Receive a new sample…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Worklist</source>
         <translation>Worklist</translation>
     </message>
@@ -4322,9 +4322,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>MatchPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/mentor_match.py" line="+38"/>
+        <source>Choose the mentee to see the mentors the Big Brother rule proposes.</source>
+        <translation>Choose the mentee to see the mentors the Big Brother rule proposes.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use this mentor</source>
+        <translation>Use this mentor</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Proposed mentors (graduates of cohort %1), best first:</source>
+        <translation>Proposed mentors (graduates of cohort %1), best first:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No graduate of cohort %1 is free to mentor: another mentor needs a reason.</source>
+        <translation>No graduate of cohort %1 is free to mentor: another mentor needs a reason.</translation>
+    </message>
+</context>
+<context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+675"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+707"/>
         <source>Record a mentoring meeting</source>
         <translation>Record a mentoring meeting</translation>
     </message>
@@ -4357,19 +4380,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MentoringPage</name>
     <message>
-        <location line="-498"/>
+        <location line="-524"/>
         <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
         <translation>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+314"/>
+        <location line="+323"/>
         <location line="+1"/>
         <source>Mentoring pairs</source>
         <translation>Mentoring pairs</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-323"/>
         <source>Active pairs</source>
         <translation>Active pairs</translation>
     </message>
@@ -4384,12 +4407,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Mentoring sessions</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Cohort</source>
         <translation>Cohort</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>New pair…</source>
         <translation>New pair…</translation>
     </message>
@@ -4415,12 +4438,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+15"/>
-        <location line="+174"/>
+        <location line="+183"/>
         <source>Select a pair to see its meetings.</source>
         <translation>Select a pair to see its meetings.</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-175"/>
         <source>Pairs by cohort</source>
         <translation>Pairs by cohort</translation>
     </message>
@@ -4450,12 +4473,17 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Mentored</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Economic value of the line (baht)</source>
+        <translation>Economic value of the line (baht)</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Lineage between cohorts</source>
         <translation>Lineage between cohorts</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>All cohorts</source>
         <translation>All cohorts</translation>
     </message>
@@ -4470,12 +4498,17 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Cohort %1: %2 pairs, %3 graduated, %4 went on to mentor</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>economic value created by the mentees: %1 baht</source>
+        <translation>economic value created by the mentees: %1 baht</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>outside mentor</source>
         <translation>outside mentor</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Meetings of %1 with %2</source>
         <translation>Meetings of %1 with %2</translation>
     </message>
@@ -4664,11 +4697,26 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+2"/>
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Started on</source>
         <translation>Started on</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Only to pair a mentor the Big Brother rule does not allow</source>
+        <translation>Only to pair a mentor the Big Brother rule does not allow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason to override</source>
+        <translation>Reason to override</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Choose a mentor and a mentee (type part of a name, then pick from the list).</source>
         <translation>Choose a mentor and a mentee (type part of a name, then pick from the list).</translation>
     </message>
@@ -4676,7 +4724,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>PairsModel</name>
     <message>
-        <location line="-550"/>
+        <location line="-575"/>
         <source>Cohort</source>
         <translation>Cohort</translation>
     </message>
@@ -5798,7 +5846,7 @@ Do you want to replace it?</translation>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../dipdesk/ui/records/list_view.py" line="+290"/>
+        <location filename="../dipdesk/ui/records/list_view.py" line="+294"/>
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
@@ -6040,12 +6088,12 @@ Do you want to replace it?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+140"/>
+        <location line="+139"/>
         <source>Preview / print report</source>
         <translation>Preview / print report</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-138"/>
         <source>Amend report…</source>
         <translation>Amend report…</translation>
     </message>
@@ -6060,7 +6108,7 @@ Do you want to replace it?</translation>
         <translation>Request form</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>not received yet</source>
         <translation>not received yet</translation>
     </message>
@@ -7457,7 +7505,7 @@ Do you want to replace it?</translation>
 <context>
     <name>_Picker</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+398"/>
         <source>Type part of the name, code or ID…</source>
         <translation>Type part of the name, code or ID…</translation>
     </message>

@@ -1460,7 +1460,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+52"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>ผู้ประกอบการที่ได้รับการพัฒนา (คน)</translation>
     </message>
@@ -1568,12 +1568,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ผลการดำเนินงานของหน่วยงานในปีงบประมาณ และความก้าวหน้าเทียบกับเป้าหมายของปี ผู้ประกอบการ สถานประกอบการ ผลิตภัณฑ์ และกลุ่ม นับเพียงครั้งเดียว แม้จะเข้าร่วมหลายกิจกรรม</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Fiscal year</source>
         <translation>ปีงบประมาณ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>This site</source>
         <translation>หน่วยงานนี้</translation>
     </message>
@@ -2959,7 +2959,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+142"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+143"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
@@ -3024,7 +3024,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>เพิกถอน…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Folder…</source>
         <translation>เลือกโฟลเดอร์…</translation>
     </message>
@@ -3453,19 +3453,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+39"/>
-        <location line="+136"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+41"/>
+        <location line="+138"/>
         <source>In the lab</source>
         <translation>อยู่ในห้องปฏิบัติการ</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+136"/>
+        <location line="-137"/>
+        <location line="+138"/>
         <source>To receive</source>
         <translation>รอรับตัวอย่าง</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-137"/>
         <source>Received, not started</source>
         <translation>รับแล้ว ยังไม่เริ่มทดสอบ</translation>
     </message>
@@ -3476,12 +3476,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>Results to verify</source>
         <translation>ผลรอตรวจสอบ</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-135"/>
         <source>Verified, report to publish</source>
         <translation>ตรวจสอบแล้ว รอออกรายงาน</translation>
     </message>
@@ -3516,7 +3516,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>รับตัวอย่างใหม่…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Worklist</source>
         <translation>งานในห้องปฏิบัติการ</translation>
     </message>
@@ -4322,9 +4322,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>MatchPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/mentor_match.py" line="+38"/>
+        <source>Choose the mentee to see the mentors the Big Brother rule proposes.</source>
+        <translation>เลือกน้องก่อน แล้วจะเห็นพี่เลี้ยงที่แนะนำตามหลักพี่ช่วยน้อง</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use this mentor</source>
+        <translation>ใช้พี่เลี้ยงนี้</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Proposed mentors (graduates of cohort %1), best first:</source>
+        <translation>พี่เลี้ยงที่แนะนำ (ผู้จบจากรุ่นที่ %1) เรียงจากเหมาะที่สุด:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No graduate of cohort %1 is free to mentor: another mentor needs a reason.</source>
+        <translation>ไม่มีผู้จบรุ่นที่ %1 ที่ว่างเป็นพี่เลี้ยง หากใช้พี่เลี้ยงอื่นต้องระบุเหตุผล</translation>
+    </message>
+</context>
+<context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+675"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+707"/>
         <source>Record a mentoring meeting</source>
         <translation>บันทึกการให้คำปรึกษา</translation>
     </message>
@@ -4357,19 +4380,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MentoringPage</name>
     <message>
-        <location line="-498"/>
+        <location line="-524"/>
         <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
         <translation>โครงการพี่ช่วยน้อง: ผู้ประกอบการที่มีประสบการณ์หรือบริษัทเอกชนที่มั่นคงเป็นพี่เลี้ยงให้กิจการในรุ่นถัดไป และน้องที่จบรุ่นแล้วเป็นพี่เลี้ยงให้รุ่นต่อไปได้</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+314"/>
+        <location line="+323"/>
         <location line="+1"/>
         <source>Mentoring pairs</source>
         <translation>คู่พี่เลี้ยง</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-323"/>
         <source>Active pairs</source>
         <translation>คู่ที่ยังดำเนินการอยู่</translation>
     </message>
@@ -4384,12 +4407,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ครั้งที่ให้คำปรึกษา</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Cohort</source>
         <translation>รุ่น</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>New pair…</source>
         <translation>จับคู่ใหม่…</translation>
     </message>
@@ -4415,12 +4438,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+15"/>
-        <location line="+174"/>
+        <location line="+183"/>
         <source>Select a pair to see its meetings.</source>
         <translation>เลือกคู่พี่เลี้ยงเพื่อดูการให้คำปรึกษา</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-175"/>
         <source>Pairs by cohort</source>
         <translation>คู่พี่เลี้ยงตามรุ่น</translation>
     </message>
@@ -4450,12 +4473,17 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>เป็นพี่เลี้ยงให้ (ราย)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Economic value of the line (baht)</source>
+        <translation>มูลค่าทางเศรษฐกิจของสาย (บาท)</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Lineage between cohorts</source>
         <translation>สายพี่น้องข้ามรุ่น</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>All cohorts</source>
         <translation>ทุกรุ่น</translation>
     </message>
@@ -4470,12 +4498,17 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>รุ่นที่ %1: %2 คู่ จบรุ่น %3 ราย เป็นพี่เลี้ยงต่อ %4 ราย</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>economic value created by the mentees: %1 baht</source>
+        <translation>มูลค่าทางเศรษฐกิจที่น้องสร้างได้ %1 บาท</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>outside mentor</source>
         <translation>พี่เลี้ยงจากภายนอก</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Meetings of %1 with %2</source>
         <translation>การให้คำปรึกษาของ %1 โดย %2</translation>
     </message>
@@ -4664,11 +4697,26 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+2"/>
+        <source>Proposed</source>
+        <translation>พี่เลี้ยงที่แนะนำ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Started on</source>
         <translation>วันที่เริ่ม</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Only to pair a mentor the Big Brother rule does not allow</source>
+        <translation>กรอกเฉพาะเมื่อจับคู่พี่เลี้ยงที่ไม่เป็นไปตามหลักพี่ช่วยน้อง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason to override</source>
+        <translation>เหตุผลที่ยกเว้น</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Choose a mentor and a mentee (type part of a name, then pick from the list).</source>
         <translation>เลือกพี่เลี้ยงและน้อง (พิมพ์บางส่วนของชื่อ แล้วเลือกจากรายการ)</translation>
     </message>
@@ -4676,7 +4724,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>PairsModel</name>
     <message>
-        <location line="-550"/>
+        <location line="-575"/>
         <source>Cohort</source>
         <translation>รุ่น</translation>
     </message>
@@ -5798,7 +5846,7 @@ Do you want to replace it?</source>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../dipdesk/ui/records/list_view.py" line="+290"/>
+        <location filename="../dipdesk/ui/records/list_view.py" line="+294"/>
         <source>Export to Excel…</source>
         <translation>ส่งออกเป็น Excel…</translation>
     </message>
@@ -6040,12 +6088,12 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+140"/>
+        <location line="+139"/>
         <source>Preview / print report</source>
         <translation>ดู/พิมพ์รายงานผล</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-138"/>
         <source>Amend report…</source>
         <translation>ออกรายงานฉบับแก้ไข…</translation>
     </message>
@@ -6060,7 +6108,7 @@ Do you want to replace it?</source>
         <translation>คำขอรับบริการ</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>not received yet</source>
         <translation>ยังไม่ได้รับ</translation>
     </message>
@@ -7457,7 +7505,7 @@ Do you want to replace it?</source>
 <context>
     <name>_Picker</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+398"/>
         <source>Type part of the name, code or ID…</source>
         <translation>พิมพ์บางส่วนของชื่อ รหัส หรือเลขทะเบียน…</translation>
     </message>
