@@ -1465,7 +1465,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+54"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>Entrepreneurs developed (people)</translation>
     </message>
@@ -2908,7 +2908,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Why it cannot be followed up</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Skip</source>
         <translation>Skip</translation>
     </message>

@@ -16,7 +16,7 @@ def test_0011_creates_what_is_missing(tmp_path: Path) -> None:
     con = sqlite3.connect(path)  # as it was before 0011
     with con:
         con.execute("DROP TABLE followups")
-        con.execute("UPDATE alembic_version SET version_num = '0012'")
+        con.execute("UPDATE alembic_version SET version_num = '0013'")
     con.close()
     engine = open_database(path)
     inspector = sa.inspect(engine)

@@ -5,7 +5,7 @@ Creates only what is missing, so it runs on any older database (and again on one
 The tables are created from the models of this release.
 
 Revision ID: 0011
-Revises: 0012
+Revises: 0013
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
