@@ -3151,12 +3151,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Search by code or title…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thai digits</source>
         <translation>Thai digits</translation>
     </message>

@@ -3151,12 +3151,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ค้นหาด้วยรหัสหรือชื่อ…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>แบบ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thai digits</source>
         <translation>ใช้เลขไทย</translation>
     </message>
