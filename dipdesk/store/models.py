@@ -4,6 +4,7 @@ from dipdesk.store.auth import AuditEntry, LocalState, User
 from dipdesk.store.base import Base
 from dipdesk.store.certificates import Certificate, CertificatePrint, CertificateTemplate, SerialCounter
 from dipdesk.store.enrollment import Attendance, Enrollment
+from dipdesk.store.instruments import LabInstrument, LabInstrumentEvent
 from dipdesk.store.lab import (
     LabAnalysis,
     LabReport,
@@ -12,6 +13,15 @@ from dipdesk.store.lab import (
     LabSettings,
     LabSpecification,
     LabTest,
+)
+from dipdesk.store.lab_qc import (
+    LabControlMaterial,
+    LabDelivery,
+    LabDisposal,
+    LabPayment,
+    LabQCResult,
+    LabRetention,
+    LabWorksheet,
 )
 from dipdesk.store.mentoring import MentoringPair, MentoringSession
 from dipdesk.store.merges import RecordMerge
@@ -48,12 +58,21 @@ __all__ = [
     "EnterpriseMember",
     "Group",
     "LabAnalysis",
+    "LabControlMaterial",
+    "LabDelivery",
+    "LabDisposal",
+    "LabInstrument",
+    "LabInstrumentEvent",
+    "LabPayment",
+    "LabQCResult",
     "LabReport",
     "LabRequest",
+    "LabRetention",
     "LabSample",
     "LabSettings",
     "LabSpecification",
     "LabTest",
+    "LabWorksheet",
     "LocalState",
     "MentoringPair",
     "MentoringSession",
