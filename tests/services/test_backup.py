@@ -390,7 +390,9 @@ def test_kill_during_restore_leaves_the_old_or_the_restored_database(demo_db: Pa
     print(f"restore kills: {killed}/{TRIALS}, outcomes {outcomes}, one restore {whole:.2f} s")
 
 
-def test_a_backup_of_another_computer_needs_saying_that_computer_is_gone(demo_db: Path, tmp_path: Path) -> None:
+def test_a_backup_of_another_computer_needs_saying_that_computer_is_gone(
+    demo_db: Path, tmp_path: Path
+) -> None:
     db = _copy(demo_db, tmp_path / "office.sqlite3")
     conn = sqlite3.connect(db)
     with conn:
@@ -409,7 +411,9 @@ def test_a_backup_of_another_computer_needs_saying_that_computer_is_gone(demo_db
     assert out.returncode == 1 and "no longer used" in out.stderr
     cli("restore", str(old_laptop), "--other-computer", db=db)
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT value FROM local_state WHERE key = 'sync.device_id'").fetchone()[0] == "laptop-a"
+    assert (
+        conn.execute("SELECT value FROM local_state WHERE key = 'sync.device_id'").fetchone()[0] == "laptop-a"
+    )
     conn.close()
 
 
