@@ -100,7 +100,7 @@
         <translation>Every day of this activity (%1 – %2) already has a training day. For one more day, first change the activity's end date.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Not available yet</source>
         <translation>Not available yet</translation>
     </message>
@@ -301,6 +301,11 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
+        <source>Possible duplicates</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mentoring</source>
         <translation>Mentoring</translation>
     </message>
@@ -328,8 +333,8 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+477"/>
-        <location line="+292"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+478"/>
+        <location line="+294"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
@@ -492,7 +497,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-536"/>
+        <location line="-538"/>
         <source>Not saved yet</source>
         <translation>Not saved yet</translation>
     </message>
@@ -1466,7 +1471,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+52"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>Entrepreneurs developed (people)</translation>
     </message>
@@ -1574,12 +1579,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Fiscal year</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>This site</source>
         <translation>This site</translation>
     </message>
@@ -1854,6 +1859,109 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+2"/>
         <source>Go back to the form</source>
         <translation>Go back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/duplicates.py" line="+111"/>
+        <source>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</source>
+        <translation>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record 1</source>
+        <translation>Record 1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record 2</source>
+        <translation>Record 2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same national ID</source>
+        <translation>same national ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same registration ID</source>
+        <translation>same registration ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same name</source>
+        <translation>same name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nearly the same name</source>
+        <translation>nearly the same name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same birth date</source>
+        <translation>same birth date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same phone</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same province</source>
+        <translation>same province</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprises</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Merge, keeping record 1</source>
+        <translation>Merge, keeping record 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge, keeping record 2</source>
+        <translation>Merge, keeping record 2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Possible duplicate pairs: %1</source>
+        <translation>Possible duplicate pairs: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Merged: %1 is kept.</source>
+        <translation>Merged: %1 is kept.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Values not kept (the kept record's stay): %1</source>
+        <translation>Values not kept (the kept record's stay): %1</translation>
     </message>
 </context>
 <context>
@@ -2364,7 +2472,7 @@ The current database is kept beside it first. Work made after the backup that wa
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
         <location line="+69"/>
-        <location filename="../dipdesk/ui/records/programs.py" line="-416"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-417"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>Code</translation>
@@ -2862,7 +2970,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+142"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+143"/>
         <source>Activity</source>
         <translation>Activity</translation>
     </message>
@@ -2927,7 +3035,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Folder…</source>
         <translation>Folder…</translation>
     </message>
@@ -3356,19 +3464,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+39"/>
-        <location line="+136"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+41"/>
+        <location line="+138"/>
         <source>In the lab</source>
         <translation>In the lab</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+136"/>
+        <location line="-137"/>
+        <location line="+138"/>
         <source>To receive</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-137"/>
         <source>Received, not started</source>
         <translation>Received, not started</translation>
     </message>
@@ -3379,12 +3487,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>Results to verify</source>
         <translation>Results to verify</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-135"/>
         <source>Verified, report to publish</source>
         <translation>Verified, report to publish</translation>
     </message>
@@ -3419,7 +3527,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Receive a new sample…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Worklist</source>
         <translation>Worklist</translation>
     </message>
@@ -4225,9 +4333,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>MatchPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/mentor_match.py" line="+38"/>
+        <source>Choose the mentee to see the mentors the Big Brother rule proposes.</source>
+        <translation>Choose the mentee to see the mentors the Big Brother rule proposes.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use this mentor</source>
+        <translation>Use this mentor</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Proposed mentors (graduates of cohort %1), best first:</source>
+        <translation>Proposed mentors (graduates of cohort %1), best first:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No graduate of cohort %1 is free to mentor: another mentor needs a reason.</source>
+        <translation>No graduate of cohort %1 is free to mentor: another mentor needs a reason.</translation>
+    </message>
+</context>
+<context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+675"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+707"/>
         <source>Record a mentoring meeting</source>
         <translation>Record a mentoring meeting</translation>
     </message>
@@ -4260,19 +4391,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MentoringPage</name>
     <message>
-        <location line="-498"/>
+        <location line="-524"/>
         <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
         <translation>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+314"/>
+        <location line="+323"/>
         <location line="+1"/>
         <source>Mentoring pairs</source>
         <translation>Mentoring pairs</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-323"/>
         <source>Active pairs</source>
         <translation>Active pairs</translation>
     </message>
@@ -4287,12 +4418,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Mentoring sessions</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Cohort</source>
         <translation>Cohort</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>New pair…</source>
         <translation>New pair…</translation>
     </message>
@@ -4318,12 +4449,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+15"/>
-        <location line="+174"/>
+        <location line="+183"/>
         <source>Select a pair to see its meetings.</source>
         <translation>Select a pair to see its meetings.</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-175"/>
         <source>Pairs by cohort</source>
         <translation>Pairs by cohort</translation>
     </message>
@@ -4353,12 +4484,17 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Mentored</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Economic value of the line (baht)</source>
+        <translation>Economic value of the line (baht)</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Lineage between cohorts</source>
         <translation>Lineage between cohorts</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>All cohorts</source>
         <translation>All cohorts</translation>
     </message>
@@ -4373,12 +4509,17 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Cohort %1: %2 pairs, %3 graduated, %4 went on to mentor</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>economic value created by the mentees: %1 baht</source>
+        <translation>economic value created by the mentees: %1 baht</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>outside mentor</source>
         <translation>outside mentor</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Meetings of %1 with %2</source>
         <translation>Meetings of %1 with %2</translation>
     </message>
@@ -4567,11 +4708,26 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+2"/>
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Started on</source>
         <translation>Started on</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Only to pair a mentor the Big Brother rule does not allow</source>
+        <translation>Only to pair a mentor the Big Brother rule does not allow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason to override</source>
+        <translation>Reason to override</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Choose a mentor and a mentee (type part of a name, then pick from the list).</source>
         <translation>Choose a mentor and a mentee (type part of a name, then pick from the list).</translation>
     </message>
@@ -4579,7 +4735,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>PairsModel</name>
     <message>
-        <location line="-550"/>
+        <location line="-575"/>
         <source>Cohort</source>
         <translation>Cohort</translation>
     </message>
@@ -5701,7 +5857,7 @@ Do you want to replace it?</translation>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../dipdesk/ui/records/list_view.py" line="+290"/>
+        <location filename="../dipdesk/ui/records/list_view.py" line="+294"/>
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
@@ -5943,12 +6099,12 @@ Do you want to replace it?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+140"/>
+        <location line="+139"/>
         <source>Preview / print report</source>
         <translation>Preview / print report</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-138"/>
         <source>Amend report…</source>
         <translation>Amend report…</translation>
     </message>
@@ -5963,7 +6119,7 @@ Do you want to replace it?</translation>
         <translation>Request form</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>not received yet</source>
         <translation>not received yet</translation>
     </message>
@@ -6205,6 +6361,49 @@ Do you want to replace it?</translation>
         <location line="+2"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInBox</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/signin_box.py" line="+50"/>
+        <source>Scan a sign-in barcode or type a national ID, then Enter</source>
+        <translation>Scan a sign-in barcode or type a national ID, then Enter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print the sign-in sheet…</source>
+        <translation>Print the sign-in sheet…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 was already checked in today.</source>
+        <translation>%1 was already checked in today.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 checked in.</source>
+        <translation>%1 checked in.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not enrolled in this activity.</source>
+        <translation>%1 is not enrolled in this activity.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enroll %1 and check in</source>
+        <translation>Enroll %1 and check in</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the sign-in sheet</source>
+        <translation>Save the sign-in sheet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sign-in sheet saved (%1 pages): %2</source>
+        <translation>Sign-in sheet saved (%1 pages): %2</translation>
     </message>
 </context>
 <context>
@@ -6940,7 +7139,7 @@ Do you want to replace it?</translation>
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+101"/>
+        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+102"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
@@ -7151,7 +7350,7 @@ Do you want to replace it?</translation>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Sample data.</source>
         <translation>Sample data.</translation>
     </message>
@@ -7317,7 +7516,7 @@ Do you want to replace it?</translation>
 <context>
     <name>_Picker</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+398"/>
         <source>Type part of the name, code or ID…</source>
         <translation>Type part of the name, code or ID…</translation>
     </message>

@@ -100,7 +100,7 @@
         <translation>ทุกวันของกิจกรรมนี้ (%1 – %2) มีวันอบรมแล้ว หากต้องการเพิ่มอีกวัน ให้แก้วันสิ้นสุดของกิจกรรมก่อน</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Not available yet</source>
         <translation>ยังใช้งานไม่ได้</translation>
     </message>
@@ -301,6 +301,11 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
+        <source>Possible duplicates</source>
+        <translation>อาจเป็นข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mentoring</source>
         <translation>พี่ช่วยน้อง</translation>
     </message>
@@ -328,8 +333,8 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+477"/>
-        <location line="+292"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+478"/>
+        <location line="+294"/>
         <source>Attendance</source>
         <translation>ลงเวลาเข้าร่วม</translation>
     </message>
@@ -492,7 +497,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-536"/>
+        <location line="-538"/>
         <source>Not saved yet</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -1466,7 +1471,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+52"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>ผู้ประกอบการที่ได้รับการพัฒนา (คน)</translation>
     </message>
@@ -1574,12 +1579,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ผลการดำเนินงานของหน่วยงานในปีงบประมาณ และความก้าวหน้าเทียบกับเป้าหมายของปี ผู้ประกอบการ สถานประกอบการ ผลิตภัณฑ์ และกลุ่ม นับเพียงครั้งเดียว แม้จะเข้าร่วมหลายกิจกรรม</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Fiscal year</source>
         <translation>ปีงบประมาณ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>This site</source>
         <translation>หน่วยงานนี้</translation>
     </message>
@@ -1854,6 +1859,109 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+2"/>
         <source>Go back to the form</source>
         <translation>กลับไปที่แบบฟอร์ม</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/duplicates.py" line="+111"/>
+        <source>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</source>
+        <translation>ระเบียนของหน่วยงานนี้ที่อาจเป็นบุคคลหรือกิจการเดียวกันที่บันทึกซ้ำ เรียงจากที่ตรงกันมากที่สุด (เทียบชื่อแบบภาษาไทย ร่วมกับวันเกิด เบอร์โทรศัพท์ และจังหวัด) เลือกคู่และระเบียนที่จะเก็บไว้ ข้อมูลของอีกระเบียนจะเติมช่องที่ระเบียนที่เก็บไว้ยังว่าง ทุกอย่างที่บันทึกไว้กับระเบียนนั้นจะย้ายมาที่ระเบียนที่เก็บไว้ และการรวมจะถูกซิงค์และบันทึกในประวัติการแก้ไข ส่วนบุคคลของหน่วยงานอื่นที่มีเลขประจำตัวประชาชนเดียวกัน เซิร์ฟเวอร์จะรวมให้เอง</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record 1</source>
+        <translation>ระเบียนที่ 1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record 2</source>
+        <translation>ระเบียนที่ 2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match</source>
+        <translation>ความตรงกัน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same national ID</source>
+        <translation>เลขประจำตัวประชาชนเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same registration ID</source>
+        <translation>เลขทะเบียนนิติบุคคลเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same name</source>
+        <translation>ชื่อเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nearly the same name</source>
+        <translation>ชื่อคล้ายกันมาก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same birth date</source>
+        <translation>วันเกิดเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same phone</source>
+        <translation>เบอร์โทรศัพท์เดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same province</source>
+        <translation>จังหวัดเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>People</source>
+        <translation>ผู้ประกอบการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprises</source>
+        <translation>สถานประกอบการ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show:</source>
+        <translation>แสดง:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Merge, keeping record 1</source>
+        <translation>รวม โดยเก็บระเบียนที่ 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge, keeping record 2</source>
+        <translation>รวม โดยเก็บระเบียนที่ 2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Possible duplicate pairs: %1</source>
+        <translation>คู่ที่อาจซ้ำ: %1 คู่</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Merged: %1 is kept.</source>
+        <translation>รวมแล้ว: เก็บ %1 ไว้</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Values not kept (the kept record's stay): %1</source>
+        <translation>ค่าที่ไม่ได้เก็บ (ใช้ค่าของระเบียนที่เก็บไว้): %1</translation>
     </message>
 </context>
 <context>
@@ -2364,7 +2472,7 @@ The current database is kept beside it first. Work made after the backup that wa
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
         <location line="+69"/>
-        <location filename="../dipdesk/ui/records/programs.py" line="-416"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-417"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>รหัส</translation>
@@ -2862,7 +2970,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+142"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+143"/>
         <source>Activity</source>
         <translation>กิจกรรม</translation>
     </message>
@@ -2927,7 +3035,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>เพิกถอน…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Folder…</source>
         <translation>เลือกโฟลเดอร์…</translation>
     </message>
@@ -3356,19 +3464,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+39"/>
-        <location line="+136"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+41"/>
+        <location line="+138"/>
         <source>In the lab</source>
         <translation>อยู่ในห้องปฏิบัติการ</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+136"/>
+        <location line="-137"/>
+        <location line="+138"/>
         <source>To receive</source>
         <translation>รอรับตัวอย่าง</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-137"/>
         <source>Received, not started</source>
         <translation>รับแล้ว ยังไม่เริ่มทดสอบ</translation>
     </message>
@@ -3379,12 +3487,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>Results to verify</source>
         <translation>ผลรอตรวจสอบ</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-135"/>
         <source>Verified, report to publish</source>
         <translation>ตรวจสอบแล้ว รอออกรายงาน</translation>
     </message>
@@ -3419,7 +3527,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>รับตัวอย่างใหม่…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Worklist</source>
         <translation>งานในห้องปฏิบัติการ</translation>
     </message>
@@ -4225,9 +4333,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>MatchPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/mentor_match.py" line="+38"/>
+        <source>Choose the mentee to see the mentors the Big Brother rule proposes.</source>
+        <translation>เลือกน้องก่อน แล้วจะเห็นพี่เลี้ยงที่แนะนำตามหลักพี่ช่วยน้อง</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use this mentor</source>
+        <translation>ใช้พี่เลี้ยงนี้</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Proposed mentors (graduates of cohort %1), best first:</source>
+        <translation>พี่เลี้ยงที่แนะนำ (ผู้จบจากรุ่นที่ %1) เรียงจากเหมาะที่สุด:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No graduate of cohort %1 is free to mentor: another mentor needs a reason.</source>
+        <translation>ไม่มีผู้จบรุ่นที่ %1 ที่ว่างเป็นพี่เลี้ยง หากใช้พี่เลี้ยงอื่นต้องระบุเหตุผล</translation>
+    </message>
+</context>
+<context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+675"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+707"/>
         <source>Record a mentoring meeting</source>
         <translation>บันทึกการให้คำปรึกษา</translation>
     </message>
@@ -4260,19 +4391,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MentoringPage</name>
     <message>
-        <location line="-498"/>
+        <location line="-524"/>
         <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
         <translation>โครงการพี่ช่วยน้อง: ผู้ประกอบการที่มีประสบการณ์หรือบริษัทเอกชนที่มั่นคงเป็นพี่เลี้ยงให้กิจการในรุ่นถัดไป และน้องที่จบรุ่นแล้วเป็นพี่เลี้ยงให้รุ่นต่อไปได้</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+314"/>
+        <location line="+323"/>
         <location line="+1"/>
         <source>Mentoring pairs</source>
         <translation>คู่พี่เลี้ยง</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-323"/>
         <source>Active pairs</source>
         <translation>คู่ที่ยังดำเนินการอยู่</translation>
     </message>
@@ -4287,12 +4418,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ครั้งที่ให้คำปรึกษา</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Cohort</source>
         <translation>รุ่น</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>New pair…</source>
         <translation>จับคู่ใหม่…</translation>
     </message>
@@ -4318,12 +4449,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+15"/>
-        <location line="+174"/>
+        <location line="+183"/>
         <source>Select a pair to see its meetings.</source>
         <translation>เลือกคู่พี่เลี้ยงเพื่อดูการให้คำปรึกษา</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-175"/>
         <source>Pairs by cohort</source>
         <translation>คู่พี่เลี้ยงตามรุ่น</translation>
     </message>
@@ -4353,12 +4484,17 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>เป็นพี่เลี้ยงให้ (ราย)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Economic value of the line (baht)</source>
+        <translation>มูลค่าทางเศรษฐกิจของสาย (บาท)</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Lineage between cohorts</source>
         <translation>สายพี่น้องข้ามรุ่น</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>All cohorts</source>
         <translation>ทุกรุ่น</translation>
     </message>
@@ -4373,12 +4509,17 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>รุ่นที่ %1: %2 คู่ จบรุ่น %3 ราย เป็นพี่เลี้ยงต่อ %4 ราย</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>economic value created by the mentees: %1 baht</source>
+        <translation>มูลค่าทางเศรษฐกิจที่น้องสร้างได้ %1 บาท</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>outside mentor</source>
         <translation>พี่เลี้ยงจากภายนอก</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Meetings of %1 with %2</source>
         <translation>การให้คำปรึกษาของ %1 โดย %2</translation>
     </message>
@@ -4567,11 +4708,26 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+2"/>
+        <source>Proposed</source>
+        <translation>พี่เลี้ยงที่แนะนำ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Started on</source>
         <translation>วันที่เริ่ม</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Only to pair a mentor the Big Brother rule does not allow</source>
+        <translation>กรอกเฉพาะเมื่อจับคู่พี่เลี้ยงที่ไม่เป็นไปตามหลักพี่ช่วยน้อง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason to override</source>
+        <translation>เหตุผลที่ยกเว้น</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Choose a mentor and a mentee (type part of a name, then pick from the list).</source>
         <translation>เลือกพี่เลี้ยงและน้อง (พิมพ์บางส่วนของชื่อ แล้วเลือกจากรายการ)</translation>
     </message>
@@ -4579,7 +4735,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>PairsModel</name>
     <message>
-        <location line="-550"/>
+        <location line="-575"/>
         <source>Cohort</source>
         <translation>รุ่น</translation>
     </message>
@@ -5701,7 +5857,7 @@ Do you want to replace it?</source>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../dipdesk/ui/records/list_view.py" line="+290"/>
+        <location filename="../dipdesk/ui/records/list_view.py" line="+294"/>
         <source>Export to Excel…</source>
         <translation>ส่งออกเป็น Excel…</translation>
     </message>
@@ -5943,12 +6099,12 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+140"/>
+        <location line="+139"/>
         <source>Preview / print report</source>
         <translation>ดู/พิมพ์รายงานผล</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-138"/>
         <source>Amend report…</source>
         <translation>ออกรายงานฉบับแก้ไข…</translation>
     </message>
@@ -5963,7 +6119,7 @@ Do you want to replace it?</source>
         <translation>คำขอรับบริการ</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>not received yet</source>
         <translation>ยังไม่ได้รับ</translation>
     </message>
@@ -6205,6 +6361,49 @@ Do you want to replace it?</source>
         <location line="+2"/>
         <source>Saved.</source>
         <translation>บันทึกแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>SignInBox</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/signin_box.py" line="+50"/>
+        <source>Scan a sign-in barcode or type a national ID, then Enter</source>
+        <translation>สแกนบาร์โค้ดใบลงชื่อ หรือพิมพ์เลขประจำตัว แล้วกด Enter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print the sign-in sheet…</source>
+        <translation>พิมพ์ใบลงชื่อ…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 was already checked in today.</source>
+        <translation>%1 ลงเวลาวันนี้ไปแล้ว</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 checked in.</source>
+        <translation>%1 ลงเวลาเข้าอบรมแล้ว</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not enrolled in this activity.</source>
+        <translation>%1 ยังไม่ได้ลงทะเบียนในกิจกรรมนี้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enroll %1 and check in</source>
+        <translation>ลงทะเบียน %1 และลงเวลา</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the sign-in sheet</source>
+        <translation>บันทึกใบลงชื่อ</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sign-in sheet saved (%1 pages): %2</source>
+        <translation>บันทึกใบลงชื่อแล้ว (%1 หน้า): %2</translation>
     </message>
 </context>
 <context>
@@ -6940,7 +7139,7 @@ Do you want to replace it?</source>
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+101"/>
+        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+102"/>
         <source>Template</source>
         <translation>แบบ</translation>
     </message>
@@ -7151,7 +7350,7 @@ Do you want to replace it?</source>
         <translation>รูปภาพ (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Sample data.</source>
         <translation>ข้อมูลตัวอย่าง</translation>
     </message>
@@ -7317,7 +7516,7 @@ Do you want to replace it?</source>
 <context>
     <name>_Picker</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+398"/>
         <source>Type part of the name, code or ID…</source>
         <translation>พิมพ์บางส่วนของชื่อ รหัส หรือเลขทะเบียน…</translation>
     </message>

@@ -105,7 +105,11 @@ def _row(conn: Connection, info: TableInfo, record_id: str) -> dict[str, Any] | 
     return dict(row) if row else None
 
 
-def plan_merge(conn: Connection, table: str, kept_id: str, merged_id: str) -> MergePlan:
+def plan_merge(
+    conn: Connection, table: str, kept_id: str, merged_id: str, *, newer_wins: bool = True
+) -> MergePlan:
+    """The merge of `merged_id` into `kept_id`. Two different values of a field: the newer clock's wins
+    (`newer_wins`, the server's rule, as for any two edits), or the kept record's (a person chose it)."""
     if table not in MERGE_KINDS:
         raise MergeRefused(f"only people and enterprises are merged, not {table}")
     if kept_id == merged_id:
@@ -131,7 +135,7 @@ def plan_merge(conn: Connection, table: str, kept_id: str, merged_id: str) -> Me
             plan.kept_values[name] = mv
             continue
         k_clock, m_clock = held(kc, name), held(mc, name)
-        other_newer = k_clock is not None and m_clock is not None and m_clock.hlc > k_clock.hlc
+        other_newer = newer_wins and k_clock is not None and m_clock is not None and m_clock.hlc > k_clock.hlc
         if other_newer:
             plan.kept_values[name] = mv
             plan.conflicts.append(FieldConflict(name, mv, kv, m_clock, k_clock))

@@ -40,3 +40,14 @@ def test_old_cards_and_removal(reader, insert_card) -> None:  # type: ignore[no-
         pass
     else:
         raise AssertionError("reading an empty reader must say there is no card")
+
+
+def test_dipdesk_card_prints_the_card_with_the_id_masked(reader, insert_card, capsys) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.cli import main
+
+    insert_card()
+    assert main(["card", "--reader", reader]) == 0
+    out = dict(line.split("\t", 1) for line in capsys.readouterr().out.splitlines())
+    assert out["first_name_th"] == "ฤดี" and out["last_name_en"] == "Luesa"
+    assert out["national_id"] != make_id("110370012345") and out["national_id"].endswith("-8")
+    assert out["birth_date"] == "1990-05-04"

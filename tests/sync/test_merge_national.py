@@ -216,3 +216,36 @@ def test_kills_and_cuts_mid_merge_leave_no_half_merge(server: Server, devices: A
     for d in (a, b):
         d.assert_converged()
         assert d.scalar(LIVE_TWICE.replace("NOT deleted", "deleted = 0")) == 0
+
+
+def test_a_review_merge_is_synced(server: Server, devices: Any) -> None:  # noqa: F811
+    """A pair without an ID merged from the review list: the same merge, made on the device, synced."""
+    from dipdesk.services.context import system_context
+    from dipdesk.services.enrollment import enroll
+    from dipdesk.services.merging import merge_records
+
+    site = server.take_site()
+    a, b = devices(server, "a"), devices(server, "b")
+    a.first_run(site)
+    a.enroll(site)
+    a.sync_ok()
+    b.enroll(site)
+    b.sync_ok()
+    kept = create_person(a, first_name_th="มาลี", last_name_th="ศรีสุข", phone="0812345678")
+    other = create_person(a, first_name_th="มาลี", last_name_th="ศรี สุข", email="malee@example.com")
+    activity = _activity(a, "r")
+    with a.ctx() as s:
+        enroll(system_context(s), activity, other)
+    a.sync_ok()
+    b.sync_ok()
+    with a.ctx() as s:
+        done = merge_records(system_context(s), "people", kept, other)
+    assert done.taken == ("email",) and done.references == 1
+    a.sync_ok()
+    b.sync_ok()
+    assert server.scalar("SELECT reason FROM merges WHERE merged_id = :o", o=other) == "review"
+    assert server.scalar("SELECT person_id FROM enrollments WHERE activity_id = :a", a=activity) == kept
+    for d in (a, b):
+        d.assert_converged()
+        assert d.scalar("SELECT deleted FROM people WHERE id = :o", o=other) == 1
+        assert d.scalar("SELECT email FROM people WHERE id = :k", k=kept) == "malee@example.com"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +26,8 @@ from dipdesk.store.programs import Activity, ActivitySession
 from dipdesk.ui.attendance import AttendanceGrid, EnrollmentDialog, context_factory
 from dipdesk.ui.attendance.card_reader import CardReaderBar
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# screenshots for docs/screenshots when DIPDESK_SCREENSHOTS names that folder; else a temporary one
+SHOTS = Path(os.environ.get("DIPDESK_SCREENSHOTS") or tempfile.mkdtemp(prefix="shots-"))
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from dipdesk.core.thaicard import CardData, CardError
 from dipdesk.services import checkin, idcard
 from dipdesk.services.errors import ServiceError
 from dipdesk.ui import theme, workers
-from dipdesk.ui.changes import data_changed
+from dipdesk.ui.attendance.signin_box import refresh_keeping_marks
 from dipdesk.ui.i18n import current_language
 
 POLL_SECONDS = 0.4
@@ -159,7 +159,7 @@ def attach_to_grid(grid: Any, index: int = 2) -> CardReaderBar:
     if hasattr(layout, "insertWidget"):
         layout.insertWidget(index, bar)
     taps: list[checkin.CheckIn] = []
-    grid.card_taps = taps  # type: ignore[attr-defined]
+    grid.card_taps = taps
 
     def tapped(card: CardData) -> None:
         today = dt.date.today()
@@ -187,17 +187,7 @@ def attach_to_grid(grid: Any, index: int = 2) -> CardReaderBar:
             text = QCoreApplication.translate("CardReaderBar", "%1 checked in for today.").replace("%1", name)
         bar.show_result(text)
         if not result.already:
-            keep = dict(grid.model.pending)
-            if keep:
-                grid.model.modelReset.connect(restore)
-                restore.keep = keep  # type: ignore[attr-defined]
-            data_changed("attendance", "enrollments", "people", source=grid)
-            grid.reload()
-
-    def restore() -> None:
-        grid.model.modelReset.disconnect(restore)
-        grid.model.pending.update(restore.keep)  # type: ignore[attr-defined]
-        grid.model.changed.emit()
+            refresh_keeping_marks(grid)
 
     def failed(exc: BaseException) -> None:
         text = exc.message(current_language()) if isinstance(exc, ServiceError) else str(exc)
