@@ -737,21 +737,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+6"/>
+        <location line="+28"/>
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-28"/>
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Restoring…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</source>
+        <translation>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore: that computer is no longer used</source>
+        <translation>Restore: that computer is no longer used</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Restored from %1.</source>
         <translation>Restored from %1.</translation>
     </message>

@@ -737,21 +737,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+6"/>
+        <location line="+28"/>
         <source>Restore a backup</source>
         <translation>กู้คืนข้อมูลจากสำเนา</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-28"/>
         <source>Restore</source>
         <translation>กู้คืน</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Restoring…</source>
         <translation>กำลังกู้คืน…</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</source>
+        <translation>สำเนานี้ทำจากคอมพิวเตอร์เครื่องอื่น กู้คืนที่นี่เฉพาะเมื่อเครื่องนั้นเลิกใช้แล้ว (เสีย หรือเครื่องนี้ใช้แทน) ถ้าสองเครื่องกู้คืนจากสำเนาเดียวกัน จะซิงค์ในนามเดียวกันและการแก้ไขจะปะปนกัน</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore: that computer is no longer used</source>
+        <translation>กู้คืน: เครื่องนั้นเลิกใช้แล้ว</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Restored from %1.</source>
         <translation>กู้คืนจาก %1 แล้ว</translation>
     </message>
