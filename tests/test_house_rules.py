@@ -79,7 +79,7 @@ def test_imports_point_down() -> None:
 
 def test_the_import_rules_see_function_level_imports(tmp_path: Path) -> None:
     """The checks above would be blind if an import inside a function slipped past them."""
-    probe = PKG / "sync" / "client.py"
+    probe = PKG / "sync" / "conflicts.py"
     assert any(n.startswith("dipdesk.sync.hlc") for n in _imports(probe)), "function-level import not seen"
 
 
