@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
@@ -20,6 +21,7 @@ from dipdesk.sync.rounds import check_stop as _check_stop
 from dipdesk.sync.transport import SyncError, Transport
 
 
+@dataclass
 class _Batch:
     changes: list[dict[str, Any]]
     meta: dict[int, tuple[str, str, str]]  # seq -> (table, record id, op)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -12,6 +13,7 @@ from dipdesk.sync.digest import table_digests
 from dipdesk.sync.transport import SyncError, Transport
 
 
+@dataclass
 class VerifyReport:
     tables: dict[str, dict[str, Any]]
     pending: int
