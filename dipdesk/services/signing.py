@@ -37,13 +37,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dipdesk.core import base45
+from dipdesk.core.base45 import b45encode as b45encode
 from dipdesk.services.context import Context, local_value, set_local_value
 from dipdesk.services.errors import ServiceError
 from dipdesk.services.records import audit
 from dipdesk.store.reference import Site
 from dipdesk.sync.outbox import capture
 
-PREFIX = "DC1:"
+PREFIX = base45.PREFIX
 FORMAT_VERSION = 1
 _DOMAIN = b"dipdesk-certificate\x00"  # signatures made for certificates are good for nothing else
 _EPOCH = dt.date(2000, 1, 1)
@@ -55,8 +57,6 @@ _KEY_PREFIX = "certificate_signing_key:"  # + site code, in local_state: the pri
 ACTIVITY_MAX = 120
 ELLIPSIS = "..."  # not "…": it has no TIS-620 code, and the whole title would go to UTF-8 (3 bytes a letter)
 
-B45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
-_B45_VALUE = {c: i for i, c in enumerate(B45)}
 
 
 class PayloadError(ValueError):
@@ -64,44 +64,15 @@ class PayloadError(ValueError):
 
 
 # ----------------------------------------------------------------------------------------------------
-# Base45 (RFC 9285)
+# Base45 (RFC 9285): `dipdesk.core.base45`, with its errors as `PayloadError`
 # ----------------------------------------------------------------------------------------------------
-
-
-def b45encode(data: bytes) -> str:
-    out = []
-    for i in range(0, len(data) - 1, 2):
-        n = data[i] * 256 + data[i + 1]
-        e, rest = divmod(n, 45 * 45)
-        d, c = divmod(rest, 45)
-        out.append(B45[c] + B45[d] + B45[e])
-    if len(data) % 2:
-        d, c = divmod(data[-1], 45)
-        out.append(B45[c] + B45[d])
-    return "".join(out)
 
 
 def b45decode(text: str) -> bytes:
     try:
-        values = [_B45_VALUE[c] for c in text]
-    except KeyError as exc:
-        raise PayloadError(f"not Base45: {exc.args[0]!r}") from None
-    out = bytearray()
-    for i in range(0, len(values), 3):
-        chunk = values[i : i + 3]
-        if len(chunk) == 3:
-            n = chunk[0] + chunk[1] * 45 + chunk[2] * 45 * 45
-            if n > 0xFFFF:
-                raise PayloadError("not Base45: value out of range")
-            out += n.to_bytes(2, "big")
-        elif len(chunk) == 2:
-            n = chunk[0] + chunk[1] * 45
-            if n > 0xFF:
-                raise PayloadError("not Base45: value out of range")
-            out.append(n)
-        else:
-            raise PayloadError("not Base45: dangling character")
-    return bytes(out)
+        return base45.b45decode(text)
+    except ValueError as exc:
+        raise PayloadError(str(exc)) from None
 
 
 # ----------------------------------------------------------------------------------------------------
