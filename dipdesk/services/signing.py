@@ -58,7 +58,6 @@ ACTIVITY_MAX = 120
 ELLIPSIS = "..."  # not "…": it has no TIS-620 code, and the whole title would go to UTF-8 (3 bytes a letter)
 
 
-
 class PayloadError(ValueError):
     """The text is not a dipdesk certificate code (or it is damaged)."""
 
