@@ -33,6 +33,8 @@ from reportlab.platypus import (
 
 from dipdesk.printing.fonts import FONT
 from dipdesk.printing.lab_codes import _QR as _QR
+from dipdesk.printing.lab_codes import BARCODE_MODULE as BARCODE_MODULE
+from dipdesk.printing.lab_codes import LABEL_MIN_PT as LABEL_MIN_PT
 from dipdesk.printing.lab_codes import _draw_qr as _draw_qr
 from dipdesk.printing.lab_codes import _Label
 from dipdesk.printing.lab_layout import BOTTOM as BOTTOM
@@ -58,6 +60,7 @@ from dipdesk.printing.lab_layout import TOP as TOP
 from dipdesk.printing.lab_layout import VERDICT_TH as VERDICT_TH
 from dipdesk.printing.lab_layout import ZW as ZW
 from dipdesk.printing.lab_layout import Out as Out
+from dipdesk.printing.lab_layout import PageStamp as PageStamp
 from dipdesk.printing.lab_layout import (
     _build,
     _Code,

@@ -34,6 +34,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from dipdesk.core.digits import to_thai_digits
 from dipdesk.printing.fonts import FONT, FONT_BOLD, register_fonts
+from dipdesk.printing.thaibreak import DEEP_PROBE as DEEP_PROBE
 from dipdesk.printing.thaibreak import (
     HARD_FLOOR,
     LINE_CLEARANCE,
@@ -43,6 +44,9 @@ from dipdesk.printing.thaibreak import (
     break_opportunities,
     thai_word_breaks,
 )
+from dipdesk.printing.thaibreak import MAI_YAMOK as MAI_YAMOK
+from dipdesk.printing.thaibreak import PAIYANNOI as PAIYANNOI
+from dipdesk.printing.thaibreak import TALL_PROBE as TALL_PROBE
 from dipdesk.printing.thaimeasure import (
     DEFAULT_LINE_SPACING,
     _block_height,
@@ -56,6 +60,8 @@ from dipdesk.printing.thaimeasure import (
     shaped_width,
     text_height,
 )
+from dipdesk.printing.thaimeasure import SUP_RISE as SUP_RISE
+from dipdesk.printing.thaimeasure import SUP_SCALE as SUP_SCALE
 from dipdesk.printing.thaimeasure import _display as _display
 from dipdesk.printing.thaimeasure import _hb_font as _hb_font
 from dipdesk.printing.thaimeasure import _measure as _measure

@@ -55,6 +55,7 @@ _KEY_PREFIX = "certificate_signing_key:"  # + site code, in local_state: the pri
 #: the activity's title in a code is cut to this many characters: every byte makes the code denser, and a
 #: 23 mm code of a 230-character title has 0.27 mm modules that phones (and zbarimg at 100 dpi) cannot read
 ACTIVITY_MAX = 120
+B45 = base45.ALPHABET
 ELLIPSIS = "..."  # not "…": it has no TIS-620 code, and the whole title would go to UTF-8 (3 bytes a letter)
 
 

@@ -39,7 +39,10 @@ from dipdesk.ui.changes import data_changed
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage
+from dipdesk.ui.pages.kpi_figures import CHART_LABEL_CHARS as CHART_LABEL_CHARS
 from dipdesk.ui.pages.kpi_figures import KINDS, MILLION, NAMES, SERVICES, SHORT, BarChart
+from dipdesk.ui.pages.kpi_figures import REACHED as REACHED
+from dipdesk.ui.pages.kpi_figures import TARGET as TARGET
 from dipdesk.ui.pages.kpi_figures import figure as _figure
 from dipdesk.ui.pages.kpi_figures import translate as _t
 from dipdesk.ui.pages.national_panel import NationalPanel, SiteTargetsDialog, load_national
