@@ -100,7 +100,7 @@
         <translation>Every day of this activity (%1 – %2) already has a training day. For one more day, first change the activity's end date.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Not available yet</source>
         <translation>Not available yet</translation>
     </message>
@@ -2461,7 +2461,7 @@ The current database is kept beside it first. Work made after the backup that wa
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
         <location line="+69"/>
-        <location filename="../dipdesk/ui/records/programs.py" line="-416"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-417"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>Code</translation>
@@ -7128,7 +7128,7 @@ Do you want to replace it?</translation>
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+101"/>
+        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+102"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
@@ -7339,7 +7339,7 @@ Do you want to replace it?</translation>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Sample data.</source>
         <translation>Sample data.</translation>
     </message>

@@ -100,7 +100,7 @@
         <translation>ทุกวันของกิจกรรมนี้ (%1 – %2) มีวันอบรมแล้ว หากต้องการเพิ่มอีกวัน ให้แก้วันสิ้นสุดของกิจกรรมก่อน</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Not available yet</source>
         <translation>ยังใช้งานไม่ได้</translation>
     </message>
@@ -2461,7 +2461,7 @@ The current database is kept beside it first. Work made after the backup that wa
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
         <location line="+69"/>
-        <location filename="../dipdesk/ui/records/programs.py" line="-416"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-417"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>รหัส</translation>
@@ -7128,7 +7128,7 @@ Do you want to replace it?</source>
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+101"/>
+        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+102"/>
         <source>Template</source>
         <translation>แบบ</translation>
     </message>
@@ -7339,7 +7339,7 @@ Do you want to replace it?</source>
         <translation>รูปภาพ (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Sample data.</source>
         <translation>ข้อมูลตัวอย่าง</translation>
     </message>
