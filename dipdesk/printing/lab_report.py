@@ -482,7 +482,7 @@ def _results_table(content: dict[str, Any], tx: _Text) -> Table:
         extra.append(("SPAN", (0, 1), (-1, 1)))
         units.append(1)
     table = _grid(rows, [w * mm for w in _RESULT_W], header=True, extra=extra, pad=1.8)
-    table.units = units  # type: ignore[attr-defined]
+    table.units = units
     return table
 
 
