@@ -311,6 +311,11 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
+        <source>Follow-ups</source>
+        <translation>ติดตามผล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Certificates</source>
         <translation>วุฒิบัตร</translation>
     </message>
@@ -732,21 +737,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+6"/>
+        <location line="+28"/>
         <source>Restore a backup</source>
         <translation>กู้คืนข้อมูลจากสำเนา</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-28"/>
         <source>Restore</source>
         <translation>กู้คืน</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Restoring…</source>
         <translation>กำลังกู้คืน…</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</source>
+        <translation>สำเนานี้ทำจากคอมพิวเตอร์เครื่องอื่น กู้คืนที่นี่เฉพาะเมื่อเครื่องนั้นเลิกใช้แล้ว (เสีย หรือเครื่องนี้ใช้แทน) ถ้าสองเครื่องกู้คืนจากสำเนาเดียวกัน จะซิงค์ในนามเดียวกันและการแก้ไขจะปะปนกัน</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore: that computer is no longer used</source>
+        <translation>กู้คืน: เครื่องนั้นเลิกใช้แล้ว</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Restored from %1.</source>
         <translation>กู้คืนจาก %1 แล้ว</translation>
     </message>
@@ -1460,7 +1476,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
+        <location filename="../dipdesk/ui/pages/kpi_figures.py" line="+25"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>ผู้ประกอบการที่ได้รับการพัฒนา (คน)</translation>
     </message>
@@ -1563,7 +1579,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>DashboardPage</name>
     <message>
-        <location line="+114"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+72"/>
         <source>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</source>
         <translation>ผลการดำเนินงานของหน่วยงานในปีงบประมาณ และความก้าวหน้าเทียบกับเป้าหมายของปี ผู้ประกอบการ สถานประกอบการ ผลิตภัณฑ์ และกลุ่ม นับเพียงครั้งเดียว แม้จะเข้าร่วมหลายกิจกรรม</translation>
     </message>
@@ -1579,12 +1595,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+326"/>
+        <location line="+329"/>
         <source>All sites in this database</source>
         <translation>ทุกหน่วยงานในเครื่องนี้</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-328"/>
         <source>Whole department (as of the last sync)</source>
         <translation>ทั้งกรม (ณ การซิงค์ครั้งล่าสุด)</translation>
     </message>
@@ -1595,12 +1611,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+3"/>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>Edit targets…</source>
         <translation>แก้ไขเป้าหมาย…</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-151"/>
         <source>Programs</source>
         <translation>โครงการ</translation>
     </message>
@@ -1645,8 +1661,8 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ความก้าวหน้า</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <location line="+206"/>
+        <location line="+74"/>
+        <location line="+207"/>
         <source>Program or service</source>
         <translation>โครงการ/ประเภทบริการ</translation>
     </message>
@@ -1729,12 +1745,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ส่งออก %1 รายการไปที่ %2 แล้ว</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-297"/>
         <source>Reached: enrolled in or completed an activity of one of the year's programs. Enterprises also count when they received a service during the year. Economic value is computed from the outcomes recorded for the year.</source>
         <translation>ผลงาน: นับผู้ที่ลงทะเบียนเข้าร่วมหรือผ่านกิจกรรมของโครงการในปีงบประมาณนี้ สถานประกอบการนับรวมกิจการที่ได้รับบริการในปีนี้ด้วย ส่วนมูลค่าทางเศรษฐกิจคำนวณจากผลลัพธ์ที่บันทึกไว้ของปีนี้</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+162"/>
         <source>All fiscal years, in this computer's database: %1 people, %2 enterprises, %3 products and %4 groups.</source>
         <translation>ข้อมูลทุกปีงบประมาณในเครื่องนี้: ผู้ประกอบการ %1 คน สถานประกอบการ %2 แห่ง ผลิตภัณฑ์ %3 รายการ และกลุ่ม %4 กลุ่ม</translation>
     </message>
@@ -1744,7 +1760,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>เป้าหมายของหน่วยงานนี้ในปีงบประมาณ</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-125"/>
         <source>By service and by program</source>
         <translation>แยกตามประเภทบริการและโครงการ</translation>
     </message>
@@ -1779,7 +1795,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ผู้ที่เข้าร่วมโครงการสองประเภทนับหนึ่งครั้งในแต่ละประเภท ผลรวมของแต่ละบรรทัดจึงไม่จำเป็นต้องเท่ากับผลรวมของหน่วยงาน เป้าหมายของแต่ละประเภทบริการคือผลรวมเป้าหมายของโครงการในประเภทนั้น</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>No targets are set for this site this year: shown against the national targets, which are for all sites together.</source>
         <translation>ยังไม่ได้กำหนดเป้าหมายของหน่วยงานนี้ในปีนี้ จึงแสดงเทียบกับเป้าหมายระดับประเทศ (รวมทุกหน่วยงาน)</translation>
     </message>
@@ -2313,6 +2329,24 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="-1"/>
         <source>Groups and clusters</source>
         <translation>กลุ่ม/คลัสเตอร์</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceShareCard</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/evidence_share.py" line="+33"/>
+        <source>Economic value backed by evidence</source>
+        <translation>มูลค่าทางเศรษฐกิจที่มีหลักฐานยืนยัน</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 of %2 baht of economic value has receipts, statements or photos behind it.</source>
+        <translation>มูลค่าทางเศรษฐกิจ %1 จาก %2 บาท มีใบเสร็จ รายการเดินบัญชี หรือภาพถ่ายเป็นหลักฐาน</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No economic value recorded for this fiscal year yet.</source>
+        <translation>ยังไม่มีมูลค่าทางเศรษฐกิจที่บันทึกไว้ในปีงบประมาณนี้</translation>
     </message>
 </context>
 <context>
@@ -2853,6 +2887,165 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>FollowupsPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+77"/>
+        <source>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</source>
+        <translation>ติดตามผล 3, 6 และ 12 เดือนหลังกิจกรรม: โทรหรือเยี่ยมสถานประกอบการ บันทึกสิ่งที่เปลี่ยนไป และแนบใบเสร็จหรือรายการเดินบัญชีเป็นหลักฐาน</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Due within 30 days</source>
+        <translation>ถึงกำหนดภายใน 30 วัน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Activity code, e.g. A-001</source>
+        <translation>รหัสกิจกรรม เช่น A-001</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schedule follow-ups (3, 6, 12 months)</source>
+        <translation>ตั้งกำหนดติดตามผล (3, 6, 12 เดือน)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the outcome…</source>
+        <translation>บันทึกผลลัพธ์…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why it cannot be followed up</source>
+        <translation>เหตุผลที่ติดตามผลไม่ได้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip</source>
+        <translation>ข้าม</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+15"/>
+        <source>Enterprise</source>
+        <translation>สถานประกอบการ</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activity</source>
+        <translation>กิจกรรม</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>หลังกิจกรรม</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due on</source>
+        <translation>ครบกำหนด</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcomes without evidence</source>
+        <translation>ผลลัพธ์ที่ยังไม่มีหลักฐาน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipt</source>
+        <translation>ใบเสร็จ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Statement</source>
+        <translation>รายการเดินบัญชี</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo</source>
+        <translation>ภาพถ่าย</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation>อื่น ๆ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach evidence…</source>
+        <translation>แนบหลักฐาน…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Period</source>
+        <translation>ช่วงเวลา</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Economic value (baht)</source>
+        <translation>มูลค่าทางเศรษฐกิจ (บาท)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 days overdue</source>
+        <translation>เลยกำหนด %1 วัน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due today</source>
+        <translation>ครบกำหนดวันนี้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due in %1 days</source>
+        <translation>อีก %1 วัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 months</source>
+        <translation>%1 เดือน</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No activity with the code %1</source>
+        <translation>ไม่พบกิจกรรมรหัส %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 follow-ups scheduled.</source>
+        <translation>ตั้งกำหนดติดตามผลแล้ว %1 รายการ</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Follow-up closed without an outcome.</source>
+        <translation>ปิดรายการติดตามผลโดยไม่มีผลลัพธ์แล้ว</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Outcome recorded.</source>
+        <translation>บันทึกผลลัพธ์แล้ว</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attach evidence</source>
+        <translation>แนบหลักฐาน</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 file(s) attached as evidence.</source>
+        <translation>แนบไฟล์หลักฐานแล้ว %1 ไฟล์</translation>
+    </message>
+</context>
+<context>
     <name>GroupsController</name>
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="+40"/>
@@ -2969,12 +3162,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ค้นหาด้วยรหัสหรือชื่อ…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>แบบ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thai digits</source>
         <translation>ใช้เลขไทย</translation>
     </message>
@@ -3307,7 +3500,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabGrid</name>
     <message>
-        <location filename="../dipdesk/ui/lab/grid.py" line="+55"/>
+        <location filename="../dipdesk/ui/lab/grid_model.py" line="+30"/>
         <source>Pass</source>
         <translation>ผ่าน</translation>
     </message>
@@ -4546,7 +4739,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+112"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+99"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
@@ -4566,29 +4759,29 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ความก้าวหน้า</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Sites, ranked</source>
         <translation>หน่วยงาน เรียงตามผลงาน</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+124"/>
+        <location line="+7"/>
+        <location line="+121"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+123"/>
+        <location line="-120"/>
+        <location line="+120"/>
         <source>Site</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-118"/>
         <source>% of target (people)</source>
         <translation>% ของเป้าหมาย (คน)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>By site</source>
         <translation>รายหน่วยงาน</translation>
     </message>
@@ -4623,7 +4816,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ไม่มีเป้าหมาย</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
@@ -5912,6 +6105,65 @@ Do you want to replace it?</source>
     </message>
 </context>
 <context>
+    <name>RecordOutcomeDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+15"/>
+        <source>Record the outcome of %1</source>
+        <translation>บันทึกผลลัพธ์ของ %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revenue before (baht)</source>
+        <translation>รายได้ก่อนเข้าร่วม (บาท)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue after (baht)</source>
+        <translation>รายได้หลังเข้าร่วม (บาท)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Costs saved (baht)</source>
+        <translation>ต้นทุนที่ลดได้ (บาท)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment induced (baht)</source>
+        <translation>การลงทุนที่เกิดขึ้น (บาท)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs created</source>
+        <translation>การจ้างงานใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New products</source>
+        <translation>ผลิตภัณฑ์ใหม่</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+25"/>
+        <source>No file attached</source>
+        <translation>ยังไม่ได้แนบไฟล์</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Attach receipts or statements…</source>
+        <translation>แนบใบเสร็จหรือรายการเดินบัญชี…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evidence</source>
+        <translation>หลักฐาน</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Attach evidence</source>
+        <translation>แนบหลักฐาน</translation>
+    </message>
+</context>
+<context>
     <name>RecordsAreaPage</name>
     <message>
         <location filename="../dipdesk/ui/records/page.py" line="+46"/>
@@ -6436,7 +6688,7 @@ Do you want to replace it?</source>
         <translation>เป้าหมายของแต่ละหน่วยงาน ปีงบประมาณ %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Site</source>
         <translation>หน่วยงาน</translation>
     </message>

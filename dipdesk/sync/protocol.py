@@ -54,13 +54,14 @@ from dipdesk.store.base import Synced
 from dipdesk.store.models import Base
 
 # The schema version a client and server speak: the number of the newest migration they know.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Fields (per table) that appeared in a schema version, so a server can leave them out for older
 # clients ("*": the whole table is new). Add an entry with the migration that adds a synced column.
 # Version 4: the merges of one person / one enterprise nationally (migration 0014).
 # Version 5: the lab's quality records (migration 0012, issue 15): instruments, calibrations,
 # worksheets, QC, retention and disposal, payments; the instrument/worksheet/override of an analysis.
+# Version 6: follow-ups after activities and the evidence behind outcomes (migration 0011, issue 14).
 LAB_QUALITY_TABLES = (
     "lab_instruments",
     "lab_instrument_events",
@@ -77,6 +78,7 @@ FIELDS_SINCE: dict[int, dict[str, tuple[str, ...]]] = {
         "lab_analyses": ("instrument_id", "worksheet_id", "override_reason", "override_by"),
         **{t: ("*",) for t in LAB_QUALITY_TABLES},
     },
+    6: {"followups": ("*",), "outcome_evidence": ("*",)},
 }
 TABLES_SINCE: dict[int, tuple[str, ...]] = {4: ("merges",), 5: LAB_QUALITY_TABLES}
 
