@@ -8,12 +8,12 @@ services (ARCHITECTURE.md: sync -> store/core).
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from dipdesk.services import records
+from dipdesk.services.auth import find_user
 from dipdesk.services.context import system_context
 from dipdesk.services.errors import NotFound, ServiceError
-from dipdesk.store.auth import User
 from dipdesk.store.db import transaction
 from dipdesk.sync import client
 
@@ -26,9 +26,7 @@ def resolve_conflict(engine: Engine, conflict_id: str, action: str, *, username:
     with transaction(engine) as session:
         ctx = system_context(session)
         if username:
-            user = session.scalars(
-                select(User).where(User.username == username, User.deleted.is_(False))
-            ).first()
+            user = find_user(session, username, site_id=ctx.site.id, active_only=True)
             if user is None:
                 raise NotFound(f"ไม่พบผู้ใช้ {username}", f"no user {username}")
             ctx.user = user

@@ -53,11 +53,13 @@ from dipdesk.store.base import Synced
 from dipdesk.store.models import Base
 
 # The schema version a client and server speak: the number of the newest migration they know.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Fields (per table) that appeared in a schema version, so a server can leave them out for older
-# clients. Empty until a migration after 0003 adds a synced column; add an entry with that migration.
-FIELDS_SINCE: dict[int, dict[str, tuple[str, ...]]] = {}
+# clients. Add an entry with the migration that adds a synced column.
+FIELDS_SINCE: dict[int, dict[str, tuple[str, ...]]] = {
+    4: {"users": ("must_change_password",)},  # migration 0010: a reset password travels as "change it"
+}
 TABLES_SINCE: dict[int, tuple[str, ...]] = {}
 
 REFERENCE_TABLES = ("provinces", "sites", "site_provinces")
@@ -72,7 +74,9 @@ HQ_SITE_CODE = "DIPROM"
 # `dipdesk.sync.lookup`).
 SHARED_TABLES = ("certificate_templates", "targets", "people")
 SHARED_SCOPE_VERSION = 2
-NOT_SYNCED_FIELDS = frozenset({"updated_at"})  # each replica keeps its own "changed here at"
+# Each replica keeps its own "changed here at" and its own "last logged in here" (a log-in on two laptops
+# of one site would otherwise be a sync conflict on the user's row every time).
+NOT_SYNCED_FIELDS = frozenset({"updated_at", "last_login_at"})
 CONFLICTS_TABLE = "sync_conflicts"
 
 HEADER_DEVICE = "X-Dipdesk-Device"

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from dipdesk.printing import certificates as printer
 from dipdesk.services import signing
+from dipdesk.services.auth import find_user
 from dipdesk.services.certificates.common import Progress, resolve_files
 from dipdesk.services.certificates.issuing import (
     _total_hours,
@@ -35,7 +36,6 @@ from dipdesk.services.certificates.issuing import (
 from dipdesk.services.certificates.templates import default_template, template_by_code, template_layout
 from dipdesk.services.context import Context, system_context
 from dipdesk.services.errors import NotFound, ServiceError, ValidationError
-from dipdesk.store.auth import User
 from dipdesk.store.certificates import Certificate, CertificatePrint
 from dipdesk.store.db import session_factory
 from dipdesk.store.people import Person
@@ -330,7 +330,7 @@ def context_for(session: Session, username: str | None = None) -> Context:
     """The acting user's context (a system job when ``username`` is None)."""
     ctx = system_context(session)
     if username:
-        user = session.scalars(select(User).where(User.username == username, User.deleted.is_(False))).first()
+        user = find_user(session, username, site_id=ctx.site.id)
         if user is None or not user.active:
             raise NotFound(f"ไม่พบผู้ใช้ {username}", f"no active user {username}")
         ctx.user = user

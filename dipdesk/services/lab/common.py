@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from dipdesk.core.thaidate import fiscal_year
 from dipdesk.services import numbering, records
+from dipdesk.services.auth import find_user
 from dipdesk.services.context import Context, current_site
 from dipdesk.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from dipdesk.store.auth import User
@@ -71,7 +72,7 @@ def lab_context(session: Session, user_id: str | None) -> Context:
 
 
 def user_by_name(session: Session, username: str) -> User:
-    user = session.scalars(select(User).where(User.username == username, User.deleted.is_(False))).first()
+    user = find_user(session, username)  # per site: `ver` at IPC1 is not `ver` at IPC2
     if user is None or not user.active:
         raise NotFound(f"ไม่พบผู้ใช้ {username}", f"no active user {username}")
     return user
