@@ -25,6 +25,8 @@ VIEWS = (
     "certificates",
     "lab",
     "sync",
+    "users",
+    "audit",
     "settings",
 )
 

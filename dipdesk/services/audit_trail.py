@@ -88,6 +88,13 @@ FIELDS_TH = {
     "gender": "เพศ",
     "address": "ที่อยู่",
     "province_id": "จังหวัด",
+    "for_site_id": "หน่วยงาน",
+    "site_id": "หน่วยงาน",
+    "received_by": "ผู้รับตัวอย่าง",
+    "submitted_by": "ผู้บันทึกผล",
+    "verified_by": "ผู้ทวนสอบผล",
+    "authorised_by": "ผู้อนุมัติรายงาน",
+    "issued_by": "ผู้ออก",
     "consent": "ความยินยอม",
     "budget": "งบประมาณ",
     "description": "รายละเอียด",
@@ -127,6 +134,38 @@ LABEL_COLUMNS: dict[str, tuple[str, ...]] = {
     "lab_tests": ("code",),
     "certificates": ("serial",),
     "certificate_templates": ("code",),
+    "targets": ("fiscal_year",),
+    "sites": ("code", "name_th"),
+    "provinces": ("name_th",),
+}
+
+# Fields that hold another record's id: shown as that record's name, labelled as its kind.
+REFERENCES: dict[str, str] = {
+    "activity_id": "activities",
+    "program_id": "programs",
+    "developed_in_program_id": "programs",
+    "person_id": "people",
+    "owner_person_id": "people",
+    "mentor_person_id": "people",
+    "enterprise_id": "enterprises",
+    "customer_enterprise_id": "enterprises",
+    "mentor_enterprise_id": "enterprises",
+    "mentee_enterprise_id": "enterprises",
+    "group_id": "groups",
+    "for_site_id": "sites",
+    "site_id": "sites",
+    "province_id": "provinces",
+    "sample_id": "lab_samples",
+    "request_id": "lab_requests",
+    "test_id": "lab_tests",
+    "template_id": "certificate_templates",
+    "enrollment_id": "enrollments",
+    "received_by": "users",
+    "submitted_by": "users",
+    "verified_by": "users",
+    "authorised_by": "users",
+    "issued_by": "users",
+    "replaces_id": "lab_reports",
 }
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -143,7 +182,14 @@ def action_label(action: str) -> str:
 
 
 def field_label(name: str) -> str:
-    return FIELDS_TH.get(name) or field_label_th(name)
+    if name in FIELDS_TH:
+        return FIELDS_TH[name]
+    if name in REFERENCES and name not in _FIELD_TH_KNOWN:
+        return {"users": "ผู้ใช้"}.get(REFERENCES[name], KINDS_TH.get(REFERENCES[name], name))
+    return field_label_th(name)
+
+
+_FIELD_TH_KNOWN = frozenset({"province_id"})
 
 
 def _mask_ids(text: str) -> str:
@@ -264,10 +310,15 @@ def count(session: Session, f: AuditFilter) -> int:
 
 
 def _record_labels(session: Session, rows: Sequence[Any]) -> dict[tuple[str, str], str]:
+    """Names of the records a page of rows is about, and of those their changes refer to."""
     wanted: dict[str, set[str]] = {}
     for r in rows:
         if r.table_name in LABEL_COLUMNS:
             wanted.setdefault(r.table_name, set()).add(r.record_id)
+        for name, pair in (r.changes or {}).items():
+            table = REFERENCES.get(name)
+            if table in LABEL_COLUMNS and isinstance(pair, list | tuple):
+                wanted.setdefault(table, set()).update(v for v in pair if isinstance(v, str) and v)
     out: dict[tuple[str, str], str] = {}
     for table_name, ids in wanted.items():
         table = Base.metadata.tables.get(table_name)
@@ -295,8 +346,8 @@ def _rows(session: Session, raw: Sequence[Any]) -> list[AuditRow]:
             Change(
                 name,
                 field_label(name),
-                show_value(name, pair[0] if isinstance(pair, list | tuple) and pair else None),
-                show_value(name, pair[1] if isinstance(pair, list | tuple) and len(pair) > 1 else pair),
+                _shown(labels, name, pair[0] if isinstance(pair, list | tuple) and pair else None),
+                _shown(labels, name, pair[1] if isinstance(pair, list | tuple) and len(pair) > 1 else pair),
             )
             for name, pair in (r.changes or {}).items()
         )
@@ -317,6 +368,13 @@ def _rows(session: Session, raw: Sequence[Any]) -> list[AuditRow]:
             )
         )
     return out
+
+
+def _shown(labels: dict[tuple[str, str], str], name: str, value: Any) -> str:
+    table = REFERENCES.get(name)
+    if table is not None and isinstance(value, str) and (table, value) in labels:
+        return labels[(table, value)]
+    return show_value(name, value)
 
 
 def fetch(session: Session, f: AuditFilter, offset: int = 0, limit: int = 100) -> list[AuditRow]:
