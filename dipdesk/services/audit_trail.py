@@ -316,9 +316,9 @@ def _record_labels(session: Session, rows: Sequence[Any]) -> dict[tuple[str, str
         if r.table_name in LABEL_COLUMNS:
             wanted.setdefault(r.table_name, set()).add(r.record_id)
         for name, pair in (r.changes or {}).items():
-            table = REFERENCES.get(name)
-            if table in LABEL_COLUMNS and isinstance(pair, list | tuple):
-                wanted.setdefault(table, set()).update(v for v in pair if isinstance(v, str) and v)
+            ref = REFERENCES.get(name)
+            if ref in LABEL_COLUMNS and isinstance(pair, list | tuple):
+                wanted.setdefault(ref, set()).update(v for v in pair if isinstance(v, str) and v)
     out: dict[tuple[str, str], str] = {}
     for table_name, ids in wanted.items():
         table = Base.metadata.tables.get(table_name)
