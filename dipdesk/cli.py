@@ -21,6 +21,7 @@ VIEWS = (
     "programs",
     "people",
     "enterprises",
+    "duplicates",
     "mentoring",
     "certificates",
     "lab",

@@ -22,6 +22,9 @@ class Settings:
     thai_digits_on_forms: bool = False
     ui_font_size: int = 11
     print_folder: str = ""  # where printed PDFs go; empty: the data folder's `print`
+    backup_folder: str = ""  # where backups go; empty: `backups` beside the database
+    backup_second_folder: str = ""  # a second copy of each backup (a USB disk, a share); empty: none
+    backup_auto: bool = True  # a backup every day while dipdesk runs (kept: 7 daily, 4 weekly)
 
     @classmethod
     def path(cls) -> Path:

@@ -344,6 +344,11 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
+        <source>Possible duplicates</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mentoring</source>
         <translation>Mentoring</translation>
     </message>
@@ -381,8 +386,8 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+476"/>
-        <location line="+291"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+478"/>
+        <location line="+294"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
@@ -545,7 +550,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-535"/>
+        <location line="-538"/>
         <source>Not saved yet</source>
         <translation>Not saved yet</translation>
     </message>
@@ -678,7 +683,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>dd/mm/yyyy (BE)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>User</source>
         <translation>User</translation>
     </message>
@@ -698,12 +708,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>From</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <source>To</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+11"/>
         <source>Show all records</source>
         <translation>Show all records</translation>
     </message>
@@ -741,6 +746,295 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+21"/>
         <source>%1 change(s) exported to %2</source>
         <translation>%1 change(s) exported to %2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/backup.py" line="+132"/>
+        <source>Backup and restore</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A backup is a checked copy of this computer's database, taken while dipdesk runs. Automatic backups are kept for 7 days and 4 weeks; a second folder (a USB disk or a network share) keeps a copy away from this computer.</source>
+        <translation>A backup is a checked copy of this computer's database, taken while dipdesk runs. Automatic backups are kept for 7 days and 4 weeks; a second folder (a USB disk or a network share) keeps a copy away from this computer.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backup folder</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none (for example a USB disk)</source>
+        <translation>none (for example a USB disk)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second folder</source>
+        <translation>Second folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up automatically every day</source>
+        <translation>Back up automatically every day</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save backup settings</source>
+        <translation>Save backup settings</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from a file…</source>
+        <translation>Restore from a file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only an administrator may restore a backup.</source>
+        <translation>Only an administrator may restore a backup.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a folder</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on demand</source>
+        <translation>on demand</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The settings could not be saved: %1</source>
+        <translation>The settings could not be saved: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup settings saved.</source>
+        <translation>Backup settings saved.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backed up and checked: %1</source>
+        <translation>Backed up and checked: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy in the second folder: %1</source>
+        <translation>Copy in the second folder: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The second folder was not written: %1</source>
+        <translation>The second folder was not written: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The backup is sound: site %1, %2 people, schema %3.</source>
+        <translation>The backup is sound: site %1, %2 people, schema %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This backup cannot be restored:</source>
+        <translation>This backup cannot be restored:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a backup</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dipdesk backups (*.sqlite3)</source>
+        <translation>dipdesk backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Replace this computer's database by the backup %1?
+
+The current database is kept beside it first. Work made after the backup that was already synced comes back from the server at the next sync; work made after the backup that was never synced is not in the backup (it stays in the kept copy). dipdesk closes after the restore; start it again.</source>
+        <translation>Replace this computer's database by the backup %1?
+
+The current database is kept beside it first. Work made after the backup that was already synced comes back from the server at the next sync; work made after the backup that was never synced is not in the backup (it stays in the kept copy). dipdesk closes after the restore; start it again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restoring…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restored from %1.</source>
+        <translation>Restored from %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The replaced database is kept as %1.</source>
+        <translation>The replaced database is kept as %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 changes made after the backup were never synced: they are not in the restored database.</source>
+        <translation>%1 changes made after the backup were never synced: they are not in the restored database.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 changes made after the backup were synced: the next sync brings them back.</source>
+        <translation>%1 changes made after the backup were synced: the next sync brings them back.</translation>
+    </message>
+</context>
+<context>
+    <name>BeCalendar</name>
+    <message>
+        <location filename="../dipdesk/ui/calendar.py" line="+94"/>
+        <source>Previous month</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next month</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year (Buddhist era)</source>
+        <translation>Year (Buddhist era)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+</context>
+<context>
+    <name>BeYearBox</name>
+    <message>
+        <location line="-42"/>
+        <source>%1 BE</source>
+        <translation>%1 BE</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <location line="+163"/>
+        <source>Choose the date on a calendar (Alt+↓)</source>
+        <translation>Choose the date on a calendar (Alt+↓)</translation>
+    </message>
+</context>
+<context>
+    <name>CardReaderBar</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+49"/>
+        <source>Looking for an ID card reader…</source>
+        <translation>Looking for an ID card reader…</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>ID card reader ready: put a Thai ID card in to read it (%1)</source>
+        <translation>ID card reader ready: put a Thai ID card in to read it (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the card…</source>
+        <translation>Reading the card…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card could not be read: %1</source>
+        <translation>The card could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Card read: %1</source>
+        <translation>Card read: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 was already checked in today.</source>
+        <translation>%1 was already checked in today.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 enrolled and checked in for today.</source>
+        <translation>%1 enrolled and checked in for today.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 checked in for today.</source>
+        <translation>%1 checked in for today.</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +2084,109 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/duplicates.py" line="+111"/>
+        <source>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</source>
+        <translation>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record 1</source>
+        <translation>Record 1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record 2</source>
+        <translation>Record 2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same national ID</source>
+        <translation>same national ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same registration ID</source>
+        <translation>same registration ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same name</source>
+        <translation>same name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nearly the same name</source>
+        <translation>nearly the same name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same birth date</source>
+        <translation>same birth date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same phone</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same province</source>
+        <translation>same province</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprises</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Merge, keeping record 1</source>
+        <translation>Merge, keeping record 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge, keeping record 2</source>
+        <translation>Merge, keeping record 2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Possible duplicate pairs: %1</source>
+        <translation>Possible duplicate pairs: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Merged: %1 is kept.</source>
+        <translation>Merged: %1 is kept.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Values not kept (the kept record's stay): %1</source>
+        <translation>Values not kept (the kept record's stay): %1</translation>
+    </message>
+</context>
+<context>
     <name>EnrolledList</name>
     <message>
         <location filename="../dipdesk/ui/records/enrolled.py" line="+57"/>
@@ -1810,7 +2207,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+145"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+149"/>
         <source>Add people to the activity</source>
         <translation>Add people to the activity</translation>
     </message>
@@ -1826,12 +2223,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+15"/>
-        <location line="+82"/>
+        <location line="+91"/>
         <source>Type at least two letters, or digits of an ID or phone number.</source>
         <translation>Type at least two letters, or digits of an ID or phone number.</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-87"/>
         <source>Enroll the selected people</source>
         <translation>Enroll the selected people</translation>
     </message>
@@ -1841,7 +2238,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Someone new</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Optional: the enterprise they work in</source>
         <translation>Optional: the enterprise they work in</translation>
     </message>
@@ -1881,7 +2278,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Add and enroll</source>
         <translation>Add and enroll</translation>
     </message>
@@ -1921,12 +2318,37 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Enrolled: %1 (%2 in all since this window opened)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+32"/>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the card:</source>
+        <translation>From the card:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>born %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kept: ID, names, birth date, gender and address. The card's photo is not read or stored.</source>
+        <translation>Kept: ID, names, birth date, gender and address. The card's photo is not read or stored.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>registered at %1 (from the server)</source>
         <translation>registered at %1 (from the server)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 was added and enrolled.</source>
         <translation>%1 was added and enrolled.</translation>
     </message>
@@ -2129,7 +2551,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/fields.py" line="+28"/>
+        <location filename="../dipdesk/ui/attendance/fields.py" line="+29"/>
         <source>Required</source>
         <translation>Required</translation>
     </message>
@@ -2149,7 +2571,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Between 0 and 24 hours</translation>
     </message>
     <message>
-        <location filename="../dipdesk/ui/records/fields.py" line="+68"/>
+        <location filename="../dipdesk/ui/records/fields.py" line="+69"/>
         <source>Please fill in this field.</source>
         <translation>Please fill in this field.</translation>
     </message>
@@ -3875,7 +4297,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+67"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+70"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -3895,7 +4317,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Change my &amp;password…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -3960,7 +4382,37 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Sync: checking…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
+        <source>Backed up automatically: %1</source>
+        <translation>Backed up automatically: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The automatic backup failed: %1</source>
+        <translation>The automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backup and &amp;restore…</source>
+        <translation>Backup and &amp;restore…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dipdesk closes now; start it again.</source>
+        <translation>dipdesk closes now; start it again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+29"/>
         <source>Synchronising…</source>
         <translation>Synchronising…</translation>
@@ -4113,9 +4565,32 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>MatchPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/mentor_match.py" line="+38"/>
+        <source>Choose the mentee to see the mentors the Big Brother rule proposes.</source>
+        <translation>Choose the mentee to see the mentors the Big Brother rule proposes.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use this mentor</source>
+        <translation>Use this mentor</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Proposed mentors (graduates of cohort %1), best first:</source>
+        <translation>Proposed mentors (graduates of cohort %1), best first:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No graduate of cohort %1 is free to mentor: another mentor needs a reason.</source>
+        <translation>No graduate of cohort %1 is free to mentor: another mentor needs a reason.</translation>
+    </message>
+</context>
+<context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+675"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+705"/>
         <source>Record a mentoring meeting</source>
         <translation>Record a mentoring meeting</translation>
     </message>
@@ -4148,19 +4623,19 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MentoringPage</name>
     <message>
-        <location line="-498"/>
+        <location line="-524"/>
         <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
         <translation>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+314"/>
+        <location line="+323"/>
         <location line="+1"/>
         <source>Mentoring pairs</source>
         <translation>Mentoring pairs</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-323"/>
         <source>Active pairs</source>
         <translation>Active pairs</translation>
     </message>
@@ -4206,12 +4681,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+15"/>
-        <location line="+174"/>
+        <location line="+183"/>
         <source>Select a pair to see its meetings.</source>
         <translation>Select a pair to see its meetings.</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-175"/>
         <source>Pairs by cohort</source>
         <translation>Pairs by cohort</translation>
     </message>
@@ -4241,12 +4716,17 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Mentored</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Economic value of the line (baht)</source>
+        <translation>Economic value of the line (baht)</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Lineage between cohorts</source>
         <translation>Lineage between cohorts</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>All cohorts</source>
         <translation>All cohorts</translation>
     </message>
@@ -4261,12 +4741,17 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>Cohort %1: %2 pairs, %3 graduated, %4 went on to mentor</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>economic value created by the mentees: %1 baht</source>
+        <translation>economic value created by the mentees: %1 baht</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>outside mentor</source>
         <translation>outside mentor</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Meetings of %1 with %2</source>
         <translation>Meetings of %1 with %2</translation>
     </message>
@@ -4455,11 +4940,26 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+2"/>
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Started on</source>
         <translation>Started on</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Only to pair a mentor the Big Brother rule does not allow</source>
+        <translation>Only to pair a mentor the Big Brother rule does not allow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason to override</source>
+        <translation>Reason to override</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Choose a mentor and a mentee (type part of a name, then pick from the list).</source>
         <translation>Choose a mentor and a mentee (type part of a name, then pick from the list).</translation>
     </message>
@@ -4467,7 +4967,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PairsModel</name>
     <message>
-        <location line="-550"/>
+        <location line="-575"/>
         <source>Cohort</source>
         <translation>Cohort</translation>
     </message>
@@ -4627,7 +5127,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-409"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-463"/>
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
@@ -6119,6 +6619,49 @@ Do you want to replace it?</translation>
     </message>
 </context>
 <context>
+    <name>SignInBox</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/signin_box.py" line="+50"/>
+        <source>Scan a sign-in barcode or type a national ID, then Enter</source>
+        <translation>Scan a sign-in barcode or type a national ID, then Enter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print the sign-in sheet…</source>
+        <translation>Print the sign-in sheet…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 was already checked in today.</source>
+        <translation>%1 was already checked in today.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 checked in.</source>
+        <translation>%1 checked in.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not enrolled in this activity.</source>
+        <translation>%1 is not enrolled in this activity.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enroll %1 and check in</source>
+        <translation>Enroll %1 and check in</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the sign-in sheet</source>
+        <translation>Save the sign-in sheet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sign-in sheet saved (%1 pages): %2</source>
+        <translation>Sign-in sheet saved (%1 pages): %2</translation>
+    </message>
+</context>
+<context>
     <name>SitePage</name>
     <message>
         <location filename="../dipdesk/ui/first_run.py" line="-223"/>
@@ -7339,7 +7882,7 @@ Do you want to replace it?</translation>
 <context>
     <name>_Picker</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+398"/>
         <source>Type part of the name, code or ID…</source>
         <translation>Type part of the name, code or ID…</translation>
     </message>

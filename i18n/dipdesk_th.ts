@@ -344,6 +344,11 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+1"/>
+        <source>Possible duplicates</source>
+        <translation>อาจเป็นข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mentoring</source>
         <translation>พี่ช่วยน้อง</translation>
     </message>
@@ -381,8 +386,8 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/grid.py" line="+476"/>
-        <location line="+291"/>
+        <location filename="../dipdesk/ui/attendance/grid.py" line="+478"/>
+        <location line="+294"/>
         <source>Attendance</source>
         <translation>ลงเวลาเข้าร่วม</translation>
     </message>
@@ -545,7 +550,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location line="-535"/>
+        <location line="-538"/>
         <source>Not saved yet</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -678,7 +683,12 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>วว/ดด/ปปปป (พ.ศ.)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>To</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
@@ -698,12 +708,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ตั้งแต่</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <source>To</source>
-        <translation>ถึง</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+11"/>
         <source>Show all records</source>
         <translation>แสดงทุกระเบียน</translation>
     </message>
@@ -741,6 +746,295 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+21"/>
         <source>%1 change(s) exported to %2</source>
         <translation>ส่งออก %1 รายการไปที่ %2 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/backup.py" line="+132"/>
+        <source>Backup and restore</source>
+        <translation>สำรองและกู้คืนข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A backup is a checked copy of this computer's database, taken while dipdesk runs. Automatic backups are kept for 7 days and 4 weeks; a second folder (a USB disk or a network share) keeps a copy away from this computer.</source>
+        <translation>สำเนาสำรองคือสำเนาฐานข้อมูลของเครื่องนี้ที่ตรวจสอบแล้ว ทำได้ระหว่างที่ dipdesk ทำงานอยู่ สำเนาอัตโนมัติเก็บไว้ 7 วันและ 4 สัปดาห์ล่าสุด โฟลเดอร์ที่สอง (แฟลชไดรฟ์ USB หรือโฟลเดอร์ในเครือข่าย) เก็บสำเนาอีกชุดไว้นอกเครื่องนี้</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backup folder</source>
+        <translation>โฟลเดอร์เก็บสำเนา</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none (for example a USB disk)</source>
+        <translation>ไม่มี (เช่น แฟลชไดรฟ์ USB)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second folder</source>
+        <translation>โฟลเดอร์ที่สอง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up automatically every day</source>
+        <translation>สำรองข้อมูลอัตโนมัติทุกวัน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save backup settings</source>
+        <translation>บันทึกการตั้งค่าการสำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Taken</source>
+        <translation>เวลาที่สำรอง</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>ขนาด</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Back up now</source>
+        <translation>สำรองข้อมูลเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>ตรวจสอบ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore…</source>
+        <translation>กู้คืน…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from a file…</source>
+        <translation>กู้คืนจากไฟล์…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only an administrator may restore a backup.</source>
+        <translation>เฉพาะผู้ดูแลระบบเท่านั้นที่กู้คืนข้อมูลได้</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a folder</source>
+        <translation>เลือกโฟลเดอร์</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>automatic</source>
+        <translation>อัตโนมัติ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on demand</source>
+        <translation>สั่งเอง</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The settings could not be saved: %1</source>
+        <translation>บันทึกการตั้งค่าไม่ได้: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup settings saved.</source>
+        <translation>บันทึกการตั้งค่าการสำรองข้อมูลแล้ว</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backing up…</source>
+        <translation>กำลังสำรองข้อมูล…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backed up and checked: %1</source>
+        <translation>สำรองและตรวจสอบแล้ว: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy in the second folder: %1</source>
+        <translation>สำเนาในโฟลเดอร์ที่สอง: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The second folder was not written: %1</source>
+        <translation>เขียนลงโฟลเดอร์ที่สองไม่ได้: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking…</source>
+        <translation>กำลังตรวจสอบ…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The backup is sound: site %1, %2 people, schema %3.</source>
+        <translation>สำเนาสมบูรณ์: หน่วยงาน %1 บุคคล %2 คน โครงสร้างรุ่น %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This backup cannot be restored:</source>
+        <translation>กู้คืนจากสำเนานี้ไม่ได้:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a backup</source>
+        <translation>เลือกไฟล์สำเนา</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dipdesk backups (*.sqlite3)</source>
+        <translation>สำเนาของ dipdesk (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Replace this computer's database by the backup %1?
+
+The current database is kept beside it first. Work made after the backup that was already synced comes back from the server at the next sync; work made after the backup that was never synced is not in the backup (it stays in the kept copy). dipdesk closes after the restore; start it again.</source>
+        <translation>แทนที่ฐานข้อมูลของเครื่องนี้ด้วยสำเนา %1 หรือไม่?
+
+ฐานข้อมูลปัจจุบันจะถูกเก็บสำรองไว้ข้างกันก่อน งานที่ทำหลังวันที่สำรองและซิงค์ไปแล้ว จะกลับมาจากเซิร์ฟเวอร์ในการซิงค์ครั้งถัดไป ส่วนงานที่ทำหลังวันที่สำรองแต่ยังไม่เคยซิงค์ จะไม่อยู่ในสำเนานี้ (ยังอยู่ในฐานข้อมูลที่เก็บไว้) dipdesk จะปิดหลังกู้คืน กรุณาเปิดโปรแกรมอีกครั้ง</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore a backup</source>
+        <translation>กู้คืนข้อมูลจากสำเนา</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restore</source>
+        <translation>กู้คืน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restoring…</source>
+        <translation>กำลังกู้คืน…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restored from %1.</source>
+        <translation>กู้คืนจาก %1 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The replaced database is kept as %1.</source>
+        <translation>ฐานข้อมูลเดิมเก็บไว้ที่ %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 changes made after the backup were never synced: they are not in the restored database.</source>
+        <translation>มีการแก้ไข %1 รายการหลังวันที่สำรองที่ยังไม่เคยซิงค์ จึงไม่อยู่ในฐานข้อมูลที่กู้คืน</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 changes made after the backup were synced: the next sync brings them back.</source>
+        <translation>มีการแก้ไข %1 รายการหลังวันที่สำรองที่ซิงค์ไปแล้ว การซิงค์ครั้งถัดไปจะนำกลับมา</translation>
+    </message>
+</context>
+<context>
+    <name>BeCalendar</name>
+    <message>
+        <location filename="../dipdesk/ui/calendar.py" line="+94"/>
+        <source>Previous month</source>
+        <translation>เดือนก่อน</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next month</source>
+        <translation>เดือนถัดไป</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Month</source>
+        <translation>เดือน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year (Buddhist era)</source>
+        <translation>ปี (พุทธศักราช)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today</source>
+        <translation>วันนี้</translation>
+    </message>
+</context>
+<context>
+    <name>BeYearBox</name>
+    <message>
+        <location line="-42"/>
+        <source>%1 BE</source>
+        <translation>พ.ศ. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <location line="+163"/>
+        <source>Choose the date on a calendar (Alt+↓)</source>
+        <translation>เลือกวันที่จากปฏิทิน (Alt+↓)</translation>
+    </message>
+</context>
+<context>
+    <name>CardReaderBar</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+49"/>
+        <source>Looking for an ID card reader…</source>
+        <translation>กำลังค้นหาเครื่องอ่านบัตรประชาชน…</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>ID card reader ready: put a Thai ID card in to read it (%1)</source>
+        <translation>เครื่องอ่านบัตรพร้อม: เสียบบัตรประชาชนเพื่ออ่านข้อมูล (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the card…</source>
+        <translation>กำลังอ่านบัตร…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card could not be read: %1</source>
+        <translation>อ่านบัตรไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Card read: %1</source>
+        <translation>อ่านบัตรแล้ว: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 was already checked in today.</source>
+        <translation>%1 ลงเวลาวันนี้ไปแล้ว</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 enrolled and checked in for today.</source>
+        <translation>%1 ลงทะเบียนและลงเวลาเข้าอบรมวันนี้แล้ว</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 checked in for today.</source>
+        <translation>%1 ลงเวลาเข้าอบรมวันนี้แล้ว</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +2084,109 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/duplicates.py" line="+111"/>
+        <source>Records of this site that may be one person or one enterprise typed twice, best match first (names compared the Thai way, with the birth date, phone and province). Choose a pair and the record to keep: the other one's details fill what the kept one lacks, everything recorded for it follows the kept record, and the merge is synced and audited. People of other sites with the same national ID are merged on the server by themselves.</source>
+        <translation>ระเบียนของหน่วยงานนี้ที่อาจเป็นบุคคลหรือกิจการเดียวกันที่บันทึกซ้ำ เรียงจากที่ตรงกันมากที่สุด (เทียบชื่อแบบภาษาไทย ร่วมกับวันเกิด เบอร์โทรศัพท์ และจังหวัด) เลือกคู่และระเบียนที่จะเก็บไว้ ข้อมูลของอีกระเบียนจะเติมช่องที่ระเบียนที่เก็บไว้ยังว่าง ทุกอย่างที่บันทึกไว้กับระเบียนนั้นจะย้ายมาที่ระเบียนที่เก็บไว้ และการรวมจะถูกซิงค์และบันทึกในประวัติการแก้ไข ส่วนบุคคลของหน่วยงานอื่นที่มีเลขประจำตัวประชาชนเดียวกัน เซิร์ฟเวอร์จะรวมให้เอง</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record 1</source>
+        <translation>ระเบียนที่ 1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record 2</source>
+        <translation>ระเบียนที่ 2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match</source>
+        <translation>ความตรงกัน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same national ID</source>
+        <translation>เลขประจำตัวประชาชนเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same registration ID</source>
+        <translation>เลขทะเบียนนิติบุคคลเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same name</source>
+        <translation>ชื่อเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nearly the same name</source>
+        <translation>ชื่อคล้ายกันมาก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same birth date</source>
+        <translation>วันเกิดเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same phone</source>
+        <translation>เบอร์โทรศัพท์เดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same province</source>
+        <translation>จังหวัดเดียวกัน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>People</source>
+        <translation>ผู้ประกอบการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprises</source>
+        <translation>สถานประกอบการ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show:</source>
+        <translation>แสดง:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Merge, keeping record 1</source>
+        <translation>รวม โดยเก็บระเบียนที่ 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge, keeping record 2</source>
+        <translation>รวม โดยเก็บระเบียนที่ 2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Possible duplicate pairs: %1</source>
+        <translation>คู่ที่อาจซ้ำ: %1 คู่</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Merged: %1 is kept.</source>
+        <translation>รวมแล้ว: เก็บ %1 ไว้</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Values not kept (the kept record's stay): %1</source>
+        <translation>ค่าที่ไม่ได้เก็บ (ใช้ค่าของระเบียนที่เก็บไว้): %1</translation>
+    </message>
+</context>
+<context>
     <name>EnrolledList</name>
     <message>
         <location filename="../dipdesk/ui/records/enrolled.py" line="+57"/>
@@ -1810,7 +2207,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+145"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="+149"/>
         <source>Add people to the activity</source>
         <translation>เพิ่มผู้เข้าร่วมกิจกรรม</translation>
     </message>
@@ -1826,12 +2223,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+15"/>
-        <location line="+82"/>
+        <location line="+91"/>
         <source>Type at least two letters, or digits of an ID or phone number.</source>
         <translation>พิมพ์อย่างน้อย 2 ตัวอักษร หรือตัวเลขของเลขประจำตัวหรือเบอร์โทรศัพท์</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-87"/>
         <source>Enroll the selected people</source>
         <translation>ลงทะเบียนคนที่เลือก</translation>
     </message>
@@ -1841,7 +2238,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เพิ่มคนใหม่</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Optional: the enterprise they work in</source>
         <translation>ไม่บังคับ: สถานประกอบการที่ทำงานอยู่</translation>
     </message>
@@ -1881,7 +2278,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>สถานประกอบการ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Add and enroll</source>
         <translation>เพิ่มและลงทะเบียน</translation>
     </message>
@@ -1921,12 +2318,37 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ลงทะเบียนแล้ว %1 คน (รวม %2 คนตั้งแต่เปิดหน้าต่างนี้)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+32"/>
+        <source>male</source>
+        <translation>ชาย</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>female</source>
+        <translation>หญิง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the card:</source>
+        <translation>จากบัตร:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>born %1</source>
+        <translation>เกิด %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kept: ID, names, birth date, gender and address. The card's photo is not read or stored.</source>
+        <translation>เก็บเฉพาะเลขประจำตัว ชื่อ วันเกิด เพศ และที่อยู่ ไม่อ่านและไม่เก็บรูปถ่ายจากบัตร</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>registered at %1 (from the server)</source>
         <translation>ลงทะเบียนไว้ที่ %1 (จากเซิร์ฟเวอร์)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 was added and enrolled.</source>
         <translation>เพิ่มและลงทะเบียน %1 แล้ว</translation>
     </message>
@@ -2129,7 +2551,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/fields.py" line="+28"/>
+        <location filename="../dipdesk/ui/attendance/fields.py" line="+29"/>
         <source>Required</source>
         <translation>ต้องกรอก</translation>
     </message>
@@ -2149,7 +2571,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>ต้องอยู่ระหว่าง 0 ถึง 24 ชั่วโมง</translation>
     </message>
     <message>
-        <location filename="../dipdesk/ui/records/fields.py" line="+68"/>
+        <location filename="../dipdesk/ui/records/fields.py" line="+69"/>
         <source>Please fill in this field.</source>
         <translation>กรุณากรอกช่องนี้</translation>
     </message>
@@ -3875,7 +4297,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+67"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+70"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -3895,7 +4317,7 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>ออกจากโปรแกรม(&amp;Q)</translation>
     </message>
@@ -3960,7 +4382,37 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>การซิงค์: กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
+        <source>Backed up automatically: %1</source>
+        <translation>สำรองข้อมูลอัตโนมัติแล้ว: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The automatic backup failed: %1</source>
+        <translation>สำรองข้อมูลอัตโนมัติไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Back up now</source>
+        <translation>สำรองข้อมูลเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backup and &amp;restore…</source>
+        <translation>สำรองและกู้คืนข้อมูล…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Restore a backup</source>
+        <translation>กู้คืนข้อมูลจากสำเนา</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dipdesk closes now; start it again.</source>
+        <translation>dipdesk จะปิดตอนนี้ กรุณาเปิดโปรแกรมอีกครั้ง</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+29"/>
         <source>Synchronising…</source>
         <translation>กำลังซิงค์ข้อมูล…</translation>
@@ -4113,9 +4565,32 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>MatchPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/mentor_match.py" line="+38"/>
+        <source>Choose the mentee to see the mentors the Big Brother rule proposes.</source>
+        <translation>เลือกน้องก่อน แล้วจะเห็นพี่เลี้ยงที่แนะนำตามหลักพี่ช่วยน้อง</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use this mentor</source>
+        <translation>ใช้พี่เลี้ยงนี้</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Proposed mentors (graduates of cohort %1), best first:</source>
+        <translation>พี่เลี้ยงที่แนะนำ (ผู้จบจากรุ่นที่ %1) เรียงจากเหมาะที่สุด:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No graduate of cohort %1 is free to mentor: another mentor needs a reason.</source>
+        <translation>ไม่มีผู้จบรุ่นที่ %1 ที่ว่างเป็นพี่เลี้ยง หากใช้พี่เลี้ยงอื่นต้องระบุเหตุผล</translation>
+    </message>
+</context>
+<context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+675"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+705"/>
         <source>Record a mentoring meeting</source>
         <translation>บันทึกการให้คำปรึกษา</translation>
     </message>
@@ -4148,19 +4623,19 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>MentoringPage</name>
     <message>
-        <location line="-498"/>
+        <location line="-524"/>
         <source>Big Brother mentoring: experienced entrepreneurs or established companies mentor the enterprises of the next cohort; a mentee that graduates can mentor the cohort after it.</source>
         <translation>โครงการพี่ช่วยน้อง: ผู้ประกอบการที่มีประสบการณ์หรือบริษัทเอกชนที่มั่นคงเป็นพี่เลี้ยงให้กิจการในรุ่นถัดไป และน้องที่จบรุ่นแล้วเป็นพี่เลี้ยงให้รุ่นต่อไปได้</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+314"/>
+        <location line="+323"/>
         <location line="+1"/>
         <source>Mentoring pairs</source>
         <translation>คู่พี่เลี้ยง</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-323"/>
         <source>Active pairs</source>
         <translation>คู่ที่ยังดำเนินการอยู่</translation>
     </message>
@@ -4206,12 +4681,12 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+15"/>
-        <location line="+174"/>
+        <location line="+183"/>
         <source>Select a pair to see its meetings.</source>
         <translation>เลือกคู่พี่เลี้ยงเพื่อดูการให้คำปรึกษา</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-175"/>
         <source>Pairs by cohort</source>
         <translation>คู่พี่เลี้ยงตามรุ่น</translation>
     </message>
@@ -4241,12 +4716,17 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>เป็นพี่เลี้ยงให้ (ราย)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Economic value of the line (baht)</source>
+        <translation>มูลค่าทางเศรษฐกิจของสาย (บาท)</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Lineage between cohorts</source>
         <translation>สายพี่น้องข้ามรุ่น</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>All cohorts</source>
         <translation>ทุกรุ่น</translation>
     </message>
@@ -4261,12 +4741,17 @@ Check that the folder exists and can be written to, that there is free disk spac
         <translation>รุ่นที่ %1: %2 คู่ จบรุ่น %3 ราย เป็นพี่เลี้ยงต่อ %4 ราย</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>economic value created by the mentees: %1 baht</source>
+        <translation>มูลค่าทางเศรษฐกิจที่น้องสร้างได้ %1 บาท</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>outside mentor</source>
         <translation>พี่เลี้ยงจากภายนอก</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Meetings of %1 with %2</source>
         <translation>การให้คำปรึกษาของ %1 โดย %2</translation>
     </message>
@@ -4455,11 +4940,26 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
     <message>
         <location line="+2"/>
+        <source>Proposed</source>
+        <translation>พี่เลี้ยงที่แนะนำ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Started on</source>
         <translation>วันที่เริ่ม</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Only to pair a mentor the Big Brother rule does not allow</source>
+        <translation>กรอกเฉพาะเมื่อจับคู่พี่เลี้ยงที่ไม่เป็นไปตามหลักพี่ช่วยน้อง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason to override</source>
+        <translation>เหตุผลที่ยกเว้น</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Choose a mentor and a mentee (type part of a name, then pick from the list).</source>
         <translation>เลือกพี่เลี้ยงและน้อง (พิมพ์บางส่วนของชื่อ แล้วเลือกจากรายการ)</translation>
     </message>
@@ -4467,7 +4967,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PairsModel</name>
     <message>
-        <location line="-550"/>
+        <location line="-575"/>
         <source>Cohort</source>
         <translation>รุ่น</translation>
     </message>
@@ -4627,7 +5127,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-409"/>
+        <location filename="../dipdesk/ui/attendance/enroll_dialog.py" line="-463"/>
         <source>Full name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
@@ -6119,6 +6619,49 @@ Do you want to replace it?</source>
     </message>
 </context>
 <context>
+    <name>SignInBox</name>
+    <message>
+        <location filename="../dipdesk/ui/attendance/signin_box.py" line="+50"/>
+        <source>Scan a sign-in barcode or type a national ID, then Enter</source>
+        <translation>สแกนบาร์โค้ดใบลงชื่อ หรือพิมพ์เลขประจำตัว แล้วกด Enter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print the sign-in sheet…</source>
+        <translation>พิมพ์ใบลงชื่อ…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 was already checked in today.</source>
+        <translation>%1 ลงเวลาวันนี้ไปแล้ว</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 checked in.</source>
+        <translation>%1 ลงเวลาเข้าอบรมแล้ว</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not enrolled in this activity.</source>
+        <translation>%1 ยังไม่ได้ลงทะเบียนในกิจกรรมนี้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enroll %1 and check in</source>
+        <translation>ลงทะเบียน %1 และลงเวลา</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the sign-in sheet</source>
+        <translation>บันทึกใบลงชื่อ</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sign-in sheet saved (%1 pages): %2</source>
+        <translation>บันทึกใบลงชื่อแล้ว (%1 หน้า): %2</translation>
+    </message>
+</context>
+<context>
     <name>SitePage</name>
     <message>
         <location filename="../dipdesk/ui/first_run.py" line="-223"/>
@@ -7339,7 +7882,7 @@ Do you want to replace it?</source>
 <context>
     <name>_Picker</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+389"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+398"/>
         <source>Type part of the name, code or ID…</source>
         <translation>พิมพ์บางส่วนของชื่อ รหัส หรือเลขทะเบียน…</translation>
     </message>

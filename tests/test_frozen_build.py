@@ -37,8 +37,18 @@ def test_frozen_app_builds_and_takes_a_thai_screenshot(tmp_path: Path) -> None:
         cwd=ROOT,
         timeout=900,
     )
-    exe = dist / "dipdesk" / ("dipdesk.exe" if sys.platform == "win32" else "dipdesk")
-    assert exe.exists()
+    suffix = ".exe" if sys.platform == "win32" else ""
+    gui = dist / "dipdesk" / f"dipdesk{suffix}"  # windowed on Windows (console=False)
+    exe = dist / "dipdesk" / f"dipdesk-cli{suffix}"  # the console program: the CLI
+    assert gui.exists() and exe.exists()
+    # the installer script packs every entry of the built folder
+    iss = (ROOT / "installer" / "dipdesk.iss").read_text(encoding="utf-8")
+    assert 'Source: "{#BuildDir}\\*"' in iss and "recursesubdirs" in iss
+    assert '#define BuildDir "..\\dist\\dipdesk"' in iss
+    built = sorted(p.name for p in (dist / "dipdesk").iterdir())
+    assert {"_internal", gui.name, exe.name} <= set(built), built
+    data = dist / "dipdesk" / "_internal" / "dipdesk" / "_data"
+    assert any((data / "i18n").glob("dipdesk_th.qm")) and any((data / "resources" / "fonts").rglob("*.ttf"))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DIPDESK_HOME=str(tmp_path / "home"))
     db = tmp_path / "frozen.sqlite3"
     version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, env=env, timeout=120)

@@ -300,13 +300,14 @@ def duplicate_pairs(
                         continue
                     value, reasons = sc.value, tuple(sc.reasons)
                 if value >= min_score:
+                    first, second = (a, b) if a.id < b.id else (b, a)  # names in the order of the ids
                     out.append(
                         CandidatePair(
                             "people",
                             pair[0],
                             pair[1],
-                            _clean(f"{a.prefix}{a.first_name_th} {a.last_name_th}"),
-                            _clean(f"{b.prefix}{b.first_name_th} {b.last_name_th}"),
+                            _clean(f"{first.prefix}{first.first_name_th} {first.last_name_th}"),
+                            _clean(f"{second.prefix}{second.first_name_th} {second.last_name_th}"),
                             round(value, 3),
                             reasons,
                         )
@@ -350,9 +351,16 @@ def _enterprise_pairs(session: Session, site_id: str, min_score: float, limit: i
                     )
                     value, reasons = sc.value, tuple(sc.reasons)
                 if value >= min_score:
+                    first, second = (a, b) if a.id < b.id else (b, a)  # names in the order of the ids
                     out.append(
                         CandidatePair(
-                            "enterprises", pair[0], pair[1], a.name_th, b.name_th, round(value, 3), reasons
+                            "enterprises",
+                            pair[0],
+                            pair[1],
+                            first.name_th,
+                            second.name_th,
+                            round(value, 3),
+                            reasons,
                         )
                     )
     out.sort(key=lambda p: (-p.score, p.a_name))

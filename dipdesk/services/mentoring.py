@@ -20,6 +20,7 @@ from dipdesk.services import records
 from dipdesk.services.context import Context
 from dipdesk.services.enrollment import person_name
 from dipdesk.services.errors import NotFound, ValidationError
+from dipdesk.services.mentoring_rules import mentor_problem
 from dipdesk.services.search import check_search_text
 from dipdesk.store.mentoring import MentoringPair, MentoringSession
 from dipdesk.store.people import Enterprise, Person
@@ -46,8 +47,13 @@ def create_pair(
     program_id: str | None = None,
     started_on: dt.date | str | None = None,
     status: str = "active",
+    override_reason: str = "",
 ) -> MentoringPair:
-    """Pair a mentor (a company, a person, or a person for a company) with a mentee enterprise."""
+    """Pair a mentor (a company, a person, or a person for a company) with a mentee enterprise.
+
+    The Big Brother rule holds (`dipdesk.services.mentoring_rules`): from cohort 2 on, a mentor is a
+    graduated mentee of the cohort before. A pair that breaks it needs `override_reason`, which goes into
+    the audit trail with the rule it overrides."""
     ctx.require("records.write")
     if int(cohort) < 1:
         raise ValidationError("cohort", "รุ่น: ต้องเป็นรุ่นที่ 1 ขึ้นไป", "cohort: must be 1 or more")
@@ -70,7 +76,17 @@ def create_pair(
             f"น้อง: สถานประกอบการนี้มีพี่เลี้ยงในรุ่นที่ {cohort} แล้ว",
             f"mentee: this enterprise already has a mentor in cohort {cohort}",
         )
-    return records.create(
+    problem = mentor_problem(
+        ctx.session,
+        int(cohort),
+        mentor_enterprise_id=mentor_enterprise_id,
+        mentor_person_id=mentor_person_id,
+        mentee_enterprise_id=mentee_enterprise_id,
+    )
+    reason = " ".join(override_reason.split())
+    if problem is not None and (not reason or mentor_enterprise_id == mentee_enterprise_id):
+        raise ValidationError("mentor_enterprise_id", problem.message_th, problem.message_en)
+    pair = records.create(
         ctx,
         MentoringPair,
         cohort=int(cohort),
@@ -81,6 +97,9 @@ def create_pair(
         started_on=started_on,
         status=status,
     )
+    if problem is not None:
+        records.audit(ctx, "mentor_rule_override", pair, {"rule": problem.message_en}, reason)
+    return pair
 
 
 def set_pair_status(ctx: Context, pair: MentoringPair, status: str) -> bool:

@@ -121,6 +121,16 @@ class LabAnalysis(SiteOwned, Base):
     verified_at: Mapped[datetime | None] = mapped_column(default=None)
     retest_of_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("lab_analyses.id"), default=None)
     remarks: Mapped[str] = mapped_column(String(300), default="")
+    # issue 15 (migration 0012): the instrument it was measured on, the worksheet it was done in, and,
+    # when the instrument was past its calibration due date, the lab head's override (who, why)
+    instrument_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("lab_instruments.id"), default=None
+    )
+    worksheet_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("lab_worksheets.id"), default=None, index=True
+    )
+    override_reason: Mapped[str] = mapped_column(String(300), default="")
+    override_by: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"), default=None)
 
 
 class LabReport(SiteOwned, Base):

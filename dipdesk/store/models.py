@@ -4,6 +4,7 @@ from dipdesk.store.auth import AuditEntry, LocalState, User
 from dipdesk.store.base import Base
 from dipdesk.store.certificates import Certificate, CertificatePrint, CertificateTemplate, SerialCounter
 from dipdesk.store.enrollment import Attendance, Enrollment
+from dipdesk.store.instruments import LabInstrument, LabInstrumentEvent
 from dipdesk.store.lab import (
     LabAnalysis,
     LabReport,
@@ -13,7 +14,17 @@ from dipdesk.store.lab import (
     LabSpecification,
     LabTest,
 )
+from dipdesk.store.lab_qc import (
+    LabControlMaterial,
+    LabDelivery,
+    LabDisposal,
+    LabPayment,
+    LabQCResult,
+    LabRetention,
+    LabWorksheet,
+)
 from dipdesk.store.mentoring import MentoringPair, MentoringSession
+from dipdesk.store.merges import RecordMerge
 from dipdesk.store.national import NationalFigures
 from dipdesk.store.outcomes import Outcome, ServiceRecord
 from dipdesk.store.people import Enterprise, EnterpriseMember, Group, Person, Product
@@ -47,12 +58,21 @@ __all__ = [
     "EnterpriseMember",
     "Group",
     "LabAnalysis",
+    "LabControlMaterial",
+    "LabDelivery",
+    "LabDisposal",
+    "LabInstrument",
+    "LabInstrumentEvent",
+    "LabPayment",
+    "LabQCResult",
     "LabReport",
     "LabRequest",
+    "LabRetention",
     "LabSample",
     "LabSettings",
     "LabSpecification",
     "LabTest",
+    "LabWorksheet",
     "LocalState",
     "MentoringPair",
     "MentoringSession",
@@ -62,6 +82,7 @@ __all__ = [
     "Product",
     "Program",
     "Province",
+    "RecordMerge",
     "SerialCounter",
     "ServiceRecord",
     "Site",

@@ -46,6 +46,7 @@ from sqlalchemy import (
     and_,
     or_,
     select,
+    true,
 )
 from sqlalchemy.types import String
 
@@ -53,14 +54,34 @@ from dipdesk.store.base import Synced
 from dipdesk.store.models import Base
 
 # The schema version a client and server speak: the number of the newest migration they know.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 # Fields (per table) that appeared in a schema version, so a server can leave them out for older
-# clients. Add an entry with the migration that adds a synced column.
+# clients ("*": the whole table is new). Add an entry with the migration that adds a synced column.
+# Version 4: the merges of one person / one enterprise nationally (migration 0014).
+# Version 5: the lab's quality records (migration 0012, issue 15): instruments, calibrations,
+# worksheets, QC, retention and disposal, payments; the instrument/worksheet/override of an analysis.
+# Version 6: `users.must_change_password` (migration 0010, issue 10): a reset password travels as
+# "change it at the next log-in".
+LAB_QUALITY_TABLES = (
+    "lab_instruments",
+    "lab_instrument_events",
+    "lab_worksheets",
+    "lab_control_materials",
+    "lab_qc_results",
+    "lab_retention",
+    "lab_disposals",
+    "lab_payments",
+)
 FIELDS_SINCE: dict[int, dict[str, tuple[str, ...]]] = {
-    4: {"users": ("must_change_password",)},  # migration 0010: a reset password travels as "change it"
+    4: {"merges": ("*",)},
+    5: {
+        "lab_analyses": ("instrument_id", "worksheet_id", "override_reason", "override_by"),
+        **{t: ("*",) for t in LAB_QUALITY_TABLES},
+    },
+    6: {"users": ("must_change_password",)},
 }
-TABLES_SINCE: dict[int, tuple[str, ...]] = {}
+TABLES_SINCE: dict[int, tuple[str, ...]] = {4: ("merges",), 5: LAB_QUALITY_TABLES}
 
 REFERENCE_TABLES = ("provinces", "sites", "site_provinces")
 # The only reference field a device may write: its own site's public key (for certificate QR checks).
@@ -72,7 +93,10 @@ HQ_SITE_CODE = "DIPROM"
 # under an older rule fetches the shared rows of its log once more (`dipdesk.sync.client`).
 # Version 2: the people a site serves (found at another site by national ID and enrolled here,
 # `dipdesk.sync.lookup`).
-SHARED_TABLES = ("certificate_templates", "targets", "people")
+# Merges (migration 0014): every merge row goes to every site (ids only, the aliases); the record a
+# site's record was merged into goes to that site, with the group and owner it names (the merged record,
+# nothing more), so its references still resolve there (`dipdesk.sync.server.identity`).
+SHARED_TABLES = ("certificate_templates", "targets", "people", "groups", "enterprises", "merges")
 SHARED_SCOPE_VERSION = 2
 # Each replica keeps its own "changed here at" and its own "last logged in here" (a log-in on two laptops
 # of one site would otherwise be a sync conflict on the user's row every time).
@@ -160,8 +184,36 @@ def shared_rows(info: TableInfo, site_id: str) -> ColumnElement[bool] | None:
         enrollments = synced_tables()["enrollments"].table
         # once served, always in scope (a cancelled enrollment stays as a tombstone), so the row never
         # drops out of the digests of one side only
-        return t.c.id.in_(select(enrollments.c.person_id).where(enrollments.c.site_id == site_id))
+        return or_(
+            t.c.id.in_(select(enrollments.c.person_id).where(enrollments.c.site_id == site_id)),
+            t.c.id.in_(_kept_for(site_id, "people")),
+            t.c.id.in_(
+                select(_table("enterprises").c.owner_person_id).where(
+                    _table("enterprises").c.id.in_(_kept_for(site_id, "enterprises"))
+                )
+            ),
+        )
+    if info.name == "enterprises":
+        return t.c.id.in_(_kept_for(site_id, "enterprises"))
+    if info.name == "groups":
+        return t.c.id.in_(
+            select(_table("enterprises").c.group_id).where(
+                _table("enterprises").c.id.in_(_kept_for(site_id, "enterprises"))
+            )
+        )
+    if info.name == "merges":
+        return true()
     return None
+
+
+def _table(name: str) -> Table:
+    return synced_tables()[name].table
+
+
+def _kept_for(site_id: str, kind: str) -> Any:
+    """Ids of the records that records of `site_id` were merged into (once merged, always in scope)."""
+    m = _table("merges")
+    return select(m.c.kept_id).where(m.c.site_id == site_id, m.c.kind == kind)
 
 
 def in_scope(info: TableInfo, site_id: str) -> ColumnElement[bool] | None:

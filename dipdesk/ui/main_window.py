@@ -9,6 +9,7 @@ Sync rounds run by themselves (`BackgroundSync`), started by `start_background_s
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -36,6 +38,7 @@ from dipdesk.ui.widgets import ElidedButton, ElidedLabel
 
 if TYPE_CHECKING:
     from dipdesk.sync import client as sync_client
+    from dipdesk.ui.backup import BackupDialog
 
 # Closing while a sync round runs: the round stops at its next batch boundary; past this, close anyway
 # (the batch on the wire is sent again by the next round, which the server skips as a replay).
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         change_password.triggered.connect(self.change_password)
         file_menu.addAction(change_password)
         file_menu.addSeparator()
+        self._add_backup_actions(file_menu)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -208,6 +212,78 @@ class MainWindow(QMainWindow):
     def start_background_sync(self) -> None:
         """Sync by itself from now on: shortly after start, on the timer, when the network returns."""
         self.background.start()
+        if self.auto_backup is not None:
+            self.auto_backup.start()
+
+    # --- backup -----------------------------------------------------------------------------------
+
+    def _add_backup_actions(self, menu: QMenu) -> None:
+        from dipdesk.ui.backup import AutoBackup
+
+        path = self.env.db.path
+        self.auto_backup = AutoBackup(path, self.env.settings, self) if path is not None else None
+        if self.auto_backup is not None:
+            self.auto_backup.done.connect(
+                lambda r: self.statusBar().showMessage(
+                    self.tr("Backed up automatically: %1").replace("%1", r.path.name), 15_000
+                )
+            )
+            self.auto_backup.failed.connect(
+                lambda text: self.statusBar().showMessage(
+                    self.tr("The automatic backup failed: %1").replace("%1", text)
+                )
+            )
+        self.backup_actions: dict[str, QAction] = {}
+        for name, text in (("now", self.tr("&Back up now")), ("dialog", self.tr("Backup and &restore…"))):
+            action = QAction(text, self)
+            action.setEnabled(path is not None)
+            action.triggered.connect(lambda _checked=False, n=name: self.open_backup(start=n == "now"))
+            menu.addAction(action)
+            self.backup_actions[name] = action
+        menu.addSeparator()
+
+    def open_backup(self, *, start: bool = False) -> BackupDialog | None:
+        """The backup dialog (non-modal); `start`: back up at once."""
+        from dipdesk.ui.backup import BackupDialog
+
+        if self.env.db.path is None:
+            return None
+        dialog = BackupDialog(
+            self.env.db.path,
+            self.env.settings,
+            is_admin=self.env.user.role == "admin",
+            lang=self.env.lang,
+            parent=self,
+        )
+        dialog.prepare_restore = self._stop_sync_then
+        dialog.restored.connect(self._after_restore)
+        dialog.open()
+        self.backup_dialog = dialog
+        if start:
+            dialog.back_up_now()
+        return dialog
+
+    def _stop_sync_then(self, go: Callable[[], None]) -> None:
+        """Run `go` once no sync round runs (and none will start): a restore replaces the database."""
+        if self.auto_backup is not None:
+            self.auto_backup.stop()
+        if self.background.shutdown():
+            go()
+        else:
+            self.background.idle.connect(go, Qt.ConnectionType.SingleShotConnection)
+
+    def _after_restore(self, result: object) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Restore a backup"))
+        box.setText(
+            self.backup_dialog.restore_summary(result)
+            + "\n\n"
+            + self.tr("dipdesk closes now; start it again.")
+        )  # type: ignore[arg-type]
+        box.exec()
+        self._close_now = True
+        self.close()
 
     def _sync_round_started(self) -> None:
         self._set_sync_text(self.tr("Synchronising…"))

@@ -16,10 +16,13 @@ VIEWS = (
     "programs",
     "people",
     "enterprises",
+    "duplicates",
     "mentoring",
     "certificates",
     "lab",
     "sync",
+    "users",
+    "audit",
     "settings",
 )
 SIZE = (1280, 800)

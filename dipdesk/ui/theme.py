@@ -8,10 +8,7 @@ navigation list) on top of the theme's stylesheet.
 
 from __future__ import annotations
 
-import atexit
 import logging
-import shutil
-import tempfile
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from dipdesk.paths import resource
 from dipdesk.settings import Settings
+from dipdesk.ui import theme_cache
 
 log = logging.getLogger(__name__)
 
@@ -35,21 +33,7 @@ FONT_FILES = (
 THEMES = {"light": ("light_blue.xml", True), "dark": ("dark_blue.xml", False)}
 
 _registered: list[str] = []
-_icon_dir: list[str] = []
-
-
-def _theme_icon_dir() -> str:
-    """Where qt-material writes its recoloured arrow/checkbox icons, one folder per process.
-
-    By default it deletes and rewrites `~/.qt_material/theme` on every theme change, so two dipdesk
-    processes (two windows, a screenshot run beside the app, parallel tests) race and one of them finds
-    its icons gone. A private temporary folder avoids that and leaves the user's home alone.
-    """
-    if not _icon_dir:
-        folder = tempfile.mkdtemp(prefix="dipdesk-theme-")
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        _icon_dir.append(folder)
-    return _icon_dir[0]
+_theme_colors: dict[str, dict[str, str]] = {}  # qt-material's colours of each theme applied so far
 
 
 def register_fonts() -> list[str]:
@@ -78,10 +62,13 @@ def pixel_size(point_size: int) -> int:
 
 def colors(theme: str) -> dict[str, str]:
     """The theme's palette (primaryColor, secondaryColor, …, plus our own danger/success tones)."""
-    import qt_material  # imported after PySide6, as qt-material requires
-
     file, invert = THEMES.get(theme, THEMES["light"])
-    c = dict(qt_material.get_theme(file, invert))
+    known = _theme_colors.get(theme if theme in THEMES else "light")
+    if known is None:
+        import qt_material  # imported after PySide6, as qt-material requires
+
+        known = dict(qt_material.get_theme(file, invert))
+    c = dict(known)
     dark = theme == "dark"
     c["danger"] = "#ff8a80" if dark else "#c62828"
     c["success"] = "#69f0ae" if dark else "#2e7d32"
@@ -184,9 +171,9 @@ def current_theme() -> str:
 
 
 def apply_theme(app: QApplication, theme: str = "light", point_size: int = 11) -> None:
-    """Apply the qt-material theme with Loma as the UI font; safe to call again to switch live."""
-    import qt_material
+    """Apply the qt-material theme with Loma as the UI font; safe to call again to switch live.
 
+    qt-material's part is built once and then read from disk (`dipdesk.ui.theme_cache`)."""
     if theme not in THEMES:
         theme = "light"
     register_fonts()
@@ -196,16 +183,16 @@ def apply_theme(app: QApplication, theme: str = "light", point_size: int = 11) -
     # re-polishes of every widget. Build its sheet and set both at once (same library, same result).
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
-    sheet = qt_material.build_stylesheet(
-        theme=file,
-        invert_secondary=invert,
-        extra={"font_family": UI_FONT, "font_size": px, "density_scale": "0"},
-        parent=_theme_icon_dir(),
-    )
+    built = theme_cache.obtain(file, invert, {"font_family": UI_FONT, "font_size": px, "density_scale": "0"})
+    sheet = ""
+    if built is not None:
+        theme_cache.install(built)
+        _theme_colors[theme] = built.colors
+        sheet = built.sheet
     font = QFont(UI_FONT)
     font.setPixelSize(px)
     app.setFont(font)
-    app.setStyleSheet((sheet or "") + _extra_qss(colors(theme), px))
+    app.setStyleSheet(sheet + _extra_qss(colors(theme), px))
     _current["theme"] = theme
     notifier.changed.emit(theme)
 

@@ -37,10 +37,12 @@ def test_pairs_sessions_and_lineage(ctx, session) -> None:  # type: ignore[no-un
         ctx, cohort=1, mentor_enterprise_id=big.id, mentee_enterprise_id=a.id, started_on="1/11/2566"
     )
     ms.create_pair(ctx, cohort=1, mentor_enterprise_id=big.id, mentee_enterprise_id=c.id)
-    ms.create_pair(ctx, cohort=2, mentor_enterprise_id=a.id, mentee_enterprise_id=b.id)  # a graduate mentors
-    ms.create_pair(ctx, cohort=3, mentor_person_id=owner.id, mentee_enterprise_id=d.id)  # through its owner
-    ms.create_pair(ctx, cohort=1, mentor_person_id=mentor.id, mentee_enterprise_id=x.id)
     ms.set_pair_status(ctx, p1, "graduated")
+    ms.create_pair(ctx, cohort=2, mentor_enterprise_id=a.id, mentee_enterprise_id=b.id)  # a graduate mentors
+    # through its owner; c was in cohort 1, not 2, and has not graduated: only with a reason (audited)
+    ms.create_pair(ctx, cohort=3, mentor_person_id=owner.id, mentee_enterprise_id=d.id,
+                   override_reason="ไม่มีผู้จบรุ่นที่ 2 ในสาขานี้")  # fmt: skip
+    ms.create_pair(ctx, cohort=1, mentor_person_id=mentor.id, mentee_enterprise_id=x.id)
     with pytest.raises(ValidationError):
         ms.create_pair(ctx, cohort=1, mentor_enterprise_id=big.id, mentee_enterprise_id=a.id)
     with pytest.raises(ValidationError):

@@ -113,7 +113,9 @@ def test_own_password_change_clears_the_forced_change(site: Engine) -> None:
 
 
 def test_wrong_passwords_slow_down_then_lock_and_the_lock_is_audited(site: Engine) -> None:
-    t0 = dt.datetime(2026, 12, 5, 8, 0, 0)
+    from dipdesk.store.base import utcnow
+
+    t0 = utcnow()  # list_users reads the lock against the clock
     with transaction(site) as s:
         outcomes = [users.login(s, "admin", "wrong-pass-1", now=t0).status for _ in range(2)]
         assert outcomes == ["wrong", "wrong"]

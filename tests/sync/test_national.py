@@ -102,6 +102,40 @@ def test_two_centers_and_headquarters_see_one_department(server: Any, devices: A
         d.assert_converged()
     assert server.scalar("SELECT count(*) FROM users WHERE username = 'admin'") == 3
 
+    # one person nationally: the server merged IPC2's records of the shared people into IPC1's
+    live_twice = """SELECT count(*) FROM (SELECT national_id FROM people WHERE NOT deleted
+        AND national_id IS NOT NULL GROUP BY national_id HAVING count(*) > 1) x"""
+    assert server.scalar(live_twice) == 0
+    merges = server.scalar("SELECT count(*) FROM merges WHERE kind = 'people' AND reason = 'national_id'")
+    assert merges >= SHARED
+    for d in (ipc1, ipc2, hq):
+        assert d.scalar("SELECT count(*) FROM merges") == merges  # the aliases, everywhere
+    # every IPC2 reference followed the kept records, which IPC2 now holds (it serves them)
+    assert (
+        ipc2.scalar(
+            "SELECT count(*) FROM enrollments e JOIN merges m ON m.merged_id = e.person_id WHERE e.deleted = 0"
+        )
+        == 0
+    )
+    assert (
+        ipc2.scalar(
+            "SELECT count(*) FROM enrollments e JOIN people p ON p.id = e.person_id "
+            "WHERE p.site_id != e.site_id AND e.deleted = 0"
+        )
+        >= SHARED
+    )
+    assert ipc2.scalar(live_twice) == 0
+    # re-importing the list now adds nobody either: the kept records are the ones found
+    people = ipc2.scalar("SELECT count(*) FROM people WHERE deleted = 0")
+    code, out, err = ipc2.cli("import", "people", str(sheet), "--activity", activity)
+    assert code == 0, err + out
+    assert ipc2.scalar("SELECT count(*) FROM people WHERE deleted = 0") == people
+    for d in (ipc2, ipc1, hq):
+        d.sync_ok()
+    for d in (ipc1, ipc2, hq):
+        d.assert_converged()
+    assert server.scalar(live_twice) == 0
+
     # the distinct count from the centers' own data: a person at both centers counts once
     mine1, mine2 = _idents(ipc1, fy), _idents(ipc2, fy)
     shared = mine1 & mine2

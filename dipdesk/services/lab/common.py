@@ -97,14 +97,18 @@ def next_number(ctx: Context, series: str, letter: str, on: dt.date | None = Non
     code = ctx.site.code
     tag = numbering.device_tag(ctx.session)
     key = (code, f"{series}-{tag}", fy)
-    counter = ctx.session.get(SerialCounter, key)
+    counter = ctx.session.get(SerialCounter, key)  # (the lab's own series: LAB, REQ, RPT, WS, RCP)
     if counter is None:
         counter = SerialCounter(site_code=key[0], series=key[1], fiscal_year=fy, last=0)
         ctx.session.add(counter)
+    from dipdesk.store.lab_qc import LabPayment, LabWorksheet
+
     model, column = {
         "LAB": (LabSample, LabSample.lab_no),
         "REQ": (LabRequest, LabRequest.request_no),
         "RPT": (LabReport, LabReport.report_no),
+        "WS": (LabWorksheet, LabWorksheet.worksheet_no),
+        "RCP": (LabPayment, LabPayment.receipt_no),
     }[series]
     while True:
         counter.last += 1

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from dipdesk.core import labresults as lr
 from dipdesk.services import records
 from dipdesk.services.context import Context
+from dipdesk.services.lab.calibration import override_note
 from dipdesk.services.lab.catalog import spec_for
 from dipdesk.services.lab.common import (
     AMENDABLE_REQUEST,
@@ -261,7 +262,7 @@ def result_rows(
                 if t.result_type == "numeric"
                 else "no_spec",
                 "tested_on": a.tested_on.isoformat() if a.tested_on else None,
-                "deviation": a.deviation,
+                "deviation": "; ".join(d for d in (a.deviation, override_note(session, a)) if d),
                 "external_provider": a.external_provider,
                 "state": a.state,
                 "remarks": a.remarks if a.retest_of_id is None else "",

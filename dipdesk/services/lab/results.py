@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from dipdesk.core import labresults as lr
 from dipdesk.services.context import Context
 from dipdesk.services.errors import ValidationError
+from dipdesk.services.lab.calibration import check_analysis_instrument, use_instrument
 from dipdesk.services.lab.common import COUNTING, _change, _fail, _verr
 from dipdesk.store.lab import (
     LabAnalysis,
@@ -74,12 +75,18 @@ def set_result(
     deviation: str | None = None,
     external_provider: str | None = None,
     remarks: str | None = None,
+    instrument: Any = None,
+    override_reason: str = "",
 ) -> lr.Result:
     """Record (or change, or clear with ``""``) the result of an analysis that is not yet submitted.
 
     The text is kept as typed and read by :func:`dipdesk.core.labresults.parse_result`. For a calculated
     test the readings go in ``interim`` and the value is computed (a typed ``text`` overrides it, e.g. a
     value reported by an external provider). Audited as ``result`` with the old and new values.
+
+    ``instrument`` (a :class:`~dipdesk.store.instruments.LabInstrument`) is the one it was measured on: an
+    instrument past its calibration due date is refused unless the lab head gives ``override_reason``
+    (:mod:`.calibration`); a result on an analysis already tied to an overdue instrument is refused too.
     """
     ctx.require("lab.submit")
     if analysis.state != "registered":
@@ -92,6 +99,10 @@ def set_result(
         raise _fail("ต้องรับตัวอย่างก่อนบันทึกผล", "the sample must be received before results are entered")
     test = ctx.session.get(LabTest, analysis.test_id)
     assert test is not None
+    if instrument is not None:
+        use_instrument(ctx, analysis, instrument, override_reason)
+    else:
+        check_analysis_instrument(ctx, analysis)
     new_interim = dict(analysis.interim or {})
     if interim is not None:
         new_interim.update(parse_interim(test, interim))

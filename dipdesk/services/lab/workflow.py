@@ -23,6 +23,7 @@ from dipdesk.store.lab import (
     LabSettings,
     LabTest,
 )
+from dipdesk.store.lab_qc import LabWorksheet
 
 
 def submit(ctx: Context, analyses: Sequence[LabAnalysis], tested_on: dt.date | None = None) -> int:
@@ -102,6 +103,13 @@ def verify(ctx: Context, analyses: Sequence[LabAnalysis]) -> int:
             raise _fail(
                 f"{test.name_th}: ผลที่ใช้คำนวณถูกแก้ไขหรือถอนไปแล้ว ต้องถอนผลนี้แล้วคำนวณใหม่",
                 f"{test.code}: a result it is calculated from has changed; retract it and recalculate",
+            )
+        held = ctx.session.get(LabWorksheet, a.worksheet_id) if a.worksheet_id else None
+        if held is not None and held.qc_state in ("hold", "rejected"):
+            raise _fail(
+                f"{test.name_th}: ใบงาน {held.worksheet_no} ถูกระงับเพราะผลควบคุมคุณภาพไม่ผ่าน "
+                "รอหัวหน้าห้องปฏิบัติการตัดสิน",
+                f"{test.code}: worksheet {held.worksheet_no} is on QC hold until the lab head decides",
             )
         if a.submitted_by == user_id and not allow_self:
             raise PermissionDenied(

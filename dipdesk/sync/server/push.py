@@ -33,6 +33,7 @@ from dipdesk.sync.protocol import (
     shared_rows,
     synced_tables,
 )
+from dipdesk.sync.server import identity
 from dipdesk.sync.server.db import lock_log
 
 
@@ -273,6 +274,7 @@ def apply_push(
             conn.execute(insert(CONFLICTS), new)
             conn.execute(insert(CHANGES), [_conflict_log(cf) for cf in new])
         result.conflicts = len(new)
+    identity.after_push(conn, outcomes)  # one person / one enterprise nationally: merges, late references
     if rejections:
         rejections = [r for r in rejections if r["seq"]]
         conn.execute(

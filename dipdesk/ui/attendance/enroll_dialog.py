@@ -41,12 +41,15 @@ from PySide6.QtWidgets import (
 
 from dipdesk.core.names import full_name
 from dipdesk.core.phone import format_phone
+from dipdesk.core.thaicard import CardData
+from dipdesk.core.thaiid import normalize_id
 from dipdesk.services import enrollment as es
 from dipdesk.services.duplicates import PossibleDuplicate, person_duplicates
 from dipdesk.services.errors import ServiceError, ValidationError
 from dipdesk.store.people import PREFIXES
 from dipdesk.store.programs import Activity
 from dipdesk.ui import workers
+from dipdesk.ui.attendance.card_reader import CardReaderBar
 from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.fields import (
     CheckedField,
@@ -58,7 +61,7 @@ from dipdesk.ui.attendance.fields import (
 from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
 from dipdesk.ui.i18n import current_language
-from dipdesk.ui.widgets import NoticeBox
+from dipdesk.ui.widgets import NoticeBox, format_date
 
 _Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 250
@@ -142,6 +145,7 @@ class EnrollmentDialog(QDialog):
         self.added: list[str] = []
         self._search_task: workers.Task | None = None
         self._pending_query = ""
+        self.card_national_id = ""
         self.setWindowTitle(self.tr("Add people to the activity"))
         self.resize(900, 720)  # the dialog rules fit it to smaller screens (ui/dialogs.py)
 
@@ -190,6 +194,14 @@ class EnrollmentDialog(QDialog):
 
         new = QGroupBox(self.tr("Someone new"))
         form = QFormLayout(new)
+        self.card_bar = CardReaderBar(self)
+        self.card_bar.card_read.connect(self.fill_from_card)
+        form.addRow(self.card_bar)
+        self.card_fields: dict[str, Any] = {}  # what the card gives beyond the form (English name…)
+        self.card_details = QLabel("")
+        self.card_details.setObjectName("muted")
+        self.card_details.setWordWrap(True)
+        self.card_details.hide()
         self.prefix = QComboBox()
         self.prefix.setEditable(True)
         self.prefix.addItems(["", *PREFIXES])
@@ -206,6 +218,7 @@ class EnrollmentDialog(QDialog):
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("E-mail"), self.email)
         form.addRow(self.tr("Enterprise"), self.enterprise)
+        form.addRow(self.card_details)
         self.duplicates_box = NoticeBox(icon_name="warning")
         self.duplicates_box.hide()
         form.addRow(self.duplicates_box)
@@ -355,8 +368,50 @@ class EnrollmentDialog(QDialog):
 
     # --- someone new -------------------------------------------------------------------------------
 
-    def _fields(self) -> dict[str, str]:
-        return {
+    # --- the ID card -------------------------------------------------------------------------------
+
+    def fill_from_card(self, card: CardData) -> None:
+        """Fill the new-person form from a Thai ID card, and search for its ID (they may be here)."""
+        fields = card.person_fields()
+        self.prefix.setCurrentText(str(fields.get("prefix", "")))
+        self.first.edit.setText(str(fields.get("first_name_th", "")))
+        self.last.edit.setText(str(fields.get("last_name_th", "")))
+        self.national_id.edit.setText(card.national_id)
+        self.card_fields = {
+            k: fields[k]
+            for k in ("first_name_en", "last_name_en", "birth_date", "gender", "address")
+            if fields.get(k)
+        }
+        self.card_national_id = card.national_id
+        en = " ".join(x for x in (card.name_en.prefix, card.name_en.first, card.name_en.middle,
+                                  card.name_en.last) if x)  # fmt: skip
+        gender = {"M": self.tr("male"), "F": self.tr("female")}.get(card.gender, "")
+        parts = [
+            self.tr("From the card:"),
+            en,
+            self.tr("born %1").replace("%1", format_date(card.birth_date)) if card.birth_date else "",
+            gender,
+            card.address,
+        ]
+        self.card_details.setText(
+            " · ".join(p for p in parts if p)
+            + "\n"
+            + self.tr(
+                "Kept: ID, names, birth date, gender and address. The card's photo is not read or stored."
+            )
+        )
+        self.card_details.show()
+        for f in (self.first, self.national_id):
+            f.validate(show=True)
+        self._form_changed()
+        self.search.setText(card.national_id)
+        self.run_search()
+
+    def _fields(self) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        if self.card_fields and normalize_id(self.national_id.text()) == self.card_national_id:
+            extra = dict(self.card_fields)  # only while the form still holds that card's person
+        return extra | {
             "prefix": self.prefix.currentText().strip(),
             "first_name_th": self.first.text().strip(),
             "last_name_th": self.last.text().strip(),
@@ -437,6 +492,8 @@ class EnrollmentDialog(QDialog):
             f.edit.clear()
             f.message.hide()
         self.prefix.setCurrentIndex(0)
+        self.card_fields = {}
+        self.card_details.hide()
         self._enrolled([result])
         self.status.setText(self.tr("%1 was added and enrolled.").replace("%1", name))
         self.first.edit.setFocus()

@@ -16,6 +16,7 @@ from dipdesk.core.digits import to_arabic_digits
 from dipdesk.core.phone import PhoneError, normalize_phone
 from dipdesk.core.thaidate import DateParseError, format_thai_date, parse_date
 from dipdesk.core.thaiid import IdError, validate_id
+from dipdesk.ui.calendar import attach_calendar
 from dipdesk.ui.i18n import current_language
 
 Check = Callable[[str], str]  # text → "" when fine, else the message to show
@@ -168,6 +169,7 @@ class DateField(CheckedField):
     def __init__(self, required: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(lambda t: check_date(t, required=required), "15/03/2569", parent)
         self.changed.connect(self._explain)
+        self.calendar = attach_calendar(self.edit)
 
     def _explain(self) -> None:
         try:

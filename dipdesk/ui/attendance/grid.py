@@ -57,8 +57,10 @@ from dipdesk.services import enrollment as es
 from dipdesk.services.exports import export_rows
 from dipdesk.ui import theme, workers
 from dipdesk.ui.attendance.add_day import AddDayDialog
+from dipdesk.ui.attendance.card_reader import attach_to_grid
 from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.enroll_dialog import EnrollmentDialog, error_text
+from dipdesk.ui.attendance.signin_box import SignInBox
 from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
 from dipdesk.ui.dialogs import confirm
@@ -486,6 +488,9 @@ class AttendanceGrid(QWidget):
         self.rule.setObjectName("muted")
         self.rule.setWordWrap(True)
         col.addWidget(self.rule)
+        self.card_bar = attach_to_grid(self, col.count())  # a Thai ID card tap checks in for today
+        self.signin_box = SignInBox(self)  # barcode sign-in: print the day's sheet, scan its codes
+        col.addWidget(self.signin_box)
 
         bar = QHBoxLayout()
         self.add_people = QPushButton(self.tr("Add people…"))

@@ -4,7 +4,3 @@
 that gets the page's environment and runs its database and PDF work in workers
 (`dipdesk.ui.workers`), with the service calls of `dipdesk.services.certificates`.
 """
-
-from dipdesk.ui.certificates._none_refcount import protect_none
-
-protect_none()

@@ -41,6 +41,7 @@ AREAS: tuple[Area, ...] = (
     Area("programs", QT_TRANSLATE_NOOP("Areas", "Programs & activities"), "programs", "ProgramsPage"),
     Area("people", QT_TRANSLATE_NOOP("Areas", "People"), "people", "PeoplePage"),
     Area("enterprises", QT_TRANSLATE_NOOP("Areas", "Enterprises"), "enterprises", "EnterprisesPage"),
+    Area("duplicates", QT_TRANSLATE_NOOP("Areas", "Possible duplicates"), "duplicates", "DuplicatesPage"),
     Area("mentoring", QT_TRANSLATE_NOOP("Areas", "Mentoring"), "mentoring", "MentoringPage"),
     Area("certificates", QT_TRANSLATE_NOOP("Areas", "Certificates"), "certificates", "CertificatesPage"),
     Area("lab", QT_TRANSLATE_NOOP("Areas", "Testing lab"), "lab", "LabPage"),

@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import distinct, func, select
 
 from dipdesk.core.digits import to_arabic_digits
+from dipdesk.core.kpi import format_baht
 from dipdesk.core.thaidate import parse_date
 from dipdesk.services import enrollment as es
 from dipdesk.services import mentoring as ms
+from dipdesk.services import mentoring_value as mv
 from dipdesk.services.exports import export_rows
 from dipdesk.store.mentoring import MentoringPair, MentoringSession
 from dipdesk.ui import theme, workers
@@ -52,6 +54,7 @@ from dipdesk.ui.attendance.fields import CheckedField, DateField, check_hours, c
 from dipdesk.ui.changes import data_changed
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage, PageEnv
+from dipdesk.ui.pages.mentor_match import MatchPanel
 from dipdesk.ui.pages.records_page import count_rows
 from dipdesk.ui.widgets import NoticeBox, StatCard, card_grid, format_date, format_number
 from dipdesk.ui.workers import Task
@@ -72,6 +75,7 @@ class MentoringData:
     pairs: list[ms.PairRow] = field(default_factory=list)
     summaries: list[ms.CohortSummary] = field(default_factory=list)
     lineage: list[ms.LineageNode] = field(default_factory=list)
+    values: dict[str, mv.ChainValue] = field(default_factory=dict)  # node key → economic value of its line
 
 
 class PairsModel(QAbstractTableModel):
@@ -267,8 +271,9 @@ class MentoringPage(AreaPage):
         lcol.addWidget(self.summary_label)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(
-            [self.tr("Mentor → mentee"), self.tr("Mentee in cohort"), self.tr("Status"), self.tr("Mentored")]
-        )
+            [self.tr("Mentor → mentee"), self.tr("Mentee in cohort"), self.tr("Status"), self.tr("Mentored"),
+             self.tr("Economic value of the line (baht)")]
+        )  # fmt: skip
         self.tree.setMinimumHeight(420)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.setAlternatingRowColors(True)
@@ -305,7 +310,8 @@ class MentoringPage(AreaPage):
                 cohorts=ms.cohorts(session),
                 pairs=ms.pairs(session),
                 summaries=ms.cohort_summaries(session),
-                lineage=ms.lineage(session),
+                lineage=(forest := ms.lineage(session)),
+                values=mv.chain_values(session, forest),
             )
 
     def show_data(self, data: MentoringData) -> None:
@@ -361,6 +367,10 @@ class MentoringPage(AreaPage):
                 .replace("%3", str(s.graduated))
                 .replace("%4", str(s.became_mentors))
             )
+        total = mv.total_value(data.lineage, data.values)
+        parts.append(
+            self.tr("economic value created by the mentees: %1 baht").replace("%1", format_baht(total))
+        )
         self.summary_label.setText(" · ".join(parts))
         self.tree.clear()
         highlight = QBrush(QColor(theme.colors(theme.current_theme())["primaryColor"]))
@@ -372,7 +382,10 @@ class MentoringPage(AreaPage):
             cohort = str(node.cohort) if node.cohort is not None else ""
             mentored = str(len(node.children)) if node.children else ""
             status = value_label(node.status) if node.status else self.tr("outside mentor")
-            item = QTreeWidgetItem(parent, [node.name, cohort, status, mentored])
+            line = data.values.get(node.key)
+            value = format_baht(line.line) if line is not None and line.line else ""
+            item = QTreeWidgetItem(parent, [node.name, cohort, status, mentored, value])
+            item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if node.cohort is not None and node.children:
                 font = item.font(0)
                 font.setBold(True)
@@ -389,7 +402,7 @@ class MentoringPage(AreaPage):
             self.tree.expandAll()
         else:
             self.tree.expandToDepth(1)
-        for c in (1, 2, 3):
+        for c in (1, 2, 3, 4):
             self.tree.resizeColumnToContents(c)
 
     def show_lineage(self) -> None:
@@ -583,7 +596,7 @@ class PairDialog(QDialog):
         super().__init__(parent)
         self.env = env
         self.setWindowTitle(self.tr("New mentoring pair"))
-        self.resize(620, 420)
+        self.resize(640, 600)
         form = QFormLayout(self)
         self.cohort = QSpinBox()
         self.cohort.setRange(1, 99)
@@ -608,8 +621,13 @@ class PairDialog(QDialog):
         form.addRow(self.tr("Mentor"), mentor)
         self.mentee = _Picker(env, "enterprise")
         form.addRow(self.tr("Mentee enterprise"), self.mentee)
+        self.match = MatchPanel(env)  # the Big Brother matchmaker: graduates of the cohort before
+        form.addRow(self.tr("Proposed"), self.match)
         self.started = DateField(required=False)
         form.addRow(self.tr("Started on"), self.started)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Only to pair a mentor the Big Brother rule does not allow"))
+        form.addRow(self.tr("Reason to override"), self.reason)
         self.error = QLabel("")
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
@@ -621,6 +639,17 @@ class PairDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.by_person.toggled.connect(self._kind)
+        self.mentee.combo.currentIndexChanged.connect(self._propose)
+        self.cohort.valueChanged.connect(self._propose)
+        self.match.chosen.connect(self._use_mentor)
+
+    def _propose(self, *_a: Any) -> None:
+        self.match.propose(self.mentee.value(), self.cohort.value())
+
+    def _use_mentor(self, enterprise_id: str, name: str) -> None:
+        self.by_company.setChecked(True)
+        self.mentor_company.combo.clear()
+        self.mentor_company.combo.addItem(name, enterprise_id)
 
     def _kind(self) -> None:
         self.mentor_company.setVisible(not self.by_person.isChecked())
@@ -641,6 +670,7 @@ class PairDialog(QDialog):
             "cohort": self.cohort.value(),
             "mentee_enterprise_id": mentee,
             "started_on": started,
+            "override_reason": self.reason.text().strip(),
         }
         fields["mentor_person_id" if self.by_person.isChecked() else "mentor_enterprise_id"] = mentor
         make = context_factory(self.env.user, self.env.lang)

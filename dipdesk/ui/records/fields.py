@@ -34,6 +34,7 @@ from dipdesk.core.digits import to_arabic_digits
 from dipdesk.core.phone import MOBILE_PREFIXES, PhoneError, format_phone, normalize_phone
 from dipdesk.core.thaidate import ENGLISH_MONTHS, DateParseError, be_year, format_thai_date, parse_date
 from dipdesk.core.thaiid import IdError, format_id, normalize_id, validate_id
+from dipdesk.ui.calendar import attach_calendar
 from dipdesk.ui.models.columns import code_choices
 
 TEXT_KINDS = frozenset({"text", "email", "id13", "phone", "date", "int", "decimal", "money", "year"})
@@ -263,6 +264,8 @@ class FieldEditor(QWidget):
             edit.setPlaceholderText(tr(f.hint))
         elif f.kind == "date":
             edit.setPlaceholderText(tr(DATE_EXAMPLE))
+        if f.kind == "date":
+            attach_calendar(edit)
         elif f.kind == "id13":
             edit.setPlaceholderText("x-xxxx-xxxxx-xx-x")
         if f.max_length:

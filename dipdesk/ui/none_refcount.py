@@ -5,8 +5,9 @@ there; on 3.11 the count runs down and the process aborts ("Fatal Python error: 
 few thousand such calls, e.g. in the loop that waits for a page to load.
 
 Until PySide6 is fixed (or dipdesk requires Python 3.12), ``None`` is given so many references that it
-cannot run out in a lifetime of calls. This belongs with the application's start-up (``dipdesk.ui.app``);
-it lives here, imported with the certificates area that every main window loads, until it moves there.
+cannot run out in a lifetime of calls. It is done when ``dipdesk.ui`` is first imported, before any Qt
+call of ours: it used to be done by the certificates area, and once the pages loaded only when first
+opened, a day spent without opening that page ran the count down (tests/ui/test_none_refcount.py).
 """
 
 from __future__ import annotations

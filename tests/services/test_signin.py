@@ -1,0 +1,92 @@
+"""Sign-in sheets from the database: printed, read back by zbarimg, each code scanned ticks its person."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+import _records_b_db
+import pytest
+from sqlalchemy import select
+
+from dipdesk.core.thaiid import make_id
+from dipdesk.printing.signin_sheet import render_signin_sheet
+from dipdesk.services import enrollment as es
+from dipdesk.services import records, signin
+from dipdesk.services.errors import ValidationError
+from dipdesk.store.enrollment import Attendance
+from dipdesk.store.people import Person
+from dipdesk.store.programs import Activity, ActivitySession, Program
+
+engine = _records_b_db.engine
+ctx = _records_b_db.ctx
+set_up_template = _records_b_db.set_up_template
+
+DAY = dt.date(2025, 12, 1)
+TOOLS = shutil.which("zbarimg") and shutil.which("pdftoppm")
+
+
+def _activity(ctx, code: str = "A1") -> Activity:  # type: ignore[no-untyped-def]
+    program = ctx.session.scalars(select(Program)).first() or records.create(
+        ctx, Program, code="P1", name_th="โครงการ", fiscal_year=2569, service_kind="training"
+    )
+    activity = records.create(ctx, Activity, program_id=program.id, code=code, title_th="อบรมการตลาดออนไลน์",
+                              start_date=DAY, end_date=DAY, hours=6)  # fmt: skip
+    records.create(ctx, ActivitySession, activity_id=activity.id, seq=1, day=DAY, hours=6)
+    return activity
+
+
+def _people(ctx, activity: Activity, n: int) -> list[Person]:  # type: ignore[no-untyped-def]
+    people = []
+    for i in range(n):
+        p = records.create(ctx, Person, prefix="นาย", first_name_th=f"ผู้เข้าอบรม{i:02d}", last_name_th="ใจดี",
+                           national_id=make_id(f"1101{i:08d}"))  # fmt: skip
+        es.enroll(ctx, activity.id, p.id)
+        people.append(p)
+    return people
+
+
+def test_codes_are_digits_and_never_national_ids() -> None:
+    code = signin.sign_in_code("3f2a09c1-b7d4-4e51-9c4a-0123456789ab")
+    assert code.isdigit() and len(code) == 16 and code.startswith("9")
+    assert code == "9" + f"{0x3F2A09C1B7D4:015d}"
+
+
+@pytest.mark.skipif(not TOOLS, reason="zbar-tools and poppler-utils are not installed")
+def test_a_printed_sheet_scanned_back_ticks_everyone(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    activity = _activity(ctx)
+    people = _people(ctx, activity, 15)
+    sheet = signin.signin_sheet(ctx.session, activity.id, DAY)
+    assert [p.name for p in sheet.people][:2] == ["นายผู้เข้าอบรม00 ใจดี", "นายผู้เข้าอบรม01 ใจดี"]
+    pdf = tmp_path / "sheet.pdf"
+    assert render_signin_sheet(sheet, pdf) == 2
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    codes: list[str] = []
+    for png in sorted(tmp_path.glob("p-*.png")):
+        out = subprocess.run(["zbarimg", "-q", "--raw", "-Sdisable", "-Scode128.enable", str(png)],
+                             capture_output=True, text=True)  # fmt: skip
+        codes += out.stdout.split()
+    assert sorted(codes) == sorted(p.code for p in sheet.people) and len(codes) == 15
+    results = [signin.scan(ctx, activity.id, code, DAY) for code in codes]
+    assert {r.kind for r in results} == {"checked_in"}
+    assert {r.person_id for r in results} == {p.id for p in people}
+    again = signin.scan(ctx, activity.id, codes[0], DAY)
+    assert again.kind == "already"
+    marks = ctx.session.scalars(select(Attendance).where(Attendance.deleted.is_(False))).all()
+    assert len(marks) == 15 and all(m.present for m in marks)
+
+
+def test_a_scan_of_someone_not_enrolled_offers_enrollment(ctx) -> None:  # type: ignore[no-untyped-def]
+    here, there = _activity(ctx, "A1"), _activity(ctx, "A2")
+    (stranger,) = _people(ctx, there, 1)
+    other_code = signin.signin_sheet(ctx.session, there.id, DAY).people[0].code
+    result = signin.scan(ctx, here.id, other_code, DAY)
+    assert result.kind == "not_enrolled" and result.person_id == stranger.id and result.checkin is None
+    by_id = signin.scan(ctx, here.id, stranger.national_id or "", DAY)
+    assert by_id.kind == "not_enrolled"
+    assert ctx.session.scalars(select(Attendance)).all() == []
+    with pytest.raises(ValidationError) as err:
+        signin.scan(ctx, here.id, "9999999999999999", DAY)
+    assert "ไม่รู้จักรหัส" in err.value.message("th")
