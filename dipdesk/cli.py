@@ -111,8 +111,10 @@ def _print_rows(columns: Sequence[str], rows: Iterable[dict[str, Any]], fmt: str
         out.write("[]\n" if first else "\n]\n")
     elif fmt == "csv":
         w = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
+        from dipdesk.core.cells import formula_safe
+
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({k: formula_safe(v) for k, v in r.items()} for r in rows)
     else:
         shown = [c for c in columns if c != "id"]
         cells = [[_cell(r.get(c)) for c in shown] for r in rows]

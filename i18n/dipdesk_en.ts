@@ -1693,7 +1693,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+52"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>Entrepreneurs developed (people)</translation>
     </message>
@@ -1801,12 +1801,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Fiscal year</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>This site</source>
         <translation>This site</translation>
     </message>
@@ -3192,7 +3192,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>IssueTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+142"/>
+        <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+143"/>
         <source>Activity</source>
         <translation>Activity</translation>
     </message>
@@ -3257,7 +3257,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Folder…</source>
         <translation>Folder…</translation>
     </message>
@@ -3686,19 +3686,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+39"/>
-        <location line="+136"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+41"/>
+        <location line="+138"/>
         <source>In the lab</source>
         <translation>In the lab</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+136"/>
+        <location line="-137"/>
+        <location line="+138"/>
         <source>To receive</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-137"/>
         <source>Received, not started</source>
         <translation>Received, not started</translation>
     </message>
@@ -3709,12 +3709,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>Results to verify</source>
         <translation>Results to verify</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-135"/>
         <source>Verified, report to publish</source>
         <translation>Verified, report to publish</translation>
     </message>
@@ -3749,7 +3749,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Receive a new sample…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Worklist</source>
         <translation>Worklist</translation>
     </message>
@@ -4590,7 +4590,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../dipdesk/ui/pages/mentoring.py" line="+705"/>
+        <location filename="../dipdesk/ui/pages/mentoring.py" line="+707"/>
         <source>Record a mentoring meeting</source>
         <translation>Record a mentoring meeting</translation>
     </message>
@@ -4650,12 +4650,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Mentoring sessions</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Cohort</source>
         <translation>Cohort</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>New pair…</source>
         <translation>New pair…</translation>
     </message>
@@ -6089,7 +6089,7 @@ Do you want to replace it?</translation>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../dipdesk/ui/records/list_view.py" line="+290"/>
+        <location filename="../dipdesk/ui/records/list_view.py" line="+294"/>
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
@@ -6354,12 +6354,12 @@ Do you want to replace it?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+140"/>
+        <location line="+139"/>
         <source>Preview / print report</source>
         <translation>Preview / print report</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-138"/>
         <source>Amend report…</source>
         <translation>Amend report…</translation>
     </message>
@@ -6374,7 +6374,7 @@ Do you want to replace it?</translation>
         <translation>Request form</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>not received yet</source>
         <translation>not received yet</translation>
     </message>

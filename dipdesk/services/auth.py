@@ -36,6 +36,15 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY:
+        _DUMMY.append(_hasher.hash(secrets.token_hex(16)))
+    return _DUMMY[0]
+
+
 def generate_password(length: int = 12) -> str:
     """A readable random password (no look-alike characters) with letters and digits (the rules)."""
     alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -77,7 +86,11 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
     A bare check: the log-in window and the command line use `dipdesk.services.users.login`, which also
     counts wrong passwords (slow-down, then a lock)."""
     user = find_user(session, username, active_only=True)
-    if user is None or not verify_password(user.password_hash, password):
+    if user is None:
+        # as slow as a wrong password, so the answer's time does not tell which names exist (issue 17)
+        verify_password(_dummy_hash(), password)
+        return None
+    if not verify_password(user.password_hash, password):
         return None
     user.last_login_at = utcnow()
     return user

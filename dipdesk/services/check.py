@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, text
 from dipdesk.core.phone import is_valid_phone
 from dipdesk.core.thaiid import is_valid_id
 from dipdesk.store import reach
-from dipdesk.store.db import current_revision, head_revision
+from dipdesk.store.db import clear_damage, current_revision, head_revision, mark_damaged
 from dipdesk.store.enrollment import ENROLLMENT_STATES
 from dipdesk.store.lab import ANALYSIS_STATES, SAMPLE_STATES
 from dipdesk.store.models import Base
@@ -232,7 +232,14 @@ def run_checks(engine: Engine, *, quick: bool = False, repair: bool = False) -> 
         problems += [f"table {t} is missing" for t in sorted(missing)]
         if missing:
             return problems
-        problems += _sqlite_integrity(conn, quick=quick)
+        integrity = _sqlite_integrity(conn, quick=quick)
+        problems += integrity
+        if conn.dialect.name == "sqlite" and engine.url.database:
+            damaged = [p for p in integrity if not p.startswith("foreign key")]
+            if damaged:  # refuse writes from now on (dipdesk.store.db.watch_for_damage)
+                mark_damaged(engine.url.database, damaged[0])
+            else:  # sound (again, e.g. after a restore): lift the block
+                clear_damage(engine.url.database)
         for check in CHECKS:
             problems += check(conn)
         problems += _kept_reach(conn, quick=quick)

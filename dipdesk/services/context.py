@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dipdesk.services.auth import can
-from dipdesk.services.errors import PermissionDenied
+from dipdesk.services.errors import PermissionDenied, ServiceError
 from dipdesk.store.auth import LocalState, User
 from dipdesk.store.reference import Site
 
@@ -54,6 +54,10 @@ def current_site(session: Session) -> Site | None:
     return session.get(Site, site_id) if site_id else None
 
 
+class NoSite(ServiceError, LookupError):
+    """The database has no site (never set up): a clear message, never a traceback (issue 17)."""
+
+
 def system_context(session: Session, site_code: str | None = None) -> Context:
     """A context for jobs run without a logged-in user (CLI maintenance, demo, tests)."""
     site = (
@@ -62,5 +66,10 @@ def system_context(session: Session, site_code: str | None = None) -> Context:
         else current_site(session)
     )
     if site is None:
-        raise LookupError("this database has no site yet: run first-run set-up or `dipdesk demo`")
+        raise NoSite(
+            "ฐานข้อมูลนี้ยังไม่ได้ตั้งค่าหน่วยงาน: เปิดโปรแกรมเพื่อตั้งค่าครั้งแรก หรือใช้ dipdesk sync --server URL "
+            "--enroll CODE หรือ dipdesk demo",
+            "this database has no site yet: run the first-run set-up (open dipdesk), enrol it with "
+            "`dipdesk sync --server URL --enroll CODE`, or `dipdesk demo`",
+        )
     return Context(session=session, user=None, site=site)

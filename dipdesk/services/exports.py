@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from dipdesk.core.cells import formula_safe
 from dipdesk.core.digits import to_thai_digits
 from dipdesk.core.thaidate import format_thai_date
 
@@ -102,11 +103,11 @@ def export_rows(
     ws.title = (sheet_title.translate(_BAD_SHEET_CHARS) or "Sheet")[:_SHEET_TITLE_MAX]
     first = 1
     if title:
-        ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
+        ws.cell(row=1, column=1, value=formula_safe(title)).font = Font(bold=True, size=13)
         first = 3
     widths = [_display_width(h) for h in headers]
     for col, text in enumerate(headers, start=1):
-        c = ws.cell(row=first, column=col, value=text)
+        c = ws.cell(row=first, column=col, value=formula_safe(text))
         c.font = HEADER_FONT
         c.fill = HEADER_FILL
         c.alignment = Alignment(vertical="center", wrap_text=True)
@@ -114,7 +115,7 @@ def export_rows(
     for n, row in enumerate(rows, start=1):
         values = [row.get(c) for c in columns] if isinstance(row, Mapping) else list(row)
         for col, (key, raw) in enumerate(zip(columns, values, strict=False), start=1):
-            v = cell_value(key, raw, thai_digits=thai_digits)
+            v = formula_safe(cell_value(key, raw, thai_digits=thai_digits))
             c = ws.cell(row=first + n, column=col, value=v)
             if isinstance(v, str) and v.startswith("="):
                 c.data_type = "s"  # typed text, never a formula (a name or a value may start with "=")

@@ -3,6 +3,7 @@ scripts, with a copy of the file taken before any upgrade of an existing databas
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -40,6 +41,7 @@ def make_engine(url_or_path: str | Path) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
+        watch_for_damage(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -199,6 +201,9 @@ def open_database(path: str | Path, *, revision: str = "head") -> Engine:
     p = Path(path).expanduser().resolve()
     current = _existing_revision(p)  # refuses, before anything touches the file, what it cannot open
     p.parent.mkdir(parents=True, exist_ok=True)
+    if current is None and (not p.exists() or p.stat().st_size == 0):
+        _create_atomically(p, revision)
+        return make_engine(p)
     engine = make_engine(path)
     target = head_revision() if revision == "head" else revision
     if current != target:
@@ -218,3 +223,109 @@ def transaction(engine: Engine) -> Iterator[Session]:
     """A session whose work commits as one transaction, or rolls back entirely on error."""
     with session_factory(engine)() as session, session.begin():
         yield session
+
+
+# --- creating a database atomically (issue 17) -------------------------------------------------------------
+
+
+def _create_atomically(p: Path, revision: str) -> None:
+    """Build a new database under a temporary name beside `p` and move it into place only when it is
+    complete: a kill (or power cut) while it is made leaves no file, or the whole one, never half of one
+    that can never be opened."""
+    for stale in p.parent.glob(f".{p.name}.creating-*"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+    tmp = p.with_name(f".{p.name}.creating-{os.getpid()}")
+    for extra in ("", "-wal", "-shm", "-journal"):
+        Path(f"{tmp}{extra}").unlink(missing_ok=True)
+    engine = make_engine(tmp)
+    try:
+        upgrade(engine, revision)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA journal_mode=DELETE")  # everything in the one file, WAL folded in
+    finally:
+        engine.dispose()
+    with tmp.open("rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, p)
+    _fsync_dir(p.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --- a damaged database refuses writes (issue 17) ----------------------------------------------------------
+
+DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
+
+
+def damage_marker(path: str | Path) -> Path:
+    p = Path(path)
+    return p.with_name(p.name + ".damaged")
+
+
+class DatabaseDamaged(DatabaseUnusable):
+    """SQLite reported the file damaged: nothing more is written to it until it is restored."""
+
+    def __init__(self, path: str | Path, detail: str = "") -> None:
+        p = Path(path)
+        super().__init__(
+            f"ฐานข้อมูล {p} เสียหาย ({detail or 'SQLite รายงานว่าไฟล์เสีย'}) โปรแกรมจะไม่บันทึกอะไรลงไฟล์นี้อีก "
+            "เพื่อไม่ให้เสียหายมากขึ้น วิธีกู้คืน: ปิด dipdesk แล้วนำสำเนาสำรองล่าสุดมาแทนไฟล์นี้ "
+            f"(สำเนาที่โปรแกรมเก็บไว้ชื่อ {p.stem}.before-*{p.suffix} อยู่ในโฟลเดอร์เดียวกัน หรือสำเนาสำรองของหน่วยงาน) "
+            "จากนั้นสั่ง dipdesk check และซิงก์ เพื่อดึงข้อมูลที่ส่งขึ้นเซิร์ฟเวอร์แล้วกลับมา",
+            f"the database {p} is damaged ({detail or 'SQLite reports the file damaged'}); dipdesk writes "
+            "nothing more to it, so the damage does not spread. To restore: close dipdesk, put the latest "
+            f"backup in its place (dipdesk keeps copies named {p.stem}.before-*{p.suffix} in the same "
+            "folder, or use your office's backup), then run `dipdesk check` (it lifts this block once the "
+            "file is sound) and sync to get back what reached the server.",
+        )
+
+
+def _file_of(engine: Engine) -> Path | None:
+    name = engine.url.database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name)
+
+
+def watch_for_damage(engine: Engine) -> None:
+    """Once SQLite reports the file damaged, mark it (`<db>.damaged`) and refuse every write from then
+    on, in this process and in every later one (connections open with `query_only`), with a message
+    that says how to restore; reads stay possible (to look, or to export what can be saved)."""
+    path = _file_of(engine)
+    if path is None:
+        return
+
+    @event.listens_for(engine, "connect")
+    def _refuse_writes(dbapi_conn: Any, _record: Any) -> None:
+        if damage_marker(path).exists():
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA query_only=ON")
+            cur.close()
+
+    @event.listens_for(engine, "handle_error")
+    def _damaged(context: Any) -> None:
+        exc = context.original_exception
+        text = str(exc).lower()
+        if isinstance(exc, sqlite3.DatabaseError) and any(w in text for w in DAMAGE_WORDS):
+            mark_damaged(path, str(exc))
+            raise DatabaseDamaged(path, str(exc)) from exc
+        if isinstance(exc, sqlite3.OperationalError) and "readonly" in text and damage_marker(path).exists():
+            raise DatabaseDamaged(path, damage_marker(path).read_text(encoding="utf-8").strip()) from exc
+
+
+def mark_damaged(path: str | Path, detail: str) -> None:
+    with contextlib.suppress(OSError):
+        damage_marker(path).write_text(f"{detail}\n", encoding="utf-8")
+
+
+def clear_damage(path: str | Path) -> None:
+    damage_marker(path).unlink(missing_ok=True)

@@ -187,6 +187,7 @@ class SrvFile(Base):
     received: Mapped[int] = mapped_column(BigInteger, default=0)
     complete: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    site_id: Mapped[str | None] = mapped_column(String(36), default=None)  # the uploader's site (0013)
 
 
 class SrvFileChunk(Base):

@@ -8,6 +8,11 @@ Clocks lie (SYNC.md #5): `tick()` never goes backwards even if the wall clock do
 the clock past every stamp this device has seen, so an edit made after receiving a change is ordered
 after it even when the device's clock says 1970 or runs a day behind. A device whose clock runs ahead
 wins *concurrent* edits (the rule stays deterministic), which is the accepted price of HLCs.
+
+No input can make a clock unusable (issue 17): a stamp more than `MAX_AHEAD_MS` ahead of now (now being
+the later of this machine's clock and the server's, see `trust_time`) is not observed, the server refuses
+such stamps in pushes, a stored clock that was pushed out of range before is brought back, and the
+clock never issues a stamp its own parser would refuse.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 COUNTER_MAX = 99_999
+PHYSICAL_MAX = 10**15 - 1  # 15 digits
+MAX_AHEAD_MS = 7 * 86_400_000  # a stamp further ahead of now than this is a forged or broken clock
 ZERO_DEVICE = "00000000-0000-0000-0000-000000000000"
 
 
@@ -28,8 +35,29 @@ def _system_ms() -> int:
 wall_clock: Callable[[], int] = _system_ms
 
 
+# The server's clock as last seen (its Date header), as an offset from this machine's clock, so a laptop
+# whose clock runs days behind still accepts its colleagues' honest stamps.
+_server_offset_ms = 0
+
+
 def now_ms() -> int:
-    return max(0, int(wall_clock()))
+    return min(PHYSICAL_MAX, max(0, int(wall_clock())))
+
+
+def trust_time(server_ms: int) -> None:
+    """Remember the server's clock (from its Date header): stamps up to MAX_AHEAD_MS after the later of
+    the two clocks are plausible."""
+    global _server_offset_ms
+    _server_offset_ms = max(0, int(server_ms) - int(wall_clock()))
+
+
+def horizon_ms() -> int:
+    """The latest physical time a plausible stamp can carry."""
+    return now_ms() + _server_offset_ms + MAX_AHEAD_MS
+
+
+def plausible(stamp: Stamp) -> bool:
+    return stamp.physical <= horizon_ms()
 
 
 @dataclass(frozen=True, order=True)
@@ -79,8 +107,12 @@ class Clock:
         self._p = 0
         self._c = 0
         if last:
-            s = Stamp.parse(last)
-            self._p, self._c = s.physical, s.counter
+            try:
+                s = Stamp.parse(last)
+            except ValueError:
+                return  # a damaged saved clock: start again from the wall clock (tick() moves past now)
+            if plausible(s):  # a clock pushed beyond the horizon before the fix comes back to now
+                self._p, self._c = s.physical, s.counter
 
     @property
     def last(self) -> str:
@@ -94,15 +126,17 @@ class Clock:
         else:
             self._c += 1
             if self._c > COUNTER_MAX:  # 100,000 events in one ms (or a stuck clock): borrow a ms
-                self._p, self._c = self._p + 1, 0
+                self._p, self._c = min(PHYSICAL_MAX, self._p + 1), 0
         return self.last
 
     def observe(self, remote: str) -> None:
         """Move past a stamp received from elsewhere (so later local events are ordered after it)."""
         try:
             r = Stamp.parse(remote)
-        except ValueError:
+        except (ValueError, TypeError, AttributeError):
             return
+        if not plausible(r):
+            return  # forged or broken: observing it would drag this clock into the future for good
         now = now_ms()
         p = max(self._p, r.physical, now)
         if p == self._p and p == r.physical:
@@ -114,5 +148,5 @@ class Clock:
         else:
             c = 0
         if c > COUNTER_MAX:
-            p, c = p + 1, 0
+            p, c = min(PHYSICAL_MAX, p + 1), 0 if p < PHYSICAL_MAX else COUNTER_MAX
         self._p, self._c = p, c

@@ -103,7 +103,15 @@ def capture(
     stamp = clock.tick()
     save_clock(conn, clock)
     base: dict[str, Any] = {}
-    if op == "c" or "*" not in held:
+    if info.reference:
+        # Reference rows belong to headquarters; a device only updates the fields it may (its own site's
+        # public key). Never a create: the server refuses those, and the key would never travel.
+        op = "u"
+        wire = {k: encode(info.columns[k], v) for k, v in fields.items() if k in info.columns and k != "id"}
+        if not wire:
+            return None
+        base = {k: held.get(k) or held.get("*") for k in wire}
+    elif op == "c" or "*" not in held:
         # Never captured before (new, bulk-loaded, or its create was refused): send the whole row.
         wire = encode_row(info, record)
         op = "c"

@@ -81,6 +81,7 @@ class Transport:
                 f"ติดต่อเซิร์ฟเวอร์ไม่ได้ / cannot reach the server: {exc.__class__.__name__}: {exc}"
             ) from exc
         self.bytes_down += resp.num_bytes_downloaded + 200  # + headers, roughly
+        _note_server_time(resp)
         if resp.status_code >= 400:
             raise SyncError(_error_text(resp), status=resp.status_code)
         return resp
@@ -120,3 +121,23 @@ def _error_text(resp: httpx.Response) -> str:
     if resp.status_code in (401, 403):
         return f"เซิร์ฟเวอร์ไม่รับรหัสประจำเครื่องนี้ / the server refused this device's credential: {detail}"
     return f"เซิร์ฟเวอร์ตอบ {resp.status_code} / the server answered {resp.status_code}: {detail}"
+
+
+def _note_server_time(resp: httpx.Response) -> None:
+    """The server's clock from its Date header: the client's clock checks accept stamps up to
+    `hlc.MAX_AHEAD_MS` past the later of the two clocks, so a laptop whose clock runs behind still takes
+    its colleagues' honest changes (issue 17)."""
+    from email.utils import parsedate_to_datetime
+
+    from dipdesk.sync import hlc
+
+    date = resp.headers.get("date")
+    if not date:
+        return
+    try:
+        when = parsedate_to_datetime(date)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return
+    if when.tzinfo is None:
+        return
+    hlc.trust_time(int(when.timestamp() * 1000))

@@ -12,7 +12,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from dipdesk.core.kpi import format_baht
 from dipdesk.core.phone import format_phone
 from dipdesk.core.thaidate import format_thai_date
 from dipdesk.ui import icons, theme
+from dipdesk.ui.flow import CardGrid
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import column_label, value_label
 
@@ -74,15 +74,14 @@ def format_value(key: str, value: Any) -> str:
     return value_label(value)
 
 
-def card_grid(cards: Sequence[QWidget], *, per_row: int = 4, min_height: int = 0) -> QGridLayout:
-    """The row (or rows) of figure cards at the top of a page."""
-    grid = QGridLayout()
-    grid.setHorizontalSpacing(14)
-    grid.setVerticalSpacing(14)
-    for i, card in enumerate(cards):
+def card_grid(cards: Sequence[QWidget], *, per_row: int = 4, min_height: int = 0) -> CardGrid:
+    """The row (or rows) of figure cards at the top of a page: `per_row` abreast where there is room,
+    fewer in more rows on a narrow screen (`dipdesk.ui.flow.CardGrid`)."""
+    grid = CardGrid(per_row=per_row, spacing=14)
+    for card in cards:
         if min_height:
             card.setMinimumHeight(min_height)
-        grid.addWidget(card, i // per_row, i % per_row)
+        grid.addWidget(card)
     return grid
 
 
@@ -92,7 +91,7 @@ class StatCard(QFrame):
     def __init__(self, title: str, note: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statCard")
-        self.setMinimumWidth(180)
+        self.setMinimumWidth(150)  # four abreast on 1024 logical pixels (1280×720 at 125 %)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(2)

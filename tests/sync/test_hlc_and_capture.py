@@ -46,11 +46,20 @@ def test_observe_orders_later_local_events_after_what_was_received(clock_at: Any
     clock_at["ms"] = 5
     before = slow.tick()
     remote = str(hlc.Stamp(1_800_000_000_000, 7, "dev-fast"))
-    slow.observe(remote)
-    after = slow.tick()
-    assert before < remote < after
-    slow.observe("not a stamp")  # ignored
-    assert slow.tick() > after
+    hlc.trust_time(1_800_000_000_000 - 1000)  # the server's Date header came with the stamp
+    try:
+        slow.observe(remote)
+        after = slow.tick()
+        assert before < remote < after
+        slow.observe("not a stamp")  # ignored
+        assert slow.tick() > after
+        # a forged stamp beyond now + MAX_AHEAD_MS is not observed: the clock stays usable (issue 17)
+        for forged in ("999999999999999-99999-x", str(hlc.Stamp(1_800_000_000_000 + 8 * 86_400_000, 0, "x"))):
+            slow.observe(forged)
+            s = hlc.Stamp.parse(slow.tick())
+            assert s.physical < 1_800_000_000_000 + hlc.MAX_AHEAD_MS
+    finally:
+        hlc.trust_time(0)
 
 
 def test_counter_overflow_borrows_a_millisecond(clock_at: Any) -> None:

@@ -349,10 +349,19 @@ def test_an_old_client_after_a_server_schema_change(devices: Any, tmp_path: Path
 def test_public_certificate_page(
     server: Server, state: str | None, prefix: str, first: str, shown: str
 ) -> None:
-    """The holder's name is written as everywhere else (`core.names.full_name`): a space after the
-    title only before a name that is not Thai."""
+    """The page names the holder only with the genuine signed record `p` of the QR code (issue 17 #11),
+    and then as printed on the certificate; a bare serial shows the state alone, a tampered `p` is
+    called forged."""
+    import base64
+    import datetime as dt
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from dipdesk.core import certcode
+    from dipdesk.sync.server.db import connect, set_site_key
+
     tag = f"{state}-{hashlib.sha256((prefix + first).encode()).hexdigest()[:8]}"
-    serial = f"TEST-{tag}"
+    serial = f"IPC11-{tag}"
     if state:
         from sqlalchemy import text
 
@@ -414,21 +423,37 @@ def test_public_certificate_page(
                 },
             )
         eng.dispose()
+    key = Ed25519PrivateKey.from_private_bytes(b"k" * 32)
+    db = connect(server.db, migrate=False)
+    set_site_key(db, "IPC11", key.public_key().public_bytes_raw().hex())
+    db.dispose()
+    holder = shown or "นางสมหญิง รักงาน"
+    payload = certcode.Payload(serial, holder, "หลักสูตรการแปรรูปอาหาร", dt.date(2026, 1, 2))
+    url, _sig = certcode.make_qr_text(payload, key, server.url)
     r = http().get(f"{server.url}/verify/{serial}")
     page = r.text
     assert 'lang="th"' in page and serial in page
+    assert "<dd>" not in page and "หลักสูตรการแปรรูปอาหาร" not in page, "no name without the signed record"
     if state == "issued":
-        assert (
-            r.status_code == 200
-            and "ถูกต้อง" in page
-            and f"<dd>{shown}</dd>" in page
-            and "หลักสูตรการแปรรูปอาหาร" in page
-        )
+        assert r.status_code == 200 and "ถูกต้อง" in page
+    elif state == "revoked":
+        assert r.status_code == 200 and "เพิกถอน" in page
+    else:
+        assert r.status_code == 404 and "ไม่พบ" in page
+    r = http().get(url)
+    page = r.text
+    if state == "issued":
+        assert r.status_code == 200 and "ถูกต้อง" in page and f"<dd>{shown}</dd>" in page
+        assert "หลักสูตรการแปรรูปอาหาร" in page
     elif state == "revoked":
         assert r.status_code == 200 and "เพิกถอน" in page and f"<dd>{shown}</dd>" in page
     else:
-        assert r.status_code == 404 and "ไม่พบ" in page
+        assert r.status_code == 200 and "ยังไม่มีบันทึก" in page
     assert "3101700123455" not in page and "0811111111" not in page, "nothing but name and activity"
+    forged = certcode.pack(certcode.Payload(serial, "นายปลอม ตัวจริง", "x", dt.date(2026, 1, 2)))
+    token = base64.urlsafe_b64encode(forged + b"\0" * 64).decode().rstrip("=")
+    r = http().get(f"{server.url}/verify/{serial}", params={"p": token})
+    assert r.status_code == 400 and "นายปลอม" not in r.text and "ใบรับรองนี้ถูกต้อง" not in r.text
 
 
 @pytest.mark.parametrize("server", ["sqlite"], indirect=True)

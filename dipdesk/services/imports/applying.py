@@ -439,7 +439,7 @@ def write_error_sheet(path: str | Path, table: SourceTable, result: ImportResult
     ws.title = "แถวที่ไม่ผ่าน"
     headers = [*table.headers, REASON_HEADER]
     for c, h in enumerate(headers, start=1):
-        cell = ws.cell(row=1, column=c, value=h)
+        cell = ws.cell(row=1, column=c, value=_sheet_value(h))
         cell.font = Font(bold=True)
         cell.fill = head
     for r, rej in enumerate(result.rejected, start=2):
@@ -450,7 +450,9 @@ def write_error_sheet(path: str | Path, table: SourceTable, result: ImportResult
                 cell.number_format = "DD/MM/YYYY"
             elif isinstance(value, str):
                 cell.number_format = "@"  # keep IDs and phone numbers as typed (leading zeros)
-        reason = ws.cell(row=r, column=len(headers), value=f"แถว {rej.row_number}: {rej.reason(lang)}")
+        reason = ws.cell(
+            row=r, column=len(headers), value=_sheet_value(f"แถว {rej.row_number}: {rej.reason(lang)}")
+        )
         reason.font = Font(color="9C0006")
         if rej.column is not None:
             marked = ws.cell(row=r, column=rej.column + 1)
@@ -476,8 +478,10 @@ def write_error_sheet(path: str | Path, table: SourceTable, result: ImportResult
 
 
 def _sheet_value(value: Any) -> Any:
+    from dipdesk.core.cells import formula_safe
+
     if isinstance(value, str):
-        return ILLEGAL_CHARS.sub("", value)
+        return formula_safe(ILLEGAL_CHARS.sub("", value))
     return value
 
 

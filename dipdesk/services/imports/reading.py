@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dipdesk.core.cells import formula_unsafe
 from dipdesk.services.errors import ServiceError
 from dipdesk.services.imports.mapping import MAX_HEADER_SCAN, guess_field
 
@@ -141,7 +142,7 @@ def _table(path: Path, raw: list[list[Any]], *, encoding: str = "", sheet: str =
     numbers: list[int] = []
     problems: dict[int, tuple[str, str]] = {}
     for n, r in numbered[header_no:]:
-        cells = list(r[: len(headers)]) + [None] * (len(headers) - len(r))
+        cells = [formula_unsafe(c) for c in r[: len(headers)]] + [None] * (len(headers) - len(r))
         if not any(_cell_text(c) for c in cells):
             continue
         cells_in_row = max(_filled_width(r), min(len(r), header_width))

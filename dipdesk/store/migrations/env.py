@@ -7,6 +7,7 @@ from alembic import context
 from dipdesk.store.models import Base
 
 config = context.config
+MIGRATION_LOCK_KEY = 0x6469_706D  # "dipm"
 target_metadata = Base.metadata
 
 
@@ -18,6 +19,13 @@ def run_migrations_online() -> None:
         engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
     with engine.begin() as connection:
         is_sqlite = connection.dialect.name == "sqlite"
+        if connection.dialect.name == "postgresql":
+            # Several server workers starting on a fresh database migrate one after the other: the lock is
+            # held until this transaction (all the migrations) commits, and the next one then finds the
+            # schema current (issue 17: 3 of 4 workers crashed without it).
+            from sqlalchemy import text
+
+            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

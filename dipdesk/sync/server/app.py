@@ -14,12 +14,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import hmac
-import html
 import json
 import logging
 import re
+import threading
 import time
-import uuid
 import zlib
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any, Literal
@@ -27,23 +26,20 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-from sqlalchemy import exists, false, func, insert, or_, select, update
+from sqlalchemy import exists, false, func, insert, or_, select
 from sqlalchemy.exc import OperationalError
 
 from dipdesk import __version__
-from dipdesk.core.names import full_name
-from dipdesk.store.base import utcnow
-from dipdesk.store.certificates import Certificate
-from dipdesk.store.people import Person
-from dipdesk.store.programs import Activity
 from dipdesk.store.reference import Site
-from dipdesk.store.sync import CHANGES, DEVICES, ENROL_CODES, FILE_CHUNKS, FILES
+from dipdesk.store.sync import CHANGES, DEVICES, FILE_CHUNKS, FILES
 from dipdesk.sync import protocol
 from dipdesk.sync.digest import table_digests
-from dipdesk.sync.server.db import ServerDB, connect, hash_secret, normalise_code, prepare
+from dipdesk.sync.server.db import ServerDB, connect, hash_secret, prepare
+from dipdesk.sync.server.devices import EnrolRefused, enrol
 from dipdesk.sync.server.push import Device, SeqGap, apply_push, last_applied
+from dipdesk.sync.server.scope import file_visible
 
 log = logging.getLogger("dipdesk.server")
 
@@ -51,6 +47,8 @@ MAX_BODY = 32 * 1024 * 1024  # compressed or not
 MAX_INFLATED = 96 * 1024 * 1024
 MAX_CHUNK = 4 * 1024 * 1024
 PUSH_WAIT_SECONDS = 20.0
+MAX_WAITERS_PER_DEVICE = 2
+MAX_WAITERS = 16
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 
 Scope = MutableMapping[str, Any]
@@ -258,7 +256,7 @@ def auth(
     if row is None or not hmac.compare_digest(row.secret_hash, hash_secret(x_dipdesk_secret)):
         raise HTTPException(401, "unknown device or wrong secret")
     if row.revoked:
-        raise HTTPException(403, "this device has been revoked; enrol it again with a new code")
+        raise HTTPException(401, "this device has been revoked; enrol it again with a new code")
     return Device(id=row.id, site_id=row.site_id, site_code=row.code)
 
 
@@ -311,7 +309,9 @@ def create_app(
 
     def respond(request: Request, payload: dict[str, Any], status: int = 200) -> Response:
         payload.setdefault("schema_version", version)
-        body = protocol.dumps(payload).encode()
+        # backslashreplace: text that is not valid Unicode (refused on push since issue 17, but perhaps
+        # stored before) shows escaped instead of failing every answer that contains it
+        body = protocol.dumps(payload).encode("utf-8", "backslashreplace")
         if len(body) > 512 and "gzip" in request.headers.get("accept-encoding", ""):
             return Response(
                 gzip.compress(body, 6),
@@ -327,71 +327,46 @@ def create_app(
     # -- endpoints -------------------------------------------------------------------------------------------
 
     @app.get("/api/v1/health")
-    def health(request: Request) -> Response:
+    async def health(request: Request) -> Response:
         return respond(request, {"ok": True, "service": "dipdesk-server", "version": __version__})
 
     @app.post("/api/v1/enroll")
     def enroll(request: Request, body: EnrollIn) -> Response:
         check_version(body.schema_version)
-        code_hash = hash_secret(normalise_code(body.code))
-        secret = uuid.uuid4().hex + uuid.uuid4().hex
-        ct, dt = ENROL_CODES, DEVICES
-        with db.write.begin() as conn:
-            code = conn.execute(select(ct).where(ct.c.code_hash == code_hash)).mappings().first()
-            if code is None or code["used_at"] is not None:
-                raise HTTPException(
-                    403, "รหัสลงทะเบียนไม่ถูกต้องหรือถูกใช้ไปแล้ว / unknown or already used enrolment code"
-                )
-            if body.site_id and body.site_id != code["site_id"]:
-                theirs = conn.execute(select(Site.code).where(Site.id == code["site_id"])).scalar()
-                raise HTTPException(
-                    409,
-                    f"รหัสนี้เป็นของหน่วยงาน {theirs} แต่ฐานข้อมูลในเครื่องเป็นของหน่วยงานอื่น / "
-                    f"this code enrols a device of site {theirs}, but this database belongs to another site "
-                    "(the code was not used)",
-                )
-            device_id = body.device_id
-            try:
-                device_id = str(uuid.UUID(device_id)) if device_id else None
-            except ValueError:
-                device_id = None
-            if device_id is None or conn.execute(select(dt.c.id).where(dt.c.id == device_id)).first():
-                device_id = str(uuid.uuid4())
-            conn.execute(
-                insert(dt).values(
-                    id=device_id,
-                    site_id=code["site_id"],
-                    secret_hash=hash_secret(secret),
-                    label=body.label,
-                    last_seq=0,
-                )
-            )
-            conn.execute(
-                update(ct).where(ct.c.code_hash == code_hash).values(used_at=utcnow(), device_id=device_id)
-            )
-            site = conn.execute(
-                select(Site.id, Site.code, Site.name_th).where(Site.id == code["site_id"])
-            ).one()
-        return respond(
-            request,
-            {
-                "device_id": device_id,
-                "secret": secret,
-                "site": {"id": site.id, "code": site.code, "name_th": site.name_th},
-            },
-        )
+        try:
+            with db.write.begin() as conn:
+                done = enrol(conn, body.code, body.device_id, body.site_id, body.label)
+        except EnrolRefused as refused:
+            raise HTTPException(refused.status, refused.message) from None
+        return respond(request, {"device_id": done.device_id, "secret": done.secret, "site": done.site})
+
+    waiters: dict[str, int] = {}
+    waiters_lock = threading.Lock()
 
     def _wait_for_turn(device_id: str, first_seq: int) -> None:
         """A batch that overtook the one before it (two in flight) waits here, outside the write lock,
-        until the earlier one is applied (or a while has passed: then the gap is reported)."""
-        deadline = time.monotonic() + PUSH_WAIT_SECONDS
-        while True:
-            with db.read.connect() as conn:
-                if last_applied(conn, device_id) >= first_seq - 1:
-                    return
-            if time.monotonic() > deadline:
+        until the earlier one is applied (or a while has passed: then the gap is reported). Waiting holds
+        a worker thread, so only `MAX_WAITERS_PER_DEVICE` batches of a device and `MAX_WAITERS` in all
+        may wait; more are told the gap at once (issue 17: 60 such pushes stalled the server 19.6 s)."""
+        with db.read.connect() as conn:
+            if last_applied(conn, device_id) >= first_seq - 1:
                 return
-            time.sleep(0.02)
+        with waiters_lock:
+            if waiters.get(device_id, 0) >= MAX_WAITERS_PER_DEVICE or sum(waiters.values()) >= MAX_WAITERS:
+                return
+            waiters[device_id] = waiters.get(device_id, 0) + 1
+        try:
+            deadline = time.monotonic() + PUSH_WAIT_SECONDS
+            while time.monotonic() < deadline:
+                time.sleep(0.02)
+                with db.read.connect() as conn:
+                    if last_applied(conn, device_id) >= first_seq - 1:
+                        return
+        finally:
+            with waiters_lock:
+                waiters[device_id] -= 1
+                if not waiters[device_id]:
+                    del waiters[device_id]
 
     @app.post("/api/v1/push")
     def push(request: Request, body: PushIn, device: Annotated[Device, Depends(auth)]) -> Response:
@@ -575,13 +550,17 @@ def create_app(
                     }
         return respond(request, {"files": out})
 
-    def _store_chunk(sha: str, offset: int, total: int, data: bytes) -> tuple[int, dict[str, Any]]:
+    def _store_chunk(
+        sha: str, offset: int, total: int, data: bytes, site_id: str
+    ) -> tuple[int, dict[str, Any]]:
         ft, ct = FILES, FILE_CHUNKS
         with db.write.begin() as conn:
             found = conn.execute(select(ft).where(ft.c.sha256 == sha)).mappings().first()
             row: dict[str, Any] = dict(found) if found else {"received": 0, "total": total, "complete": False}
             if found is None:
-                conn.execute(insert(ft).values(sha256=sha, total=total, received=0, complete=False))
+                conn.execute(
+                    insert(ft).values(sha256=sha, total=total, received=0, complete=False, site_id=site_id)
+                )
             if row["complete"]:
                 return 200, {"received": row["total"], "total": row["total"], "complete": True}
             if row["total"] != total:
@@ -626,7 +605,7 @@ def create_app(
         data = await request.body()
         if len(data) > MAX_CHUNK:
             raise HTTPException(413, f"send files in chunks of at most {MAX_CHUNK} bytes")
-        status, payload = await run_in_threadpool(_store_chunk, sha, offset, total, data)
+        status, payload = await run_in_threadpool(_store_chunk, sha, offset, total, data, device.site_id)
         return respond(request, payload, status)
 
     @app.get("/api/v1/files/{sha256}")
@@ -640,6 +619,12 @@ def create_app(
         ft, ct = FILES, FILE_CHUNKS
         with db.read.connect() as conn:
             row = conn.execute(select(ft).where(ft.c.sha256 == sha)).mappings().first()
+            if (
+                row is not None
+                and row["site_id"] != device.site_id
+                and not file_visible(conn, sha, device.site_id)
+            ):
+                row = None  # another site's file: answered as if it did not exist
             if row is None or not row["complete"]:
                 raise HTTPException(404, "no such file (or not completely uploaded yet)")
             data = b"".join(
@@ -666,30 +651,9 @@ def create_app(
             )
         return Response(data, media_type="application/octet-stream", headers={"Accept-Ranges": "bytes"})
 
-    # -- public certificate check -------------------------------------------------------------------------------
+    from dipdesk.sync.server.verify_page import add_verify_route  # the public certificate check
 
-    @app.get("/verify/{serial}", response_class=HTMLResponse)
-    def verify_certificate(serial: Annotated[str, Path(max_length=60)]) -> HTMLResponse:
-        if "\x00" in serial:
-            return HTMLResponse(_verify_page(serial.replace("\x00", ""), "unknown"), status_code=404)
-        with db.read.connect() as conn:
-            row = conn.execute(
-                select(
-                    Certificate.state,
-                    Person.prefix,
-                    Person.first_name_th,
-                    Person.last_name_th,
-                    Activity.title_th,
-                )
-                .join(Person, Person.id == Certificate.person_id)
-                .join(Activity, Activity.id == Certificate.activity_id)
-                .where(Certificate.serial == serial, Certificate.deleted.is_(False))
-            ).first()
-        if row is None:
-            return HTMLResponse(_verify_page(serial, "unknown"), status_code=404)
-        name = full_name(row.prefix, row.first_name_th, row.last_name_th)
-        state = "valid" if row.state == "issued" else "revoked"
-        return HTMLResponse(_verify_page(serial, state, name, row.title_th))
+    add_verify_route(app, db)
 
     return app
 
@@ -701,29 +665,3 @@ def _unknown_fields(since_map: dict[int, dict[str, tuple[str, ...]]], client: in
             for table, names in per_table.items():
                 out.setdefault(table, set()).update(names)
     return out
-
-
-_STATES = {
-    "valid": ("ใบรับรองนี้ถูกต้อง", "#1b7f3b", "กรมส่งเสริมอุตสาหกรรมออกใบรับรองฉบับนี้ และยังมีผลอยู่"),
-    "revoked": ("ใบรับรองนี้ถูกเพิกถอนแล้ว", "#b3261e", "ใบรับรองฉบับนี้เคยออกโดยกรมส่งเสริมอุตสาหกรรม แต่ถูกเพิกถอนแล้ว"),
-    "unknown": ("ไม่พบใบรับรองเลขที่นี้", "#6b6b6b", "ไม่มีใบรับรองเลขที่นี้ในระบบของกรมส่งเสริมอุตสาหกรรม"),
-}
-
-
-def _verify_page(serial: str, state: str, name: str = "", activity: str = "") -> str:
-    title, colour, text = _STATES[state]
-    esc = html.escape
-    details = ""
-    if state != "unknown":
-        details = (
-            f"<dl><dt>ชื่อผู้ได้รับ</dt><dd>{esc(name)}</dd><dt>กิจกรรม / หลักสูตร</dt><dd>{esc(activity)}</dd></dl>"
-        )
-    return (
-        '<!doctype html><html lang="th"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>ตรวจสอบใบรับรอง {esc(serial)}</title>"
-        "<style>body{font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em}"
-        f"h1{{color:{colour}}}dt{{font-weight:bold;margin-top:.8em}}</style></head><body>"
-        f"<p>กรมส่งเสริมอุตสาหกรรม · ตรวจสอบใบรับรอง</p><h1>{esc(title)}</h1>"
-        f"<p>เลขที่ <strong>{esc(serial)}</strong></p><p>{esc(text)}</p>{details}</body></html>"
-    )

@@ -3,6 +3,8 @@
     dipdesk-server serve --db URL [--host H] [--port P]
     dipdesk-server enroll-code --db URL --site CODE      (the code is the LAST line printed)
     dipdesk-server set-key --db URL --site CODE --key HEX
+    dipdesk-server devices list --db URL [--site CODE]
+    dipdesk-server devices revoke --db URL DEVICE_ID      (a revoked device answers 401; a new code re-enrols it)
     dipdesk-server report kpi --db URL --fy 2569 [--format table|json]   (national figures)
 
 `--db` is a SQLite file path (the embedded default, for one office or a test) or a
@@ -85,6 +87,35 @@ def cmd_set_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_devices(args: argparse.Namespace) -> int:
+    from dipdesk.sync.server.db import connect
+    from dipdesk.sync.server.devices import list_devices, revoke_device
+
+    db = connect(args.db)
+    try:
+        if args.action == "revoke":
+            if not args.device:
+                print(
+                    "error: name the device to revoke (its id, or a unique prefix of 8+ characters)",
+                    file=sys.stderr,
+                )
+                return 2
+            if not revoke_device(db, args.device):
+                print(f"error: no single device matches {args.device!r}", file=sys.stderr)
+                return 1
+            print(f"device {args.device} revoked")
+            return 0
+        rows = list_devices(db, args.site)
+    finally:
+        db.dispose()
+    print(f"{'device':36}  {'site':8}  {'state':8}  {'seq':>7}  {'last seen':19}  label")
+    for r in rows:
+        seen = r["last_seen_at"].strftime("%Y-%m-%d %H:%M:%S") if r["last_seen_at"] else "-"
+        state = "revoked" if r["revoked"] else "active"
+        print(f"{r['id']:36}  {r['code']:8}  {state:8}  {r['last_seq']:>7}  {seen:19}  {r['label']}")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     import json
 
@@ -132,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--site", required=True)
     k.add_argument("--key", required=True, help="Ed25519 public key, hex")
     k.set_defaults(func=cmd_set_key)
+    d = sub.add_parser("devices", help="list enrolled devices, or revoke one")
+    d.add_argument("action", choices=("list", "revoke"))
+    d.add_argument("device", nargs="?", help="device id (for revoke)")
+    d.add_argument("--db", required=True)
+    d.add_argument("--site", help="only this site's devices (list)")
+    d.set_defaults(func=cmd_devices)
     r = sub.add_parser("report", help="reports: `kpi`, the department's reach against its targets")
     r.add_argument("report", choices=("kpi",))
     r.add_argument("--db", required=True)

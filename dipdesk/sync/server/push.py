@@ -13,7 +13,6 @@ from sqlalchemy.exc import DBAPIError
 
 from dipdesk.store.base import utcnow
 from dipdesk.store.sync import CHANGES, CONFLICTS, DEVICES, REJECTIONS
-from dipdesk.sync.hlc import is_stamp
 from dipdesk.sync.merge import (
     Change,
     Merger,
@@ -35,6 +34,7 @@ from dipdesk.sync.protocol import (
 )
 from dipdesk.sync.server import identity
 from dipdesk.sync.server.db import lock_log
+from dipdesk.sync.server.validate import check_change, prepare_batch
 
 
 @dataclass
@@ -183,8 +183,13 @@ def apply_push(
     log: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
     data: list[Change] = []
+    batch = prepare_batch(conn, device.site_id, [by_seq[s] for s in fresh])
     for seq in fresh:
         rc = by_seq[seq]
+        why = check_change(rc, batch)
+        if why is not None:
+            rejections.append({"seq": seq, "reason": why})
+            continue
         ch = Change(
             table=rc["t"],
             record_id=rc["id"],
@@ -197,9 +202,6 @@ def apply_push(
             seq=seq,
             site_id=device.site_id,
         )
-        if not is_stamp(ch.hlc):
-            rejections.append({"seq": seq, "reason": "h: not a clock stamp"})
-            continue
         if ch.table == CONFLICTS_TABLE:
             if ch.op != "r":
                 rejections.append({"seq": seq, "reason": "conflicts change only by resolution"})

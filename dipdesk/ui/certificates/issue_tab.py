@@ -49,6 +49,7 @@ from dipdesk.ui.certificates.preview import PdfPreview
 from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
 from dipdesk.ui.dialogs import confirm
+from dipdesk.ui.flow import FlowLayout
 from dipdesk.ui.printing import print_folder
 from dipdesk.ui.widgets import ElidedLabel, format_date
 from dipdesk.ui.workers import Cancelled, Task, run_task
@@ -192,7 +193,7 @@ class IssueTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         left_lay.addWidget(self.table, 1)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # two lines on a small screen rather than cut buttons
         self.issue_button = QPushButton(self.tr("Issue and print"))
         self.issue_button.setDefault(True)
         self.issue_button.setToolTip(
@@ -213,7 +214,6 @@ class IssueTab(QWidget):
         self.revoke_button.clicked.connect(self.ask_revoke)
         for b in (self.reprint_button, self.override_button, self.reissue_button, self.revoke_button):
             actions.addWidget(b)
-        actions.addStretch(1)
         main_row = QHBoxLayout()
         main_row.addWidget(self.issue_button)
         self.folder_label = ElidedLabel()

@@ -26,7 +26,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -41,6 +40,7 @@ from dipdesk.services import lab
 from dipdesk.services.errors import NotFound
 from dipdesk.store.lab import LabRequest, LabSample
 from dipdesk.ui import theme
+from dipdesk.ui.flow import FlowLayout
 from dipdesk.ui.lab.dialogs import AmendDialog, ConditionDialog, product_type_label
 from dipdesk.ui.lab.entry import ResultEntry, error_text, user_can
 from dipdesk.ui.lab.grid import ColorTextDelegate
@@ -212,7 +212,7 @@ class SamplePanel(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.header)
-        row = QHBoxLayout()
+        row = FlowLayout()  # six buttons: two lines on a small screen rather than cut
         self.receive_button = QPushButton(self.tr("Receive…"))
         self.publish_button = QPushButton(self.tr("Publish report"))
         self.report_button = QPushButton(self.tr("Preview / print report"))
@@ -228,7 +228,6 @@ class SamplePanel(QWidget):
             self.request_button,
         ):
             row.addWidget(b)
-        row.addStretch(1)
         outer.addLayout(row)
         self.entry = ResultEntry(env, ops, parent=self)
         outer.addWidget(self.entry, 1)

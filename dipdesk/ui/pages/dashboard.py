@@ -39,6 +39,7 @@ from dipdesk.services import kpi
 from dipdesk.services.errors import ServiceError
 from dipdesk.ui import theme, workers
 from dipdesk.ui.changes import data_changed
+from dipdesk.ui.flow import FlowLayout, together
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage
@@ -202,12 +203,11 @@ class DashboardPage(AreaPage):
         self.national_data: dict[str, Any] | None = None
         self.is_admin = self.env.user.role == "admin"
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Fiscal year")))
+        top = FlowLayout()  # wraps on a small screen instead of cutting the buttons
         self.year_combo = QComboBox()
         self.year_combo.setMinimumWidth(110)
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
-        top.addWidget(self.year_combo)
+        top.addWidget(together(QLabel(self.tr("Fiscal year")), self.year_combo))
         self.scope_combo = QComboBox()
         self.scope_combo.addItem(self.tr("This site"), "site")
         self.scope_combo.addItem(self.tr("All sites in this database"), "all")
@@ -217,7 +217,7 @@ class DashboardPage(AreaPage):
         # a date range reads on one line (never one word per line), shortened with "…" on a small screen
         self.year_range = ElidedLabel()
         self.year_range.setObjectName("muted")
-        top.addWidget(self.year_range, 1)
+        top.addWidget(self.year_range)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.clicked.connect(self._choose_export)
         top.addWidget(self.export_button)

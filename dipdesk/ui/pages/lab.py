@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from dipdesk.services import lab
 from dipdesk.services.context import current_site
+from dipdesk.ui.flow import FlowLayout
 from dipdesk.ui.lab.catalog import CatalogPanel, load_catalog
 from dipdesk.ui.lab.dialogs import CatalogTest, ReceiveDialog
 from dipdesk.ui.lab.entry import ResultEntry, error_text, user_can
@@ -91,7 +93,7 @@ class LabPage(AreaPage):
         # worklist + sample
         work = QWidget()
         col = QVBoxLayout(work)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps on a small screen instead of cutting the button
         self.filter_box = QComboBox()
         for key, text in FILTERS:
             self.filter_box.addItem(QCoreApplication.translate("LabPage", text), key)
@@ -101,7 +103,9 @@ class LabPage(AreaPage):
         self.new_button = QPushButton(self.tr("Receive a new sample…"))
         self.new_button.setEnabled(self.can("lab.receive"))
         row.addWidget(self.filter_box)
-        row.addWidget(self.search, 1)
+        self.search.setMinimumWidth(220)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.search)
         row.addWidget(self.new_button)
         col.addLayout(row)
         self.work_model = WorklistModel(self)

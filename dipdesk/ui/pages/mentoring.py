@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -52,6 +53,7 @@ from dipdesk.ui.attendance.context import context_factory
 from dipdesk.ui.attendance.enroll_dialog import error_text
 from dipdesk.ui.attendance.fields import CheckedField, DateField, check_hours, check_required
 from dipdesk.ui.changes import data_changed
+from dipdesk.ui.flow import FlowLayout, together
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage, PageEnv
 from dipdesk.ui.pages.mentor_match import MatchPanel
@@ -213,13 +215,13 @@ class MentoringPage(AreaPage):
         }
         self.body.addLayout(card_grid(list(self.cards.values()), min_height=96))
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Cohort")))
+        bar = FlowLayout()  # wraps on a small screen instead of cutting the buttons
         self.cohort_combo = QComboBox()
         self.cohort_combo.setMinimumWidth(140)
         self.cohort_combo.currentIndexChanged.connect(self._cohort_chosen)
-        bar.addWidget(self.cohort_combo)
-        bar.addStretch(1)
+        cohort = together(QLabel(self.tr("Cohort")), self.cohort_combo)
+        cohort.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(cohort)
         self.new_pair = QPushButton(self.tr("New pair…"))
         self.new_session = QPushButton(self.tr("Record a meeting…"))
         self.graduate = QPushButton(self.tr("Mark graduated"))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from dipdesk.services import search
 from dipdesk.ui import theme, workers
+from dipdesk.ui.flow import FlowLayout
 from dipdesk.ui.models.columns import CODES, cell_text, header
 from dipdesk.ui.models.lazy import LazyTableModel
 from dipdesk.ui.records.ops import error_text
@@ -262,8 +264,7 @@ class RecordList(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(10)
-        bar = QHBoxLayout()
-        bar.setSpacing(10)
+        bar = FlowLayout(spacing=10)  # wraps on a small screen instead of cutting the buttons
         self.search = QLineEdit()
         self.search.setObjectName("listSearch")
         self.search.setPlaceholderText(texts.search_hint)
@@ -274,12 +275,15 @@ class RecordList(QWidget):
         self.search.textEdited.connect(self._search_typed)
         self.search.installEventFilter(self)
         self.search.setVisible(show_search)
-        bar.addWidget(self.search, 1)
-        self.filters_bar = QHBoxLayout()
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        bar.addWidget(self.search)
+        filters = QWidget()
+        self.filters_bar = QHBoxLayout(filters)
+        self.filters_bar.setContentsMargins(0, 0, 0, 0)
         self.filters_bar.setSpacing(8)
-        bar.addLayout(self.filters_bar)
+        bar.addWidget(filters)
         if not show_search:
-            bar.addStretch(1)
+            filters.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel()
         self.count_label.setObjectName("muted")
         # "about 17,058 found, counting…" may be squeezed, never widen the page

@@ -1,0 +1,258 @@
+"""Every pushed change is checked here before the merge sees it, one change at a time: a bad value is that
+change's rejection (with its reason), never the whole batch's, and nothing the server stores can later
+break a pull or another device's clock (issue 17).
+
+What a change must be:
+- text that is valid Unicode everywhere (table, id, stamp, user, base, field names and values, inside
+  JSON columns too): a lone surrogate stored once made every later pull of the site fail;
+- values in range: finite numbers, whole numbers within 64 bits, dates and times between years
+  `MIN_YEAR` and `MAX_YEAR`, each field decodable for its column;
+- a clock stamp no further ahead of the server's clock than `hlc.MAX_AHEAD_MS`;
+- a create that carries `created_at` (without it the replicas fill in their own and never agree);
+- owned by the pushing device's site in every field: targets set for another site or national targets
+  only from headquarters; users named in the change (`u`, `issued_by`, the audit entry's `user_id`…)
+  users of the device's own site;
+- audit entries are append-only: created once, never updated or deleted through sync.
+
+The module is pure checking (reads only), kept apart from the push's locking and merging.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from dipdesk.sync import hlc
+from dipdesk.sync.protocol import ValueRejected, decoder, encode, hq_site_id, synced_tables
+
+MIN_YEAR = 1000
+MAX_YEAR = 2999
+INT_LIMIT = 2**63
+MAX_DEPTH = 20
+AUDIT_TABLE = "audit_entries"
+
+
+def _user_columns() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for name, info in synced_tables().items():
+        cols = tuple(
+            c.name
+            for c in info.table.columns
+            if any(fk.column.table.name == "users" for fk in c.foreign_keys)
+        )
+        if cols:
+            out[name] = cols
+    return out
+
+
+_USER_COLUMNS: dict[str, tuple[str, ...]] = {}
+
+
+def user_columns() -> dict[str, tuple[str, ...]]:
+    if not _USER_COLUMNS:
+        _USER_COLUMNS.update(_user_columns())
+    return _USER_COLUMNS
+
+
+def bad_text(value: str) -> str | None:
+    """Why `value` cannot be stored as text (None when it can)."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode (a lone surrogate)"
+    return None
+
+
+def bad_json(value: Any, depth: int = 0) -> str | None:
+    """Why a JSON value (a field's value, or anything inside a JSON column) cannot be stored."""
+    if depth > MAX_DEPTH:
+        return "nested too deeply"
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        return bad_text(value)
+    if isinstance(value, int):
+        return None if -INT_LIMIT <= value < INT_LIMIT else "number out of range"
+    if isinstance(value, float):
+        return None if math.isfinite(value) else "number out of range (not finite)"
+    if isinstance(value, dict):
+        for k, v in value.items():
+            why = bad_text(k) if isinstance(k, str) else "keys must be text"
+            if why is None:
+                why = bad_json(v, depth + 1)
+            if why is not None:
+                return why
+        return None
+    if isinstance(value, list):
+        for v in value:
+            why = bad_json(v, depth + 1)
+            if why is not None:
+                return why
+        return None
+    return "not a JSON value"
+
+
+def _in_range(value: Any) -> bool:
+    if isinstance(value, (dt.datetime, dt.date)):
+        return MIN_YEAR <= value.year <= MAX_YEAR
+    return True
+
+
+@dataclass
+class Batch:
+    """What the checks need to know about one pushed batch, read once."""
+
+    site_id: str
+    now_ms: int
+    hq: bool
+    existing: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # table → id → row
+    user_sites: dict[str, str | None] = field(default_factory=dict)  # user id → site id
+    new_users: set[str] = field(default_factory=set)  # users this batch creates for its own site
+
+
+def prepare_batch(conn: Connection, site_id: str, raw: Iterable[dict[str, Any]]) -> Batch:
+    raw = list(raw)
+    batch = Batch(site_id=site_id, now_ms=hlc.now_ms(), hq=site_id == hq_site_id())
+    tables = synced_tables()
+    wanted: dict[str, set[str]] = {}
+    users: set[str] = set()
+    ucols = user_columns()
+    for rc in raw:
+        t, rid, f = rc.get("t"), rc.get("id"), rc.get("f")
+        if not isinstance(t, str) or not isinstance(rid, str) or t not in tables or bad_text(rid):
+            continue
+        if t in (AUDIT_TABLE, "targets", "users"):
+            wanted.setdefault(t, set()).add(rid)
+        if isinstance(rc.get("u"), str) and not bad_text(rc["u"]):
+            users.add(rc["u"])
+        if isinstance(f, dict):
+            for col in ucols.get(t, ()):
+                if isinstance(f.get(col), str) and not bad_text(f[col]):
+                    users.add(f[col])
+            if t == "users" and rc.get("op") in ("c", "s") and f.get("site_id") in (None, site_id):
+                batch.new_users.add(rid)
+    for t, ids in wanted.items():
+        table = tables[t].table
+        rows: dict[str, dict[str, Any]] = {}
+        id_list = sorted(ids)
+        for i in range(0, len(id_list), 500):
+            q = select(table).where(table.c.id.in_(id_list[i : i + 500]))
+            for r in conn.execute(q).mappings():
+                rows[r["id"]] = dict(r)
+        batch.existing[t] = rows
+    ut = tables["users"].table
+    user_list = sorted(users)
+    for i in range(0, len(user_list), 500):
+        for uid, usite in conn.execute(
+            select(ut.c.id, ut.c.site_id).where(ut.c.id.in_(user_list[i : i + 500]))
+        ):
+            batch.user_sites[uid] = usite
+    return batch
+
+
+def _user_ok(batch: Batch, uid: Any) -> bool:
+    if uid is None:
+        return True
+    if not isinstance(uid, str):
+        return False
+    if uid in batch.user_sites:
+        return batch.user_sites[uid] == batch.site_id
+    return uid in batch.new_users
+
+
+def check_change(rc: dict[str, Any], batch: Batch) -> str | None:
+    """Why the pushed change `rc` (wire form) must be refused, or None when it may go on to the merge."""
+    try:
+        return _check(rc, batch)
+    except Exception as exc:  # a value no check foresaw: that change is refused, the batch goes on
+        return f"the change could not be checked ({type(exc).__name__})"
+
+
+def _check(rc: dict[str, Any], batch: Batch) -> str | None:
+    for key in ("t", "id", "h", "u"):
+        v = rc.get(key)
+        if isinstance(v, str):
+            why = bad_text(v)
+            if why:
+                return f"{key}: {why}"
+    base = rc.get("b") or {}
+    why = bad_json(base)
+    if why:
+        return f"b: {why}"
+    fields = rc.get("f")
+    if not isinstance(fields, dict):
+        return "f: must be an object"
+    for name, value in fields.items():
+        why = bad_text(name) or bad_json(value)
+        if why:
+            return f"{name[:60]!a}: {why}"
+    stamp = rc.get("h")
+    try:
+        parsed = hlc.Stamp.parse(stamp) if isinstance(stamp, str) else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        return "h: not a clock stamp"
+    if parsed.physical > batch.now_ms + hlc.MAX_AHEAD_MS:
+        return (
+            "h: the clock stamp is more than "
+            f"{hlc.MAX_AHEAD_MS // 86_400_000} days ahead of the server's clock (check the device's date)"
+        )
+    table = rc.get("t")
+    info = synced_tables().get(table) if isinstance(table, str) else None
+    if info is None:
+        return None  # the merge names unknown tables (and the conflicts table) itself
+    for name, value in fields.items():
+        col = info.columns.get(name)
+        if col is None:
+            continue
+        try:
+            decoded = decoder(col)(value)
+        except ValueRejected as exc:
+            return str(exc)
+        except (ValueError, OverflowError, ArithmeticError):
+            return f"{name}: value out of range"
+        if not _in_range(decoded):
+            return f"{name}: date out of range (years {MIN_YEAR}–{MAX_YEAR})"
+    rid = rc["id"]
+    op = rc.get("op")
+    if not info.site_owned:
+        return None
+    existing = batch.existing.get(info.name, {}).get(rid)
+    if "site_id" in fields and fields["site_id"] != batch.site_id:
+        return "site_id: a device may only write records of its own site"
+    if op in ("c", "s") and existing is None and "created_at" not in fields and "created_at" in info.columns:
+        return "incomplete create: missing created_at"
+    if not _user_ok(batch, rc.get("u")):
+        return "u: the change is credited to a user of another site"
+    for ucol in user_columns().get(info.name, ()):
+        if ucol in fields and not _user_ok(batch, fields[ucol]):
+            return f"{ucol}: names a user of another site"
+    if info.name == AUDIT_TABLE and existing is not None:
+        if op in ("c", "s") and all(
+            name in info.columns and encode(info.columns[name], existing.get(name)) == value
+            for name, value in fields.items()
+            if name != "updated_at"
+        ):
+            return None
+        return "audit entries are append-only: an entry is never changed or deleted"
+    if info.name == AUDIT_TABLE and op in ("u", "d"):
+        return "audit entries are append-only: an entry is never changed or deleted"
+    if existing is not None and existing.get("site_id") != batch.site_id:
+        return None  # another site's row: the merge refuses it and gives the server's values back
+    if info.name == "targets" and not batch.hq:
+        current = existing or {}
+        for_site = fields.get("for_site_id", current.get("for_site_id"))
+        program = fields.get("program_id", current.get("program_id"))
+        if for_site is not None and for_site != batch.site_id:
+            return "for_site_id: only headquarters sets targets for another site"
+        if for_site is None and program is None:
+            return "targets: only headquarters sets national targets"
+    return None
