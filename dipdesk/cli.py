@@ -23,6 +23,7 @@ VIEWS = (
     "enterprises",
     "duplicates",
     "mentoring",
+    "followups",
     "certificates",
     "lab",
     "sync",

@@ -100,7 +100,7 @@
         <translation>Every day of this activity (%1 – %2) already has a training day. For one more day, first change the activity's end date.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Not available yet</source>
         <translation>Not available yet</translation>
     </message>
@@ -351,6 +351,11 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+1"/>
         <source>Mentoring</source>
         <translation>Mentoring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -916,21 +921,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+6"/>
+        <location line="+28"/>
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-28"/>
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Restoring…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</source>
+        <translation>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore: that computer is no longer used</source>
+        <translation>Restore: that computer is no longer used</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Restored from %1.</source>
         <translation>Restored from %1.</translation>
     </message>
@@ -1693,7 +1709,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+53"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+54"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>Entrepreneurs developed (people)</translation>
     </message>
@@ -1812,12 +1828,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+326"/>
+        <location line="+329"/>
         <source>All sites in this database</source>
         <translation>All sites in this database</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-328"/>
         <source>Whole department (as of the last sync)</source>
         <translation>Whole department (as of the last sync)</translation>
     </message>
@@ -1828,12 +1844,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+3"/>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>Edit targets…</source>
         <translation>Edit targets…</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-151"/>
         <source>Programs</source>
         <translation>Programs</translation>
     </message>
@@ -1878,8 +1894,8 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Progress</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <location line="+206"/>
+        <location line="+74"/>
+        <location line="+207"/>
         <source>Program or service</source>
         <translation>Program or service</translation>
     </message>
@@ -1962,12 +1978,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Exported %1 lines to %2</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-297"/>
         <source>Reached: enrolled in or completed an activity of one of the year's programs. Enterprises also count when they received a service during the year. Economic value is computed from the outcomes recorded for the year.</source>
         <translation>Reached: enrolled in or completed an activity of one of the year's programs. Enterprises also count when they received a service during the year. Economic value is computed from the outcomes recorded for the year.</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+162"/>
         <source>All fiscal years, in this computer's database: %1 people, %2 enterprises, %3 products and %4 groups.</source>
         <translation>All fiscal years, in this computer's database: %1 people, %2 enterprises, %3 products and %4 groups.</translation>
     </message>
@@ -1977,7 +1993,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Targets set for this site for the fiscal year.</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-125"/>
         <source>By service and by program</source>
         <translation>By service and by program</translation>
     </message>
@@ -2012,7 +2028,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>A person in programs of two kinds counts once in each, so the lines need not add up to the site's total. A service's target is the sum of its programs' targets.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>No targets are set for this site this year: shown against the national targets, which are for all sites together.</source>
         <translation>No targets are set for this site this year: shown against the national targets, which are for all sites together.</translation>
     </message>
@@ -2549,6 +2565,24 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>EvidenceShareCard</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/evidence_share.py" line="+33"/>
+        <source>Economic value backed by evidence</source>
+        <translation>Economic value backed by evidence</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 of %2 baht of economic value has receipts, statements or photos behind it.</source>
+        <translation>%1 of %2 baht of economic value has receipts, statements or photos behind it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No economic value recorded for this fiscal year yet.</source>
+        <translation>No economic value recorded for this fiscal year yet.</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <location filename="../dipdesk/ui/attendance/fields.py" line="+29"/>
@@ -2694,7 +2728,7 @@ The current database is kept beside it first. Work made after the backup that wa
     <message>
         <location filename="../dipdesk/ui/records/enterprises.py" line="-12"/>
         <location line="+69"/>
-        <location filename="../dipdesk/ui/records/programs.py" line="-416"/>
+        <location filename="../dipdesk/ui/records/programs.py" line="-417"/>
         <location line="+26"/>
         <source>Code</source>
         <translation>Code</translation>
@@ -3083,6 +3117,165 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+9"/>
         <source>Fiscal year %1</source>
         <translation>Fiscal year %1</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsPage</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+76"/>
+        <source>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</source>
+        <translation>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Due within 30 days</source>
+        <translation>Due within 30 days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Activity code, e.g. A-001</source>
+        <translation>Activity code, e.g. A-001</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schedule follow-ups (3, 6, 12 months)</source>
+        <translation>Schedule follow-ups (3, 6, 12 months)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record the outcome…</source>
+        <translation>Record the outcome…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why it cannot be followed up</source>
+        <translation>Why it cannot be followed up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+15"/>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due on</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcomes without evidence</source>
+        <translation>Outcomes without evidence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Statement</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach evidence…</source>
+        <translation>Attach evidence…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Economic value (baht)</source>
+        <translation>Economic value (baht)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 days overdue</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due today</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due in %1 days</source>
+        <translation>due in %1 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 months</source>
+        <translation>%1 months</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No activity with the code %1</source>
+        <translation>No activity with the code %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 follow-ups scheduled.</source>
+        <translation>%1 follow-ups scheduled.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Follow-up closed without an outcome.</source>
+        <translation>Follow-up closed without an outcome.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Outcome recorded.</source>
+        <translation>Outcome recorded.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attach evidence</source>
+        <translation>Attach evidence</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 file(s) attached as evidence.</source>
+        <translation>%1 file(s) attached as evidence.</translation>
     </message>
 </context>
 <context>
@@ -6155,6 +6348,65 @@ Do you want to replace it?</translation>
     </message>
 </context>
 <context>
+    <name>RecordOutcomeDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+15"/>
+        <source>Record the outcome of %1</source>
+        <translation>Record the outcome of %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revenue before (baht)</source>
+        <translation>Revenue before (baht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue after (baht)</source>
+        <translation>Revenue after (baht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Costs saved (baht)</source>
+        <translation>Costs saved (baht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment induced (baht)</source>
+        <translation>Investment induced (baht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs created</source>
+        <translation>Jobs created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New products</source>
+        <translation>New products</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+25"/>
+        <source>No file attached</source>
+        <translation>No file attached</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Attach receipts or statements…</source>
+        <translation>Attach receipts or statements…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Attach evidence</source>
+        <translation>Attach evidence</translation>
+    </message>
+</context>
+<context>
     <name>RecordsAreaPage</name>
     <message>
         <location filename="../dipdesk/ui/records/page.py" line="+46"/>
@@ -7394,7 +7646,7 @@ Do you want to replace it?</translation>
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+101"/>
+        <location filename="../dipdesk/ui/certificates/templates_tab.py" line="+102"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
@@ -7605,7 +7857,7 @@ Do you want to replace it?</translation>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Sample data.</source>
         <translation>Sample data.</translation>
     </message>

@@ -17,6 +17,8 @@ from dipdesk.services.context import Context, system_context
 from dipdesk.services.errors import NotFound, ServiceError, ValidationError
 from dipdesk.services.listing import KINDS
 from dipdesk.store.db import transaction
+from dipdesk.store.merges import MERGE_KINDS
+from dipdesk.sync.identity import resolve
 
 # Records with a workflow of their own (lab, certificates, users, audit) change only through it.
 EDITABLE = (
@@ -46,6 +48,9 @@ def edit_record(
         obj = session.get(model, ident)
         if obj is None and hasattr(model, "code"):
             obj = session.scalars(select(model).where(model.code == ident)).first()
+        if (obj is None or obj.deleted) and model.__tablename__ in MERGE_KINDS:
+            kept = resolve(session.connection(), model.__tablename__, ident)  # a merged-away id: its alias
+            obj = session.get(model, kept) if kept != ident else obj
         if obj is None or obj.deleted:
             raise NotFound(f"ไม่พบ {kind} {ident}", f"no {kind} record {ident}")
         _check_fields(session, model, fields)

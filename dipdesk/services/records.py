@@ -27,9 +27,11 @@ from dipdesk.store.auth import AuditEntry
 from dipdesk.store.base import Base, SiteOwned
 from dipdesk.store.enrollment import ENROLLMENT_STATES, Enrollment
 from dipdesk.store.mentoring import MentoringPair, MentoringSession
+from dipdesk.store.merges import MERGE_KINDS
 from dipdesk.store.outcomes import Outcome, ServiceRecord
 from dipdesk.store.people import ENTERPRISE_KINDS, ENTERPRISE_SIZES, Enterprise, Group, Person, Product
 from dipdesk.store.programs import POLICY_TRACKS, SERVICE_KINDS, Activity, ActivitySession, Program, Target
+from dipdesk.sync.identity import resolve
 from dipdesk.sync.outbox import capture
 
 M = TypeVar("M", bound=Base)
@@ -384,7 +386,13 @@ def create(ctx: Context, model: type[M], **fields: Any) -> M:
 
 
 def get(ctx: Context, model: type[M], record_id: str) -> M:
+    """The live record `record_id`; a person or enterprise merged into another is found by its old id
+    (the alias, `dipdesk.sync.identity.resolve`)."""
     obj = ctx.session.get(model, record_id)
+    if (obj is None or getattr(obj, "deleted", False)) and model.__tablename__ in MERGE_KINDS:
+        kept = resolve(ctx.session.connection(), model.__tablename__, record_id)
+        if kept != record_id:
+            obj = ctx.session.get(model, kept)
     if obj is None or getattr(obj, "deleted", False):
         raise NotFound(f"ไม่พบข้อมูล {record_id}", f"no {model.__tablename__} record {record_id}")
     return obj

@@ -4,6 +4,7 @@ from dipdesk.store.auth import AuditEntry, LocalState, User
 from dipdesk.store.base import Base
 from dipdesk.store.certificates import Certificate, CertificatePrint, CertificateTemplate, SerialCounter
 from dipdesk.store.enrollment import Attendance, Enrollment
+from dipdesk.store.followups import FollowUp, OutcomeEvidence
 from dipdesk.store.instruments import LabInstrument, LabInstrumentEvent
 from dipdesk.store.lab import (
     LabAnalysis,
@@ -56,6 +57,7 @@ __all__ = [
     "Enrollment",
     "Enterprise",
     "EnterpriseMember",
+    "FollowUp",
     "Group",
     "LabAnalysis",
     "LabControlMaterial",
@@ -78,6 +80,7 @@ __all__ = [
     "MentoringSession",
     "NationalFigures",
     "Outcome",
+    "OutcomeEvidence",
     "Person",
     "Product",
     "Program",

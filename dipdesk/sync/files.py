@@ -15,11 +15,16 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from dipdesk.store.certificates import CertificateTemplate
+from dipdesk.store.followups import OutcomeEvidence
 from dipdesk.store.people import Product
 from dipdesk.sync.transport import SyncError, Transport
 
 CHUNK = 256 * 1024
-REFERENCING = ((Product, "photo_hash"), (CertificateTemplate, "background_hash"))
+REFERENCING = (
+    (Product, "photo_hash"),
+    (CertificateTemplate, "background_hash"),
+    (OutcomeEvidence, "file_hash"),  # receipts and statements behind an outcome
+)
 
 
 def files_dir(engine: Engine) -> Path:

@@ -54,14 +54,15 @@ from dipdesk.store.base import Synced
 from dipdesk.store.models import Base
 
 # The schema version a client and server speak: the number of the newest migration they know.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Fields (per table) that appeared in a schema version, so a server can leave them out for older
 # clients ("*": the whole table is new). Add an entry with the migration that adds a synced column.
 # Version 4: the merges of one person / one enterprise nationally (migration 0014).
 # Version 5: the lab's quality records (migration 0012, issue 15): instruments, calibrations,
 # worksheets, QC, retention and disposal, payments; the instrument/worksheet/override of an analysis.
-# Version 6: `users.must_change_password` (migration 0010, issue 10): a reset password travels as
+# Version 6: follow-ups after activities and the evidence behind outcomes (migration 0011, issue 14).
+# Version 7: `users.must_change_password` (migration 0010, issue 10): a reset password travels as
 # "change it at the next log-in".
 LAB_QUALITY_TABLES = (
     "lab_instruments",
@@ -79,7 +80,8 @@ FIELDS_SINCE: dict[int, dict[str, tuple[str, ...]]] = {
         "lab_analyses": ("instrument_id", "worksheet_id", "override_reason", "override_by"),
         **{t: ("*",) for t in LAB_QUALITY_TABLES},
     },
-    6: {"users": ("must_change_password",)},
+    6: {"followups": ("*",), "outcome_evidence": ("*",)},
+    7: {"users": ("must_change_password",)},
 }
 TABLES_SINCE: dict[int, tuple[str, ...]] = {4: ("merges",), 5: LAB_QUALITY_TABLES}
 

@@ -18,6 +18,7 @@ VIEWS = (
     "enterprises",
     "duplicates",
     "mentoring",
+    "followups",
     "certificates",
     "lab",
     "sync",

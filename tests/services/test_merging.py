@@ -69,6 +69,7 @@ def test_a_pair_from_the_review_list_becomes_one_person(ctx) -> None:  # type: i
     att = s.scalars(select(Attendance).where(Attendance.session_id == day.id)).one()
     assert att.enrollment_id == live[0].id  # the attendance followed
     assert resolve(s.connection(), "people", other.id) == kept.id
+    assert records.get(ctx, Person, other.id).id == kept.id  # the old id opens the kept record
     row = s.scalars(select(RecordMerge)).one()
     assert (row.kept_id, row.merged_id, row.reason, row.decided_by) == (
         kept.id,

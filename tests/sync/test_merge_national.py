@@ -21,6 +21,7 @@ from dipdesk.core.thaiid import make_id
 from dipdesk.sync.server.identity import SERVER_DEVICE
 from tests.sync.linkemu import Link
 from tests.sync.synctest import Device, Server, conflicts, create_person, demo_device, server  # noqa: F401
+from tests.sync.synctest import edit as edit_
 
 NID = make_id("310050000025")
 REG = make_id("010555000012")
@@ -155,7 +156,8 @@ def test_two_sites_one_person_and_one_enterprise(server: Server, devices: Any) -
 
     with b.engine.connect() as conn:
         assert resolve(conn, "people", q) == p
-    # privacy: site 1 received nothing of site 2 but the merged records
+    # privacy: site 1 received nothing of site 2 but the merged records (not even the merged-away row)
+    assert a.scalar("SELECT count(*) FROM people WHERE id = :q", q=q) == 0
     assert (
         a.scalar(
             "SELECT count(*) FROM enrollments WHERE site_id != (SELECT site_id FROM people WHERE id = :p)",
@@ -243,6 +245,10 @@ def test_a_review_merge_is_synced(server: Server, devices: Any) -> None:  # noqa
     assert done.taken == ("email",) and done.references == 1
     a.sync_ok()
     b.sync_ok()
+    assert "0899999999" in edit_(a, "people", other, "phone=0899999999")  # the old id opens the kept record
+    a.sync_ok()
+    b.sync_ok()
+    assert server.scalar("SELECT phone FROM people WHERE id = :k", k=kept) == "0899999999"
     assert server.scalar("SELECT reason FROM merges WHERE merged_id = :o", o=other) == "review"
     assert server.scalar("SELECT person_id FROM enrollments WHERE activity_id = :a", a=activity) == kept
     for d in (a, b):

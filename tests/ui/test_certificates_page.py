@@ -220,3 +220,40 @@ def test_a_forged_codes_claims_are_not_shown_as_facts(qtbot, page, env) -> None:
     label = "ข้อมูลตามที่รหัสอ้าง (ยังไม่ได้ยืนยัน)"
     assert label in text and text.index("นายปลอม ใจร้าย") > text.index(label)
     assert "<b>ผู้ได้รับ</b>" not in text  # not in the table of facts a genuine code gets
+
+
+def test_template_preview_file_is_always_whole(qtbot, page, env) -> None:  # type: ignore[no-untyped-def]
+    """The preview PDF is replaced in one step: a reader (the viewer showing the last run's page) finds a
+    whole PDF or none, never a file being written; no part-files are left behind."""
+    import threading
+
+    t = page.templates_tab
+    t.render_preview()
+    qtbot.waitUntil(lambda: t.preview_task is None and bool(t.preview.path), timeout=WAIT)
+    folder = Path(t.preview.path).parent
+    seen: list[str] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            for f in folder.glob("preview-*.pdf"):
+                try:
+                    data = f.read_bytes()
+                except FileNotFoundError:
+                    continue
+                if not (data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")):
+                    seen.append(f"{f.name}: {len(data)} bytes")
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        for y in range(30, 46, 2):
+            t.element_list.setCurrentRow(0)
+            t.y_box.setValue(y)
+            t.render_preview()
+            qtbot.waitUntil(lambda: t.preview_task is None, timeout=WAIT)
+    finally:
+        stop.set()
+        watcher.join()
+    assert seen == []
+    assert not list(folder.glob("*.part"))

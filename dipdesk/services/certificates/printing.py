@@ -330,7 +330,7 @@ def context_for(session: Session, username: str | None = None) -> Context:
     """The acting user's context (a system job when ``username`` is None)."""
     ctx = system_context(session)
     if username:
-        user = find_user(session, username, site_id=ctx.site.id)
+        user = find_user(session, username, site_id=ctx.site.id)  # per site: (site, username)
         if user is None or not user.active:
             raise NotFound(f"ไม่พบผู้ใช้ {username}", f"no active user {username}")
         ctx.user = user

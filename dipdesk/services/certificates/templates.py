@@ -7,18 +7,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from dipdesk.printing import certificates as printer
 from dipdesk.services.certificates.common import COMPLETION_SERVICES, DEFAULT_CODES
-from dipdesk.services.context import Context
+from dipdesk.services.context import Context, current_site
 from dipdesk.services.errors import NotFound, ValidationError
 from dipdesk.services.records import audit
 from dipdesk.store.certificate_defaults import seed_certificate_templates
 from dipdesk.store.certificates import CertificateTemplate
 from dipdesk.store.programs import Activity, Program
+from dipdesk.store.reference_data import site_id as reference_site_id
 from dipdesk.sync.outbox import capture
+from dipdesk.sync.protocol import HQ_SITE_CODE
 
 # ----------------------------------------------------------------------------------------------------
 # templates
@@ -42,12 +44,20 @@ def ensure_default_templates(session: Session) -> int:
     return seed_certificate_templates(session)
 
 
-def template_by_code(session: Session, code: str) -> CertificateTemplate:
+def template_by_code(session: Session, code: str, *, site_id: str | None = None) -> CertificateTemplate:
+    """The template with `code`. Codes are per site (migration 0005), and a site holds headquarters'
+    templates too: this site's own template comes first, then headquarters', then any other (default
+    `site_id`: this installation's site)."""
+    if site_id is None:
+        site = current_site(session)
+        site_id = site.id if site is not None else None
+    t = CertificateTemplate
+    hq = reference_site_id(HQ_SITE_CODE)
+    order = case((t.site_id == site_id, 0), (t.site_id == hq, 1), else_=2)
+
     def find() -> CertificateTemplate | None:
         return session.scalars(
-            select(CertificateTemplate).where(
-                CertificateTemplate.code == code, CertificateTemplate.deleted.is_(False)
-            )
+            select(t).where(t.code == code, t.deleted.is_(False)).order_by(order, t.created_at, t.id)
         ).first()
 
     tpl = find()

@@ -27,7 +27,17 @@ from dipdesk.store.lab import (
     LabSpecification,
     LabTest,
 )
+from dipdesk.store.lab_defaults import default_test_rows
 from dipdesk.store.people import Enterprise
+
+#: fields of a shipped test (`lab_defaults.default_test_rows`) → the demo's names for them
+_SHIPPED_FIELDS = (
+    ("name_th", "name_th"), ("name_en", "name_en"), ("kind", "kind"), ("method", "method"),
+    ("standard_ref", "standard_ref"), ("unit", "unit"), ("result_type", "result_type"), ("choices", "choices"),
+    ("decimals", "decimals"), ("lod", "lod"), ("upper_limit", "upper"), ("uncertainty", "uncertainty"),
+    ("uncertainty_is_percent", "uncertainty_pct"), ("accredited", "accredited"), ("fee", "fee"),
+    ("turnaround_days", "days"),
+)  # fmt: skip
 
 
 class _LabBuild(_DemoBase):
@@ -46,14 +56,24 @@ class _LabBuild(_DemoBase):
         )
         tests: dict[str, dict[str, Any]] = {}
         test_rows = []
+        shipped = {d["code"].removeprefix("STD-"): d for d in default_test_rows("")}  # every column given
         for spec in _LAB_TESTS:
             t = dict(spec)
-            t["id"] = _uuid(rng)
+            own_id = _uuid(rng)  # drawn for every test, so the rest of the demo stays what it was
+            std = shipped.get(t["key"])
+            if std is not None and not t.get("formula"):
+                # the lab works with the test every installation ships (STD-…), as it is defined there
+                t.update({ours: std[theirs] for theirs, ours in _SHIPPED_FIELDS})
+                t["id"] = std["id"]
+                tests[t["key"]] = t
+                continue
+            # a test of the lab's own; one computed from weighings is its own variant of a shipped test
+            t["id"] = own_id
             tests[t["key"]] = t
             test_rows.append(
                 (
                     t["id"],
-                    f"{self.code}-{t['key']}",
+                    f"{self.code}-{t['key']}{'V' if std is not None else ''}",
                     t["name_th"],
                     t["name_en"],
                     t["kind"],

@@ -72,7 +72,7 @@ def lab_context(session: Session, user_id: str | None) -> Context:
 
 
 def user_by_name(session: Session, username: str) -> User:
-    user = find_user(session, username)  # per site: `ver` at IPC1 is not `ver` at IPC2
+    user = find_user(session, username)  # a login is per site: (this site, username)
     if user is None or not user.active:
         raise NotFound(f"ไม่พบผู้ใช้ {username}", f"no active user {username}")
     return user

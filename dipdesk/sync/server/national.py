@@ -52,11 +52,14 @@ def _money(value: Any) -> Decimal:
     return Decimal(str(value or 0)).quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
-def _reach(year: int) -> Select[Any]:
-    """Rows (kind, site_id, program_id, service_kind, ident): what was reached, by which site and program.
-    `ident` is the national identity (national ID / registration ID where known, else the record id)."""
+def _reach(year: int, site_id: str | None = None) -> Select[Any]:
+    """Rows (kind, site_id, program_id, service_kind, ident): what was reached, by which site and program
+    (only `site_id`'s when given). `ident` is the national identity (national ID / registration ID where
+    known, else the record id)."""
     first_day, last_day = fiscal_year_range(year)
     live_program = and_(Program.fiscal_year == year, Program.deleted.is_(False))
+    if site_id is not None:
+        live_program = and_(live_program, Program.site_id == site_id)
     enr = (
         select(
             Program.site_id,
@@ -82,6 +85,8 @@ def _reach(year: int) -> Select[Any]:
         ServiceRecord.service_kind,
         ServiceRecord.enterprise_id,
     ).where(ServiceRecord.deleted.is_(False), ServiceRecord.day.between(first_day, last_day))
+    if site_id is not None:
+        services = services.where(ServiceRecord.site_id == site_id)
     ents = union_all(
         select(enr.c.site_id, enr.c.program_id, enr.c.service_kind, enr.c.enterprise_id).where(
             enr.c.enterprise_id.is_not(None)
@@ -217,10 +222,15 @@ def _progress(line: dict[str, Any], target: dict[str, Any] | None) -> dict[str, 
     return out
 
 
-def compute(conn: Connection, year: int) -> dict[str, Any]:
-    """The national figures of fiscal year `year` (BE), as JSON-ready data."""
-    reach = _reach(year)
-    total, per_site, per_program, per_kind = _distinct_all(conn, reach)
+Counts = tuple[dict[tuple[Any, ...], int], ...]  # (total, per site, per program, per service kind)
+
+
+def compute(conn: Connection, year: int, counts: Counts | None = None) -> dict[str, Any]:
+    """The national figures of fiscal year `year` (BE), as JSON-ready data. `counts`: the distinct counts
+    when already known (`national_incremental`); else they are counted here, in one pass."""
+    total, per_site, per_program, per_kind = (
+        counts if counts is not None else _distinct_all(conn, _reach(year))
+    )
     value_total = _values(conn, year, None).get(None, Decimal(0))
     value_site = _values(conn, year, Outcome.site_id)
     value_program = _values(conn, year, Outcome.program_id)

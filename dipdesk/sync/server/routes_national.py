@@ -22,6 +22,7 @@ from dipdesk.sync.merge import clocks_of, held
 from dipdesk.sync.protocol import encode, synced_tables
 from dipdesk.sync.server.db import ServerDB
 from dipdesk.sync.server.national import Cache, years_with_data
+from dipdesk.sync.server.national_incremental import Incremental
 from dipdesk.sync.server.push import Device
 
 MAX_YEARS = 6
@@ -65,7 +66,7 @@ def add_routes(
     header_version: Callable[..., int],
     respond: Callable[[Request, dict[str, Any]], Response],
 ) -> None:
-    cache = Cache(db.read)
+    cache = Cache(db.read, compute_fn=Incremental().compute)  # counts again only the sites that moved
     app.state.national_cache = cache
 
     @app.get("/api/v1/national")

@@ -10,6 +10,7 @@ to another site (most come from headquarters) is saved as this site's own copy.
 from __future__ import annotations
 
 import copy
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -535,7 +536,11 @@ class TemplatesTab(QWidget):
         path = print_folder() / f"preview-{self.current.code}-{generation % 2}.pdf"
 
         def work(task: Task) -> str:
-            path.write_bytes(svc.preview_pdf(engine, layout, thai_digits=thai))
+            data = svc.preview_pdf(engine, layout, thai_digits=thai)
+            # whole or not at all: the viewer may be reading this file (an earlier run's) right now
+            part = path.with_name(f"{path.name}.{os.getpid()}-{generation}.part")
+            part.write_bytes(data)
+            os.replace(part, path)
             return str(path)
 
         def done(result: str) -> None:

@@ -43,6 +43,7 @@ AREAS: tuple[Area, ...] = (
     Area("enterprises", QT_TRANSLATE_NOOP("Areas", "Enterprises"), "enterprises", "EnterprisesPage"),
     Area("duplicates", QT_TRANSLATE_NOOP("Areas", "Possible duplicates"), "duplicates", "DuplicatesPage"),
     Area("mentoring", QT_TRANSLATE_NOOP("Areas", "Mentoring"), "mentoring", "MentoringPage"),
+    Area("followups", QT_TRANSLATE_NOOP("Areas", "Follow-ups"), "followups_due", "FollowupsPage"),
     Area("certificates", QT_TRANSLATE_NOOP("Areas", "Certificates"), "certificates", "CertificatesPage"),
     Area("lab", QT_TRANSLATE_NOOP("Areas", "Testing lab"), "lab", "LabPage"),
     Area("sync", QT_TRANSLATE_NOOP("Areas", "Sync"), "sync", "SyncPage"),

@@ -43,6 +43,7 @@ from dipdesk.ui.flow import FlowLayout, together
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import value_label
 from dipdesk.ui.pages.base import AreaPage
+from dipdesk.ui.pages.evidence_share import EvidenceShareCard
 from dipdesk.ui.pages.national_panel import NationalPanel, SiteTargetsDialog, load_national
 from dipdesk.ui.widgets import ElidedLabel, StatCard, card_grid, format_date, format_number
 from dipdesk.ui.workers import Task
@@ -311,6 +312,8 @@ class DashboardPage(AreaPage):
         site.addWidget(self.totals_label)
         self.export_label = self.muted()
         site.addWidget(self.export_label)
+        self.evidence = EvidenceShareCard(self.env)  # how much of the value has proof behind it
+        site.addWidget(self.evidence)
         self.body.addWidget(self.site_view)
         self.national = NationalPanel(self.env)
         self.national.hide()
@@ -385,6 +388,7 @@ class DashboardPage(AreaPage):
         self.targets_button.setVisible(self.is_admin)
         self.report = report
         self._shown = (report.fiscal_year, report.scope)
+        self.evidence.load(report.fiscal_year)
         self._updating = True
         self.year_combo.clear()
         for y in report.years:

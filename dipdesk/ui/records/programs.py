@@ -425,6 +425,7 @@ class ActivitiesController(RecordController):
         widget = cls(self.db, self.ctx_factory, activity_id, self.widget)
         if not isinstance(widget, QDialog):
             holder = QDialog(self.widget)
+            holder.setObjectName("attendanceWindow")
             holder.setWindowTitle(self.attendance_button.text().rstrip("…"))
             lay = QVBoxLayout(holder)
             lay.addWidget(widget)

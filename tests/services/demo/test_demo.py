@@ -213,8 +213,26 @@ def test_every_analysis_state_and_the_lab_paper_trail(built: tuple[Engine, DemoR
         "verified",
         "published",
     }
-    moisture = _rows(engine, "SELECT formula, interim_fields FROM lab_tests WHERE code = 'IPC1-MOIST'")
+    # the shipped tests (STD-…) are used, not copied under the site's code; a moisture computed from
+    # weighings is the lab's own variant of the shipped one
+    moisture = _rows(engine, "SELECT formula, interim_fields FROM lab_tests WHERE code = 'IPC1-MOISTV'")
     assert moisture and moisture[0][0] == "(wet - dry) / wet * 100" and "wet" in moisture[0][1]
+    shipped = {
+        r[0].removeprefix("STD-") for r in _rows(engine, "SELECT code FROM lab_tests WHERE code LIKE 'STD-%'")
+    }
+    own = {
+        r[0].removeprefix("IPC1-")
+        for r in _rows(engine, "SELECT code FROM lab_tests WHERE code LIKE 'IPC1-%'")
+    }
+    assert len(shipped) >= 10 and own and not shipped & own, shipped & own
+    used = {
+        r[0]
+        for r in _rows(
+            engine,
+            "SELECT DISTINCT t.code FROM lab_analyses a JOIN lab_tests t ON t.id = a.test_id WHERE t.code LIKE 'STD-%'",
+        )
+    }
+    assert len(used) >= 3, used  # the lab's analyses are of the shipped tests
     assert _one(engine, "SELECT count(*) FROM lab_specifications WHERE product_type = 'food'") > 3
     counters = _rows(engine, "SELECT series, last FROM serial_counters WHERE site_code = 'IPC1'")
     assert sum(last for series, last in counters if series == "LAB") == len(lab_nos)

@@ -5,7 +5,7 @@ A plain ADD COLUMN with a false default and a CREATE INDEX, each skipped when al
 that met an earlier build of this migration), on SQLite and on the server's PostgreSQL alike.
 
 Revision ID: 0010
-Revises: 0013 (the head when it landed; 0010 was its number when written)
+Revises: 0011 (the head when it landed; 0010 was its number when written)
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0013"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
