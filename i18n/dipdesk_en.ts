@@ -1709,7 +1709,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+54"/>
+        <location filename="../dipdesk/ui/pages/kpi_figures.py" line="+25"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>Entrepreneurs developed (people)</translation>
     </message>
@@ -1812,7 +1812,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>DashboardPage</name>
     <message>
-        <location line="+114"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+72"/>
         <source>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</source>
         <translation>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</translation>
     </message>
@@ -3122,7 +3122,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/followups_due.py" line="+76"/>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+77"/>
         <source>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</source>
         <translation>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</translation>
     </message>
@@ -3142,7 +3142,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Schedule follow-ups (3, 6, 12 months)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Record the outcome…</source>
         <translation>Record the outcome…</translation>
     </message>
@@ -3395,12 +3395,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Search by code or title…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thai digits</source>
         <translation>Thai digits</translation>
     </message>
@@ -3733,7 +3733,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabGrid</name>
     <message>
-        <location filename="../dipdesk/ui/lab/grid.py" line="+55"/>
+        <location filename="../dipdesk/ui/lab/grid_model.py" line="+30"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
@@ -4982,7 +4982,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+112"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+99"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
@@ -5002,29 +5002,29 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Progress</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Sites, ranked</source>
         <translation>Sites, ranked</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+124"/>
+        <location line="+7"/>
+        <location line="+121"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+123"/>
+        <location line="-120"/>
+        <location line="+120"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-118"/>
         <source>% of target (people)</source>
         <translation>% of target (people)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>By site</source>
         <translation>By site</translation>
     </message>
@@ -5059,7 +5059,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>no target</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -6954,7 +6954,7 @@ Do you want to replace it?</translation>
         <translation>Targets of each site, fiscal year %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>

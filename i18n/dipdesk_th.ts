@@ -1709,7 +1709,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+54"/>
+        <location filename="../dipdesk/ui/pages/kpi_figures.py" line="+25"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>ผู้ประกอบการที่ได้รับการพัฒนา (คน)</translation>
     </message>
@@ -1812,7 +1812,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>DashboardPage</name>
     <message>
-        <location line="+114"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+72"/>
         <source>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</source>
         <translation>ผลการดำเนินงานของหน่วยงานในปีงบประมาณ และความก้าวหน้าเทียบกับเป้าหมายของปี ผู้ประกอบการ สถานประกอบการ ผลิตภัณฑ์ และกลุ่ม นับเพียงครั้งเดียว แม้จะเข้าร่วมหลายกิจกรรม</translation>
     </message>
@@ -3122,7 +3122,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/followups_due.py" line="+76"/>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+77"/>
         <source>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</source>
         <translation>ติดตามผล 3, 6 และ 12 เดือนหลังกิจกรรม: โทรหรือเยี่ยมสถานประกอบการ บันทึกสิ่งที่เปลี่ยนไป และแนบใบเสร็จหรือรายการเดินบัญชีเป็นหลักฐาน</translation>
     </message>
@@ -3142,7 +3142,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ตั้งกำหนดติดตามผล (3, 6, 12 เดือน)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Record the outcome…</source>
         <translation>บันทึกผลลัพธ์…</translation>
     </message>
@@ -3395,12 +3395,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ค้นหาด้วยรหัสหรือชื่อ…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>แบบ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thai digits</source>
         <translation>ใช้เลขไทย</translation>
     </message>
@@ -3733,7 +3733,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabGrid</name>
     <message>
-        <location filename="../dipdesk/ui/lab/grid.py" line="+55"/>
+        <location filename="../dipdesk/ui/lab/grid_model.py" line="+30"/>
         <source>Pass</source>
         <translation>ผ่าน</translation>
     </message>
@@ -4982,7 +4982,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+112"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+99"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
@@ -5002,29 +5002,29 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ความก้าวหน้า</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Sites, ranked</source>
         <translation>หน่วยงาน เรียงตามผลงาน</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+124"/>
+        <location line="+7"/>
+        <location line="+121"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+123"/>
+        <location line="-120"/>
+        <location line="+120"/>
         <source>Site</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-118"/>
         <source>% of target (people)</source>
         <translation>% ของเป้าหมาย (คน)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>By site</source>
         <translation>รายหน่วยงาน</translation>
     </message>
@@ -5059,7 +5059,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ไม่มีเป้าหมาย</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
@@ -6954,7 +6954,7 @@ Do you want to replace it?</source>
         <translation>เป้าหมายของแต่ละหน่วยงาน ปีงบประมาณ %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Site</source>
         <translation>หน่วยงาน</translation>
     </message>
