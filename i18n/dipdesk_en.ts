@@ -4571,7 +4571,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+123"/>
+        <location filename="../dipdesk/ui/login.py" line="+124"/>
         <source>Log in to dipdesk</source>
         <translation>Log in to dipdesk</translation>
     </message>
@@ -4602,18 +4602,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+102"/>
+        <location line="-103"/>
+        <location line="+103"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-76"/>
         <source>Please enter your username and password.</source>
         <translation>Please enter your username and password.</translation>
     </message>
@@ -4623,7 +4623,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>The username or password is not correct.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Could not check the password: %1</source>
         <translation>Could not check the password: %1</translation>
     </message>
@@ -4631,7 +4631,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+70"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+80"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -4716,7 +4716,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Sync: checking…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Backed up automatically: %1</source>
         <translation>Backed up automatically: %1</translation>
     </message>
@@ -4802,12 +4802,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Open the sync page</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+147"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>Closing: finishing the current sync step…</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-172"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>Not synchronised yet: all data is on this computer only</translation>
     </message>
@@ -4817,7 +4817,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Sync status unknown</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+91"/>
         <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
         <translation>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</translation>
     </message>
