@@ -2889,7 +2889,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/followups_due.py" line="+76"/>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+77"/>
         <source>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</source>
         <translation>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</translation>
     </message>
@@ -2909,7 +2909,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Schedule follow-ups (3, 6, 12 months)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Record the outcome…</source>
         <translation>Record the outcome…</translation>
     </message>
@@ -3150,6 +3150,114 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>InstrumentsPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/quality.py" line="+50"/>
+        <source>Calibrated</source>
+        <translation>Calibrated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibration due soon</source>
+        <translation>Calibration due soon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibration overdue: blocked</source>
+        <translation>Calibration overdue: blocked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No calibration programme</source>
+        <translation>No calibration programme</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for a result</source>
+        <translation>Waiting for a result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for verification</source>
+        <translation>Waiting for verification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified, report to publish</source>
+        <translation>Verified, report to publish</translation>
+    </message>
+    <message>
+        <location line="+213"/>
+        <source>Instruments</source>
+        <translation>Instruments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calibration due</source>
+        <translation>Calibration due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance due</source>
+        <translation>Maintenance due</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Turnaround: open analyses against the catalog's target</source>
+        <translation>Turnaround: open analyses against the catalog's target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lab no.</source>
+        <translation>Lab no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>Days left</translation>
+    </message>
+</context>
+<context>
     <name>IssueTab</name>
     <message>
         <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+143"/>
@@ -3162,12 +3270,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Search by code or title…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thai digits</source>
         <translation>Thai digits</translation>
     </message>
@@ -3646,19 +3754,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+41"/>
-        <location line="+138"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+42"/>
+        <location line="+145"/>
         <source>In the lab</source>
         <translation>In the lab</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-144"/>
+        <location line="+145"/>
         <source>To receive</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-144"/>
         <source>Received, not started</source>
         <translation>Received, not started</translation>
     </message>
@@ -3669,12 +3777,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+143"/>
         <source>Results to verify</source>
         <translation>Results to verify</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-142"/>
         <source>Verified, report to publish</source>
         <translation>Verified, report to publish</translation>
     </message>
@@ -3729,6 +3837,16 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Catalog</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Quality control</source>
+        <translation>Quality control</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instruments and turnaround</source>
+        <translation>Instruments and turnaround</translation>
+    </message>
+    <message>
         <location line="+43"/>
         <source>Reports to publish</source>
         <translation>Reports to publish</translation>
@@ -3744,7 +3862,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Reports published</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+172"/>
         <source>Sample %1 registered. Print its receipt and label with “Sample receipt”.</source>
         <translation>Sample %1 registered. Print its receipt and label with “Sample receipt”.</translation>
     </message>
@@ -4187,6 +4305,29 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+1"/>
         <source>Budget (baht)</source>
         <translation>Budget (baht)</translation>
+    </message>
+</context>
+<context>
+    <name>LeveyJenningsChart</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/qc_chart.py" line="+78"/>
+        <source>No control results yet</source>
+        <translation>No control results yet</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Rejected (Westgard rule)</source>
+        <translation>Rejected (Westgard rule)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning (1-2s)</source>
+        <translation>Warning (1-2s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In control</source>
+        <translation>In control</translation>
     </message>
 </context>
 <context>
@@ -5809,6 +5950,109 @@ Do you want to replace it?</translation>
         <location line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/quality.py" line="-238"/>
+        <source>No QC yet</source>
+        <translation>No QC yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QC passed</source>
+        <translation>QC passed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hold: QC failed</source>
+        <translation>On hold: QC failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released by the lab head</source>
+        <translation>Released by the lab head</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected, to be retested</source>
+        <translation>Rejected, to be retested</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Control material</source>
+        <translation>Control material</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Worksheets</source>
+        <translation>Worksheets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worksheet</source>
+        <translation>Worksheet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Analyses</source>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QC</source>
+        <translation>QC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QC failure</source>
+        <translation>QC failure</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason for the decision (investigation, corrective action)</source>
+        <translation>Reason for the decision (investigation, corrective action)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release results</source>
+        <translation>Release results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject and retest</source>
+        <translation>Reject and retest</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No control material yet</source>
+        <translation>No control material yet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 — target %2 %3, SD %4</source>
+        <translation>%1 — target %2 %3, SD %4</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Worksheet %1 released: its results may be verified.</source>
+        <translation>Worksheet %1 released: its results may be verified.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worksheet %1 rejected: %2 results retracted for retesting.</source>
+        <translation>Worksheet %1 rejected: %2 results retracted for retesting.</translation>
     </message>
 </context>
 <context>

@@ -2889,7 +2889,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/followups_due.py" line="+76"/>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+77"/>
         <source>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</source>
         <translation>ติดตามผล 3, 6 และ 12 เดือนหลังกิจกรรม: โทรหรือเยี่ยมสถานประกอบการ บันทึกสิ่งที่เปลี่ยนไป และแนบใบเสร็จหรือรายการเดินบัญชีเป็นหลักฐาน</translation>
     </message>
@@ -2909,7 +2909,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ตั้งกำหนดติดตามผล (3, 6, 12 เดือน)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Record the outcome…</source>
         <translation>บันทึกผลลัพธ์…</translation>
     </message>
@@ -3150,6 +3150,114 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>InstrumentsPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/quality.py" line="+50"/>
+        <source>Calibrated</source>
+        <translation>สอบเทียบแล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibration due soon</source>
+        <translation>ใกล้ครบกำหนดสอบเทียบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibration overdue: blocked</source>
+        <translation>เลยกำหนดสอบเทียบ: ระงับการใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No calibration programme</source>
+        <translation>ไม่อยู่ในแผนสอบเทียบ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for a result</source>
+        <translation>รอบันทึกผล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for verification</source>
+        <translation>รอตรวจสอบผล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified, report to publish</source>
+        <translation>ตรวจสอบแล้ว รอออกรายงาน</translation>
+    </message>
+    <message>
+        <location line="+213"/>
+        <source>Instruments</source>
+        <translation>เครื่องมือ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instrument</source>
+        <translation>เครื่องมือ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calibration due</source>
+        <translation>ครบกำหนดสอบเทียบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance due</source>
+        <translation>ครบกำหนดบำรุงรักษา</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Turnaround: open analyses against the catalog's target</source>
+        <translation>ระยะเวลาทดสอบ: รายการที่ยังไม่เสร็จเทียบกับระยะเวลาที่กำหนด</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lab no.</source>
+        <translation>เลขที่ตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation>รายการทดสอบ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>วันที่รับ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days</source>
+        <translation>จำนวนวัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>เหลือ (วัน)</translation>
+    </message>
+</context>
+<context>
     <name>IssueTab</name>
     <message>
         <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+143"/>
@@ -3162,12 +3270,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ค้นหาด้วยรหัสหรือชื่อ…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>แบบ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thai digits</source>
         <translation>ใช้เลขไทย</translation>
     </message>
@@ -3646,19 +3754,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+41"/>
-        <location line="+138"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+42"/>
+        <location line="+145"/>
         <source>In the lab</source>
         <translation>อยู่ในห้องปฏิบัติการ</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-144"/>
+        <location line="+145"/>
         <source>To receive</source>
         <translation>รอรับตัวอย่าง</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-144"/>
         <source>Received, not started</source>
         <translation>รับแล้ว ยังไม่เริ่มทดสอบ</translation>
     </message>
@@ -3669,12 +3777,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+143"/>
         <source>Results to verify</source>
         <translation>ผลรอตรวจสอบ</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-142"/>
         <source>Verified, report to publish</source>
         <translation>ตรวจสอบแล้ว รอออกรายงาน</translation>
     </message>
@@ -3729,6 +3837,16 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>รายการทดสอบและเกณฑ์</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Quality control</source>
+        <translation>ควบคุมคุณภาพ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instruments and turnaround</source>
+        <translation>เครื่องมือและระยะเวลาทดสอบ</translation>
+    </message>
+    <message>
         <location line="+43"/>
         <source>Reports to publish</source>
         <translation>รอออกรายงาน</translation>
@@ -3744,7 +3862,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>รายงานผลที่ออกแล้ว</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+172"/>
         <source>Sample %1 registered. Print its receipt and label with “Sample receipt”.</source>
         <translation>ลงทะเบียนตัวอย่าง %1 แล้ว พิมพ์ใบรับตัวอย่างและป้ายได้ที่ปุ่ม “ใบรับตัวอย่าง”</translation>
     </message>
@@ -4187,6 +4305,29 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+1"/>
         <source>Budget (baht)</source>
         <translation>งบประมาณ (บาท)</translation>
+    </message>
+</context>
+<context>
+    <name>LeveyJenningsChart</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/qc_chart.py" line="+78"/>
+        <source>No control results yet</source>
+        <translation>ยังไม่มีผลวัสดุควบคุม</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Rejected (Westgard rule)</source>
+        <translation>ไม่ผ่าน (กฎเวสต์การ์ด)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning (1-2s)</source>
+        <translation>เตือน (1-2s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In control</source>
+        <translation>อยู่ในเกณฑ์ควบคุม</translation>
     </message>
 </context>
 <context>
@@ -5809,6 +5950,109 @@ Do you want to replace it?</source>
         <location line="+1"/>
         <source>&amp;Help</source>
         <translation>ช่วยเหลือ(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/quality.py" line="-238"/>
+        <source>No QC yet</source>
+        <translation>ยังไม่มีผลควบคุมคุณภาพ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QC passed</source>
+        <translation>ผ่านการควบคุมคุณภาพ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hold: QC failed</source>
+        <translation>ระงับ: ผลควบคุมคุณภาพไม่ผ่าน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released by the lab head</source>
+        <translation>หัวหน้าห้องปฏิบัติการปล่อยผลแล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected, to be retested</source>
+        <translation>ปฏิเสธผล รอทดสอบใหม่</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Control material</source>
+        <translation>วัสดุควบคุม</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Worksheets</source>
+        <translation>ใบงาน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worksheet</source>
+        <translation>ใบงาน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation>รายการทดสอบ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instrument</source>
+        <translation>เครื่องมือ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Analyses</source>
+        <translation>จำนวนรายการ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QC</source>
+        <translation>ผลควบคุมคุณภาพ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QC failure</source>
+        <translation>สิ่งที่ไม่ผ่าน</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason for the decision (investigation, corrective action)</source>
+        <translation>เหตุผลของการตัดสิน (ผลการสอบสวน การแก้ไข)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release results</source>
+        <translation>ปล่อยผล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject and retest</source>
+        <translation>ปฏิเสธผลและทดสอบใหม่</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No control material yet</source>
+        <translation>ยังไม่มีวัสดุควบคุม</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 — target %2 %3, SD %4</source>
+        <translation>%1 — ค่าเป้าหมาย %2 %3, SD %4</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Worksheet %1 released: its results may be verified.</source>
+        <translation>ปล่อยผลใบงาน %1 แล้ว ตรวจสอบผลได้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worksheet %1 rejected: %2 results retracted for retesting.</source>
+        <translation>ปฏิเสธผลใบงาน %1 แล้ว ถอนผล %2 รายการเพื่อทดสอบใหม่</translation>
     </message>
 </context>
 <context>
