@@ -4333,7 +4333,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+122"/>
+        <location filename="../dipdesk/ui/login.py" line="+123"/>
         <source>Log in to dipdesk</source>
         <translation>Log in to dipdesk</translation>
     </message>
@@ -4364,18 +4364,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+92"/>
+        <location line="-93"/>
+        <location line="+93"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>Please enter your username and password.</source>
         <translation>Please enter your username and password.</translation>
     </message>
@@ -4385,7 +4385,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>The username or password is not correct.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Could not check the password: %1</source>
         <translation>Could not check the password: %1</translation>
     </message>
@@ -4393,7 +4393,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+70"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+80"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -4473,7 +4473,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Sync: checking…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Backed up automatically: %1</source>
         <translation>Backed up automatically: %1</translation>
     </message>
@@ -4559,12 +4559,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Open the sync page</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+134"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>Closing: finishing the current sync step…</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-159"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>Not synchronised yet: all data is on this computer only</translation>
     </message>
@@ -4574,7 +4574,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Sync status unknown</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+78"/>
         <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
         <translation>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</translation>
     </message>

@@ -4333,7 +4333,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+122"/>
+        <location filename="../dipdesk/ui/login.py" line="+123"/>
         <source>Log in to dipdesk</source>
         <translation>เข้าสู่ระบบ dipdesk</translation>
     </message>
@@ -4364,18 +4364,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Checking…</source>
         <translation>กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+92"/>
+        <location line="-93"/>
+        <location line="+93"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>Please enter your username and password.</source>
         <translation>กรุณากรอกชื่อผู้ใช้และรหัสผ่าน</translation>
     </message>
@@ -4385,7 +4385,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Could not check the password: %1</source>
         <translation>ตรวจสอบรหัสผ่านไม่สำเร็จ: %1</translation>
     </message>
@@ -4393,7 +4393,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+70"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+80"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -4473,7 +4473,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>การซิงค์: กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Backed up automatically: %1</source>
         <translation>สำรองข้อมูลอัตโนมัติแล้ว: %1</translation>
     </message>
@@ -4559,12 +4559,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>เปิดหน้าซิงค์ข้อมูล</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+134"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>กำลังปิดโปรแกรม: รอให้ซิงค์ช่วงนี้เสร็จก่อน…</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-159"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>ยังไม่เคยซิงค์ข้อมูล: ข้อมูลทั้งหมดอยู่ในเครื่องนี้เท่านั้น</translation>
     </message>
@@ -4574,7 +4574,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ไม่ทราบสถานะการซิงค์</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+78"/>
         <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
         <translation>ระบบบันทึกข้อมูล ออกวุฒิบัตร แบบฟอร์มห้องปฏิบัติการ และซิงค์ข้อมูลแบบออฟไลน์ ของกรมส่งเสริมอุตสาหกรรม</translation>
     </message>

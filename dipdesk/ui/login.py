@@ -36,6 +36,7 @@ class LoginDialog(QDialog):
     """Username and password; `user` holds who logged in once the dialog is accepted."""
 
     logged_in = Signal(object)  # CurrentUser
+    checking = Signal(str)  # the password of this user name is being checked (the app gets ready meanwhile)
 
     def __init__(
         self, db: Database, settings: Settings, username: str = "", parent: QWidget | None = None
@@ -209,6 +210,7 @@ class LoginDialog(QDialog):
                 return current_user_from(s, user) if user is not None else None
 
         run_task(check, on_done=self._checked, on_error=self._failed, owner=self)
+        self.checking.emit(username)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

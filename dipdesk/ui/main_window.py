@@ -59,9 +59,19 @@ class MainWindow(QMainWindow):
 
     ready = Signal()  # the status bar's facts have been read (the pages have their own `ready`)
 
-    def __init__(self, env: PageEnv, initial_view: str = "dashboard", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        env: PageEnv,
+        initial_view: str = "dashboard",
+        parent: QWidget | None = None,
+        *,
+        defer_loading: bool = False,
+    ) -> None:
+        """`defer_loading`: build the window but read nothing from the database until `start_loading`
+        (the start-up builds it while the log-in's password is still being checked)."""
         super().__init__(parent)
         self.env = env
+        self._deferred = defer_loading
         self.is_ready = False
         self._closing = False  # waiting for a sync round to stop before closing
         self._close_now = False
@@ -194,7 +204,8 @@ class MainWindow(QMainWindow):
         for w in (self.site_status, self.user_status, self.db_status):
             bar.addWidget(w)
         bar.addPermanentWidget(self.sync_status)
-        self.background.refresh_status()
+        if not self._deferred:
+            self.background.refresh_status()
 
     # --- status -----------------------------------------------------------------------------------
 
@@ -360,7 +371,17 @@ class MainWindow(QMainWindow):
             return
         page = self.page(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
         self.stack.setCurrentWidget(page)
-        page.ensure_loaded()
+        if not self._deferred:
+            page.ensure_loaded()
+
+    def start_loading(self) -> None:
+        """Read what a window built with `defer_loading` shows: its page's figures, the sync status."""
+        if self._deferred:
+            self._deferred = False
+            page = self.stack.currentWidget()
+            if isinstance(page, AreaPage):
+                page.ensure_loaded()
+            self.background.refresh_status()
 
     def select_view(self, name: str) -> AreaPage:
         """Show the named area (`dashboard`, `programs`, …) and return its page."""
