@@ -214,6 +214,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
         f"up {report.bytes_up:,} B, down {report.bytes_down:,} B, {report.round_trips} round trips, "
         f"{report.seconds:.1f} s)"
     )
+    if report.restored_moved or report.restored_back:
+        print(
+            f"after the restore: {report.restored_moved} local change(s) numbered after the server's, "
+            f"{report.restored_back} change(s) of this computer made after the backup came back"
+        )
     for r in report.rejections:
         print(f"rejected: {r.table} {r.record_id} (change {r.seq}): {r.reason}")
     if report.error:
