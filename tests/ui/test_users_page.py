@@ -119,6 +119,7 @@ def test_admin_adds_users_four_eyes_holds_and_a_deactivated_user_cannot_log_in( 
     tech_page.select_sample(lab_no)
     qtbot.waitUntil(lambda: tech_page.panel.detail is not None and tech_page.panel.detail.lab_no == lab_no,
                     timeout=10_000)  # fmt: skip
+    assert not tech_page.panel.history_button.isVisibleTo(tech_page), "the audit trail is not a technician's"
     entry = tech_page.panel.entry
     entry.grid.selectAll()
     entry.submit_button.click()
@@ -190,9 +191,17 @@ def test_audit_page_filters_exports_and_opens_a_records_history(
 
         somsri = s.scalars(select(Person).where(Person.first_name_th == "สมศรี")).one()
         pid = somsri.id
-    window.open_history((pid,), "นางสมศรี รักไทย")
+    # "ประวัติการแก้ไข" on the person's editor opens this page filtered to that person
+    people = window.select_view("people")
+    qtbot.waitUntil(lambda: people.is_ready, timeout=10_000)
+    people.people.open_record(pid)
+    editor = people.people.editor
+    qtbot.waitUntil(lambda: editor.history_button.isVisible(), timeout=10_000)
+    assert editor.history_button.text() == "ประวัติการแก้ไข"
+    editor.history_button.click()
+    assert window.current_view() == "audit"
     qtbot.waitUntil(lambda: page.model.total == 1 and len(page.model.rows) == 1, timeout=10_000)
-    assert page.record_label.text() == "ประวัติการแก้ไขของ นางสมศรี รักไทย"
+    assert page.record_label.text().startswith("ประวัติการแก้ไขของ ") and "สมศรี" in page.record_label.text()
     row = page.model.rows[0]
     assert row.record_label == "สมศรี รักไทย" and row.action_label == "สร้าง"
     shown = page.model.data(page.model.index(0, 5))
