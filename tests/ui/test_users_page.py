@@ -5,6 +5,8 @@ it all in Thai, filtered, and exports it. Screenshots of both pages at 1366×768
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QDate  # noqa: F401 (keeps Qt's date type loaded for the widgets)
@@ -22,7 +24,8 @@ from dipdesk.ui.pages.audit import AuditPage
 from dipdesk.ui.pages.lab import LabPage
 from dipdesk.ui.pages.users import AddUserDialog, UsersPage
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs"
+# the README's screenshots: `DIPDESK_SCREENSHOT_DIR=docs pytest tests/ui/test_users_page.py` rewrites them
+SHOTS = Path(os.environ.get("DIPDESK_SCREENSHOT_DIR") or tempfile.mkdtemp(prefix="dipdesk-shots-"))
 
 
 def _users_page(qtbot, env) -> UsersPage:  # type: ignore[no-untyped-def]
