@@ -21,7 +21,6 @@ import io
 from collections.abc import Callable
 from typing import Any
 
-from pythainlp.util import bahttext
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
@@ -76,6 +75,7 @@ from dipdesk.printing.lab_layout import (
 from dipdesk.printing.lab_layout import _Bullet as _Bullet
 from dipdesk.printing.lab_layout import _Text as _Text
 from dipdesk.printing.lab_report import MIN_FILL, render_report, report_story
+from dipdesk.printing.nlp import bahttext
 from dipdesk.printing.thaitext import shaped_paragraph
 
 __all__ = ["MIN_FILL", "render_receipt", "render_report", "render_request_form", "report_story"]

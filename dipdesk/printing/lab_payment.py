@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pythainlp.util import bahttext
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -28,6 +27,7 @@ from dipdesk.printing.lab_layout import (
     _Text,
     _title,
 )
+from dipdesk.printing.nlp import bahttext
 
 
 def _fee_table(tx: _Text, lines: list[dict[str, Any]], total: float, total_label: str = "รวมทั้งสิ้น") -> Table:

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 
+from dipdesk.printing import nlp
+
 Align = Literal["left", "center", "right"]
 
 ZWSP = "\u200b"
@@ -58,6 +60,7 @@ _tokenizer_lock = threading.Lock()
 @cache
 def _dictionary() -> Any:
     """PyThaiNLP's word list with the department's words (:mod:`dipdesk.printing.dictionary`) as a trie."""
+    nlp.load()
     from pythainlp.corpus.common import thai_words
     from pythainlp.util import dict_trie
 
@@ -67,6 +70,7 @@ def _dictionary() -> Any:
 
 
 def _tokenize(text: str) -> list[str]:
+    nlp.load()
     from pythainlp.tokenize import word_tokenize
 
     with _tokenizer_lock:  # the newmm dictionary trie is built lazily on first use

@@ -13,6 +13,7 @@ from itertools import pairwise
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
 
+from dipdesk.printing import nlp
 from dipdesk.printing.fonts import FONT, FONT_BOLD, font_bytes, register_fonts
 from dipdesk.printing.thaibreak import (
     _BREAK_RUN,
@@ -279,6 +280,7 @@ def _cut_pieces(word: str, font: str, limit: float) -> list[str]:
 
 def _clusters(word: str) -> list[str]:
     """Thai character clusters: the smallest pieces a word can be cut into without breaking a glyph stack."""
+    nlp.load()
     from pythainlp.tokenize import subword_tokenize
 
     pieces = [p for p in subword_tokenize(word, engine="tcc") if p]

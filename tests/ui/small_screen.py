@@ -148,3 +148,16 @@ def horizontal_scrollbars(top: QWidget) -> list[str]:
                 f"({inner.minimumSizeHint().width() if inner else '?'} px wanted, {area.viewport().width()} shown)"
             )
     return out
+
+
+def settled(qtbot, check, tries: int = 5, pause_ms: int = 300) -> list[str]:  # type: ignore[no-untyped-def]
+    """What `check()` finds once the widgets have settled. A page still filling a list in a worker (or a
+    busy machine slow to deliver the layout events) can be caught for a moment between two layouts; only
+    a problem that stays is one a user sees."""
+    found: list[str] = check()
+    for _ in range(tries):
+        if not found:
+            break
+        qtbot.wait(pause_ms)
+        found = check()
+    return found

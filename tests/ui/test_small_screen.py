@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTabWidget, QWidget
-from small_screen import LOGICAL, cut_widgets, horizontal_scrollbars, on_small_screen, run_in_child
+from small_screen import LOGICAL, cut_widgets, horizontal_scrollbars, on_small_screen, run_in_child, settled
 
 from dipdesk.ui.dialogs import buttons_inside
 from dipdesk.ui.main_window import MainWindow
@@ -40,7 +40,7 @@ def test_every_page_fits(qtbot, env, tmp_path: Path) -> None:  # type: ignore[no
         qtbot.wait(50)
         QApplication.processEvents()
         _shot(window, f"page-{view}")
-        found = horizontal_scrollbars(page) + cut_widgets(page)
+        found = settled(qtbot, lambda p=page: horizontal_scrollbars(p) + cut_widgets(p))  # type: ignore[misc]
         # and each tab of the page, opened with a click on its tab
         for tabs in [t for t in page.findChildren(QTabWidget) if t.isVisible()]:
             bar = tabs.tabBar()
@@ -50,9 +50,8 @@ def test_every_page_fits(qtbot, env, tmp_path: Path) -> None:  # type: ignore[no
                 qtbot.wait(150)  # a tab loads its list in a worker
                 QApplication.processEvents()
                 _shot(window, f"page-{view}-tab{i}")
-                found += [
-                    f"tab {tabs.tabText(i)!r}: {p}" for p in horizontal_scrollbars(page) + cut_widgets(page)
-                ]
+                tab_found = settled(qtbot, lambda p=page: horizontal_scrollbars(p) + cut_widgets(p))  # type: ignore[misc]
+                found += [f"tab {tabs.tabText(i)!r}: {p}" for p in tab_found]
         if found:
             problems[view] = found
     found = cut_widgets(window.statusBar())
@@ -75,7 +74,7 @@ def _check_dialog(qtbot, dialog: QDialog, name: str, problems: dict[str, list[st
     if frame.width() > LOGICAL.width() or frame.height() > LOGICAL.height():
         found.append(f"{frame.width()}×{frame.height()} on a {LOGICAL.width()}×{LOGICAL.height()} screen")
     found += [f"button outside the screen: {b}" for b in buttons_inside(dialog, LOGICAL)]
-    found += horizontal_scrollbars(dialog) + cut_widgets(dialog)
+    found += settled(qtbot, lambda: horizontal_scrollbars(dialog) + cut_widgets(dialog))
     if found:
         problems[name] = found
 
@@ -131,7 +130,7 @@ def test_main_dialogs_fit(qtbot, env, tmp_path: Path) -> None:  # type: ignore[n
         qtbot.mouseClick(_button(page, text), Qt.MouseButton.LeftButton)
         qtbot.wait(100)
         _shot(window, f"form-{name}")
-        found = horizontal_scrollbars(page) + cut_widgets(page)
+        found = settled(qtbot, lambda: horizontal_scrollbars(page) + cut_widgets(page))
         if found:
             problems[name] = found
         opened.append(name)
