@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 from dipdesk.services import lab
 from dipdesk.services.lab import delivery, retention
 from dipdesk.settings import Settings
-from dipdesk.store.lab_defaults import product_type_label
 from dipdesk.ui.lab.entry import error_text
 from dipdesk.ui.lab.ops import LabOps
 from dipdesk.ui.lab.quality import _table
