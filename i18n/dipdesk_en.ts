@@ -4103,7 +4103,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabWorklist</name>
     <message>
-        <location filename="../dipdesk/ui/lab/worklist.py" line="+61"/>
+        <location filename="../dipdesk/ui/lab/worklist.py" line="+62"/>
         <source>Lab no.</source>
         <translation>Lab no.</translation>
     </message>
@@ -4636,7 +4636,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>dipdesk – %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Department of Industrial Promotion</source>
         <translation>Department of Industrial Promotion</translation>
     </message>
@@ -6437,12 +6437,12 @@ Do you want to replace it?</translation>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../dipdesk/ui/records/controller.py" line="+415"/>
+        <location filename="../dipdesk/ui/records/controller.py" line="+421"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <location line="+90"/>
         <source>Please correct the fields marked in red.</source>
         <translation>Please correct the fields marked in red.</translation>
@@ -6463,7 +6463,7 @@ Do you want to replace it?</translation>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -6492,7 +6492,7 @@ Do you want to replace it?</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location line="-512"/>
+        <location line="-523"/>
         <source>← Back to the list</source>
         <translation>← Back to the list</translation>
     </message>
@@ -6521,6 +6521,11 @@ Do you want to replace it?</translation>
         <location line="+2"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit history</source>
+        <translation>Edit history</translation>
     </message>
 </context>
 <context>
@@ -6850,12 +6855,12 @@ Do you want to replace it?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>Preview / print report</source>
         <translation>Preview / print report</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-142"/>
         <source>Amend report…</source>
         <translation>Amend report…</translation>
     </message>
@@ -6870,7 +6875,12 @@ Do you want to replace it?</translation>
         <translation>Request form</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+1"/>
+        <source>Edit history</source>
+        <translation>Edit history</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>not received yet</source>
         <translation>not received yet</translation>
     </message>
@@ -6910,7 +6920,7 @@ Do you want to replace it?</translation>
         <translation>Preview draft report</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>Received %1</source>
         <translation>Received %1</translation>
     </message>

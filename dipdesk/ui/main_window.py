@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         theme.notifier.changed.connect(self._theme_changed)
         self.nav.currentRowChanged.connect(self._show_row)
 
+        from dipdesk.ui.history import requests as history_requests
+
+        history_requests.requested.connect(self.open_history)  # "ประวัติการแก้ไข" on any record
         self._build_menus()
         self._build_status_bar()
         self.select_view(initial_view)
