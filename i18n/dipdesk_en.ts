@@ -2330,7 +2330,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Show:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Merge, keeping record 1</source>
         <translation>Merge, keeping record 1</translation>
     </message>
