@@ -6606,7 +6606,12 @@ Do you want to replace it?</translation>
         <translation>Print the sign-in sheet…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>Attendance from a sheet…</source>
+        <translation>Attendance from a sheet…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>%1 was already checked in today.</source>
         <translation>%1 was already checked in today.</translation>
     </message>
@@ -6634,6 +6639,26 @@ Do you want to replace it?</translation>
         <location line="+15"/>
         <source>Sign-in sheet saved (%1 pages): %2</source>
         <translation>Sign-in sheet saved (%1 pages): %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Attendance from a sheet</source>
+        <translation>Attendance from a sheet</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>From the sheet: %1 present, %2 absent, %3 already ticked.</source>
+        <translation>From the sheet: %1 present, %2 absent, %3 already ticked.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>row %1: %2</source>
+        <translation>row %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows not taken: %2</source>
+        <translation>%1 rows not taken: %2</translation>
     </message>
 </context>
 <context>

@@ -6606,7 +6606,12 @@ Do you want to replace it?</source>
         <translation>พิมพ์ใบลงชื่อ…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>Attendance from a sheet…</source>
+        <translation>นำเข้าการลงเวลาจากไฟล์…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>%1 was already checked in today.</source>
         <translation>%1 ลงเวลาวันนี้ไปแล้ว</translation>
     </message>
@@ -6634,6 +6639,26 @@ Do you want to replace it?</source>
         <location line="+15"/>
         <source>Sign-in sheet saved (%1 pages): %2</source>
         <translation>บันทึกใบลงชื่อแล้ว (%1 หน้า): %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Attendance from a sheet</source>
+        <translation>นำเข้าการลงเวลาจากไฟล์</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>From the sheet: %1 present, %2 absent, %3 already ticked.</source>
+        <translation>จากไฟล์: มา %1 คน ไม่มา %2 คน ลงเวลาไว้แล้ว %3 คน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>row %1: %2</source>
+        <translation>แถว %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows not taken: %2</source>
+        <translation>ไม่ได้นำเข้า %1 แถว: %2</translation>
     </message>
 </context>
 <context>
