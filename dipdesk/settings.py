@@ -22,6 +22,12 @@ class Settings:
     thai_digits_on_forms: bool = False
     ui_font_size: int = 11
     print_folder: str = ""  # where printed PDFs go; empty: the data folder's `print`
+    # e-mail of lab reports (dipdesk.services.lab.delivery); the password only from DIPDESK_SMTP_PASSWORD
+    smtp_host: str = ""
+    smtp_port: int = 0  # 0: the usual port of smtp_tls (587, 465 or 25)
+    smtp_user: str = ""
+    smtp_from: str = ""
+    smtp_tls: str = "starttls"  # starttls | ssl | none
     backup_folder: str = ""  # where backups go; empty: `backups` beside the database
     backup_second_folder: str = ""  # a second copy of each backup (a USB disk, a share); empty: none
     backup_auto: bool = True  # a backup every day while dipdesk runs (kept: 7 daily, 4 weekly)

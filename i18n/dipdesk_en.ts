@@ -737,21 +737,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+6"/>
+        <location line="+28"/>
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-28"/>
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Restoring…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</source>
+        <translation>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore: that computer is no longer used</source>
+        <translation>Restore: that computer is no longer used</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Restored from %1.</source>
         <translation>Restored from %1.</translation>
     </message>
@@ -1465,7 +1476,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+54"/>
+        <location filename="../dipdesk/ui/pages/kpi_figures.py" line="+25"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>Entrepreneurs developed (people)</translation>
     </message>
@@ -1568,7 +1579,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>DashboardPage</name>
     <message>
-        <location line="+114"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+72"/>
         <source>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</source>
         <translation>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</translation>
     </message>
@@ -2878,7 +2889,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/followups_due.py" line="+76"/>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+77"/>
         <source>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</source>
         <translation>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</translation>
     </message>
@@ -2898,7 +2909,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Schedule follow-ups (3, 6, 12 months)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Record the outcome…</source>
         <translation>Record the outcome…</translation>
     </message>
@@ -3151,12 +3162,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Search by code or title…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thai digits</source>
         <translation>Thai digits</translation>
     </message>
@@ -3489,7 +3500,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabGrid</name>
     <message>
-        <location filename="../dipdesk/ui/lab/grid.py" line="+55"/>
+        <location filename="../dipdesk/ui/lab/grid_model.py" line="+30"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
@@ -4728,7 +4739,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+113"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+100"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
@@ -4748,29 +4759,29 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Progress</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Sites, ranked</source>
         <translation>Sites, ranked</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+129"/>
+        <location line="+7"/>
+        <location line="+126"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location line="-128"/>
-        <location line="+128"/>
+        <location line="-125"/>
+        <location line="+125"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-123"/>
         <source>% of target (people)</source>
         <translation>% of target (people)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>By site</source>
         <translation>By site</translation>
     </message>
@@ -4805,7 +4816,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>no target</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -6702,7 +6713,7 @@ Do you want to replace it?</translation>
         <translation>Targets of each site, fiscal year %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>

@@ -737,21 +737,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+6"/>
+        <location line="+28"/>
         <source>Restore a backup</source>
         <translation>กู้คืนข้อมูลจากสำเนา</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-28"/>
         <source>Restore</source>
         <translation>กู้คืน</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Restoring…</source>
         <translation>กำลังกู้คืน…</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</source>
+        <translation>สำเนานี้ทำจากคอมพิวเตอร์เครื่องอื่น กู้คืนที่นี่เฉพาะเมื่อเครื่องนั้นเลิกใช้แล้ว (เสีย หรือเครื่องนี้ใช้แทน) ถ้าสองเครื่องกู้คืนจากสำเนาเดียวกัน จะซิงค์ในนามเดียวกันและการแก้ไขจะปะปนกัน</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore: that computer is no longer used</source>
+        <translation>กู้คืน: เครื่องนั้นเลิกใช้แล้ว</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Restored from %1.</source>
         <translation>กู้คืนจาก %1 แล้ว</translation>
     </message>
@@ -1465,7 +1476,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dipdesk/ui/pages/dashboard.py" line="+54"/>
+        <location filename="../dipdesk/ui/pages/kpi_figures.py" line="+25"/>
         <source>Entrepreneurs developed (people)</source>
         <translation>ผู้ประกอบการที่ได้รับการพัฒนา (คน)</translation>
     </message>
@@ -1568,7 +1579,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>DashboardPage</name>
     <message>
-        <location line="+114"/>
+        <location filename="../dipdesk/ui/pages/dashboard.py" line="+72"/>
         <source>This site's work in the fiscal year and its progress toward the year's targets. Each person, enterprise, product and group counts once, however many activities it joined.</source>
         <translation>ผลการดำเนินงานของหน่วยงานในปีงบประมาณ และความก้าวหน้าเทียบกับเป้าหมายของปี ผู้ประกอบการ สถานประกอบการ ผลิตภัณฑ์ และกลุ่ม นับเพียงครั้งเดียว แม้จะเข้าร่วมหลายกิจกรรม</translation>
     </message>
@@ -2878,7 +2889,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/followups_due.py" line="+76"/>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+77"/>
         <source>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</source>
         <translation>ติดตามผล 3, 6 และ 12 เดือนหลังกิจกรรม: โทรหรือเยี่ยมสถานประกอบการ บันทึกสิ่งที่เปลี่ยนไป และแนบใบเสร็จหรือรายการเดินบัญชีเป็นหลักฐาน</translation>
     </message>
@@ -2898,7 +2909,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ตั้งกำหนดติดตามผล (3, 6, 12 เดือน)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Record the outcome…</source>
         <translation>บันทึกผลลัพธ์…</translation>
     </message>
@@ -3151,12 +3162,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ค้นหาด้วยรหัสหรือชื่อ…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>แบบ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thai digits</source>
         <translation>ใช้เลขไทย</translation>
     </message>
@@ -3489,7 +3500,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabGrid</name>
     <message>
-        <location filename="../dipdesk/ui/lab/grid.py" line="+55"/>
+        <location filename="../dipdesk/ui/lab/grid_model.py" line="+30"/>
         <source>Pass</source>
         <translation>ผ่าน</translation>
     </message>
@@ -4728,7 +4739,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+113"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+100"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
@@ -4748,29 +4759,29 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ความก้าวหน้า</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Sites, ranked</source>
         <translation>หน่วยงาน เรียงตามผลงาน</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+129"/>
+        <location line="+7"/>
+        <location line="+126"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location line="-128"/>
-        <location line="+128"/>
+        <location line="-125"/>
+        <location line="+125"/>
         <source>Site</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-123"/>
         <source>% of target (people)</source>
         <translation>% ของเป้าหมาย (คน)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>By site</source>
         <translation>รายหน่วยงาน</translation>
     </message>
@@ -4805,7 +4816,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ไม่มีเป้าหมาย</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
@@ -6702,7 +6713,7 @@ Do you want to replace it?</source>
         <translation>เป้าหมายของแต่ละหน่วยงาน ปีงบประมาณ %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Site</source>
         <translation>หน่วยงาน</translation>
     </message>

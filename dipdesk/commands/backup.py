@@ -47,7 +47,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     db = _db(args)
     if args.action == "restore":
-        return _restore(db, args.file)
+        return _restore(db, args.file, args.other_computer)
     if args.action == "verify":
         if not args.file:
             print("usage: dipdesk backup verify FILE", file=sys.stderr)
@@ -92,13 +92,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _restore(db: Path, file: str | None) -> int:
+def _restore(db: Path, file: str | None, other_computer: bool = False) -> int:
     from dipdesk.services import backup as svc
 
     if not file:
         print("usage: dipdesk restore FILE", file=sys.stderr)
         return 2
-    result = svc.restore_backup(db, Path(file))
+    result = svc.restore_backup(db, Path(file), allow_other_computer=other_computer)
     print(f"restored {db} from {result.restored_from} ({result.seconds:.1f} s)")
     if result.kept_aside:
         print(f"  the replaced database is kept as {result.kept_aside}")
@@ -118,7 +118,10 @@ def _restore(db: Path, file: str | None) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    return _restore(_db(args), args.file)
+    return _restore(_db(args), args.file, args.other_computer)
+
+
+OTHER = "restore a backup made on another computer (only when that computer is no longer used)"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -137,10 +140,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     b.add_argument(
         "--here", action="store_true", help="verify: also check it may replace this database (same site)"
     )
+    b.add_argument("--other-computer", action="store_true", help=OTHER)
     b.set_defaults(func=cmd_backup)
 
     r = sub.add_parser(
         "restore", help="replace the database by a backup (checked; the current one kept aside)"
     )
     r.add_argument("file", help="the backup file")
+    r.add_argument("--other-computer", action="store_true", help=OTHER)
     r.set_defaults(func=cmd_restore)

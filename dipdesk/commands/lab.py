@@ -10,6 +10,10 @@
     dipdesk lab submit|verify LABNO [TEST…] --user NAME
     dipdesk lab publish LABNO --user NAME
     dipdesk lab amend REPORTNO --reason TEXT --user NAME [--set FIELD=VALUE…]
+    dipdesk lab retract LABNO TEST --reason TEXT --user NAME  (withdraw a result; a retest is registered)
+    dipdesk lab reject LABNO TEST --reason TEXT --user NAME   (a test that will not be done)
+
+Instruments, calibration, worksheets, QC, retention, payments and delivery: `dipdesk.commands.lab_quality`.
 
 Writes act as `--user` (their role decides what they may do; four-eyes applies), one transaction each.
 """
@@ -260,6 +264,27 @@ def cmd_amend(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    """retract (a submitted, verified or published result; the retest takes its place) or reject."""
+    from dipdesk.services import lab
+
+    def run(ctx: Any) -> str:
+        states = (
+            ("to_be_verified", "verified", "published")
+            if args.action == "retract"
+            else ("registered", "to_be_verified")
+        )
+        (a,) = _analyses_of(ctx, args.lab_no, [args.test], states)
+        if args.action == "retract":
+            retest = lab.retract(ctx, a, args.reason)
+            return f"retracted {args.test} of {args.lab_no}; retest registered ({retest.id[:8]})"
+        lab.reject(ctx, a, args.reason)
+        return f"rejected {args.test} of {args.lab_no}"
+
+    print(_acting(args, run))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("lab", help="the testing lab: samples, results, reports and forms")
     lab_sub = p.add_subparsers(dest="lab_command", required=True)
@@ -324,3 +349,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.add_argument("--set", action="append", metavar="FIELD=VALUE", help="a correction, e.g. customer_name=…")
     s.add_argument("--user", required=True)
     s.set_defaults(func=cmd_amend)
+
+    for action, text in (
+        (
+            "retract",
+            "withdraw a submitted, verified or published result; a retest is registered in its place",
+        ),
+        ("reject", "drop a test that will not be done on this sample (not yet verified)"),
+    ):
+        s = lab_sub.add_parser(action, help=text)
+        s.add_argument("lab_no")
+        s.add_argument("test", help="the test's catalog code")
+        s.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+        s.add_argument("--user", required=True)
+        s.set_defaults(func=cmd_withdraw, action=action)
+    _LAB_SUBCOMMANDS[id(sub)] = lab_sub
+
+
+#: the `dipdesk lab` sub-command parsers by top-level parser: `dipdesk.commands.lab_quality` adds its
+#: commands there (registered after this module; the import points from it to here only)
+_LAB_SUBCOMMANDS: dict[int, argparse._SubParsersAction[argparse.ArgumentParser]] = {}
+
+
+def lab_subcommands(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    return _LAB_SUBCOMMANDS[id(sub)]

@@ -1,6 +1,6 @@
 """Base45 (RFC 9285), the alphabet QR codes store compactly: decoding for the printer, which turns a
 ``DC1:`` certificate code into a verification address (:func:`dipdesk.printing.certificates.qr_payload`).
-``dipdesk.services.signing`` encodes the same way."""
+``dipdesk.services.signing`` encodes and decodes with it too."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The test report (ใบรายงานผลการทดสอบ): ISO/IEC 17025:2017 7.8 content, results with their conformity
 statements, pagination that balances pages and keeps the signature with what precedes it.
 
-Split from :mod:`dipdesk.printing.lab_forms`, whose page furniture and building blocks it uses (that
-module re-exports :func:`render_report`)."""
+Split from :mod:`dipdesk.printing.lab_forms` (which re-exports :func:`render_report`); its page furniture
+and building blocks come from :mod:`dipdesk.printing.lab_layout`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from dipdesk.core import labresults as lr
 from dipdesk.printing.fonts import FONT
-from dipdesk.printing.lab_forms import (
+from dipdesk.printing.lab_layout import (
     CONTENT_W,
     END_OF_REPORT,
     FAIL,
@@ -482,7 +482,7 @@ def _results_table(content: dict[str, Any], tx: _Text) -> Table:
         extra.append(("SPAN", (0, 1), (-1, 1)))
         units.append(1)
     table = _grid(rows, [w * mm for w in _RESULT_W], header=True, extra=extra, pad=1.8)
-    table.units = units  # type: ignore[attr-defined]
+    table.units = units
     return table
 
 

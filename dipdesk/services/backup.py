@@ -45,6 +45,12 @@ class BackupError(ServiceError):
     """A backup or a restore refused or failed; the live database was not changed."""
 
 
+class OtherComputer(BackupError):
+    """The backup is of another computer (another sync device). Restoring it is right only when that
+    computer is no longer used (a dead laptop's backup onto its replacement): ask, then pass
+    `allow_other_computer=True`."""
+
+
 @dataclass
 class BackupFile:
     """One backup in a folder (parsed from its name; `check_backup` reads its content)."""
@@ -78,6 +84,7 @@ class BackupCheck:
     device_id: str | None = None
     people: int | None = None
     pending_changes: int | None = None  # changes not yet uploaded when the backup was taken
+    other_computer: bool = False  # made on another computer than the live database's
 
 
 @dataclass
@@ -368,7 +375,9 @@ def _facts(conn: sqlite3.Connection) -> dict[str, str | int | None]:
     return facts
 
 
-def check_backup(path: Path, *, db_path: Path | None = None) -> BackupCheck:
+def check_backup(
+    path: Path, *, db_path: Path | None = None, allow_other_computer: bool = False
+) -> BackupCheck:
     """Can this file be restored (into `db_path`, when given)? Reads it only."""
     from dipdesk.store.db import SQLITE_HEADER, _revisions, head_revision
 
@@ -412,12 +421,12 @@ def check_backup(path: Path, *, db_path: Path | None = None) -> BackupCheck:
     if not chk.site_id:
         chk.problems.append("ไม่มีหน่วยงานในสำเนานี้ / the backup belongs to no site (never set up)")
     if db_path is not None and not chk.problems:
-        _compare_with_live(chk, Path(db_path))
+        _compare_with_live(chk, Path(db_path), allow_other_computer)
     chk.ok = not chk.problems
     return chk
 
 
-def _compare_with_live(chk: BackupCheck, db_path: Path) -> None:
+def _compare_with_live(chk: BackupCheck, db_path: Path, allow_other_computer: bool) -> None:
     p = Path(db_path).expanduser()
     if not p.is_file():
         return  # nothing to compare with (the disk died, the file was deleted): the backup decides
@@ -435,9 +444,13 @@ def _compare_with_live(chk: BackupCheck, db_path: Path) -> None:
             f"{chk.site_code}, this database is of {live.get('site_code')}"
         )
     elif live.get("device_id") and chk.device_id and live["device_id"] != chk.device_id:
+        chk.other_computer = True
+        if allow_other_computer:
+            return
         chk.problems.append(
-            "สำเนานี้มาจากคอมพิวเตอร์เครื่องอื่น: ถ้ากู้คืน สองเครื่องจะซิงค์ในนามเดียวกัน / the backup is "
-            "of another computer (another sync device): restoring it would make two computers one device"
+            "สำเนานี้มาจากคอมพิวเตอร์เครื่องอื่น กู้คืนได้เฉพาะเมื่อเครื่องนั้นเลิกใช้แล้ว มิฉะนั้นสองเครื่องจะซิงค์ในนามเดียวกัน"
+            " / the backup is of another computer (another sync device): restore it only if that computer is "
+            "no longer used, or two computers would sync as one device"
         )
 
 
@@ -506,7 +519,9 @@ def _prepare(backup: Path, work: Path, revision: str | None) -> tuple[str | None
     return migrated, base
 
 
-def restore_backup(db_path: Path, backup: Path, *, progress: Progress | None = None) -> RestoreResult:
+def restore_backup(
+    db_path: Path, backup: Path, *, progress: Progress | None = None, allow_other_computer: bool = False
+) -> RestoreResult:
     """Replace the live database by the backup (checked first; the live one kept aside)."""
     started = time.perf_counter()
     live = Path(db_path).expanduser().resolve()
@@ -515,9 +530,10 @@ def restore_backup(db_path: Path, backup: Path, *, progress: Progress | None = N
         raise BackupError("เลือกไฟล์สำรอง ไม่ใช่ฐานข้อมูลที่ใช้อยู่", "pick a backup, not the live database")
     if progress:
         progress("check")
-    chk = check_backup(backup, db_path=live)
+    chk = check_backup(backup, db_path=live, allow_other_computer=allow_other_computer)
     if not chk.ok:
-        raise BackupError(
+        error = OtherComputer if chk.other_computer and len(chk.problems) == 1 else BackupError
+        raise error(
             "กู้คืนไม่ได้ ฐานข้อมูลไม่ถูกแก้ไข: " + " | ".join(chk.problems),
             "cannot restore; the database was not changed: " + " | ".join(chk.problems),
         )

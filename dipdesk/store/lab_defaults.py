@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from dipdesk.store.certificate_defaults import OWNER_SITE, SEEDED_AT, ZERO_DEVICE, ZERO_STAMP
 from dipdesk.store.lab import LabTest
 from dipdesk.store.reference import Site
-from dipdesk.store.reference_data import reference_id
+from dipdesk.store.reference_ids import reference_id
 from dipdesk.store.sync import CLOCKS
 
 #: (code, Thai, English): the kinds of product the department's labs test (LAB.md)

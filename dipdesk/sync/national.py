@@ -35,7 +35,8 @@ def receive_national(engine: Engine, tx: _Transport) -> int:
     Not receiving them is never an error of the round (a server too old to compute them, a computation
     still running, a cut link): the dashboard keeps the figures it had, which say when they were
     computed. Anything malformed is logged and skipped, never stored half."""
-    from dipdesk.sync.client import RoundStopped, SyncError
+    from dipdesk.sync.rounds import RoundStopped
+    from dipdesk.sync.transport import SyncError
 
     try:
         answer = tx.json("GET", "/api/v1/national")

@@ -358,17 +358,37 @@ class BackupDialog(QDialog):
         ).replace("%1", path.name)
         if not confirm(self, self.tr("Restore a backup"), text, self.tr("Restore")):
             return
+        self._run_restore(path, allow_other_computer=False)
+
+    def _run_restore(self, path: Path, *, allow_other_computer: bool) -> None:
         self._set_busy(True, self.tr("Restoring…"))
 
         def go() -> None:
             workers.run_task(
-                lambda _t: svc.restore_backup(self.db_path, path),
+                lambda _t: svc.restore_backup(self.db_path, path, allow_other_computer=allow_other_computer),
                 on_done=self._restored,
-                on_error=self._failed,
+                on_error=lambda exc: self._restore_failed(path, exc),
                 owner=self,
             )
 
         self.prepare_restore(go)
+
+    def _restore_failed(self, path: Path, exc: BaseException) -> None:
+        if not isinstance(exc, svc.OtherComputer):
+            self._failed(exc)
+            return
+        self._set_busy(False)
+        text = self.tr(
+            "This backup was made on another computer. Restore it here only if that computer is no "
+            "longer used (it broke, or this one replaces it): two computers restored from one backup "
+            "would sync as one and mix up their changes."
+        )
+        if confirm(
+            self, self.tr("Restore a backup"), text, self.tr("Restore: that computer is no longer used")
+        ):
+            self._run_restore(path, allow_other_computer=True)
+        else:
+            self.show_status(_message(exc, self.lang), error=True)
 
     def _restored(self, result: svc.RestoreResult) -> None:
         self._set_busy(False)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import segno
 
-from dipdesk.printing import lab_forms
+from dipdesk.printing import lab_codes, lab_forms
 from dipdesk.printing.lab_forms import render_receipt, render_report, render_request_form
 
 POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdffonts"))
@@ -300,9 +300,9 @@ def test_receipt_carries_the_lab_number_as_qr_and_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     drawn: list[str] = []
-    real = lab_forms._draw_qr
+    real = lab_codes._draw_qr
     monkeypatch.setattr(
-        lab_forms, "_draw_qr", lambda c, data, *a, **k: (drawn.append(data), real(c, data, *a, **k))
+        lab_codes, "_draw_qr", lambda c, data, *a, **k: (drawn.append(data), real(c, data, *a, **k))
     )
     receipt = {
         "lab_name": "ห้องปฏิบัติการทดสอบ",

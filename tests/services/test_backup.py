@@ -388,3 +388,42 @@ def test_kill_during_restore_leaves_the_old_or_the_restored_database(demo_db: Pa
     assert killed >= TRIALS // 2, f"only {killed} kills landed"
     assert cli("check", db=db).returncode == 0
     print(f"restore kills: {killed}/{TRIALS}, outcomes {outcomes}, one restore {whole:.2f} s")
+
+
+def test_a_backup_of_another_computer_needs_saying_that_computer_is_gone(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    db = _copy(demo_db, tmp_path / "office.sqlite3")
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("INSERT OR REPLACE INTO local_state (key, value) VALUES ('sync.device_id', 'laptop-a')")
+    conn.close()
+    old_laptop = svc.create_backup(db, tmp_path / "b").path
+    conn = sqlite3.connect(db)  # this computer: the replacement, set up for the same site
+    with conn:
+        conn.execute("UPDATE local_state SET value = 'laptop-b' WHERE key = 'sync.device_id'")
+    conn.close()
+    before = content(db)
+    with pytest.raises(svc.OtherComputer) as err:
+        svc.restore_backup(db, old_laptop)
+    assert "another computer" in err.value.message_en and content(db) == before
+    out = cli("restore", str(old_laptop), db=db, check=False)
+    assert out.returncode == 1 and "no longer used" in out.stderr
+    cli("restore", str(old_laptop), "--other-computer", db=db)
+    conn = sqlite3.connect(db)
+    assert (
+        conn.execute("SELECT value FROM local_state WHERE key = 'sync.device_id'").fetchone()[0] == "laptop-a"
+    )
+    conn.close()
+
+
+def test_thai_folder_and_file_names(demo_db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "ข้อมูล สำนักงาน"
+    folder.mkdir()
+    db = _copy(demo_db, folder / "ศูนย์ภาค 1.sqlite3")
+    res = cli("backup", "--to", str(folder / "สำรอง"), "--second", str(tmp_path / "แฟลชไดรฟ์ USB"), db=db)
+    assert "also:" in res.stdout
+    made = svc.list_backups(folder / "สำรอง", db)
+    assert len(made) == 1 and made[0].path.name.startswith("ศูนย์ภาค 1-")
+    cli("restore", str(made[0].path), db=db)
+    assert cli("check", db=db).returncode == 0

@@ -156,3 +156,30 @@ def test_the_file_menu_backs_up_and_the_daily_backup_runs_once_a_day(qtbot, env)
     assert auto.timer.isActive()  # looks again in an hour
     auto.stop()
     w.close()
+
+
+def test_a_backup_of_another_computer_is_restored_only_after_a_second_question(  # type: ignore[no-untyped-def]
+    qtbot, dialog: BackupDialog, env, dialogs: list[str]
+) -> None:
+    db: Path = env.db.path
+    dialog.back_up_now()
+    _wait(qtbot, dialog)
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO local_state (key, value) VALUES ('sync.device_id', 'this-laptop')"
+        )
+    conn.close()
+    src = sqlite3.connect(dialog.backups[0].path)
+    with src:
+        src.execute("INSERT OR REPLACE INTO local_state (key, value) VALUES ('sync.device_id', 'old-laptop')")
+    src.close()
+    with qtbot.waitSignal(dialog.restored, timeout=30_000):
+        dialog.restore_file(dialog.backups[0].path)
+    assert any("เครื่องอื่น" in t for t in dialogs), dialogs
+    conn = sqlite3.connect(db)
+    assert (
+        conn.execute("SELECT value FROM local_state WHERE key = 'sync.device_id'").fetchone()[0]
+        == "old-laptop"
+    )
+    conn.close()

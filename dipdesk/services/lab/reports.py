@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from dipdesk.core import labresults as lr
 from dipdesk.services import records
 from dipdesk.services.context import Context
+from dipdesk.services.errors import ServiceError
 from dipdesk.services.lab.calibration import override_note
 from dipdesk.services.lab.catalog import spec_for
 from dipdesk.services.lab.common import (
@@ -30,6 +31,7 @@ from dipdesk.services.lab.common import (
     local_time,
     next_number,
 )
+from dipdesk.services.lab.report_qr import make_code as make_report_code
 from dipdesk.services.lab.requests import find_sample
 from dipdesk.store.auth import User
 from dipdesk.store.lab import (
@@ -138,6 +140,7 @@ def publish_report(
         amendment_reason=amendment_reason.strip(),
         remarks=remarks,
     )
+    content["qr"] = _report_code(ctx, content)
     report = records.create(
         ctx,
         LabReport,
@@ -163,6 +166,15 @@ def publish_report(
     _update_request_state(ctx, sample.request_id)
     ctx.session.flush()
     return report
+
+
+def _report_code(ctx: Context, content: dict[str, Any]) -> str:
+    """The signed QR of the report (issue 15); empty when this computer does not hold the site's signing
+    key (another computer of the site has it): the report is still published, without the code."""
+    try:
+        return make_report_code(ctx, content)
+    except ServiceError:
+        return ""
 
 
 def amend_report(

@@ -28,7 +28,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-from sqlalchemy import exists, false, func, insert, or_, select
+from sqlalchemy import exists, false, func, insert, or_, select, true
 from sqlalchemy.exc import OperationalError
 
 from dipdesk import __version__
@@ -399,11 +399,13 @@ def create_app(
         since: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=protocol.PULL_MAX_LIMIT)] = protocol.PULL_DEFAULT_LIMIT,
         shared: Annotated[bool, Query()] = False,
+        mine: Annotated[bool, Query()] = False,
     ) -> Response:
         """The log after `since` that this device's site may see: its own site's records, reference
         data, and rows other sites own that it is entitled to (`protocol.shared_rows`, decided on the
         row as it is now). `shared=true` answers with those last ones only: a device that pulled under
-        an older scope rule catches up on them without pulling everything again."""
+        an older scope rule catches up on them without pulling everything again. `mine=true` includes the
+        device's own changes (a device restored from a backup gets back what it uploaded after it)."""
         c = CHANGES.c
         tables = protocol.synced_tables()
         entitled = []
@@ -434,7 +436,9 @@ def create_app(
                     c.server_seq > since,
                     c.server_seq <= top,
                     visible,
-                    c.device_id != device.id,
+                    # a device's own changes never come back, except to a device restored from a backup
+                    # (`dipdesk.sync.restore`): what it uploaded after the backup was made
+                    true() if mine else c.device_id != device.id,
                 )
                 .order_by(c.server_seq)
                 .limit(limit + 1)

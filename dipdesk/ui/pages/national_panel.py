@@ -12,7 +12,7 @@ import html
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,33 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dipdesk.core.kpi import format_baht
 from dipdesk.services import kpi
 from dipdesk.services.exports import export_rows
 from dipdesk.ui import theme, workers
 from dipdesk.ui.attendance.context import context_factory
 from dipdesk.ui.pages.evidence_share import EvidenceShareCard
-from dipdesk.ui.widgets import format_date, format_number
+from dipdesk.ui.pages.kpi_figures import KINDS, MILLION, NAMES, SHORT, BarChart
+from dipdesk.ui.pages.kpi_figures import figure as _figure
+from dipdesk.ui.pages.kpi_figures import translate as _t
+from dipdesk.ui.widgets import format_date
 from dipdesk.ui.workers import Task
-
-KINDS = kpi.INDICATORS
-MILLION = Decimal(1_000_000)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
 
 
 def _number(kind: str, value: Any) -> Decimal | int:
     return Decimal(str(value)) if kind == "economic_value" else int(value or 0)
-
-
-def _figure(kind: str, value: Any) -> str:
-    if value is None:
-        return "–"
-    if kind == "economic_value":
-        return format_baht(Decimal(str(value)) / MILLION)
-    return format_number(int(value))
 
 
 def load_national(env: Any, year: int | None) -> dict[str, Any]:
@@ -115,7 +102,6 @@ class NationalPanel(QWidget):
             head = QLabel(text)
             head.setObjectName("statTitle")
             grid.addWidget(head, 0, col)
-        from dipdesk.ui.pages.dashboard import NAMES  # the dashboard's own indicator names
 
         self.rows: dict[str, tuple[QLabel, QLabel, QProgressBar]] = {}
         for r, kind in enumerate(KINDS, start=1):
@@ -138,7 +124,6 @@ class NationalPanel(QWidget):
         title.setObjectName("sectionTitle")
         lay.addWidget(title)
         self.table = QTableWidget(0, 3 + len(KINDS))
-        from dipdesk.ui.pages.dashboard import SHORT
 
         self.table.setHorizontalHeaderLabels(
             [
@@ -156,8 +141,6 @@ class NationalPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table)
-
-        from dipdesk.ui.pages.dashboard import BarChart
 
         self.chart = BarChart(self.tr("By site"))
         lay.addWidget(self.chart)
@@ -268,7 +251,6 @@ class NationalPanel(QWidget):
         figures = (self.data or {}).get("figures")
         if figures is None:
             return 0
-        from dipdesk.ui.pages.dashboard import SHORT
 
         columns = ["rank", "code", "name"]
         headers = [self.tr("Rank"), self.tr("Code"), self.tr("Site")]
@@ -335,7 +317,6 @@ class SiteTargetsDialog(QDialog):
         self.resize(900, 560)
         lay = QVBoxLayout(self)
         self.table = QTableWidget(0, 1 + len(KINDS))
-        from dipdesk.ui.pages.dashboard import SHORT
 
         self.table.setHorizontalHeaderLabels([self.tr("Site"), *[_t(SHORT[k]) for k in KINDS]])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -1,0 +1,364 @@
+"""Measuring shaped Thai text with HarfBuzz (widths, ink extents, line heights) and breaking marked text
+into lines that fit a width."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import pairwise
+
+import uharfbuzz as hb
+from reportlab.pdfbase import pdfmetrics
+
+from dipdesk.printing.fonts import FONT, FONT_BOLD, font_bytes, register_fonts
+from dipdesk.printing.thaibreak import (
+    _BREAK_RUN,
+    _HB_FEATURES,
+    _NO_START,
+    _NON_BREAKING_SPACES,
+    DEEP_PROBE,
+    LINE_CLEARANCE,
+    TALL_PROBE,
+    ZWSP,
+    _tokenize,
+)
+
+
+@cache
+def _hb_font(font: str) -> tuple[hb.Font, int]:
+    face = hb.Face(font_bytes(font))
+    return hb.Font(face), face.upem
+
+
+def _display(text: str) -> str:
+    """What is actually drawn: no ZWSP, no-break spaces as plain spaces."""
+    if ZWSP in text:
+        text = text.replace(ZWSP, "")
+    for c in _NON_BREAKING_SPACES:
+        if c in text:
+            text = text.replace(c, "" if c in "\u2060\ufeff" else " ")
+    return text
+
+
+@dataclass(frozen=True)
+class _Metrics:
+    """A shaped string at 1 pt: advance width and the box its ink (and glyph origins) occupy.
+
+    Marks can stick out of the advance box (ิ์ at the end of สวัสดิ์ hangs 0.06 em past the last
+    advance; ฎุ reaches 0.65 em below the baseline, below the font's descent), so fitting and
+    alignment use this box, not just the advance width.
+    """
+
+    advance: float
+    left: float  # ≤ 0
+    right: float  # ≥ advance
+    top: float  # above the baseline
+    bottom: float  # below the baseline, positive
+
+    @property
+    def extent(self) -> float:
+        return self.right - self.left
+
+
+_EMPTY = _Metrics(0.0, 0.0, 0.0, 0.0, 0.0)
+
+
+@lru_cache(maxsize=8192)
+def _glyph_box(font: str, gid: int) -> tuple[int, int, int, int, int]:
+    """(x_bearing, width, y_bearing, height, nominal advance) of one glyph in font units."""
+    hbfont, _upem = _hb_font(font)
+    ext = hbfont.get_glyph_extents(gid)
+    adv = hbfont.get_glyph_h_advance(gid)
+    if ext is None:
+        return 0, 0, 0, 0, adv
+    return ext.x_bearing, ext.width, ext.y_bearing, ext.height, adv
+
+
+#: superscript digits (an exponent: "5.8 × 10⁴"). Laksaman has only ¹ ² ³, so every superscript is drawn
+#: as the plain digit, smaller and raised, and measured the same way
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺"
+_SUP_PLAIN = str.maketrans(_SUPERSCRIPTS, "0123456789-+")
+SUP_SCALE = 0.62
+SUP_RISE = 0.40
+_SUP_RUN = re.compile(f"([{_SUPERSCRIPTS}]+)")
+
+
+def _runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` as (run, superscript?) pieces, superscript runs in plain digits."""
+    return [
+        (p.translate(_SUP_PLAIN), True) if i % 2 else (p, False)
+        for i, p in enumerate(_SUP_RUN.split(text))
+        if p
+    ]
+
+
+@lru_cache(maxsize=65536)
+def _measure(text: str, font: str) -> _Metrics:
+    """Shape an already displayable string with HarfBuzz (the features reportlab uses) and measure it."""
+    if not text:
+        return _EMPTY
+    if any(c in _SUPERSCRIPTS for c in text):
+        pen = left = right = top = bottom = 0.0
+        for run, sup in _runs(text):
+            m = _measure(run, font)
+            k, rise = (SUP_SCALE, SUP_RISE) if sup else (1.0, 0.0)
+            left = min(left, pen + m.left * k)
+            right = max(right, pen + m.right * k)
+            top = max(top, m.top * k + rise)
+            bottom = max(bottom, m.bottom * k - rise)
+            pen += m.advance * k
+        return _Metrics(pen, left, max(right, pen), top, bottom)
+    hbfont, upem = _hb_font(font)
+    buf = hb.Buffer()
+    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    hb.shape(hbfont, buf, _HB_FEATURES)
+    pen = 0
+    left = top = bottom = 0
+    right = 0
+    for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
+        xb, w, yb, h, adv = _glyph_box(font, info.codepoint)
+        x = pen + pos.x_offset
+        if w:
+            left = min(left, x + xb)
+            right = max(right, x + xb + w)
+            top = max(top, pos.y_offset + yb)
+            bottom = max(bottom, -(pos.y_offset + yb + h))
+        right = max(right, x + adv)  # where a PDF reader puts the end of the glyph
+        pen += pos.x_advance
+    right = max(right, pen)
+    return _Metrics(pen / upem, left / upem, right / upem, top / upem, bottom / upem)
+
+
+def _unit_width(text: str, font: str) -> float:
+    return _measure(text, font).advance
+
+
+@cache
+def _stack_extents() -> tuple[float, float]:
+    """(top, bottom) in em of the tallest Thai stack and the deepest ordinary lower vowel, measured with
+    HarfBuzz in both faces (Laksaman: about 1.30 above the baseline and 0.37 below)."""
+    top = max(_measure(TALL_PROBE, f).top for f in (FONT, FONT_BOLD))
+    bottom = max(_measure(DEEP_PROBE, f).bottom for f in (FONT, FONT_BOLD))
+    return top, bottom
+
+
+def line_spacing() -> float:
+    """The one line-spacing rule of every printed document: the distance between baselines, as a multiple
+    of the font size, is the tallest stack's ascent plus the deepest ordinary lower vowel's descent plus
+    :data:`LINE_CLEARANCE` (about 1.71 em for Laksaman). Adjacent lines whose ink reaches further still
+    (ฎุ or ฏู above a line with ภูมิ์) are moved apart by :class:`ThaiParagraph` for that pair alone."""
+    top, bottom = _stack_extents()
+    return round(top + bottom + LINE_CLEARANCE, 3)
+
+
+#: distance between baselines as a multiple of the font size, for every document (see line_spacing)
+DEFAULT_LINE_SPACING = line_spacing()
+
+
+def shaped_width(text: str, size: float, bold: bool = False) -> float:
+    """Advance width in points of ``text`` shaped by HarfBuzz in Laksaman (bold or regular) at ``size``.
+
+    ZWSP counts zero and no-break spaces count as spaces: this is the width that gets drawn.
+    """
+    return _unit_width(_display(text), FONT_BOLD if bold else FONT) * size
+
+
+@cache
+def _vmetrics(font: str) -> tuple[float, float]:
+    """(ascent, descent) as positive multiples of the font size, from the font's own metrics."""
+    register_fonts()
+    face = pdfmetrics.getFont(font).face
+    return face.ascent / 1000.0, -face.descent / 1000.0
+
+
+def text_height(lines: int, size: float, leading: float | None = None, *, bold: bool = False) -> float:
+    """Height of a block of ``lines`` lines: first line's ascent, last line's descent, leadings between.
+
+    Uses the font's ascent (1.28 em, room for a tone mark over an upper vowel) and descent (0.38 em);
+    the rare stacks that reach further (ฎุ, ฏู) are accounted for by the paragraphs themselves.
+    """
+    if lines <= 0:
+        return 0.0
+    asc, desc = _vmetrics(FONT_BOLD if bold else FONT)
+    if leading is None:
+        leading = size * DEFAULT_LINE_SPACING
+    return (asc + desc) * size + (lines - 1) * leading
+
+
+def line_height(size: float, *, bold: bool = False) -> float:
+    """Height one line of text needs at ``size`` (room for stacked marks above and lower vowels below)."""
+    return text_height(1, size, bold=bold)
+
+
+# ----------------------------------------------------------------------------------------------------
+# line breaking
+# ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offsets into the marked text
+    end: int
+    text: str  # as drawn (no ZWSP, plain spaces)
+    m: _Metrics  # at 1 pt
+
+    @property
+    def extent(self) -> float:
+        return self.m.extent
+
+
+def _line(start: int, end: int, text: str, font: str) -> _Line:
+    return _Line(start, end, text, _measure(text, font))
+
+
+def _block_height(lines: Sequence[_Line], font: str, size: float, leading: float) -> float:
+    """Height of laid-out lines: the first line's top, the leadings, the last line's bottom."""
+    if not lines:
+        return 0.0
+    asc, desc = _vmetrics(font)
+    return (max(asc, lines[0].m.top) + max(desc, lines[-1].m.bottom)) * size + sum(
+        _steps(lines, size, leading)
+    )
+
+
+def _steps(lines: Sequence[_Line], size: float, leading: float) -> list[float]:
+    """Distances between consecutive baselines: ``leading``, or more where the ink of a line pair would
+    come closer than :data:`LINE_CLEARANCE` (ฎุ or ฏู over a line with ภูมิ์)."""
+    return [max(leading, (a.m.bottom + b.m.top + LINE_CLEARANCE) * size) for a, b in pairwise(lines)]
+
+
+@dataclass(frozen=True)
+class _Word:
+    sep: str  # the breakable whitespace before the word as drawn ("" after a ZWSP)
+    start: int
+    end: int
+
+
+def _words(marked: str, start: int, end: int) -> list[_Word]:
+    words: list[_Word] = []
+    pos = start
+    sep = ""
+    for m in _BREAK_RUN.finditer(marked, start, end):
+        if m.start() > pos:
+            words.append(_Word(sep, pos, m.start()))
+        sep = "" if not words else _display(m.group())
+        pos = m.end()
+    if pos < end:
+        words.append(_Word(sep, pos, end))
+    return words
+
+
+def _cut_pieces(word: str, font: str, limit: float) -> list[str]:
+    """``word`` (marked, wider than ``limit`` at 1 pt) in the pieces a line may be cut between, finest
+    only where needed: at no-break spaces (kept at the end of the piece before), then dictionary words,
+    then character clusters."""
+    out: list[str] = []
+    for part in re.findall(r"[^\u00a0]+\u00a0*|\u00a0+", word):
+        if _measure(_display(part), font).extent <= limit:
+            out.append(part)
+            continue
+        for tok in _tokenize(part):
+            if _measure(_display(tok), font).extent <= limit:
+                out.append(tok)
+            else:
+                out.extend(_clusters(tok))
+    # a closing bracket or punctuation never starts a piece
+    merged: list[str] = []
+    for p in out:
+        if merged and p[0] in _NO_START:
+            merged[-1] += p
+        else:
+            merged.append(p)
+    return merged
+
+
+def _clusters(word: str) -> list[str]:
+    """Thai character clusters: the smallest pieces a word can be cut into without breaking a glyph stack."""
+    from pythainlp.tokenize import subword_tokenize
+
+    pieces = [p for p in subword_tokenize(word, engine="tcc") if p]
+    if "".join(pieces) != word:
+        pieces = list(word)
+    out: list[str] = []
+    for p in pieces:  # a closing bracket, punctuation or a combining mark never starts a piece
+        if out and (p[0] in _NO_START or unicodedata.category(p[0]).startswith("M")):
+            out[-1] += p
+        else:
+            out.append(p)
+    return out
+
+
+def _layout(
+    marked: str, font: str, size: float, width: float, *, wrap: bool, protect: tuple[str, ...] | None = None
+) -> tuple[_Line, ...]:
+    """Lines of marked text at ``size`` in ``width`` points; newlines always break, words only if ``wrap``.
+
+    ``protect``: None means a word wider than the line stays whole (it will be condensed or shrunk);
+    otherwise such a word is cut between character clusters unless it contains one of these strings.
+    """
+    if not wrap:
+        return _unwrapped(marked, font)
+    return _wrapped(marked, font, width / size if size > 0 else float("inf"), protect)
+
+
+def _hard_lines(marked: str) -> list[tuple[int, int]]:
+    bounds = [m.start() for m in re.finditer("\n", marked)] + [len(marked)]
+    return list(zip([0] + [b + 1 for b in bounds[:-1]], bounds, strict=True))
+
+
+@lru_cache(maxsize=4096)
+def _unwrapped(marked: str, font: str) -> tuple[_Line, ...]:
+    lines: list[_Line] = []
+    for para_start, para_end in _hard_lines(marked):
+        words = _words(marked, para_start, para_end)
+        if not words:
+            lines.append(_line(para_start, para_end, "", font))
+        else:
+            lines.append(
+                _line(words[0].start, words[-1].end, _display(marked[words[0].start : words[-1].end]), font)
+            )
+    return tuple(lines)
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(marked: str, font: str, limit: float, protect: tuple[str, ...] | None) -> tuple[_Line, ...]:
+    """Greedy line breaking at the break opportunities; ``limit`` is the line width at 1 pt."""
+    lines: list[_Line] = []
+    limit += 1e-9
+    for para_start, para_end in _hard_lines(marked):
+        words = _words(marked, para_start, para_end)
+        if not words:
+            lines.append(_line(para_start, para_end, "", font))
+        cur: _Line | None = None
+        for w in words:
+            wtext = _display(marked[w.start : w.end])
+            if cur is not None:
+                cand = _line(cur.start, w.end, cur.text + w.sep + wtext, font)
+                if cand.extent <= limit:
+                    cur = cand
+                    continue
+                lines.append(cur)
+                cur = None
+            cur = _line(w.start, w.end, wtext, font)
+            if cur.extent > limit and protect is not None and not any(p in wtext for p in protect):
+                # a single word wider than the line: cut it at its inner spaces ("ที่ 35 องศาเซลเซียส"),
+                # then between dictionary words, then between character clusters
+                pos = piece_start = w.start
+                piece = ""
+                for cl in _cut_pieces(marked[w.start : w.end], font, limit):
+                    cand_text = piece + _display(cl)
+                    if piece and _measure(cand_text, font).extent > limit:
+                        lines.append(_line(piece_start, pos, piece.rstrip(" "), font))
+                        piece, piece_start = _display(cl), pos
+                    else:
+                        piece = cand_text
+                    pos += len(cl)
+                cur = _line(piece_start, w.end, piece, font)
+        if cur is not None:
+            lines.append(cur)
+    return tuple(lines)

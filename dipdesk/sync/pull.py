@@ -1,0 +1,207 @@
+"""The pull half of a round: changes after the saved cursor, fetched one batch ahead, each merged field
+by field and saved with its new cursor in one local transaction; and the catch-up of rows a wider sharing
+rule adds."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import DBAPIError
+
+from dipdesk.store.sync import CONFLICTS
+from dipdesk.sync import outbox, protocol
+from dipdesk.sync.merge import (
+    Change,
+    Merger,
+    Outcome,
+    apply_carefully,
+    park_change,
+    retry_parked,
+)
+from dipdesk.sync.protocol import (
+    CONFLICTS_TABLE,
+)
+from dipdesk.sync.rounds import KEY_CURSOR, KEY_SCOPE, KEY_SCOPE_CURSOR, RoundReport, RoundStopped, StopCheck
+from dipdesk.sync.rounds import check_stop as _check_stop
+from dipdesk.sync.transport import SyncError, Transport
+
+
+def _pull_answer(answer: dict[str, Any]) -> tuple[list[dict[str, Any]], int, bool]:
+    try:
+        return list(answer["changes"]), int(answer["cursor"]), bool(answer["more"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SyncError("the server's pull answer is incomplete") from exc
+
+
+def _catch_up_shared(
+    engine: Engine,
+    tx: Transport,
+    report: RoundReport,
+    limit: int,
+    *,
+    upto: int,
+    should_stop: StopCheck | None = None,
+) -> None:
+    """Pull, up to the saved cursor, only the rows other sites own that this site is entitled to
+    (`protocol.shared_rows`): what a device that pulled under an older, narrower scope rule never got
+    (headquarters' template edits, the targets set for its site). Merging is by clock, so whatever it
+    holds already changes nothing; resumable by its own cursor."""
+    with engine.connect() as conn:
+        since = int(outbox.get_state(conn, KEY_SCOPE_CURSOR) or 0)
+    while since < upto:
+        _check_stop(should_stop)
+        answer = tx.json("GET", "/api/v1/pull", params={"since": since, "limit": limit, "shared": "true"})
+        changes, new_cursor, more = _pull_answer(answer)
+        with engine.begin() as conn:
+            stats = apply_pulled(conn, changes)
+            outbox.set_state(conn, KEY_SCOPE_CURSOR, str(new_cursor))
+        report.pulled += len(changes)
+        report.conflicts += stats["conflicts"]
+        report.parked += stats["parked"]
+        if not more or new_cursor <= since:
+            break
+        since = new_cursor
+
+
+def pull_all(
+    engine: Engine, tx: Transport, report: RoundReport, limit: int, *, should_stop: StopCheck | None = None
+) -> None:
+    """Pull batches after the saved cursor; while one batch is applied (with its cursor, in one local
+    transaction) the next one is already being fetched. Asked to stop, it stops after a whole batch."""
+    with engine.connect() as conn:
+        cursor = int(outbox.get_state(conn, KEY_CURSOR) or 0)
+        scope = int(outbox.get_state(conn, KEY_SCOPE) or 0)
+    if scope < protocol.SHARED_SCOPE_VERSION:
+        if cursor > 0:  # pulled under an older scope rule: fetch what the wider rule adds, once
+            _catch_up_shared(engine, tx, report, limit, upto=cursor, should_stop=should_stop)
+        with engine.begin() as conn:
+            outbox.set_state(conn, KEY_SCOPE, str(protocol.SHARED_SCOPE_VERSION))
+            outbox.set_state(conn, KEY_SCOPE_CURSOR, "0")
+
+    def fetch(since: int) -> dict[str, Any]:
+        return tx.json("GET", "/api/v1/pull", params={"since": since, "limit": limit})
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dipdesk-pull")
+    try:
+        ahead = pool.submit(fetch, cursor)
+        while True:
+            answer = ahead.result()
+            try:
+                changes = list(answer["changes"])
+                new_cursor = int(answer["cursor"])
+                more = bool(answer["more"])
+            except (KeyError, TypeError, ValueError) as exc:
+                raise SyncError("the server's pull answer is incomplete") from exc
+            if more:
+                ahead = pool.submit(fetch, new_cursor)
+            with engine.begin() as conn:
+                if int(outbox.get_state(conn, KEY_CURSOR) or 0) != cursor:
+                    raise SyncError("another sync of this database ran at the same time; try again")
+                stats = apply_pulled(conn, changes)
+                outbox.set_state(conn, KEY_CURSOR, str(new_cursor))
+            cursor = new_cursor
+            report.pulled += len(changes)
+            report.conflicts += stats["conflicts"]
+            report.parked += stats["parked"]
+            if not more:
+                break
+            if should_stop is not None and should_stop():
+                ahead.cancel()  # the batch fetched ahead is not applied: the next round fetches it again
+                raise RoundStopped()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    with engine.begin() as conn:
+        outcomes, _ = retry_parked(conn, lambda: Merger(conn))
+        if outcomes:
+            _observe(conn, [o.change.hlc for o in outcomes])
+
+
+def _observe(conn: Connection, stamps: list[str]) -> None:
+    stamps = [s for s in stamps if s]
+    if stamps:
+        clock = outbox.load_clock(conn)
+        clock.observe(max(stamps))
+        outbox.save_clock(conn, clock)
+
+
+def apply_pulled(conn: Connection, changes: list[dict[str, Any]]) -> dict[str, int]:
+    """Merge one pulled batch into the local database (inside the caller's transaction). Pulled changes
+    write no outbox rows; what cannot be applied yet is parked, never dropped."""
+    tables = protocol.synced_tables()
+    data: list[Change] = []
+    conflicts: list[dict[str, Any]] = []
+    for c in changes:
+        table, fields = str(c.get("t", "")), c.get("f")
+        if not isinstance(fields, dict):
+            continue
+        if table == CONFLICTS_TABLE:
+            conflicts.append(fields)
+            continue
+        info = tables.get(table)
+        complete = info is not None and info.required - {"id"} <= set(fields)
+        data.append(
+            Change(
+                table=table,
+                record_id=str(c.get("id", "")),
+                op="c" if complete else "u",
+                fields=fields,
+                hlc=str(c.get("h", "")),
+                device=str(c.get("d", "")),
+                user=c.get("u"),
+                seq=int(c.get("s", 0)),
+            )
+        )
+
+    def failed(ch: Change, reason: str) -> Outcome:
+        return park_change(conn, ch, reason)
+
+    merger = Merger(conn)
+    sp = conn.begin_nested()
+    try:
+        outcomes = merger.apply(data)
+        sp.commit()
+    except DBAPIError:
+        sp.rollback()
+        outcomes, _ = apply_carefully(conn, data, lambda: Merger(conn), on_failure=failed)
+    parked = 0
+    for o in outcomes:
+        if o.status == "rejected":  # a table or field this version does not know: keep it for later
+            park_change(conn, o.change, o.reason)
+            parked += 1
+        elif o.status == "parked":
+            parked += 1
+    _observe(conn, [ch.hlc for ch in data])
+    return {"conflicts": _store_conflicts(conn, conflicts), "parked": parked}
+
+
+def _store_conflicts(conn: Connection, rows: list[dict[str, Any]]) -> int:
+    t = CONFLICTS
+    new_open = 0
+    for wire in rows:
+        try:
+            values = {k: protocol.decode(t.c[k], v) for k, v in wire.items() if k in t.c}
+        except protocol.ValueRejected:
+            continue
+        cid = values.get("id")
+        if not cid:
+            continue
+        current = conn.execute(select(t.c.state).where(t.c.id == cid)).scalar()
+        if current is None:
+            conn.execute(insert(t).values(**values))
+            new_open += values.get("state") == "open"
+        elif current == "open" and values.get("state") != "open":
+            conn.execute(
+                update(t)
+                .where(t.c.id == cid)
+                .values(
+                    state=values["state"],
+                    resolved_by=values.get("resolved_by"),
+                    resolved_at=values.get("resolved_at"),
+                )
+            )
+    return new_open
+
+
+# --- verification ----------------------------------------------------------------------------------------------

@@ -1,0 +1,204 @@
+"""The push half of a round: pending outbox rows in device-seq order, in bounded batches, up to two in
+flight; each answer is recorded (acknowledged, rejected, refused edits put back) in its own local
+transaction."""
+
+from __future__ import annotations
+
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+
+from dipdesk.store.sync import CLOCKS, OUTBOX
+from dipdesk.sync import outbox, protocol
+from dipdesk.sync.merge import (
+    upsert_clocks,
+)
+from dipdesk.sync.rounds import Rejection, RoundReport, StopCheck
+from dipdesk.sync.rounds import check_stop as _check_stop
+from dipdesk.sync.transport import SyncError, Transport
+
+
+@dataclass
+class _Batch:
+    changes: list[dict[str, Any]]
+    meta: dict[int, tuple[str, str, str]]  # seq -> (table, record id, op)
+
+    @property
+    def last(self) -> int:
+        return int(self.changes[-1]["seq"])
+
+
+def _next_batch(engine: Engine, after: int, max_changes: int, max_bytes: int) -> _Batch | None:
+    o = OUTBOX.c
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(o.seq, o.table_name, o.record_id, o.op, o.fields, o.base, o.hlc, o.user_id)
+            .where(o.state == "pending", o.seq > after)
+            .order_by(o.seq)
+            .limit(max_changes)
+        ).all()
+    if not rows:
+        return None
+    batch = _Batch([], {})
+    size = 0
+    for r in rows:
+        item: dict[str, Any] = {
+            "seq": r.seq,
+            "t": r.table_name,
+            "id": r.record_id,
+            "op": r.op,
+            "f": r.fields,
+            "h": r.hlc,
+        }
+        if r.base:
+            item["b"] = r.base
+        if r.user_id:
+            item["u"] = r.user_id
+        n = len(protocol.dumps(item))
+        if batch.changes and size + n > max_bytes:
+            break
+        batch.changes.append(item)
+        batch.meta[r.seq] = (r.table_name, r.record_id, r.op)
+        size += n
+    return batch
+
+
+def push_all(
+    engine: Engine,
+    tx: Transport,
+    report: RoundReport,
+    max_changes: int,
+    max_bytes: int,
+    depth: int = 2,
+    *,
+    should_stop: StopCheck | None = None,
+) -> None:
+    """Push pending changes in seq order, keeping up to `depth` batches in flight (on two connections),
+    so the server applies one batch while the next is on the wire. The server applies them strictly
+    in order (a batch that overtakes the one before it waits there), and every answer is recorded in
+    its own local transaction."""
+    o = OUTBOX.c
+    with engine.connect() as conn:
+        answered = (
+            int(conn.execute(select(func.min(o.seq)).where(o.state == "pending")).scalar() or 1) - 1
+        )  # every seq up to here has its answer recorded
+    sent_up_to = answered
+    meta: dict[int, tuple[str, str, str]] = {}
+    flight: deque[tuple[Future[dict[str, Any]], _Batch]] = deque()
+    pool = ThreadPoolExecutor(max_workers=depth, thread_name_prefix="dipdesk-push")
+    try:
+        while True:
+            stopping = should_stop is not None and should_stop()
+            while len(flight) < depth and not stopping:
+                batch = _next_batch(engine, sent_up_to, max_changes, max_bytes)
+                if batch is None:
+                    break
+                meta.update(batch.meta)
+                payload = {"changes": batch.changes, "acked_before": answered}
+                flight.append((pool.submit(tx.json, "POST", "/api/v1/push", payload), batch))
+                sent_up_to = batch.last
+            if not flight:
+                _check_stop(should_stop if stopping else None)  # what was sent is answered and recorded
+                return
+            future, batch = flight.popleft()
+            answer = future.result()  # raises SyncError: the round stops; what was answered is recorded
+            try:
+                acked = int(answer["acked"])
+                rejected = {int(x["seq"]): str(x["reason"]) for x in answer.get("rejected", [])}
+                restores = {
+                    int(x["seq"]): x["restore"]
+                    for x in answer.get("rejected", [])
+                    if isinstance(x.get("restore"), dict)
+                }
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise SyncError("the server's push answer is incomplete") from exc
+            if acked < batch.last:
+                raise SyncError(f"the server acknowledged up to {acked} only (sent up to {batch.last})")
+            _record_answer(engine, report, meta, acked, rejected, restores)
+            answered = max(answered, acked)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _record_answer(
+    engine: Engine,
+    report: RoundReport,
+    meta: dict[int, tuple[str, str, str]],
+    acked: int,
+    rejected: dict[int, str],
+    restores: dict[int, dict[str, Any]] | None = None,
+) -> None:
+    o = OUTBOX.c
+    with engine.begin() as conn:
+        for seq, reason in sorted(rejected.items()):
+            done = conn.execute(
+                update(OUTBOX)
+                .where(o.seq == seq, o.state == "pending")
+                .values(state="rejected", reject_reason=reason[:4000])
+            ).rowcount
+            if not done:
+                continue  # already recorded (answers may repeat rejections)
+            table, rid, op = (
+                meta.get(seq)
+                or conn.execute(select(o.table_name, o.record_id, o.op).where(o.seq == seq)).one()._tuple()
+            )
+            report.rejections.append(Rejection(seq, table, rid, reason))
+            report.rejected += 1
+            if op in ("c", "s"):
+                _mark_create_rejected(conn, table, rid)
+            elif restores and seq in restores:
+                _restore_refused(conn, table, rid, restores[seq])
+        done = conn.execute(
+            update(OUTBOX).where(o.state == "pending", o.seq <= acked).values(state="acked")
+        ).rowcount
+    report.pushed += int(done or 0)
+
+
+def _mark_create_rejected(conn: Connection, table: str, record_id: str) -> None:
+    """The server refused this record's create: forget its clocks but leave a marker ("!"), so the next
+    local edit sends the whole row again (and the snapshot does not resend it unchanged every round)."""
+    c = CLOCKS.c
+    conn.execute(CLOCKS.delete().where(c.table_name == table, c.record_id == record_id))
+    dev = outbox.device_id(conn)
+    conn.execute(
+        insert(CLOCKS).values(table_name=table, record_id=record_id, field="!", hlc="", device_id=dev)
+    )
+
+
+def _restore_refused(conn: Connection, table: str, record_id: str, restore: dict[str, Any]) -> None:
+    """The server refused an edit of a row another site owns (headquarters' template) and sent back the
+    values and clocks it holds for those fields: put them back here, so this replica equals the server
+    again and later edits by the owner merge as usual. The refused change stays listed as rejected."""
+    info = protocol.synced_tables().get(table)
+    values, stamps = restore.get("f"), restore.get("c")
+    if info is None or not isinstance(values, dict) or not isinstance(stamps, dict):
+        return
+    decoded: dict[str, Any] = {}
+    clocks: list[dict[str, Any]] = []
+    for name, raw in values.items():
+        col = info.columns.get(name)
+        if col is None or name in ("id", "site_id"):
+            continue
+        try:
+            decoded[name] = protocol.decode(col, raw)
+        except protocol.ValueRejected:
+            return
+        stamp = stamps.get(name)
+        if isinstance(stamp, list) and len(stamp) == 2 and all(isinstance(x, str) for x in stamp):
+            clocks.append(
+                {
+                    "table_name": table,
+                    "record_id": record_id,
+                    "field": name,
+                    "hlc": stamp[0],
+                    "device_id": stamp[1],
+                }
+            )
+    if not decoded:
+        return
+    t = info.table
+    conn.execute(update(t).where(t.c.id == record_id).values(**decoded))
+    upsert_clocks(conn, clocks)
