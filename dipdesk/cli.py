@@ -27,6 +27,8 @@ VIEWS = (
     "certificates",
     "lab",
     "sync",
+    "users",
+    "audit",
     "settings",
 )
 
@@ -367,7 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("kind", help="a kind of `dipdesk list`, e.g. people")
     e.add_argument("id", help="the record's id (or its code, where it has one)")
     e.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
-    e.add_argument("--user", help="act as this user (default: a system change)")
+    e.add_argument("--user", help="act as this user, password asked (default: a system change)")
     e.set_defaults(func=cmd_edit)
 
     y = sub.add_parser(
@@ -428,6 +430,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from dipdesk.store.db import DatabaseUnusable
 
     try:
+        if getattr(args, "user", None) and getattr(args, "prove_user", True):
+            # whoever acts as a user proves that user's password first (no four-eyes bypass)
+            from dipdesk.commands.acting import prove_acting_user
+
+            prove_acting_user(_db_arg(args), args.user)
         return int(args.func(args))
     except (ServiceError, DatabaseUnusable) as exc:
         print(f"error: {exc.message_th} / {exc.message_en}", file=sys.stderr)

@@ -139,6 +139,54 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="+113"/>
+        <source>Add a user</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First password</source>
+        <translation>First password</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the first password to the user in person: they must choose their own at the first log-in.</source>
+        <translation>Give the first password to the user in person: they must choose their own at the first log-in.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../dipdesk/ui/first_run.py" line="+154"/>
@@ -201,12 +249,7 @@
         <translation>Please enter the administrator's full name.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The password must be at least %1 characters long.</source>
-        <translation>The password must be at least %1 characters long.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The two passwords are not the same.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
@@ -280,7 +323,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../dipdesk/ui/pages/__init__.py" line="+39"/>
+        <location filename="../dipdesk/ui/pages/__init__.py" line="+40"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -328,6 +371,16 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+1"/>
         <source>Sync</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -567,6 +620,137 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+0"/>
         <source>Result</source>
         <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/audit.py" line="+148"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of record</source>
+        <translation>Kind of record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before → after</source>
+        <translation>Before → after</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location line="+29"/>
+        <source>Who changed what and when, with the values before and after. Filter by record, user, kind of change and dates (BE, e.g. 15/03/2569); export what the filter shows to Excel.</source>
+        <translation>Who changed what and when, with the values before and after. Filter by record, user, kind of change and dates (BE, e.g. 15/03/2569); export what the filter shows to Excel.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All users</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All kinds of record</source>
+        <translation>All kinds of record</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All changes</source>
+        <translation>All changes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dd/mm/yyyy (BE)</source>
+        <translation>dd/mm/yyyy (BE)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind of record</source>
+        <translation>Kind of record</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show all records</source>
+        <translation>Show all records</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>History of %1</source>
+        <translation>History of %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 change(s)</source>
+        <translation>%1 change(s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the audit trail</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 change(s) exported to %2</source>
+        <translation>%1 change(s) exported to %2</translation>
     </message>
 </context>
 <context>
@@ -988,6 +1172,55 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+14"/>
         <source>%1 of them by override</source>
         <translation>%1 of them by override</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/account.py" line="+42"/>
+        <location line="+40"/>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>An administrator has set a password for you. Please choose your own password now.</source>
+        <translation>An administrator has set a password for you. Please choose your own password now.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a new password for %1.</source>
+        <translation>Choose a new password for %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A password has at least 8 characters, with both letters and digits, and is not your user name.</source>
+        <translation>A password has at least 8 characters, with both letters and digits, and is not your user name.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The two new passwords are not the same.</source>
+        <translation>The two new passwords are not the same.</translation>
     </message>
 </context>
 <context>
@@ -3870,7 +4103,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabWorklist</name>
     <message>
-        <location filename="../dipdesk/ui/lab/worklist.py" line="+61"/>
+        <location filename="../dipdesk/ui/lab/worklist.py" line="+62"/>
         <source>Lab no.</source>
         <translation>Lab no.</translation>
     </message>
@@ -3936,6 +4169,11 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+1"/>
         <source>Lab verifier</source>
         <translation>Lab verifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab head</source>
+        <translation>Lab head</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4333,7 +4571,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+123"/>
+        <location filename="../dipdesk/ui/login.py" line="+124"/>
         <source>Log in to dipdesk</source>
         <translation>Log in to dipdesk</translation>
     </message>
@@ -4364,18 +4602,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+93"/>
+        <location line="+103"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+93"/>
+        <location line="-103"/>
+        <location line="+103"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-76"/>
         <source>Please enter your username and password.</source>
         <translation>Please enter your username and password.</translation>
     </message>
@@ -4385,7 +4623,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>The username or password is not correct.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+116"/>
         <source>Could not check the password: %1</source>
         <translation>Could not check the password: %1</translation>
     </message>
@@ -4398,7 +4636,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>dipdesk – %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Department of Industrial Promotion</source>
         <translation>Department of Industrial Promotion</translation>
     </message>
@@ -4408,7 +4646,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Change my &amp;password…</source>
+        <translation>Change my &amp;password…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -4559,12 +4802,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Open the sync page</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+147"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>Closing: finishing the current sync step…</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-172"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>Not synchronised yet: all data is on this computer only</translation>
     </message>
@@ -4574,7 +4817,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Sync status unknown</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+91"/>
         <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
         <translation>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</translation>
     </message>
@@ -6194,12 +6437,12 @@ Do you want to replace it?</translation>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../dipdesk/ui/records/controller.py" line="+415"/>
+        <location filename="../dipdesk/ui/records/controller.py" line="+421"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <location line="+90"/>
         <source>Please correct the fields marked in red.</source>
         <translation>Please correct the fields marked in red.</translation>
@@ -6220,7 +6463,7 @@ Do you want to replace it?</translation>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -6249,7 +6492,7 @@ Do you want to replace it?</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location line="-512"/>
+        <location line="-523"/>
         <source>← Back to the list</source>
         <translation>← Back to the list</translation>
     </message>
@@ -6278,6 +6521,11 @@ Do you want to replace it?</translation>
         <location line="+2"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit history</source>
+        <translation>Edit history</translation>
     </message>
 </context>
 <context>
@@ -6566,6 +6814,29 @@ Do you want to replace it?</translation>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="+13"/>
+        <source>Change the role of %1</source>
+        <translation>Change the role of %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SamplePanel</name>
     <message>
         <location filename="../dipdesk/ui/lab/worklist.py" line="+91"/>
@@ -6584,12 +6855,12 @@ Do you want to replace it?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>Preview / print report</source>
         <translation>Preview / print report</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-142"/>
         <source>Amend report…</source>
         <translation>Amend report…</translation>
     </message>
@@ -6604,7 +6875,12 @@ Do you want to replace it?</translation>
         <translation>Request form</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+1"/>
+        <source>Edit history</source>
+        <translation>Edit history</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>not received yet</source>
         <translation>not received yet</translation>
     </message>
@@ -6644,7 +6920,7 @@ Do you want to replace it?</translation>
         <translation>Preview draft report</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>Received %1</source>
         <translation>Received %1</translation>
     </message>
@@ -6894,7 +7170,7 @@ Do you want to replace it?</translation>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="-224"/>
+        <location filename="../dipdesk/ui/first_run.py" line="-223"/>
         <source>Welcome to dipdesk</source>
         <translation>Welcome to dipdesk</translation>
     </message>
@@ -7843,6 +8119,117 @@ Do you want to replace it?</translation>
         <location line="+50"/>
         <source>Saved %1 version %2.</source>
         <translation>Saved %1 version %2.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="-105"/>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last log-in here</source>
+        <translation>Last log-in here</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked for %1 min</source>
+        <translation>locked for %1 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must change password</source>
+        <translation>must change password</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location line="+103"/>
+        <source>The users of this site and their roles. Users are never deleted, since the history names them: deactivate someone who has left. Changes reach the site's other computers at their next sync.</source>
+        <translation>The users of this site and their roles. Users are never deleted, since the history names them: deactivate someone who has left. Changes reach the site's other computers at their next sync.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add user…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change role…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activate</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A password has at least 8 characters, with both letters and digits, and is not the user name. After 3 wrong passwords the log-in slows down; after 5 the user is locked for 15 minutes on that computer (a password reset lifts the lock here).</source>
+        <translation>A password has at least 8 characters, with both letters and digits, and is not the user name. After 3 wrong passwords the log-in slows down; after 5 the user is locked for 15 minutes on that computer (a password reset lifts the lock here).</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>%1 was added. First password: %2 (they must change it at the first log-in).</source>
+        <translation>%1 was added. First password: %2 (they must change it at the first log-in).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The role of %1 was changed.</source>
+        <translation>The role of %1 was changed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password of %1 was reset. First password: %2 (they must change it at the next log-in).</source>
+        <translation>The password of %1 was reset. First password: %2 (they must change it at the next log-in).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was deactivated and can no longer log in.</source>
+        <translation>%1 was deactivated and can no longer log in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 can log in again.</source>
+        <translation>%1 can log in again.</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,54 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="+113"/>
+        <source>Add a user</source>
+        <translation>เพิ่มผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Username</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>ชื่อ-นามสกุล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First password</source>
+        <translation>รหัสผ่านครั้งแรก</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the first password to the user in person: they must choose their own at the first log-in.</source>
+        <translation>มอบรหัสผ่านครั้งแรกให้ผู้ใช้โดยตรง ผู้ใช้ต้องตั้งรหัสผ่านของตนเองเมื่อเข้าสู่ระบบครั้งแรก</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add user</source>
+        <translation>เพิ่มผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../dipdesk/ui/first_run.py" line="+154"/>
@@ -201,12 +249,7 @@
         <translation>กรุณากรอกชื่อ-นามสกุลของผู้ดูแลระบบ</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The password must be at least %1 characters long.</source>
-        <translation>รหัสผ่านต้องยาวอย่างน้อย %1 ตัวอักษร</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The two passwords are not the same.</source>
         <translation>รหัสผ่านทั้งสองช่องไม่ตรงกัน</translation>
     </message>
@@ -280,7 +323,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../dipdesk/ui/pages/__init__.py" line="+39"/>
+        <location filename="../dipdesk/ui/pages/__init__.py" line="+40"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
@@ -328,6 +371,16 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+1"/>
         <source>Sync</source>
         <translation>ซิงค์ข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users</source>
+        <translation>ผู้ใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation>ประวัติการแก้ไข</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -567,6 +620,137 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+0"/>
         <source>Result</source>
         <translation>ผล</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/audit.py" line="+148"/>
+        <source>When</source>
+        <translation>วันเวลา</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>การเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of record</source>
+        <translation>ประเภทข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before → after</source>
+        <translation>ก่อน → หลัง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location line="+29"/>
+        <source>Who changed what and when, with the values before and after. Filter by record, user, kind of change and dates (BE, e.g. 15/03/2569); export what the filter shows to Excel.</source>
+        <translation>ใครแก้ไขอะไร เมื่อใด พร้อมค่าก่อนและหลังแก้ไข กรองตามระเบียน ผู้ใช้ ประเภทการเปลี่ยนแปลง และช่วงวันที่ (พ.ศ. เช่น 15/03/2569) และส่งออกรายการที่กรองไว้เป็นไฟล์ Excel ได้</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All users</source>
+        <translation>ผู้ใช้ทั้งหมด</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All kinds of record</source>
+        <translation>ข้อมูลทุกประเภท</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All changes</source>
+        <translation>การเปลี่ยนแปลงทุกแบบ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dd/mm/yyyy (BE)</source>
+        <translation>วว/ดด/ปปปป (พ.ศ.)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>To</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind of record</source>
+        <translation>ประเภทข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>การเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show all records</source>
+        <translation>แสดงทุกระเบียน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export to Excel…</source>
+        <translation>ส่งออกเป็น Excel…</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Counting…</source>
+        <translation>กำลังนับ…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>History of %1</source>
+        <translation>ประวัติการแก้ไขของ %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 change(s)</source>
+        <translation>%1 รายการ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the audit trail</source>
+        <translation>ส่งออกประวัติการแก้ไข</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>ไฟล์ Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 change(s) exported to %2</source>
+        <translation>ส่งออก %1 รายการไปที่ %2 แล้ว</translation>
     </message>
 </context>
 <context>
@@ -988,6 +1172,55 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+14"/>
         <source>%1 of them by override</source>
         <translation>ในจำนวนนี้ออกเป็นกรณีพิเศษ %1 ฉบับ</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/account.py" line="+42"/>
+        <location line="+40"/>
+        <source>Change password</source>
+        <translation>เปลี่ยนรหัสผ่าน</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>An administrator has set a password for you. Please choose your own password now.</source>
+        <translation>ผู้ดูแลระบบตั้งรหัสผ่านชั่วคราวให้คุณ กรุณาตั้งรหัสผ่านของคุณเองตอนนี้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a new password for %1.</source>
+        <translation>ตั้งรหัสผ่านใหม่ของ %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A password has at least 8 characters, with both letters and digits, and is not your user name.</source>
+        <translation>รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร มีทั้งตัวอักษรและตัวเลข และต้องไม่ใช่ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Current password</source>
+        <translation>รหัสผ่านปัจจุบัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>รหัสผ่านใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation>ยืนยันรหัสผ่านใหม่</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The two new passwords are not the same.</source>
+        <translation>รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน</translation>
     </message>
 </context>
 <context>
@@ -3870,7 +4103,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabWorklist</name>
     <message>
-        <location filename="../dipdesk/ui/lab/worklist.py" line="+61"/>
+        <location filename="../dipdesk/ui/lab/worklist.py" line="+62"/>
         <source>Lab no.</source>
         <translation>รหัสตัวอย่าง</translation>
     </message>
@@ -3936,6 +4169,11 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+1"/>
         <source>Lab verifier</source>
         <translation>ผู้ตรวจสอบผลทดสอบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab head</source>
+        <translation>หัวหน้าห้องปฏิบัติการ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4333,7 +4571,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+123"/>
+        <location filename="../dipdesk/ui/login.py" line="+124"/>
         <source>Log in to dipdesk</source>
         <translation>เข้าสู่ระบบ dipdesk</translation>
     </message>
@@ -4364,18 +4602,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+93"/>
+        <location line="+103"/>
         <source>Checking…</source>
         <translation>กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+93"/>
+        <location line="-103"/>
+        <location line="+103"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-76"/>
         <source>Please enter your username and password.</source>
         <translation>กรุณากรอกชื่อผู้ใช้และรหัสผ่าน</translation>
     </message>
@@ -4385,7 +4623,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+116"/>
         <source>Could not check the password: %1</source>
         <translation>ตรวจสอบรหัสผ่านไม่สำเร็จ: %1</translation>
     </message>
@@ -4398,7 +4636,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>dipdesk – %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Department of Industrial Promotion</source>
         <translation>กรมส่งเสริมอุตสาหกรรม</translation>
     </message>
@@ -4408,7 +4646,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ไฟล์(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Change my &amp;password…</source>
+        <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>ออกจากโปรแกรม(&amp;Q)</translation>
     </message>
@@ -4559,12 +4802,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>เปิดหน้าซิงค์ข้อมูล</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+147"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>กำลังปิดโปรแกรม: รอให้ซิงค์ช่วงนี้เสร็จก่อน…</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-172"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>ยังไม่เคยซิงค์ข้อมูล: ข้อมูลทั้งหมดอยู่ในเครื่องนี้เท่านั้น</translation>
     </message>
@@ -4574,7 +4817,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ไม่ทราบสถานะการซิงค์</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+91"/>
         <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
         <translation>ระบบบันทึกข้อมูล ออกวุฒิบัตร แบบฟอร์มห้องปฏิบัติการ และซิงค์ข้อมูลแบบออฟไลน์ ของกรมส่งเสริมอุตสาหกรรม</translation>
     </message>
@@ -6194,12 +6437,12 @@ Do you want to replace it?</source>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../dipdesk/ui/records/controller.py" line="+415"/>
+        <location filename="../dipdesk/ui/records/controller.py" line="+421"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <location line="+90"/>
         <source>Please correct the fields marked in red.</source>
         <translation>กรุณาแก้ไขช่องที่มีข้อความสีแดง</translation>
@@ -6220,7 +6463,7 @@ Do you want to replace it?</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Unsaved changes</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -6249,7 +6492,7 @@ Do you want to replace it?</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location line="-512"/>
+        <location line="-523"/>
         <source>← Back to the list</source>
         <translation>← กลับไปที่รายการ</translation>
     </message>
@@ -6278,6 +6521,11 @@ Do you want to replace it?</source>
         <location line="+2"/>
         <source>Delete…</source>
         <translation>ลบ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit history</source>
+        <translation>ประวัติการแก้ไข</translation>
     </message>
 </context>
 <context>
@@ -6566,6 +6814,29 @@ Do you want to replace it?</source>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="+13"/>
+        <source>Change the role of %1</source>
+        <translation>เปลี่ยนบทบาทของ %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change role</source>
+        <translation>เปลี่ยนบทบาท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>SamplePanel</name>
     <message>
         <location filename="../dipdesk/ui/lab/worklist.py" line="+91"/>
@@ -6584,12 +6855,12 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>Preview / print report</source>
         <translation>ดู/พิมพ์รายงานผล</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-142"/>
         <source>Amend report…</source>
         <translation>ออกรายงานฉบับแก้ไข…</translation>
     </message>
@@ -6604,7 +6875,12 @@ Do you want to replace it?</source>
         <translation>คำขอรับบริการ</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+1"/>
+        <source>Edit history</source>
+        <translation>ประวัติการแก้ไข</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>not received yet</source>
         <translation>ยังไม่ได้รับ</translation>
     </message>
@@ -6644,7 +6920,7 @@ Do you want to replace it?</source>
         <translation>ดูรายงานฉบับร่าง</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>Received %1</source>
         <translation>รับตัวอย่าง %1 แล้ว</translation>
     </message>
@@ -6894,7 +7170,7 @@ Do you want to replace it?</source>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="-224"/>
+        <location filename="../dipdesk/ui/first_run.py" line="-223"/>
         <source>Welcome to dipdesk</source>
         <translation>ยินดีต้อนรับสู่ dipdesk</translation>
     </message>
@@ -7843,6 +8119,117 @@ Do you want to replace it?</source>
         <location line="+50"/>
         <source>Saved %1 version %2.</source>
         <translation>บันทึก %1 ฉบับที่ %2 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="-105"/>
+        <source>Username</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>ชื่อ-นามสกุล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last log-in here</source>
+        <translation>เข้าสู่ระบบล่าสุดที่เครื่องนี้</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deactivated</source>
+        <translation>ระงับการใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>ใช้งานได้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked for %1 min</source>
+        <translation>ถูกล็อกอีก %1 นาที</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must change password</source>
+        <translation>ต้องเปลี่ยนรหัสผ่าน</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location line="+103"/>
+        <source>The users of this site and their roles. Users are never deleted, since the history names them: deactivate someone who has left. Changes reach the site's other computers at their next sync.</source>
+        <translation>ผู้ใช้ของหน่วยงานนี้และบทบาท ผู้ใช้จะไม่ถูกลบเพราะประวัติการทำงานอ้างถึงชื่อ ให้ระงับการใช้งานเมื่อผู้ใช้ย้ายหรือลาออก การเปลี่ยนแปลงจะไปถึงเครื่องอื่นของหน่วยงานเมื่อซิงค์ครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add user…</source>
+        <translation>เพิ่มผู้ใช้…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change role…</source>
+        <translation>เปลี่ยนบทบาท…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password</source>
+        <translation>ตั้งรหัสผ่านใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate</source>
+        <translation>ระงับการใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activate</source>
+        <translation>เปิดใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A password has at least 8 characters, with both letters and digits, and is not the user name. After 3 wrong passwords the log-in slows down; after 5 the user is locked for 15 minutes on that computer (a password reset lifts the lock here).</source>
+        <translation>รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร มีทั้งตัวอักษรและตัวเลข และต้องไม่ใช่ชื่อผู้ใช้ เมื่อใส่รหัสผ่านผิด 3 ครั้ง ระบบจะให้รอก่อนลองใหม่ และเมื่อผิด 5 ครั้ง บัญชีจะถูกล็อก 15 นาทีที่เครื่องนั้น (การตั้งรหัสผ่านใหม่จะปลดล็อกที่เครื่องนี้)</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>%1 was added. First password: %2 (they must change it at the first log-in).</source>
+        <translation>เพิ่ม %1 แล้ว รหัสผ่านครั้งแรก: %2 (ผู้ใช้ต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The role of %1 was changed.</source>
+        <translation>เปลี่ยนบทบาทของ %1 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password of %1 was reset. First password: %2 (they must change it at the next log-in).</source>
+        <translation>ตั้งรหัสผ่านใหม่ให้ %1 แล้ว รหัสผ่านชั่วคราว: %2 (ผู้ใช้ต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งถัดไป)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was deactivated and can no longer log in.</source>
+        <translation>ระงับการใช้งานของ %1 แล้ว ไม่สามารถเข้าสู่ระบบได้อีก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 can log in again.</source>
+        <translation>%1 เข้าสู่ระบบได้อีกครั้ง</translation>
     </message>
 </context>
 <context>

@@ -106,13 +106,13 @@ def read_card(reader: str, *, photo: bool = False) -> CardData:
     except SmartcardException as exc:
         raise NoCard(str(exc)) from exc
     try:
-        atr = list(conn.getATR())
 
         def transmit(apdu: list[int]) -> tuple[list[int], int, int]:
             data, sw1, sw2 = conn.transmit(apdu)
             return list(data), sw1, sw2
 
-        try:
+        try:  # a card pulled out at any moment (even before its ATR is read) is "no card"
+            atr = list(conn.getATR())
             return _read_card(transmit, atr, photo=photo)
         except SmartcardException as exc:
             raise NoCard(str(exc)) from exc

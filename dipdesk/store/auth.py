@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dipdesk.store.base import Base, SiteOwned, utcnow
 
 # Roles decide what a user may do. Permissions travel with the synced users table.
-ROLES = ("admin", "staff", "lab_technician", "lab_verifier", "viewer")
+# `lab_head` (หัวหน้าห้องปฏิบัติการ): verifies and publishes like a verifier, and reads the audit trail.
+ROLES = ("admin", "staff", "lab_technician", "lab_verifier", "lab_head", "viewer")
 
 
 class User(SiteOwned, Base):
@@ -26,7 +27,10 @@ class User(SiteOwned, Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20), default="staff")
     active: Mapped[bool] = mapped_column(default=True)
+    # this device's last log-in: never synced (each laptop has its own; syncing it made conflicts)
     last_login_at: Mapped[datetime | None] = mapped_column(default=None)
+    # set by a password reset: the user must choose a new password at the next log-in (migration 0010)
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class AuditEntry(SiteOwned, Base):
@@ -34,7 +38,8 @@ class AuditEntry(SiteOwned, Base):
 
     __tablename__ = "audit_entries"
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"), default=None)
+    # indexed for the audit page's "by user" filter (migration 0010)
+    user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"), default=None, index=True)
     action: Mapped[str] = mapped_column(String(30))  # create | update | delete | login | transition…
     table_name: Mapped[str] = mapped_column(String(60), index=True)
     record_id: Mapped[str] = mapped_column(String(36), index=True)

@@ -32,7 +32,7 @@ from dipdesk.ui import icons, theme, workers
 from dipdesk.ui.changes import ALL, data_changed
 from dipdesk.ui.dialogs import available_rect
 from dipdesk.ui.labels import role_label
-from dipdesk.ui.pages import AREAS, VIEW_NAMES, AreaPage, PageEnv, area_title
+from dipdesk.ui.pages import AREAS, VIEW_NAMES, AreaPage, PageEnv, area_allowed, area_title
 from dipdesk.ui.sync_background import BackgroundSync
 from dipdesk.ui.widgets import ElidedButton, ElidedLabel
 
@@ -100,10 +100,14 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, area.name)
             item.setSizeHint(QSize(0, 46))
             self.nav.addItem(item)
+            item.setHidden(not area_allowed(area, env.user.role))  # users, audit trail: by role
         self._recolor_icons(theme.current_theme())
         theme.notifier.changed.connect(self._theme_changed)
         self.nav.currentRowChanged.connect(self._show_row)
 
+        from dipdesk.ui.history import requests as history_requests
+
+        history_requests.requested.connect(self.open_history)  # "ประวัติการแก้ไข" on any record
         self._build_menus()
         self._build_status_bar()
         self.select_view(initial_view)
@@ -154,6 +158,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        change_password = QAction(self.tr("Change my &password…"), self)
+        change_password.triggered.connect(self.change_password)
+        file_menu.addAction(change_password)
+        file_menu.addSeparator()
         self._add_backup_actions(file_menu)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -412,6 +420,19 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             if item is not None:
                 item.setIcon(icons.icon(area.icon, color, "#ffffff"))
+
+    def change_password(self) -> None:
+        from dipdesk.ui.account import ChangePasswordDialog
+
+        self.password_dialog = ChangePasswordDialog(self.env.db, self.env.user, parent=self)
+        self.password_dialog.open()
+
+    def open_history(self, record_ids: tuple[str, ...], label: str) -> None:
+        """The audit page filtered to one record ("ประวัติการแก้ไข" on a record)."""
+        page = self.select_view("audit")
+        open_history = getattr(page, "open_history", None)
+        if open_history is not None:
+            open_history(record_ids, label)
 
     # --- help -------------------------------------------------------------------------------------
 

@@ -43,7 +43,7 @@ def class_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("kills") / "class.sqlite3"
     eng = open_database(path)
     with session_factory(eng)() as s, s.begin():
-        admin = first_run(s, "IPC1", "admin", "correct horse battery", "ผู้ดูแลระบบ")
+        admin = first_run(s, "IPC1", "admin", "correct horse battery 2569", "ผู้ดูแลระบบ")
         site = current_site(s)
         assert site is not None
         ctx = Context(s, admin, site)
