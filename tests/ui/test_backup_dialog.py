@@ -202,3 +202,19 @@ def test_a_restore_from_the_main_window_stops_sync_and_closes_the_program(  # ty
     assert _phones(env.db.path) == before
     assert w.background._stopped  # no sync round may start on the replaced database
     assert any("เปิดโปรแกรมอีกครั้ง" in t for t in dialogs), dialogs
+
+
+def test_a_refused_restore_lets_sync_run_again(qtbot, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = MainWindow(env)
+    qtbot.addWidget(w)
+    w.show()
+    d = w.open_backup()
+    assert d is not None
+    bad = tmp_path / "เสีย.sqlite3"
+    bad.write_text("not a database")
+    with qtbot.waitSignal(d.restore_failed, timeout=30_000):
+        d.restore_file(bad)
+    assert "กู้คืนไม่ได้" in d.status.text()
+    assert not w.background._stopped and not w.background._closing  # sync runs on
+    assert w.isVisible()
+    w.background.shutdown()
