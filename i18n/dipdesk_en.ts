@@ -756,7 +756,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../dipdesk/ui/backup.py" line="+132"/>
+        <location filename="../dipdesk/ui/backup.py" line="+133"/>
         <source>Backup and restore</source>
         <translation>Backup and restore</translation>
     </message>
@@ -921,12 +921,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+6"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
@@ -936,7 +936,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</source>
         <translation>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</translation>
     </message>
@@ -946,7 +946,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Restore: that computer is no longer used</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Restored from %1.</source>
         <translation>Restored from %1.</translation>
     </message>
@@ -1013,12 +1013,12 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>CardReaderBar</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+49"/>
+        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+50"/>
         <source>Looking for an ID card reader…</source>
         <translation>Looking for an ID card reader…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+103"/>
         <source>ID card reader ready: put a Thai ID card in to read it (%1)</source>
         <translation>ID card reader ready: put a Thai ID card in to read it (%1)</translation>
     </message>
@@ -4894,7 +4894,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Backup and &amp;restore…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
@@ -5281,7 +5281,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+99"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+100"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
@@ -5307,18 +5307,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+7"/>
-        <location line="+121"/>
+        <location line="+126"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+120"/>
+        <location line="-125"/>
+        <location line="+125"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-123"/>
         <source>% of target (people)</source>
         <translation>% of target (people)</translation>
     </message>
@@ -5328,7 +5328,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>By site</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Counted by the server over every site's records: a person trained at two centers counts once for the department and once at each center (one national ID, one person), so the sites need not add up to the total. No personal data comes with these figures.</source>
         <translation>Counted by the server over every site's records: a person trained at two centers counts once for the department and once at each center (one national ID, one person), so the sites need not add up to the total. No personal data comes with these figures.</translation>
     </message>
@@ -5343,7 +5343,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>no figures</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Whole department, as computed by the server at %1 (received with the sync of %2).</source>
         <translation>Whole department, as computed by the server at %1 (received with the sync of %2).</translation>
     </message>
@@ -5358,7 +5358,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>no target</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -7295,7 +7295,12 @@ Do you want to replace it?</translation>
         <translation>Print the sign-in sheet…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>Attendance from a sheet…</source>
+        <translation>Attendance from a sheet…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>%1 was already checked in today.</source>
         <translation>%1 was already checked in today.</translation>
     </message>
@@ -7323,6 +7328,26 @@ Do you want to replace it?</translation>
         <location line="+15"/>
         <source>Sign-in sheet saved (%1 pages): %2</source>
         <translation>Sign-in sheet saved (%1 pages): %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Attendance from a sheet</source>
+        <translation>Attendance from a sheet</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>From the sheet: %1 present, %2 absent, %3 already ticked.</source>
+        <translation>From the sheet: %1 present, %2 absent, %3 already ticked.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>row %1: %2</source>
+        <translation>row %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows not taken: %2</source>
+        <translation>%1 rows not taken: %2</translation>
     </message>
 </context>
 <context>

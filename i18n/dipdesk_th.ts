@@ -756,7 +756,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../dipdesk/ui/backup.py" line="+132"/>
+        <location filename="../dipdesk/ui/backup.py" line="+133"/>
         <source>Backup and restore</source>
         <translation>สำรองและกู้คืนข้อมูล</translation>
     </message>
@@ -921,12 +921,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+6"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Restore a backup</source>
         <translation>กู้คืนข้อมูลจากสำเนา</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>Restore</source>
         <translation>กู้คืน</translation>
     </message>
@@ -936,7 +936,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>กำลังกู้คืน…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</source>
         <translation>สำเนานี้ทำจากคอมพิวเตอร์เครื่องอื่น กู้คืนที่นี่เฉพาะเมื่อเครื่องนั้นเลิกใช้แล้ว (เสีย หรือเครื่องนี้ใช้แทน) ถ้าสองเครื่องกู้คืนจากสำเนาเดียวกัน จะซิงค์ในนามเดียวกันและการแก้ไขจะปะปนกัน</translation>
     </message>
@@ -946,7 +946,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>กู้คืน: เครื่องนั้นเลิกใช้แล้ว</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Restored from %1.</source>
         <translation>กู้คืนจาก %1 แล้ว</translation>
     </message>
@@ -1013,12 +1013,12 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>CardReaderBar</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+49"/>
+        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+50"/>
         <source>Looking for an ID card reader…</source>
         <translation>กำลังค้นหาเครื่องอ่านบัตรประชาชน…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+103"/>
         <source>ID card reader ready: put a Thai ID card in to read it (%1)</source>
         <translation>เครื่องอ่านบัตรพร้อม: เสียบบัตรประชาชนเพื่ออ่านข้อมูล (%1)</translation>
     </message>
@@ -4894,7 +4894,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>สำรองและกู้คืนข้อมูล…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>Restore a backup</source>
         <translation>กู้คืนข้อมูลจากสำเนา</translation>
     </message>
@@ -5281,7 +5281,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+99"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+100"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
@@ -5307,18 +5307,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+7"/>
-        <location line="+121"/>
+        <location line="+126"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+120"/>
+        <location line="-125"/>
+        <location line="+125"/>
         <source>Site</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-123"/>
         <source>% of target (people)</source>
         <translation>% ของเป้าหมาย (คน)</translation>
     </message>
@@ -5328,7 +5328,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>รายหน่วยงาน</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Counted by the server over every site's records: a person trained at two centers counts once for the department and once at each center (one national ID, one person), so the sites need not add up to the total. No personal data comes with these figures.</source>
         <translation>นับโดยเซิร์ฟเวอร์จากข้อมูลของทุกหน่วยงาน: ผู้ที่อบรมกับสองศูนย์นับหนึ่งครั้งสำหรับทั้งกรม และหนึ่งครั้งในแต่ละศูนย์ (เลขประจำตัวประชาชนเดียวกัน คือคนเดียวกัน) ผลรวมของหน่วยงานจึงไม่จำเป็นต้องเท่ากับยอดรวม ตัวเลขเหล่านี้ไม่มีข้อมูลส่วนบุคคล</translation>
     </message>
@@ -5343,7 +5343,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ยังไม่มีตัวเลข</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Whole department, as computed by the server at %1 (received with the sync of %2).</source>
         <translation>ทั้งกรม คำนวณโดยเซิร์ฟเวอร์เมื่อ %1 (ได้รับพร้อมการซิงค์เมื่อ %2)</translation>
     </message>
@@ -5358,7 +5358,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ไม่มีเป้าหมาย</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
@@ -7295,7 +7295,12 @@ Do you want to replace it?</source>
         <translation>พิมพ์ใบลงชื่อ…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>Attendance from a sheet…</source>
+        <translation>นำเข้าการลงเวลาจากไฟล์…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>%1 was already checked in today.</source>
         <translation>%1 ลงเวลาวันนี้ไปแล้ว</translation>
     </message>
@@ -7323,6 +7328,26 @@ Do you want to replace it?</source>
         <location line="+15"/>
         <source>Sign-in sheet saved (%1 pages): %2</source>
         <translation>บันทึกใบลงชื่อแล้ว (%1 หน้า): %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Attendance from a sheet</source>
+        <translation>นำเข้าการลงเวลาจากไฟล์</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>From the sheet: %1 present, %2 absent, %3 already ticked.</source>
+        <translation>จากไฟล์: มา %1 คน ไม่มา %2 คน ลงเวลาไว้แล้ว %3 คน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>row %1: %2</source>
+        <translation>แถว %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows not taken: %2</source>
+        <translation>ไม่ได้นำเข้า %1 แถว: %2</translation>
     </message>
 </context>
 <context>
