@@ -27,6 +27,8 @@ VIEWS = (
     "certificates",
     "lab",
     "sync",
+    "users",
+    "audit",
     "settings",
 )
 
@@ -212,6 +214,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
         f"up {report.bytes_up:,} B, down {report.bytes_down:,} B, {report.round_trips} round trips, "
         f"{report.seconds:.1f} s)"
     )
+    if report.restored_moved or report.restored_back:
+        print(
+            f"after the restore: {report.restored_moved} local change(s) numbered after the server's, "
+            f"{report.restored_back} change(s) of this computer made after the backup came back"
+        )
     for r in report.rejections:
         print(f"rejected: {r.table} {r.record_id} (change {r.seq}): {r.reason}")
     if report.error:
@@ -362,7 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("kind", help="a kind of `dipdesk list`, e.g. people")
     e.add_argument("id", help="the record's id (or its code, where it has one)")
     e.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
-    e.add_argument("--user", help="act as this user (default: a system change)")
+    e.add_argument("--user", help="act as this user, password asked (default: a system change)")
     e.set_defaults(func=cmd_edit)
 
     y = sub.add_parser(
@@ -423,6 +430,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from dipdesk.store.db import DatabaseUnusable
 
     try:
+        if getattr(args, "user", None) and getattr(args, "prove_user", True):
+            # whoever acts as a user proves that user's password first (no four-eyes bypass)
+            from dipdesk.commands.acting import prove_acting_user
+
+            prove_acting_user(_db_arg(args), args.user)
         return int(args.func(args))
     except (ServiceError, DatabaseUnusable) as exc:
         print(f"error: {exc.message_th} / {exc.message_en}", file=sys.stderr)

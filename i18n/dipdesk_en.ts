@@ -139,6 +139,54 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="+113"/>
+        <source>Add a user</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First password</source>
+        <translation>First password</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the first password to the user in person: they must choose their own at the first log-in.</source>
+        <translation>Give the first password to the user in person: they must choose their own at the first log-in.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../dipdesk/ui/first_run.py" line="+154"/>
@@ -201,12 +249,7 @@
         <translation>Please enter the administrator's full name.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The password must be at least %1 characters long.</source>
-        <translation>The password must be at least %1 characters long.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The two passwords are not the same.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
@@ -280,7 +323,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../dipdesk/ui/pages/__init__.py" line="+39"/>
+        <location filename="../dipdesk/ui/pages/__init__.py" line="+40"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -328,6 +371,16 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+1"/>
         <source>Sync</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -570,9 +623,140 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/audit.py" line="+148"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of record</source>
+        <translation>Kind of record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before → after</source>
+        <translation>Before → after</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location line="+29"/>
+        <source>Who changed what and when, with the values before and after. Filter by record, user, kind of change and dates (BE, e.g. 15/03/2569); export what the filter shows to Excel.</source>
+        <translation>Who changed what and when, with the values before and after. Filter by record, user, kind of change and dates (BE, e.g. 15/03/2569); export what the filter shows to Excel.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All users</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All kinds of record</source>
+        <translation>All kinds of record</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All changes</source>
+        <translation>All changes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dd/mm/yyyy (BE)</source>
+        <translation>dd/mm/yyyy (BE)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind of record</source>
+        <translation>Kind of record</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show all records</source>
+        <translation>Show all records</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>History of %1</source>
+        <translation>History of %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 change(s)</source>
+        <translation>%1 change(s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the audit trail</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 change(s) exported to %2</source>
+        <translation>%1 change(s) exported to %2</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../dipdesk/ui/backup.py" line="+132"/>
+        <location filename="../dipdesk/ui/backup.py" line="+133"/>
         <source>Backup and restore</source>
         <translation>Backup and restore</translation>
     </message>
@@ -737,12 +921,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+6"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
@@ -752,7 +936,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</source>
         <translation>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</translation>
     </message>
@@ -762,7 +946,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Restore: that computer is no longer used</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Restored from %1.</source>
         <translation>Restored from %1.</translation>
     </message>
@@ -829,12 +1013,12 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>CardReaderBar</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+49"/>
+        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+50"/>
         <source>Looking for an ID card reader…</source>
         <translation>Looking for an ID card reader…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+103"/>
         <source>ID card reader ready: put a Thai ID card in to read it (%1)</source>
         <translation>ID card reader ready: put a Thai ID card in to read it (%1)</translation>
     </message>
@@ -988,6 +1172,55 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+14"/>
         <source>%1 of them by override</source>
         <translation>%1 of them by override</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/account.py" line="+42"/>
+        <location line="+40"/>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>An administrator has set a password for you. Please choose your own password now.</source>
+        <translation>An administrator has set a password for you. Please choose your own password now.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a new password for %1.</source>
+        <translation>Choose a new password for %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A password has at least 8 characters, with both letters and digits, and is not your user name.</source>
+        <translation>A password has at least 8 characters, with both letters and digits, and is not your user name.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The two new passwords are not the same.</source>
+        <translation>The two new passwords are not the same.</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +2054,159 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>DeliveryPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/delivery_panel.py" line="+33"/>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the mail server</source>
+        <translation>Refused by the mail server</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Send a published report</source>
+        <translation>Send a published report</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report no.</source>
+        <translation>Report no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer's e-mail address</source>
+        <translation>Customer's e-mail address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save signed PDF</source>
+        <translation>Save signed PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue e-mail</source>
+        <translation>Queue e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send queued e-mails now</source>
+        <translation>Send queued e-mails now</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>E-mail queue</source>
+        <translation>E-mail queue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Samples due for disposal (retention period over)</source>
+        <translation>Samples due for disposal (retention period over)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lab no.</source>
+        <translation>Lab no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product type</source>
+        <translation>Product type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep until</source>
+        <translation>Keep until</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How it was disposed of</source>
+        <translation>How it was disposed of</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Witness</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record disposal</source>
+        <translation>Record disposal</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Signed report saved: %1</source>
+        <translation>Signed report saved: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Report %1 queued for %2.</source>
+        <translation>Report %1 queued for %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No mail server is set up (smtp_host in the settings).</source>
+        <translation>No mail server is set up (smtp_host in the settings).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 e-mail(s) sent, %2 still waiting.</source>
+        <translation>%1 e-mail(s) sent, %2 still waiting.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a sample in the list first.</source>
+        <translation>Choose a sample in the list first.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Disposal of %1 recorded.</source>
+        <translation>Disposal of %1 recorded.</translation>
+    </message>
+</context>
+<context>
     <name>DryRunPage</name>
     <message>
         <location filename="../dipdesk/ui/importer/wizard.py" line="+764"/>
@@ -1944,7 +2330,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Show:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Merge, keeping record 1</source>
         <translation>Merge, keeping record 1</translation>
     </message>
@@ -2889,7 +3275,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/followups_due.py" line="+76"/>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+77"/>
         <source>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</source>
         <translation>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</translation>
     </message>
@@ -2909,7 +3295,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Schedule follow-ups (3, 6, 12 months)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Record the outcome…</source>
         <translation>Record the outcome…</translation>
     </message>
@@ -3150,6 +3536,114 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>InstrumentsPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/quality.py" line="+50"/>
+        <source>Calibrated</source>
+        <translation>Calibrated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibration due soon</source>
+        <translation>Calibration due soon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibration overdue: blocked</source>
+        <translation>Calibration overdue: blocked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No calibration programme</source>
+        <translation>No calibration programme</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for a result</source>
+        <translation>Waiting for a result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for verification</source>
+        <translation>Waiting for verification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified, report to publish</source>
+        <translation>Verified, report to publish</translation>
+    </message>
+    <message>
+        <location line="+213"/>
+        <source>Instruments</source>
+        <translation>Instruments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calibration due</source>
+        <translation>Calibration due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance due</source>
+        <translation>Maintenance due</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Turnaround: open analyses against the catalog's target</source>
+        <translation>Turnaround: open analyses against the catalog's target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lab no.</source>
+        <translation>Lab no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>Days left</translation>
+    </message>
+</context>
+<context>
     <name>IssueTab</name>
     <message>
         <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+143"/>
@@ -3162,12 +3656,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Search by code or title…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thai digits</source>
         <translation>Thai digits</translation>
     </message>
@@ -3646,19 +4140,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+41"/>
-        <location line="+138"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+43"/>
+        <location line="+154"/>
         <source>In the lab</source>
         <translation>In the lab</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-153"/>
+        <location line="+154"/>
         <source>To receive</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-153"/>
         <source>Received, not started</source>
         <translation>Received, not started</translation>
     </message>
@@ -3669,12 +4163,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+152"/>
         <source>Results to verify</source>
         <translation>Results to verify</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-151"/>
         <source>Verified, report to publish</source>
         <translation>Verified, report to publish</translation>
     </message>
@@ -3729,7 +4223,22 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Catalog</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+5"/>
+        <source>Quality control</source>
+        <translation>Quality control</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instruments and turnaround</source>
+        <translation>Instruments and turnaround</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery and disposal</source>
+        <translation>Delivery and disposal</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Reports to publish</source>
         <translation>Reports to publish</translation>
     </message>
@@ -3744,7 +4253,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Reports published</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+174"/>
         <source>Sample %1 registered. Print its receipt and label with “Sample receipt”.</source>
         <translation>Sample %1 registered. Print its receipt and label with “Sample receipt”.</translation>
     </message>
@@ -3752,7 +4261,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabWorklist</name>
     <message>
-        <location filename="../dipdesk/ui/lab/worklist.py" line="+61"/>
+        <location filename="../dipdesk/ui/lab/worklist.py" line="+62"/>
         <source>Lab no.</source>
         <translation>Lab no.</translation>
     </message>
@@ -3818,6 +4327,11 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+1"/>
         <source>Lab verifier</source>
         <translation>Lab verifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab head</source>
+        <translation>Lab head</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4190,9 +4704,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>LeveyJenningsChart</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/qc_chart.py" line="+78"/>
+        <source>No control results yet</source>
+        <translation>No control results yet</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Rejected (Westgard rule)</source>
+        <translation>Rejected (Westgard rule)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning (1-2s)</source>
+        <translation>Warning (1-2s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In control</source>
+        <translation>In control</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+122"/>
+        <location filename="../dipdesk/ui/login.py" line="+124"/>
         <source>Log in to dipdesk</source>
         <translation>Log in to dipdesk</translation>
     </message>
@@ -4223,18 +4760,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+103"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+92"/>
+        <location line="-103"/>
+        <location line="+103"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-76"/>
         <source>Please enter your username and password.</source>
         <translation>Please enter your username and password.</translation>
     </message>
@@ -4244,7 +4781,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>The username or password is not correct.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+116"/>
         <source>Could not check the password: %1</source>
         <translation>Could not check the password: %1</translation>
     </message>
@@ -4252,12 +4789,12 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+70"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+80"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Department of Industrial Promotion</source>
         <translation>Department of Industrial Promotion</translation>
     </message>
@@ -4267,7 +4804,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Change my &amp;password…</source>
+        <translation>Change my &amp;password…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -4332,7 +4874,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Sync: checking…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Backed up automatically: %1</source>
         <translation>Backed up automatically: %1</translation>
     </message>
@@ -4352,7 +4894,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Backup and &amp;restore…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
@@ -4418,12 +4960,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Open the sync page</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+147"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>Closing: finishing the current sync step…</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-172"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>Not synchronised yet: all data is on this computer only</translation>
     </message>
@@ -4433,7 +4975,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Sync status unknown</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+91"/>
         <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
         <translation>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</translation>
     </message>
@@ -4739,7 +5281,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+99"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+100"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
@@ -4765,18 +5307,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+7"/>
-        <location line="+121"/>
+        <location line="+126"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+120"/>
+        <location line="-125"/>
+        <location line="+125"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-123"/>
         <source>% of target (people)</source>
         <translation>% of target (people)</translation>
     </message>
@@ -4786,7 +5328,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>By site</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Counted by the server over every site's records: a person trained at two centers counts once for the department and once at each center (one national ID, one person), so the sites need not add up to the total. No personal data comes with these figures.</source>
         <translation>Counted by the server over every site's records: a person trained at two centers counts once for the department and once at each center (one national ID, one person), so the sites need not add up to the total. No personal data comes with these figures.</translation>
     </message>
@@ -4801,7 +5343,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>no figures</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Whole department, as computed by the server at %1 (received with the sync of %2).</source>
         <translation>Whole department, as computed by the server at %1 (received with the sync of %2).</translation>
     </message>
@@ -4816,7 +5358,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>no target</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -5812,6 +6354,109 @@ Do you want to replace it?</translation>
     </message>
 </context>
 <context>
+    <name>QualityPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/quality.py" line="-238"/>
+        <source>No QC yet</source>
+        <translation>No QC yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QC passed</source>
+        <translation>QC passed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hold: QC failed</source>
+        <translation>On hold: QC failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released by the lab head</source>
+        <translation>Released by the lab head</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected, to be retested</source>
+        <translation>Rejected, to be retested</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Control material</source>
+        <translation>Control material</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Worksheets</source>
+        <translation>Worksheets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worksheet</source>
+        <translation>Worksheet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Analyses</source>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QC</source>
+        <translation>QC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QC failure</source>
+        <translation>QC failure</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason for the decision (investigation, corrective action)</source>
+        <translation>Reason for the decision (investigation, corrective action)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release results</source>
+        <translation>Release results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject and retest</source>
+        <translation>Reject and retest</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No control material yet</source>
+        <translation>No control material yet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 — target %2 %3, SD %4</source>
+        <translation>%1 — target %2 %3, SD %4</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Worksheet %1 released: its results may be verified.</source>
+        <translation>Worksheet %1 released: its results may be verified.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worksheet %1 rejected: %2 results retracted for retesting.</source>
+        <translation>Worksheet %1 rejected: %2 results retracted for retesting.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../dipdesk/ui/lab/dialogs.py" line="-19"/>
@@ -5950,12 +6595,12 @@ Do you want to replace it?</translation>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../dipdesk/ui/records/controller.py" line="+415"/>
+        <location filename="../dipdesk/ui/records/controller.py" line="+421"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <location line="+90"/>
         <source>Please correct the fields marked in red.</source>
         <translation>Please correct the fields marked in red.</translation>
@@ -5976,7 +6621,7 @@ Do you want to replace it?</translation>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -6005,7 +6650,7 @@ Do you want to replace it?</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location line="-512"/>
+        <location line="-523"/>
         <source>← Back to the list</source>
         <translation>← Back to the list</translation>
     </message>
@@ -6034,6 +6679,11 @@ Do you want to replace it?</translation>
         <location line="+2"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit history</source>
+        <translation>Edit history</translation>
     </message>
 </context>
 <context>
@@ -6322,6 +6972,29 @@ Do you want to replace it?</translation>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="+13"/>
+        <source>Change the role of %1</source>
+        <translation>Change the role of %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SamplePanel</name>
     <message>
         <location filename="../dipdesk/ui/lab/worklist.py" line="+91"/>
@@ -6340,12 +7013,12 @@ Do you want to replace it?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>Preview / print report</source>
         <translation>Preview / print report</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-142"/>
         <source>Amend report…</source>
         <translation>Amend report…</translation>
     </message>
@@ -6360,7 +7033,12 @@ Do you want to replace it?</translation>
         <translation>Request form</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+1"/>
+        <source>Edit history</source>
+        <translation>Edit history</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>not received yet</source>
         <translation>not received yet</translation>
     </message>
@@ -6400,7 +7078,7 @@ Do you want to replace it?</translation>
         <translation>Preview draft report</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>Received %1</source>
         <translation>Received %1</translation>
     </message>
@@ -6617,7 +7295,12 @@ Do you want to replace it?</translation>
         <translation>Print the sign-in sheet…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>Attendance from a sheet…</source>
+        <translation>Attendance from a sheet…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>%1 was already checked in today.</source>
         <translation>%1 was already checked in today.</translation>
     </message>
@@ -6646,11 +7329,31 @@ Do you want to replace it?</translation>
         <source>Sign-in sheet saved (%1 pages): %2</source>
         <translation>Sign-in sheet saved (%1 pages): %2</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Attendance from a sheet</source>
+        <translation>Attendance from a sheet</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>From the sheet: %1 present, %2 absent, %3 already ticked.</source>
+        <translation>From the sheet: %1 present, %2 absent, %3 already ticked.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>row %1: %2</source>
+        <translation>row %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows not taken: %2</source>
+        <translation>%1 rows not taken: %2</translation>
+    </message>
 </context>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="-224"/>
+        <location filename="../dipdesk/ui/first_run.py" line="-223"/>
         <source>Welcome to dipdesk</source>
         <translation>Welcome to dipdesk</translation>
     </message>
@@ -7599,6 +8302,117 @@ Do you want to replace it?</translation>
         <location line="+50"/>
         <source>Saved %1 version %2.</source>
         <translation>Saved %1 version %2.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="-105"/>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last log-in here</source>
+        <translation>Last log-in here</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked for %1 min</source>
+        <translation>locked for %1 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must change password</source>
+        <translation>must change password</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location line="+103"/>
+        <source>The users of this site and their roles. Users are never deleted, since the history names them: deactivate someone who has left. Changes reach the site's other computers at their next sync.</source>
+        <translation>The users of this site and their roles. Users are never deleted, since the history names them: deactivate someone who has left. Changes reach the site's other computers at their next sync.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add user…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change role…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activate</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A password has at least 8 characters, with both letters and digits, and is not the user name. After 3 wrong passwords the log-in slows down; after 5 the user is locked for 15 minutes on that computer (a password reset lifts the lock here).</source>
+        <translation>A password has at least 8 characters, with both letters and digits, and is not the user name. After 3 wrong passwords the log-in slows down; after 5 the user is locked for 15 minutes on that computer (a password reset lifts the lock here).</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>%1 was added. First password: %2 (they must change it at the first log-in).</source>
+        <translation>%1 was added. First password: %2 (they must change it at the first log-in).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The role of %1 was changed.</source>
+        <translation>The role of %1 was changed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password of %1 was reset. First password: %2 (they must change it at the next log-in).</source>
+        <translation>The password of %1 was reset. First password: %2 (they must change it at the next log-in).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was deactivated and can no longer log in.</source>
+        <translation>%1 was deactivated and can no longer log in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 can log in again.</source>
+        <translation>%1 can log in again.</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,54 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="+113"/>
+        <source>Add a user</source>
+        <translation>เพิ่มผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Username</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>ชื่อ-นามสกุล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First password</source>
+        <translation>รหัสผ่านครั้งแรก</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the first password to the user in person: they must choose their own at the first log-in.</source>
+        <translation>มอบรหัสผ่านครั้งแรกให้ผู้ใช้โดยตรง ผู้ใช้ต้องตั้งรหัสผ่านของตนเองเมื่อเข้าสู่ระบบครั้งแรก</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add user</source>
+        <translation>เพิ่มผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../dipdesk/ui/first_run.py" line="+154"/>
@@ -201,12 +249,7 @@
         <translation>กรุณากรอกชื่อ-นามสกุลของผู้ดูแลระบบ</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The password must be at least %1 characters long.</source>
-        <translation>รหัสผ่านต้องยาวอย่างน้อย %1 ตัวอักษร</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The two passwords are not the same.</source>
         <translation>รหัสผ่านทั้งสองช่องไม่ตรงกัน</translation>
     </message>
@@ -280,7 +323,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../dipdesk/ui/pages/__init__.py" line="+39"/>
+        <location filename="../dipdesk/ui/pages/__init__.py" line="+40"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
@@ -328,6 +371,16 @@ Check that the folder exists and can be written to, that there is free disk spac
         <location line="+1"/>
         <source>Sync</source>
         <translation>ซิงค์ข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users</source>
+        <translation>ผู้ใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation>ประวัติการแก้ไข</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -570,9 +623,140 @@ Check that the folder exists and can be written to, that there is free disk spac
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/audit.py" line="+148"/>
+        <source>When</source>
+        <translation>วันเวลา</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>การเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of record</source>
+        <translation>ประเภทข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before → after</source>
+        <translation>ก่อน → หลัง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location line="+29"/>
+        <source>Who changed what and when, with the values before and after. Filter by record, user, kind of change and dates (BE, e.g. 15/03/2569); export what the filter shows to Excel.</source>
+        <translation>ใครแก้ไขอะไร เมื่อใด พร้อมค่าก่อนและหลังแก้ไข กรองตามระเบียน ผู้ใช้ ประเภทการเปลี่ยนแปลง และช่วงวันที่ (พ.ศ. เช่น 15/03/2569) และส่งออกรายการที่กรองไว้เป็นไฟล์ Excel ได้</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All users</source>
+        <translation>ผู้ใช้ทั้งหมด</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All kinds of record</source>
+        <translation>ข้อมูลทุกประเภท</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All changes</source>
+        <translation>การเปลี่ยนแปลงทุกแบบ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dd/mm/yyyy (BE)</source>
+        <translation>วว/ดด/ปปปป (พ.ศ.)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>To</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind of record</source>
+        <translation>ประเภทข้อมูล</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>การเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show all records</source>
+        <translation>แสดงทุกระเบียน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export to Excel…</source>
+        <translation>ส่งออกเป็น Excel…</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Counting…</source>
+        <translation>กำลังนับ…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>History of %1</source>
+        <translation>ประวัติการแก้ไขของ %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 change(s)</source>
+        <translation>%1 รายการ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the audit trail</source>
+        <translation>ส่งออกประวัติการแก้ไข</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>ไฟล์ Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 change(s) exported to %2</source>
+        <translation>ส่งออก %1 รายการไปที่ %2 แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../dipdesk/ui/backup.py" line="+132"/>
+        <location filename="../dipdesk/ui/backup.py" line="+133"/>
         <source>Backup and restore</source>
         <translation>สำรองและกู้คืนข้อมูล</translation>
     </message>
@@ -737,12 +921,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+6"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Restore a backup</source>
         <translation>กู้คืนข้อมูลจากสำเนา</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>Restore</source>
         <translation>กู้คืน</translation>
     </message>
@@ -752,7 +936,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>กำลังกู้คืน…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</source>
         <translation>สำเนานี้ทำจากคอมพิวเตอร์เครื่องอื่น กู้คืนที่นี่เฉพาะเมื่อเครื่องนั้นเลิกใช้แล้ว (เสีย หรือเครื่องนี้ใช้แทน) ถ้าสองเครื่องกู้คืนจากสำเนาเดียวกัน จะซิงค์ในนามเดียวกันและการแก้ไขจะปะปนกัน</translation>
     </message>
@@ -762,7 +946,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>กู้คืน: เครื่องนั้นเลิกใช้แล้ว</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Restored from %1.</source>
         <translation>กู้คืนจาก %1 แล้ว</translation>
     </message>
@@ -829,12 +1013,12 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>CardReaderBar</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+49"/>
+        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+50"/>
         <source>Looking for an ID card reader…</source>
         <translation>กำลังค้นหาเครื่องอ่านบัตรประชาชน…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+103"/>
         <source>ID card reader ready: put a Thai ID card in to read it (%1)</source>
         <translation>เครื่องอ่านบัตรพร้อม: เสียบบัตรประชาชนเพื่ออ่านข้อมูล (%1)</translation>
     </message>
@@ -988,6 +1172,55 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+14"/>
         <source>%1 of them by override</source>
         <translation>ในจำนวนนี้ออกเป็นกรณีพิเศษ %1 ฉบับ</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/account.py" line="+42"/>
+        <location line="+40"/>
+        <source>Change password</source>
+        <translation>เปลี่ยนรหัสผ่าน</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>An administrator has set a password for you. Please choose your own password now.</source>
+        <translation>ผู้ดูแลระบบตั้งรหัสผ่านชั่วคราวให้คุณ กรุณาตั้งรหัสผ่านของคุณเองตอนนี้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a new password for %1.</source>
+        <translation>ตั้งรหัสผ่านใหม่ของ %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A password has at least 8 characters, with both letters and digits, and is not your user name.</source>
+        <translation>รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร มีทั้งตัวอักษรและตัวเลข และต้องไม่ใช่ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Current password</source>
+        <translation>รหัสผ่านปัจจุบัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>รหัสผ่านใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation>ยืนยันรหัสผ่านใหม่</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The two new passwords are not the same.</source>
+        <translation>รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +2054,159 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>DeliveryPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/delivery_panel.py" line="+33"/>
+        <source>Waiting to be sent</source>
+        <translation>รอส่ง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the mail server</source>
+        <translation>เซิร์ฟเวอร์อีเมลปฏิเสธ</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Send a published report</source>
+        <translation>ส่งรายงานที่ออกแล้ว</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report no.</source>
+        <translation>เลขที่รายงาน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer's e-mail address</source>
+        <translation>อีเมลของผู้ขอรับบริการ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save signed PDF</source>
+        <translation>บันทึก PDF ที่ลงนามแล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue e-mail</source>
+        <translation>เข้าคิวส่งอีเมล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send queued e-mails now</source>
+        <translation>ส่งอีเมลที่รอในคิวตอนนี้</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>E-mail queue</source>
+        <translation>คิวอีเมล</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report</source>
+        <translation>รายงาน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Queued</source>
+        <translation>เข้าคิวเมื่อ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error</source>
+        <translation>ข้อผิดพลาด</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Samples due for disposal (retention period over)</source>
+        <translation>ตัวอย่างที่ครบกำหนดทำลาย (พ้นระยะเวลาเก็บรักษา)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lab no.</source>
+        <translation>เลขที่ตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>ตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product type</source>
+        <translation>ประเภทผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported</source>
+        <translation>ออกรายงานแล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep until</source>
+        <translation>เก็บถึง</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How it was disposed of</source>
+        <translation>วิธีทำลาย</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Witness</source>
+        <translation>พยาน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record disposal</source>
+        <translation>บันทึกการทำลาย</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Signed report saved: %1</source>
+        <translation>บันทึกรายงานที่ลงนามแล้ว: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Report %1 queued for %2.</source>
+        <translation>รายงาน %1 เข้าคิวส่งถึง %2 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No mail server is set up (smtp_host in the settings).</source>
+        <translation>ยังไม่ได้ตั้งค่าเซิร์ฟเวอร์อีเมล (smtp_host ในการตั้งค่า)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 e-mail(s) sent, %2 still waiting.</source>
+        <translation>ส่งอีเมลแล้ว %1 ฉบับ ยังรอส่ง %2 ฉบับ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a sample in the list first.</source>
+        <translation>เลือกตัวอย่างในรายการก่อน</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Disposal of %1 recorded.</source>
+        <translation>บันทึกการทำลายตัวอย่าง %1 แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>DryRunPage</name>
     <message>
         <location filename="../dipdesk/ui/importer/wizard.py" line="+764"/>
@@ -1944,7 +2330,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>แสดง:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Merge, keeping record 1</source>
         <translation>รวม โดยเก็บระเบียนที่ 1</translation>
     </message>
@@ -2889,7 +3275,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/followups_due.py" line="+76"/>
+        <location filename="../dipdesk/ui/pages/followups_due.py" line="+77"/>
         <source>Follow-ups 3, 6 and 12 months after an activity: call or visit the enterprise, record what changed, and attach the receipts or statements that prove it.</source>
         <translation>ติดตามผล 3, 6 และ 12 เดือนหลังกิจกรรม: โทรหรือเยี่ยมสถานประกอบการ บันทึกสิ่งที่เปลี่ยนไป และแนบใบเสร็จหรือรายการเดินบัญชีเป็นหลักฐาน</translation>
     </message>
@@ -2909,7 +3295,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ตั้งกำหนดติดตามผล (3, 6, 12 เดือน)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Record the outcome…</source>
         <translation>บันทึกผลลัพธ์…</translation>
     </message>
@@ -3150,6 +3536,114 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>InstrumentsPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/quality.py" line="+50"/>
+        <source>Calibrated</source>
+        <translation>สอบเทียบแล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibration due soon</source>
+        <translation>ใกล้ครบกำหนดสอบเทียบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibration overdue: blocked</source>
+        <translation>เลยกำหนดสอบเทียบ: ระงับการใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No calibration programme</source>
+        <translation>ไม่อยู่ในแผนสอบเทียบ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for a result</source>
+        <translation>รอบันทึกผล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for verification</source>
+        <translation>รอตรวจสอบผล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified, report to publish</source>
+        <translation>ตรวจสอบแล้ว รอออกรายงาน</translation>
+    </message>
+    <message>
+        <location line="+213"/>
+        <source>Instruments</source>
+        <translation>เครื่องมือ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instrument</source>
+        <translation>เครื่องมือ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calibration due</source>
+        <translation>ครบกำหนดสอบเทียบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance due</source>
+        <translation>ครบกำหนดบำรุงรักษา</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Turnaround: open analyses against the catalog's target</source>
+        <translation>ระยะเวลาทดสอบ: รายการที่ยังไม่เสร็จเทียบกับระยะเวลาที่กำหนด</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lab no.</source>
+        <translation>เลขที่ตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation>รายการทดสอบ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>วันที่รับ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days</source>
+        <translation>จำนวนวัน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>เหลือ (วัน)</translation>
+    </message>
+</context>
+<context>
     <name>IssueTab</name>
     <message>
         <location filename="../dipdesk/ui/certificates/issue_tab.py" line="+143"/>
@@ -3162,12 +3656,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ค้นหาด้วยรหัสหรือชื่อ…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Template</source>
         <translation>แบบ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thai digits</source>
         <translation>ใช้เลขไทย</translation>
     </message>
@@ -3646,19 +4140,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+41"/>
-        <location line="+138"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+43"/>
+        <location line="+154"/>
         <source>In the lab</source>
         <translation>อยู่ในห้องปฏิบัติการ</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-153"/>
+        <location line="+154"/>
         <source>To receive</source>
         <translation>รอรับตัวอย่าง</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-153"/>
         <source>Received, not started</source>
         <translation>รับแล้ว ยังไม่เริ่มทดสอบ</translation>
     </message>
@@ -3669,12 +4163,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+152"/>
         <source>Results to verify</source>
         <translation>ผลรอตรวจสอบ</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-151"/>
         <source>Verified, report to publish</source>
         <translation>ตรวจสอบแล้ว รอออกรายงาน</translation>
     </message>
@@ -3729,7 +4223,22 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>รายการทดสอบและเกณฑ์</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+5"/>
+        <source>Quality control</source>
+        <translation>ควบคุมคุณภาพ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instruments and turnaround</source>
+        <translation>เครื่องมือและระยะเวลาทดสอบ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery and disposal</source>
+        <translation>ส่งรายงานและทำลายตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Reports to publish</source>
         <translation>รอออกรายงาน</translation>
     </message>
@@ -3744,7 +4253,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>รายงานผลที่ออกแล้ว</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+174"/>
         <source>Sample %1 registered. Print its receipt and label with “Sample receipt”.</source>
         <translation>ลงทะเบียนตัวอย่าง %1 แล้ว พิมพ์ใบรับตัวอย่างและป้ายได้ที่ปุ่ม “ใบรับตัวอย่าง”</translation>
     </message>
@@ -3752,7 +4261,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabWorklist</name>
     <message>
-        <location filename="../dipdesk/ui/lab/worklist.py" line="+61"/>
+        <location filename="../dipdesk/ui/lab/worklist.py" line="+62"/>
         <source>Lab no.</source>
         <translation>รหัสตัวอย่าง</translation>
     </message>
@@ -3818,6 +4327,11 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+1"/>
         <source>Lab verifier</source>
         <translation>ผู้ตรวจสอบผลทดสอบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab head</source>
+        <translation>หัวหน้าห้องปฏิบัติการ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4190,9 +4704,32 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>LeveyJenningsChart</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/qc_chart.py" line="+78"/>
+        <source>No control results yet</source>
+        <translation>ยังไม่มีผลวัสดุควบคุม</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Rejected (Westgard rule)</source>
+        <translation>ไม่ผ่าน (กฎเวสต์การ์ด)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning (1-2s)</source>
+        <translation>เตือน (1-2s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In control</source>
+        <translation>อยู่ในเกณฑ์ควบคุม</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+122"/>
+        <location filename="../dipdesk/ui/login.py" line="+124"/>
         <source>Log in to dipdesk</source>
         <translation>เข้าสู่ระบบ dipdesk</translation>
     </message>
@@ -4223,18 +4760,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+103"/>
         <source>Checking…</source>
         <translation>กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+92"/>
+        <location line="-103"/>
+        <location line="+103"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-76"/>
         <source>Please enter your username and password.</source>
         <translation>กรุณากรอกชื่อผู้ใช้และรหัสผ่าน</translation>
     </message>
@@ -4244,7 +4781,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+116"/>
         <source>Could not check the password: %1</source>
         <translation>ตรวจสอบรหัสผ่านไม่สำเร็จ: %1</translation>
     </message>
@@ -4252,12 +4789,12 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+70"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+80"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Department of Industrial Promotion</source>
         <translation>กรมส่งเสริมอุตสาหกรรม</translation>
     </message>
@@ -4267,7 +4804,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ไฟล์(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Change my &amp;password…</source>
+        <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>ออกจากโปรแกรม(&amp;Q)</translation>
     </message>
@@ -4332,7 +4874,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>การซิงค์: กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Backed up automatically: %1</source>
         <translation>สำรองข้อมูลอัตโนมัติแล้ว: %1</translation>
     </message>
@@ -4352,7 +4894,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>สำรองและกู้คืนข้อมูล…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>Restore a backup</source>
         <translation>กู้คืนข้อมูลจากสำเนา</translation>
     </message>
@@ -4418,12 +4960,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>เปิดหน้าซิงค์ข้อมูล</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+147"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>กำลังปิดโปรแกรม: รอให้ซิงค์ช่วงนี้เสร็จก่อน…</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-172"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>ยังไม่เคยซิงค์ข้อมูล: ข้อมูลทั้งหมดอยู่ในเครื่องนี้เท่านั้น</translation>
     </message>
@@ -4433,7 +4975,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ไม่ทราบสถานะการซิงค์</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+91"/>
         <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
         <translation>ระบบบันทึกข้อมูล ออกวุฒิบัตร แบบฟอร์มห้องปฏิบัติการ และซิงค์ข้อมูลแบบออฟไลน์ ของกรมส่งเสริมอุตสาหกรรม</translation>
     </message>
@@ -4739,7 +5281,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+99"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+100"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
@@ -4765,18 +5307,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+7"/>
-        <location line="+121"/>
+        <location line="+126"/>
         <source>Rank</source>
         <translation>อันดับ</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+120"/>
+        <location line="-125"/>
+        <location line="+125"/>
         <source>Site</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-123"/>
         <source>% of target (people)</source>
         <translation>% ของเป้าหมาย (คน)</translation>
     </message>
@@ -4786,7 +5328,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>รายหน่วยงาน</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Counted by the server over every site's records: a person trained at two centers counts once for the department and once at each center (one national ID, one person), so the sites need not add up to the total. No personal data comes with these figures.</source>
         <translation>นับโดยเซิร์ฟเวอร์จากข้อมูลของทุกหน่วยงาน: ผู้ที่อบรมกับสองศูนย์นับหนึ่งครั้งสำหรับทั้งกรม และหนึ่งครั้งในแต่ละศูนย์ (เลขประจำตัวประชาชนเดียวกัน คือคนเดียวกัน) ผลรวมของหน่วยงานจึงไม่จำเป็นต้องเท่ากับยอดรวม ตัวเลขเหล่านี้ไม่มีข้อมูลส่วนบุคคล</translation>
     </message>
@@ -4801,7 +5343,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ยังไม่มีตัวเลข</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Whole department, as computed by the server at %1 (received with the sync of %2).</source>
         <translation>ทั้งกรม คำนวณโดยเซิร์ฟเวอร์เมื่อ %1 (ได้รับพร้อมการซิงค์เมื่อ %2)</translation>
     </message>
@@ -4816,7 +5358,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ไม่มีเป้าหมาย</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
@@ -5812,6 +6354,109 @@ Do you want to replace it?</source>
     </message>
 </context>
 <context>
+    <name>QualityPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/quality.py" line="-238"/>
+        <source>No QC yet</source>
+        <translation>ยังไม่มีผลควบคุมคุณภาพ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QC passed</source>
+        <translation>ผ่านการควบคุมคุณภาพ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hold: QC failed</source>
+        <translation>ระงับ: ผลควบคุมคุณภาพไม่ผ่าน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released by the lab head</source>
+        <translation>หัวหน้าห้องปฏิบัติการปล่อยผลแล้ว</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected, to be retested</source>
+        <translation>ปฏิเสธผล รอทดสอบใหม่</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Control material</source>
+        <translation>วัสดุควบคุม</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Worksheets</source>
+        <translation>ใบงาน</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worksheet</source>
+        <translation>ใบงาน</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation>รายการทดสอบ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instrument</source>
+        <translation>เครื่องมือ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Analyses</source>
+        <translation>จำนวนรายการ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QC</source>
+        <translation>ผลควบคุมคุณภาพ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QC failure</source>
+        <translation>สิ่งที่ไม่ผ่าน</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason for the decision (investigation, corrective action)</source>
+        <translation>เหตุผลของการตัดสิน (ผลการสอบสวน การแก้ไข)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release results</source>
+        <translation>ปล่อยผล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject and retest</source>
+        <translation>ปฏิเสธผลและทดสอบใหม่</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No control material yet</source>
+        <translation>ยังไม่มีวัสดุควบคุม</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 — target %2 %3, SD %4</source>
+        <translation>%1 — ค่าเป้าหมาย %2 %3, SD %4</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Worksheet %1 released: its results may be verified.</source>
+        <translation>ปล่อยผลใบงาน %1 แล้ว ตรวจสอบผลได้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worksheet %1 rejected: %2 results retracted for retesting.</source>
+        <translation>ปฏิเสธผลใบงาน %1 แล้ว ถอนผล %2 รายการเพื่อทดสอบใหม่</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../dipdesk/ui/lab/dialogs.py" line="-19"/>
@@ -5950,12 +6595,12 @@ Do you want to replace it?</source>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../dipdesk/ui/records/controller.py" line="+415"/>
+        <location filename="../dipdesk/ui/records/controller.py" line="+421"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <location line="+90"/>
         <source>Please correct the fields marked in red.</source>
         <translation>กรุณาแก้ไขช่องที่มีข้อความสีแดง</translation>
@@ -5976,7 +6621,7 @@ Do you want to replace it?</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Unsaved changes</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -6005,7 +6650,7 @@ Do you want to replace it?</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location line="-512"/>
+        <location line="-523"/>
         <source>← Back to the list</source>
         <translation>← กลับไปที่รายการ</translation>
     </message>
@@ -6034,6 +6679,11 @@ Do you want to replace it?</source>
         <location line="+2"/>
         <source>Delete…</source>
         <translation>ลบ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit history</source>
+        <translation>ประวัติการแก้ไข</translation>
     </message>
 </context>
 <context>
@@ -6322,6 +6972,29 @@ Do you want to replace it?</source>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="+13"/>
+        <source>Change the role of %1</source>
+        <translation>เปลี่ยนบทบาทของ %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change role</source>
+        <translation>เปลี่ยนบทบาท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>SamplePanel</name>
     <message>
         <location filename="../dipdesk/ui/lab/worklist.py" line="+91"/>
@@ -6340,12 +7013,12 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>Preview / print report</source>
         <translation>ดู/พิมพ์รายงานผล</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-142"/>
         <source>Amend report…</source>
         <translation>ออกรายงานฉบับแก้ไข…</translation>
     </message>
@@ -6360,7 +7033,12 @@ Do you want to replace it?</source>
         <translation>คำขอรับบริการ</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+1"/>
+        <source>Edit history</source>
+        <translation>ประวัติการแก้ไข</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>not received yet</source>
         <translation>ยังไม่ได้รับ</translation>
     </message>
@@ -6400,7 +7078,7 @@ Do you want to replace it?</source>
         <translation>ดูรายงานฉบับร่าง</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>Received %1</source>
         <translation>รับตัวอย่าง %1 แล้ว</translation>
     </message>
@@ -6617,7 +7295,12 @@ Do you want to replace it?</source>
         <translation>พิมพ์ใบลงชื่อ…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>Attendance from a sheet…</source>
+        <translation>นำเข้าการลงเวลาจากไฟล์…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>%1 was already checked in today.</source>
         <translation>%1 ลงเวลาวันนี้ไปแล้ว</translation>
     </message>
@@ -6646,11 +7329,31 @@ Do you want to replace it?</source>
         <source>Sign-in sheet saved (%1 pages): %2</source>
         <translation>บันทึกใบลงชื่อแล้ว (%1 หน้า): %2</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Attendance from a sheet</source>
+        <translation>นำเข้าการลงเวลาจากไฟล์</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>From the sheet: %1 present, %2 absent, %3 already ticked.</source>
+        <translation>จากไฟล์: มา %1 คน ไม่มา %2 คน ลงเวลาไว้แล้ว %3 คน</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>row %1: %2</source>
+        <translation>แถว %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows not taken: %2</source>
+        <translation>ไม่ได้นำเข้า %1 แถว: %2</translation>
+    </message>
 </context>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="-224"/>
+        <location filename="../dipdesk/ui/first_run.py" line="-223"/>
         <source>Welcome to dipdesk</source>
         <translation>ยินดีต้อนรับสู่ dipdesk</translation>
     </message>
@@ -7599,6 +8302,117 @@ Do you want to replace it?</source>
         <location line="+50"/>
         <source>Saved %1 version %2.</source>
         <translation>บันทึก %1 ฉบับที่ %2 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../dipdesk/ui/pages/users.py" line="-105"/>
+        <source>Username</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>ชื่อ-นามสกุล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last log-in here</source>
+        <translation>เข้าสู่ระบบล่าสุดที่เครื่องนี้</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deactivated</source>
+        <translation>ระงับการใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>ใช้งานได้</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked for %1 min</source>
+        <translation>ถูกล็อกอีก %1 นาที</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must change password</source>
+        <translation>ต้องเปลี่ยนรหัสผ่าน</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location line="+103"/>
+        <source>The users of this site and their roles. Users are never deleted, since the history names them: deactivate someone who has left. Changes reach the site's other computers at their next sync.</source>
+        <translation>ผู้ใช้ของหน่วยงานนี้และบทบาท ผู้ใช้จะไม่ถูกลบเพราะประวัติการทำงานอ้างถึงชื่อ ให้ระงับการใช้งานเมื่อผู้ใช้ย้ายหรือลาออก การเปลี่ยนแปลงจะไปถึงเครื่องอื่นของหน่วยงานเมื่อซิงค์ครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add user…</source>
+        <translation>เพิ่มผู้ใช้…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change role…</source>
+        <translation>เปลี่ยนบทบาท…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password</source>
+        <translation>ตั้งรหัสผ่านใหม่</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate</source>
+        <translation>ระงับการใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activate</source>
+        <translation>เปิดใช้งาน</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A password has at least 8 characters, with both letters and digits, and is not the user name. After 3 wrong passwords the log-in slows down; after 5 the user is locked for 15 minutes on that computer (a password reset lifts the lock here).</source>
+        <translation>รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร มีทั้งตัวอักษรและตัวเลข และต้องไม่ใช่ชื่อผู้ใช้ เมื่อใส่รหัสผ่านผิด 3 ครั้ง ระบบจะให้รอก่อนลองใหม่ และเมื่อผิด 5 ครั้ง บัญชีจะถูกล็อก 15 นาทีที่เครื่องนั้น (การตั้งรหัสผ่านใหม่จะปลดล็อกที่เครื่องนี้)</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>%1 was added. First password: %2 (they must change it at the first log-in).</source>
+        <translation>เพิ่ม %1 แล้ว รหัสผ่านครั้งแรก: %2 (ผู้ใช้ต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The role of %1 was changed.</source>
+        <translation>เปลี่ยนบทบาทของ %1 แล้ว</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password of %1 was reset. First password: %2 (they must change it at the next log-in).</source>
+        <translation>ตั้งรหัสผ่านใหม่ให้ %1 แล้ว รหัสผ่านชั่วคราว: %2 (ผู้ใช้ต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งถัดไป)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was deactivated and can no longer log in.</source>
+        <translation>ระงับการใช้งานของ %1 แล้ว ไม่สามารถเข้าสู่ระบบได้อีก</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 can log in again.</source>
+        <translation>%1 เข้าสู่ระบบได้อีกครั้ง</translation>
     </message>
 </context>
 <context>

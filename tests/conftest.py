@@ -48,7 +48,7 @@ def ctx(session: Session):  # type: ignore[no-untyped-def]
     from dipdesk.services.context import Context, current_site
     from dipdesk.services.setup import first_run
 
-    admin = first_run(session, "IPC1", "admin", "correct horse battery", "ผู้ดูแลระบบ")
+    admin = first_run(session, "IPC1", "admin", "correct horse battery 2569", "ผู้ดูแลระบบ")
     session.commit()
     site = current_site(session)
     assert site is not None

@@ -84,9 +84,15 @@ def test_unknown_kind_is_a_usage_error(capsys, seeded: Path) -> None:  # type: i
     assert code == 2 and "people" in err
 
 
-def test_edit_goes_through_validation_and_audit(capsys, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+def test_edit_goes_through_validation_and_audit(capsys, seeded: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = run(capsys, "--db", str(seeded), "list", "people", "--format", "json")
     pid = json.loads(out)[0]["id"]
+    monkeypatch.setenv("DIPDESK_PASSWORD", "wrong-password-1")
+    code, _, err = run(
+        capsys, "--db", str(seeded), "edit", "people", pid, "last_name_th=ไม่ควรบันทึก", "--user", "admin"
+    )
+    assert code == 1 and "not correct" in err, "acting as a user proves that user's password"
+    monkeypatch.setenv("DIPDESK_PASSWORD", "password-1234")
     code, out, _ = run(
         capsys, "--db", str(seeded), "edit", "people", pid, "last_name_th=รังสิตพลใหม่", "--user", "admin"
     )

@@ -14,7 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.slow_build
+# The build alone may take several minutes on a loaded machine (its own subprocess limit is 900 s).
+pytestmark = [pytest.mark.slow_build, pytest.mark.timeout(1200)]
 
 
 def test_frozen_app_builds_and_takes_a_thai_screenshot(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from dipdesk.core import labresults as lr
 from dipdesk.printing.fonts import FONT
+from dipdesk.printing.lab_codes import _QR
 from dipdesk.printing.lab_layout import (
     CONTENT_W,
     END_OF_REPORT,
@@ -195,7 +196,7 @@ def report_story(content: dict[str, Any], tx: _Text) -> list[Flowable]:
         _Stack([notes[-1],
         Spacer(1, 3 * mm),
         Table(
-            [["", _signature(tx, "ผู้อนุมัติรายงาน (Authorised by)", content.get("authorised_name") or "",
+            [[_report_code(content, tx), _signature(tx, "ผู้อนุมัติรายงาน (Authorised by)", content.get("authorised_name") or "",
                              content.get("authorised_position") or "", issued, width=96 * mm)]],
             colWidths=[CONTENT_W - 98 * mm, 98 * mm],
             style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0)]),
@@ -205,6 +206,26 @@ def report_story(content: dict[str, Any], tx: _Text) -> list[Flowable]:
     ]  # fmt: skip
     story.append(_KeepWithLastRows(_results_table(content, tx), closing))
     return story
+
+
+def _report_code(content: dict[str, Any], tx: _Text) -> Any:
+    """The report's signed QR (issue 15, ``services.lab.report_qr``) beside the signature, with how to
+    check it; empty on a draft or a report published without one."""
+    code = content.get("qr") or ""
+    if not code or content.get("draft"):
+        return ""
+    text = tx.p(
+        "ตรวจสอบความถูกต้องของรายงานฉบับนี้ได้โดยสแกนคิวอาร์โค้ดด้วยโปรแกรม dipdesk "
+        "(ลงนามด้วยกุญแจของหน่วยงาน ตรวจได้แม้ไม่มีอินเทอร์เน็ต)",
+        9.5,
+        color=MUTED,
+    )
+    return Table(
+        [[_QR(code, 24 * mm), text]],
+        colWidths=[26 * mm, CONTENT_W - 98 * mm - 28 * mm],
+        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                          ("FONTNAME", (0, 0), (-1, -1), FONT)]),
+    )  # fmt: skip
 
 
 class _Stack(Flowable):

@@ -20,6 +20,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "staff": frozenset({"records.write", "certificates.issue", "import", "sync"}),
     "lab_technician": frozenset({"lab.receive", "lab.submit", "sync"}),
     "lab_verifier": frozenset({"lab.receive", "lab.submit", "lab.verify", "lab.publish", "sync"}),
+    "lab_head": frozenset({"lab.receive", "lab.submit", "lab.verify", "lab.publish", "sync", "audit.view"}),
     "viewer": frozenset(),
 }
 
@@ -45,9 +46,12 @@ def _dummy_hash() -> str:
 
 
 def generate_password(length: int = 12) -> str:
-    """A readable random password (no look-alike characters)."""
+    """A readable random password (no look-alike characters) with letters and digits (the rules)."""
     alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return "".join(secrets.choice(alphabet) for _ in range(length))
+    while True:
+        text = "".join(secrets.choice(alphabet) for _ in range(length))
+        if any(c.isdigit() for c in text) and any(c.isalpha() for c in text):
+            return text
 
 
 def can(user: User | None, permission: str) -> bool:
@@ -77,7 +81,10 @@ def find_user(
 
 
 def authenticate(session: Session, username: str, password: str) -> User | None:
-    """The active user of this site with this name and password, or None. Works offline."""
+    """The active user of this site with this name and password, or None. Works offline.
+
+    A bare check: the log-in window and the command line use `dipdesk.services.users.login`, which also
+    counts wrong passwords (slow-down, then a lock)."""
     user = find_user(session, username, active_only=True)
     if user is None:
         # as slow as a wrong password, so the answer's time does not tell which names exist (issue 17)

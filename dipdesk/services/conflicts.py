@@ -26,7 +26,7 @@ def resolve_conflict(engine: Engine, conflict_id: str, action: str, *, username:
     with transaction(engine) as session:
         ctx = system_context(session)
         if username:
-            user = find_user(session, username, site_id=ctx.site.id)  # per site: (site, username)
+            user = find_user(session, username, site_id=ctx.site.id, active_only=True)
             if user is None:
                 raise NotFound(f"ไม่พบผู้ใช้ {username}", f"no user {username}")
             ctx.user = user

@@ -117,6 +117,8 @@ def export_rows(
         for col, (key, raw) in enumerate(zip(columns, values, strict=False), start=1):
             v = formula_safe(cell_value(key, raw, thai_digits=thai_digits))
             c = ws.cell(row=first + n, column=col, value=v)
+            if isinstance(v, str) and v.startswith("="):
+                c.data_type = "s"  # typed text, never a formula (a name or a value may start with "=")
             fmt = _number_format(key, raw)
             if fmt:
                 c.number_format = fmt

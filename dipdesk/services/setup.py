@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dipdesk.core.passwords import MIN_PASSWORD
-from dipdesk.services.auth import hash_password
+from dipdesk.core.passwords import password_problem
+from dipdesk.services.auth import hash_password, valid_role
 from dipdesk.services.context import Context, current_site, set_local_value
 from dipdesk.services.errors import ValidationError
 from dipdesk.services.records import audit
-from dipdesk.store.auth import User
+from dipdesk.store.auth import ROLES, User
 from dipdesk.store.reference import Site
 from dipdesk.store.reference_data import seed_reference
 
@@ -53,11 +53,12 @@ def create_user(
     username = username.strip()
     if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
         raise ValidationError("username", "ชื่อผู้ใช้ต้องเป็นตัวอักษรหรือตัวเลข", "username must be letters or digits")
-    if len(password) < MIN_PASSWORD:
+    problem = password_problem(password, username)
+    if problem is not None:
+        raise ValidationError("password", *problem)
+    if not valid_role(role):
         raise ValidationError(
-            "password",
-            f"รหัสผ่านต้องยาวอย่างน้อย {MIN_PASSWORD} ตัวอักษร",
-            f"password must be at least {MIN_PASSWORD} characters",
+            "role", f"ไม่มีบทบาท {role}", f"unknown role {role!r}; one of: {', '.join(ROLES)}"
         )
     taken = select(User).where(User.username == username, User.site_id == ctx.site.id)  # per site (0005)
     if ctx.session.scalars(taken).first() is not None:

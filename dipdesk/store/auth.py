@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dipdesk.store.base import Base, SiteOwned, utcnow
 
 # Roles decide what a user may do. Permissions travel with the synced users table.
-ROLES = ("admin", "staff", "lab_technician", "lab_verifier", "viewer")
+# `lab_head` (หัวหน้าห้องปฏิบัติการ): verifies and publishes like a verifier, and reads the audit trail.
+ROLES = ("admin", "staff", "lab_technician", "lab_verifier", "lab_head", "viewer")
 
 
 class User(SiteOwned, Base):
@@ -26,13 +27,22 @@ class User(SiteOwned, Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20), default="staff")
     active: Mapped[bool] = mapped_column(default=True)
+    # this device's last log-in: never synced (each laptop has its own; syncing it made conflicts)
     last_login_at: Mapped[datetime | None] = mapped_column(default=None)
+    # set by a password reset: the user must choose a new password at the next log-in (migration 0010)
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class AuditEntry(SiteOwned, Base):
     """Who changed what, when: one row per change made through a service. Append-only."""
 
     __tablename__ = "audit_entries"
+    # the audit page's newest-first lists "by user" and "by kind of record" read their first page straight
+    # off these (migration 0010)
+    __table_args__ = (
+        Index("ix_audit_entries_user_id_at", "user_id", "at"),
+        Index("ix_audit_entries_table_name_at", "table_name", "at"),
+    )
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"), default=None)
     action: Mapped[str] = mapped_column(String(30))  # create | update | delete | login | transition…

@@ -7,6 +7,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -201,6 +202,7 @@ def open_database(path: str | Path, *, revision: str = "head") -> Engine:
     p = Path(path).expanduser().resolve()
     current = _existing_revision(p)  # refuses, before anything touches the file, what it cannot open
     p.parent.mkdir(parents=True, exist_ok=True)
+    _clear_stale_builds(p)
     if current is None and (not p.exists() or p.stat().st_size == 0):
         _create_atomically(p, revision)
         return make_engine(p)
@@ -228,13 +230,21 @@ def transaction(engine: Engine) -> Iterator[Session]:
 # --- creating a database atomically (issue 17) -------------------------------------------------------------
 
 
+STALE_SECONDS = 600
+
+
+def _clear_stale_builds(p: Path) -> None:
+    """Remove what a killed build of `p` left (another process's build in progress is younger)."""
+    for stale in p.parent.glob(f".{p.name}.creating-*"):
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > STALE_SECONDS:
+                stale.unlink()
+
+
 def _create_atomically(p: Path, revision: str) -> None:
     """Build a new database under a temporary name beside `p` and move it into place only when it is
     complete: a kill (or power cut) while it is made leaves no file, or the whole one, never half of one
     that can never be opened."""
-    for stale in p.parent.glob(f".{p.name}.creating-*"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
     tmp = p.with_name(f".{p.name}.creating-{os.getpid()}")
     for extra in ("", "-wal", "-shm", "-journal"):
         Path(f"{tmp}{extra}").unlink(missing_ok=True)
@@ -247,7 +257,21 @@ def _create_atomically(p: Path, revision: str) -> None:
         engine.dispose()
     with tmp.open("rb+") as f:
         os.fsync(f.fileno())
-    os.replace(tmp, p)
+    try:
+        if p.exists() and p.stat().st_size == 0:
+            os.replace(tmp, p)  # an empty file in the way: nothing in it to keep
+        else:
+            # create-if-absent: when several processes make the same new database at once (server workers
+            # starting together) the first one's file stays and the others use it; replacing it would
+            # leave their connections on a file no longer there ("attempt to write a readonly database")
+            os.link(tmp, p)
+    except FileExistsError:
+        pass
+    except OSError:  # no hard links on this file system
+        if not p.exists():
+            os.replace(tmp, p)
+    finally:
+        tmp.unlink(missing_ok=True)
     _fsync_dir(p.parent)
 
 

@@ -51,7 +51,8 @@ class LabSpecification(SiteOwned, Base):
     """Min/max (either open) and an optional warning band for a test on a product type."""
 
     __tablename__ = "lab_specifications"
-    __table_args__ = (UniqueConstraint("product_type", "test_id"),)
+    # per site (migration 0014): labs define specifications for the shipped tests on their own
+    __table_args__ = (UniqueConstraint("site_id", "product_type", "test_id"),)
     product_type: Mapped[str] = mapped_column(String(40), index=True)
     test_id: Mapped[str] = mapped_column(String(36), ForeignKey("lab_tests.id"), index=True)
     min_value: Mapped[float | None] = mapped_column(default=None)

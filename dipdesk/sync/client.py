@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from dipdesk.store.base import utcnow
 from dipdesk.store.sync import HISTORY as HISTORY
 from dipdesk.store.sync import OUTBOX
-from dipdesk.sync import outbox
+from dipdesk.sync import outbox, restore
 from dipdesk.sync.conflicts import ConflictView as ConflictView
 from dipdesk.sync.conflicts import conflict_model as conflict_model
 from dipdesk.sync.conflicts import conflict_other_value as conflict_other_value
@@ -111,6 +111,8 @@ def sync_once(
             schema_version=schema_version,
         ) as tx:
             try:
+                # restored from a backup: number new local work after what the server has (once)
+                report.restored_moved = restore.recover_before_push(engine, tx) or 0
                 push_all(engine, tx, report, push_changes, push_bytes, should_stop=should_stop)
                 check_stop(should_stop)
                 pull_all(engine, tx, report, pull_limit, should_stop=should_stop)

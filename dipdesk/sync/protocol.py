@@ -54,7 +54,7 @@ from dipdesk.store.base import Synced
 from dipdesk.store.models import Base
 
 # The schema version a client and server speak: the number of the newest migration they know.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Fields (per table) that appeared in a schema version, so a server can leave them out for older
 # clients ("*": the whole table is new). Add an entry with the migration that adds a synced column.
@@ -62,6 +62,8 @@ SCHEMA_VERSION = 6
 # Version 5: the lab's quality records (migration 0012, issue 15): instruments, calibrations,
 # worksheets, QC, retention and disposal, payments; the instrument/worksheet/override of an analysis.
 # Version 6: follow-ups after activities and the evidence behind outcomes (migration 0011, issue 14).
+# Version 7: `users.must_change_password` (migration 0010, issue 10): a reset password travels as
+# "change it at the next log-in".
 LAB_QUALITY_TABLES = (
     "lab_instruments",
     "lab_instrument_events",
@@ -79,6 +81,7 @@ FIELDS_SINCE: dict[int, dict[str, tuple[str, ...]]] = {
         **{t: ("*",) for t in LAB_QUALITY_TABLES},
     },
     6: {"followups": ("*",), "outcome_evidence": ("*",)},
+    7: {"users": ("must_change_password",)},
 }
 TABLES_SINCE: dict[int, tuple[str, ...]] = {4: ("merges",), 5: LAB_QUALITY_TABLES}
 
@@ -97,7 +100,9 @@ HQ_SITE_CODE = "DIPROM"
 # nothing more), so its references still resolve there (`dipdesk.sync.server.identity`).
 SHARED_TABLES = ("certificate_templates", "targets", "people", "groups", "enterprises", "merges")
 SHARED_SCOPE_VERSION = 2
-NOT_SYNCED_FIELDS = frozenset({"updated_at"})  # each replica keeps its own "changed here at"
+# Each replica keeps its own "changed here at" and its own "last logged in here" (a log-in on two laptops
+# of one site would otherwise be a sync conflict on the user's row every time).
+NOT_SYNCED_FIELDS = frozenset({"updated_at", "last_login_at"})
 CONFLICTS_TABLE = "sync_conflicts"
 
 HEADER_DEVICE = "X-Dipdesk-Device"

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from dipdesk.store.sync import CONFLICTS
-from dipdesk.sync import outbox, protocol
+from dipdesk.sync import hlc, outbox, protocol, restore
 from dipdesk.sync.merge import (
     Change,
     Merger,
@@ -80,8 +80,16 @@ def pull_all(
             outbox.set_state(conn, KEY_SCOPE, str(protocol.SHARED_SCOPE_VERSION))
             outbox.set_state(conn, KEY_SCOPE_CURSOR, "0")
 
+    with engine.connect() as conn:
+        # restored from a backup: this round's pull also brings back what this device uploaded after it
+        own = restore.pulling_own(conn)
+        me = outbox.get_state(conn, outbox.KEY_DEVICE) or ""
+    params: dict[str, Any] = {"limit": limit}
+    if own:
+        params["mine"] = "true"
+
     def fetch(since: int) -> dict[str, Any]:
-        return tx.json("GET", "/api/v1/pull", params={"since": since, "limit": limit})
+        return tx.json("GET", "/api/v1/pull", params={"since": since, **params})
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dipdesk-pull")
     try:
@@ -101,6 +109,12 @@ def pull_all(
                     raise SyncError("another sync of this database ran at the same time; try again")
                 stats = apply_pulled(conn, changes)
                 outbox.set_state(conn, KEY_CURSOR, str(new_cursor))
+                if own:
+                    back = sum(1 for ch in changes if ch.get("d") == me)
+                    restore.count_recovered(conn, back)
+                    report.restored_back += back
+                    if not more:
+                        restore.finish_pull(conn)  # with the last batch: a kill before it pulls again
             cursor = new_cursor
             report.pulled += len(changes)
             report.conflicts += stats["conflicts"]
@@ -119,10 +133,21 @@ def pull_all(
 
 
 def _observe(conn: Connection, stamps: list[str]) -> None:
-    stamps = [s for s in stamps if s]
-    if stamps:
+    """Move this device's clock past the pulled stamps that are plausible: a stamp that does not parse, or
+    lies beyond `hlc.MAX_AHEAD_MS` after the later of this machine's and the server's clocks (forged, or
+    stored before the server refused such stamps), is applied with its change but never observed, so
+    no pulled value can drag the clock into the future or make it unusable (issue 17)."""
+    plausible = []
+    for s in stamps:
+        try:
+            stamp = hlc.Stamp.parse(s)
+        except (ValueError, TypeError, AttributeError):
+            continue
+        if hlc.plausible(stamp):
+            plausible.append(stamp)
+    if plausible:
         clock = outbox.load_clock(conn)
-        clock.observe(max(stamps))
+        clock.observe(str(max(plausible)))
         outbox.save_clock(conn, clock)
 
 

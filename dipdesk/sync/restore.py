@@ -29,6 +29,7 @@ from sqlalchemy import Connection, Engine, select, text, update
 
 from dipdesk.store.sync import OUTBOX
 from dipdesk.sync import outbox
+from dipdesk.sync.transport import SyncError
 
 KEY_BASE = "sync.restored.base"  # the outbox counter of the restored copy ("" when nothing to do)
 KEY_RENUMBERED = "sync.restored.renumbered"  # "1" once step 2 is done
@@ -75,7 +76,10 @@ def pulling_own(conn: Connection) -> bool:
 def server_last_seq(tx: _Transport) -> int:
     """The highest seq of this device the server has applied: an empty upload answers with it."""
     answer = tx.json("POST", "/api/v1/push", {"changes": [], "acked_before": 2**62})
-    return int(answer["acked"])
+    try:
+        return int(answer["acked"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SyncError("the server's push answer is incomplete") from exc
 
 
 def renumber_after(conn: Connection, base: int, server_last: int) -> int:

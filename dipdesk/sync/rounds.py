@@ -58,6 +58,10 @@ class RoundReport:
     error: str = ""
     rejections: list[Rejection] = field(default_factory=list)
     stopped: bool = False  # asked to stop (see `RoundStopped`): what was done is kept, the rest waits
+    # after a restore from a backup (`dipdesk.sync.restore`): local changes renumbered after the server's
+    # last seq of this device, and this device's own later changes that came back from the server
+    restored_moved: int = 0
+    restored_back: int = 0
 
     @property
     def ok(self) -> bool:

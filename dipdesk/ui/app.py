@@ -213,6 +213,66 @@ def _warm_up() -> None:
         importlib.import_module(name)
 
 
+class Prebuild(QObject):
+    """The main window, built while the log-in's password is checked.
+
+    argon2 takes a few hundred milliseconds in a worker (and lets go of the interpreter meanwhile); the
+    GUI thread would only wait. So when the check starts, the user named is looked up (no password: who
+    would it be) and the main window is built for them, hidden and reading nothing from the database
+    (`MainWindow(defer_loading=True)`). If the password is right and it is that user, the window is used
+    as it is; otherwise it is thrown away. Nothing is shown, loaded or written before the check passes."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        super().__init__()
+        self.db, self.settings = db, settings
+        self.username = ""
+        self.user: Any = None
+        self.window: QWidget | None = None
+        self.closed = False
+
+    def start(self, username: str) -> None:
+        if self.closed or (username == self.username and self.window is not None):
+            return
+        self.discard()
+        self.username = username
+        db = self.db
+
+        def candidate(task: workers.Task) -> Any:
+            from dipdesk.services.auth import find_user
+            from dipdesk.ui.state import current_user_from
+
+            with db.session() as s:
+                user = find_user(s, username, active_only=True)
+                return current_user_from(s, user) if user is not None else None
+
+        workers.run_task(candidate, on_done=lambda u, n=username: self._build(n, u), on_error=lambda _e: None)
+
+    def _build(self, username: str, user: Any) -> None:
+        if self.closed or user is None or username != self.username:
+            return
+        from dipdesk.ui.main_window import MainWindow
+        from dipdesk.ui.pages import PageEnv
+
+        self.user = user
+        self.window = MainWindow(
+            PageEnv(self.db, user, self.settings, lang=current_language()), defer_loading=True
+        )
+
+    def take(self, user: Any) -> Any:
+        """The window built for `user` (None if none was, or for someone else); nothing is built after."""
+        self.closed = True
+        window = self.window if self.window is not None and self.user == user else None
+        if window is None:
+            self.discard()
+        self.window = None
+        return window
+
+    def discard(self) -> None:
+        if self.window is not None:
+            self.window.deleteLater()
+        self.window, self.user = None, None
+
+
 def _looks_set_up(path: str) -> bool:
     """Whether the file exists with content: then the log-in is (nearly always) the first window."""
     if "://" in path:
@@ -267,6 +327,7 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
             startup.wait()
         username = ""
         user = None
+        prebuild = Prebuild(db, settings)
         while user is None and startup.error is None:
             if startup.needs_first_run or not _looks_set_up(path):
                 wizard = FirstRunWizard(db)
@@ -279,6 +340,7 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
                 username = wizard.created_username
                 startup.needs_first_run = False
             login = LoginDialog(db, settings, username=username)
+            login.checking.connect(prebuild.start)
             accepted = startup.run(login) == QDialog.DialogCode.Accepted
             if accepted and login.user is not None:
                 user = login.user
@@ -292,7 +354,10 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
         from dipdesk.ui.main_window import MainWindow  # after the log-in: its pages load when shown
         from dipdesk.ui.pages import PageEnv
 
-        window = MainWindow(PageEnv(db, user, settings, lang=current_language()))
+        window = prebuild.take(user) or MainWindow(
+            PageEnv(db, user, settings, lang=current_language()), defer_loading=True
+        )
+        window.start_loading()
         window.show()
         window.start_background_sync()
         # Everything alive now (Qt wrappers, SQLAlchemy mappers, the loaded modules) lives as long as the

@@ -7,7 +7,8 @@ Enter that started the work. So, when a dialog is shown, its accept button (the 
 the accept/yes button of its button box) becomes the only default and auto-default button; every other
 button loses auto-default, so focusing it never moves Enter there (Space still presses it).
 
-*Calendars* show whole weekday names and no week numbers (`fit_calendar`).
+*Calendars* show whole weekday names and no week numbers (`fit_calendar`). Qt's own *file dialog* opens
+large enough for its Thai column texts (`roomy_file_dialog`).
 
 *Inside the screen.* A dialog never opens larger than the available screen geometry (1366×768 office
 screens, 1280×720 at 125 % scaling), and is moved so that its buttons are on screen.
@@ -24,8 +25,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QMessageBox,
     QPushButton,
+    QTreeView,
     QWidget,
     QWizard,
 )
@@ -128,6 +131,8 @@ class DialogRules(QObject):
             # message boxes and Qt's file/print dialogs manage their own buttons
             if not isinstance(watched, (QMessageBox, QFileDialog, QWizard)) and not _is_print_dialog(watched):
                 set_accept_button(watched)
+            if isinstance(watched, QFileDialog):
+                roomy_file_dialog(watched)
             fit_to_screen(watched)
         return False
 
@@ -143,6 +148,22 @@ def fit_calendar(calendar: QCalendarWidget) -> None:
         for d in range(1, 8)
     )
     calendar.setMinimumWidth(max(calendar.minimumWidth(), 7 * (widest + 18)))
+
+
+def roomy_file_dialog(dialog: QFileDialog) -> None:
+    """Qt's own file dialog opens at about 670×470, where the Thai column texts ("โฟลเดอร์", the
+    modified date) are cut to "โฟ...อร์": open it larger (inside the screen) and size the name, type and
+    date columns to what they hold."""
+    area = available_rect(dialog)
+    w, h = min(920, area.width() - 40), min(600, area.height() - 60)
+    if dialog.width() < w or dialog.height() < h:
+        dialog.resize(max(dialog.width(), w), max(dialog.height(), h))
+    for view in dialog.findChildren(QTreeView):
+        header = view.header()
+        for col in range(1, header.count()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        if header.count():
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
 def _is_print_dialog(dialog: QDialog) -> bool:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from dipdesk.core.passwords import MIN_PASSWORD
+from dipdesk.core.passwords import MIN_PASSWORD, password_problem
 from dipdesk.services.errors import ServiceError, ValidationError
 from dipdesk.ui import icons, theme
 from dipdesk.ui.db import Database
@@ -202,10 +202,9 @@ class AdminPage(QWizardPage):
             errors["username"] = self.tr("Please enter a username.")
         if not self.full_name.text().strip():
             errors["full_name"] = self.tr("Please enter the administrator's full name.")
-        if len(self.password.text()) < MIN_PASSWORD:
-            errors["password"] = self.tr("The password must be at least %1 characters long.").replace(
-                "%1", str(MIN_PASSWORD)
-            )
+        problem = password_problem(self.password.text(), self.username.text())
+        if problem is not None:
+            errors["password"] = problem[1] if current_language() == "en" else problem[0]
         elif self.password.text() != self.password2.text():
             errors["password2"] = self.tr("The two passwords are not the same.")
         return errors

@@ -122,9 +122,19 @@ class FlowLayout(QLayout):
             gaps = sum(self._gap(i, True) for i in line[1:])
             spare = max(0, area.width() - sum(widths) - gaps)
             growing = [k for k, i in enumerate(line) if _grows(i)]
-            for k in range(len(line)):  # items that can grow share the spare room; none wider than the line
-                share = spare // len(growing) if k in growing else 0
-                widths[k] = min(widths[k] + share, max(area.width(), 1))
+            # items that can grow share the spare room (one that reaches its maximum leaves the rest to
+            # the others); none is wider than the line or than its own maximum
+            while growing and spare > 0:
+                share = max(1, spare // len(growing))
+                for k in list(growing):
+                    room = line[k].maximumSize().width() - widths[k]
+                    step = min(share, room, spare)
+                    widths[k] += step
+                    spare -= step
+                    if step < share:
+                        growing.remove(k)
+            for k in range(len(line)):
+                widths[k] = min(widths[k], max(area.width(), 1))
             height = max(i.sizeHint().height() for i in line)
             x = area.x()
             for k, item in enumerate(line):
@@ -276,4 +286,6 @@ def together(*widgets: QWidget, spacing: int = 6) -> QWidget:
     row.setSpacing(spacing)
     for w in widgets:
         row.addWidget(w)
+    if any(w.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding for w in widgets):
+        holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # a search box in it
     return holder

@@ -12,6 +12,7 @@ ROLES = {
     "staff": QT_TRANSLATE_NOOP("Labels", "Program staff"),
     "lab_technician": QT_TRANSLATE_NOOP("Labels", "Lab technician"),
     "lab_verifier": QT_TRANSLATE_NOOP("Labels", "Lab verifier"),
+    "lab_head": QT_TRANSLATE_NOOP("Labels", "Lab head"),
     "viewer": QT_TRANSLATE_NOOP("Labels", "Viewer"),
 }
 

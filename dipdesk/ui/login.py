@@ -36,6 +36,7 @@ class LoginDialog(QDialog):
     """Username and password; `user` holds who logged in once the dialog is accepted."""
 
     logged_in = Signal(object)  # CurrentUser
+    checking = Signal(str)  # the password of this user name is being checked (the app gets ready meanwhile)
 
     def __init__(
         self, db: Database, settings: Settings, username: str = "", parent: QWidget | None = None
@@ -46,6 +47,7 @@ class LoginDialog(QDialog):
         self.user: CurrentUser | None = None
         self.busy = False
         self._error = ""  # which message is shown, so it can be re-worded after a language switch
+        self._service_message = ("", "")  # (Thai, English) of a slow-down or lock
         self._site_th = self._site_en = ""
         self.setWindowIcon(icons.app_icon())
         self.setMinimumWidth(480)
@@ -154,6 +156,7 @@ class LoginDialog(QDialog):
         messages = {
             "empty": self.tr("Please enter your username and password."),
             "wrong": self.tr("The username or password is not correct."),
+            "service": self._service_message[1 if current_language() == "en" else 0],
         }
         return messages.get(key, key)
 
@@ -201,14 +204,24 @@ class LoginDialog(QDialog):
         self._set_busy(True)
         db = self.db
 
-        def check(task: Task) -> CurrentUser | None:
-            from dipdesk.services.auth import authenticate
+        def check(task: Task) -> tuple[CurrentUser | None, str, str, str, bool]:
+            from dipdesk.services.users import login
 
+            # one transaction that commits a refusal too: wrong passwords are counted (slow-down, lock)
             with db.session() as s, s.begin():
-                user = authenticate(s, username, password)
-                return current_user_from(s, user) if user is not None else None
+                outcome = login(s, username, password)
+                user = outcome.user
+                must_change = bool(user is not None and user.must_change_password)
+                return (
+                    current_user_from(s, user) if user is not None else None,
+                    outcome.status if not outcome.wait_seconds else "slow",
+                    outcome.message("th"),
+                    outcome.message("en"),
+                    must_change,
+                )
 
         run_task(check, on_done=self._checked, on_error=self._failed, owner=self)
+        self.checking.emit(username)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -220,17 +233,40 @@ class LoginDialog(QDialog):
         self.login_button.setText(self.tr("Checking…") if busy else self.tr("Log in"))
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
-    def _checked(self, user: CurrentUser | None) -> None:
+    def _checked(self, result: tuple[CurrentUser | None, str, str, str, bool]) -> None:
+        user, status, message_th, message_en, must_change = result
         self._set_busy(False)
         if user is None:
-            self._show_error("wrong")
+            # wait N seconds / locked: the service's words, in the language shown
+            self._service_message = (message_th, message_en)
+            self._show_error("wrong" if status == "wrong" else "service")
             self.password.clear()
             self.password.setFocus()
             return
+        if must_change:
+            self._forced_change(user)
+            return
+        self._finish(user)
+
+    def _finish(self, user: CurrentUser) -> None:
         self._show_error("")
         self.user = user
         self.logged_in.emit(user)
         self.accept()
+
+    def _forced_change(self, user: CurrentUser) -> None:
+        """After a reset the user chooses a new password before going on; cancelling stays here."""
+        from dipdesk.ui.account import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.db, user, forced=True, current=self.password.text(), parent=self)
+        self.password_dialog = dialog  # tests reach it here
+        dialog.accepted.connect(lambda: self._finish(user))
+        dialog.rejected.connect(self._change_refused)
+        dialog.open()
+
+    def _change_refused(self) -> None:
+        self.password.clear()
+        self.password.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

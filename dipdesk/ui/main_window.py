@@ -32,7 +32,7 @@ from dipdesk.ui import icons, theme, workers
 from dipdesk.ui.changes import ALL, data_changed
 from dipdesk.ui.dialogs import available_rect
 from dipdesk.ui.labels import role_label
-from dipdesk.ui.pages import AREAS, VIEW_NAMES, AreaPage, PageEnv, area_title
+from dipdesk.ui.pages import AREAS, VIEW_NAMES, AreaPage, PageEnv, area_allowed, area_title
 from dipdesk.ui.sync_background import BackgroundSync
 from dipdesk.ui.widgets import ElidedButton, ElidedLabel
 
@@ -59,9 +59,19 @@ class MainWindow(QMainWindow):
 
     ready = Signal()  # the status bar's facts have been read (the pages have their own `ready`)
 
-    def __init__(self, env: PageEnv, initial_view: str = "dashboard", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        env: PageEnv,
+        initial_view: str = "dashboard",
+        parent: QWidget | None = None,
+        *,
+        defer_loading: bool = False,
+    ) -> None:
+        """`defer_loading`: build the window but read nothing from the database until `start_loading`
+        (the start-up builds it while the log-in's password is still being checked)."""
         super().__init__(parent)
         self.env = env
+        self._deferred = defer_loading
         self.is_ready = False
         self._closing = False  # waiting for a sync round to stop before closing
         self._close_now = False
@@ -90,10 +100,14 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, area.name)
             item.setSizeHint(QSize(0, 46))
             self.nav.addItem(item)
+            item.setHidden(not area_allowed(area, env.user.role))  # users, audit trail: by role
         self._recolor_icons(theme.current_theme())
         theme.notifier.changed.connect(self._theme_changed)
         self.nav.currentRowChanged.connect(self._show_row)
 
+        from dipdesk.ui.history import requests as history_requests
+
+        history_requests.requested.connect(self.open_history)  # "ประวัติการแก้ไข" on any record
         self._build_menus()
         self._build_status_bar()
         self.select_view(initial_view)
@@ -144,6 +158,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        change_password = QAction(self.tr("Change my &password…"), self)
+        change_password.triggered.connect(self.change_password)
+        file_menu.addAction(change_password)
+        file_menu.addSeparator()
         self._add_backup_actions(file_menu)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -194,7 +212,8 @@ class MainWindow(QMainWindow):
         for w in (self.site_status, self.user_status, self.db_status):
             bar.addWidget(w)
         bar.addPermanentWidget(self.sync_status)
-        self.background.refresh_status()
+        if not self._deferred:
+            self.background.refresh_status()
 
     # --- status -----------------------------------------------------------------------------------
 
@@ -252,6 +271,7 @@ class MainWindow(QMainWindow):
         )
         dialog.prepare_restore = self._stop_sync_then
         dialog.restored.connect(self._after_restore)
+        dialog.restore_failed.connect(self._resume_after_refused_restore)
         dialog.open()
         self.backup_dialog = dialog
         if start:
@@ -266,6 +286,12 @@ class MainWindow(QMainWindow):
             go()
         else:
             self.background.idle.connect(go, Qt.ConnectionType.SingleShotConnection)
+
+    def _resume_after_refused_restore(self) -> None:
+        """The restore was refused or failed before replacing anything: sync and backups go on."""
+        self.background.resume()
+        if self.auto_backup is not None:
+            self.auto_backup.start()
 
     def _after_restore(self, result: object) -> None:
         box = QMessageBox(self)
@@ -360,7 +386,17 @@ class MainWindow(QMainWindow):
             return
         page = self.page(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
         self.stack.setCurrentWidget(page)
-        page.ensure_loaded()
+        if not self._deferred:
+            page.ensure_loaded()
+
+    def start_loading(self) -> None:
+        """Read what a window built with `defer_loading` shows: its page's figures, the sync status."""
+        if self._deferred:
+            self._deferred = False
+            page = self.stack.currentWidget()
+            if isinstance(page, AreaPage):
+                page.ensure_loaded()
+            self.background.refresh_status()
 
     def select_view(self, name: str) -> AreaPage:
         """Show the named area (`dashboard`, `programs`, …) and return its page."""
@@ -391,6 +427,19 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             if item is not None:
                 item.setIcon(icons.icon(area.icon, color, "#ffffff"))
+
+    def change_password(self) -> None:
+        from dipdesk.ui.account import ChangePasswordDialog
+
+        self.password_dialog = ChangePasswordDialog(self.env.db, self.env.user, parent=self)
+        self.password_dialog.open()
+
+    def open_history(self, record_ids: tuple[str, ...], label: str) -> None:
+        """The audit page filtered to one record ("ประวัติการแก้ไข" on a record)."""
+        page = self.select_view("audit")
+        open_history = getattr(page, "open_history", None)
+        if open_history is not None:
+            open_history(record_ids, label)
 
     # --- help -------------------------------------------------------------------------------------
 

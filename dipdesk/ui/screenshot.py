@@ -22,6 +22,8 @@ VIEWS = (
     "certificates",
     "lab",
     "sync",
+    "users",
+    "audit",
     "settings",
 )
 SIZE = (1280, 800)

@@ -13,13 +13,11 @@ entry or none, in which case the theme is built again.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import logging
 import os
-import shutil
-import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,7 +66,9 @@ def entry_key(theme_file: str, invert: bool, extra: dict[str, object]) -> str | 
         facts.append((f.name, st.st_size, st.st_mtime_ns))
     source = pkg / "resources" / "source"
     facts.append(sorted(p.name for p in source.glob("*.svg")) if source.is_dir() else [])
-    return hashlib.sha256(json.dumps(facts, default=str).encode()).hexdigest()[:24]
+    data = json.dumps(facts, default=str).encode()
+    # a checksum is enough to name a handful of entries (hashlib would load OpenSSL at every start)
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
 
 
 def _load(folder: Path) -> Built | None:
@@ -108,6 +108,9 @@ def _store(built: Built) -> None:
 
 def obtain(theme_file: str, invert: bool, extra: dict[str, object]) -> Built | None:
     """The built theme, from the cache or built now (and kept). None if qt-material cannot build it."""
+    import shutil  # only when building (rare): not on the way to the first window
+    import tempfile
+
     key = entry_key(theme_file, invert, extra)
     root = cache_root()
     if key is not None:
@@ -154,4 +157,6 @@ def install(built: Built) -> None:
 
 def clear() -> None:
     """Remove every kept entry (tests; a user can also just delete the folder)."""
+    import shutil
+
     shutil.rmtree(cache_root(), ignore_errors=True)

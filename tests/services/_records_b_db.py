@@ -24,7 +24,7 @@ def set_up_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("records_b") / "template.sqlite3"
     eng = open_database(path)
     with session_factory(eng)() as s:
-        first_run(s, "IPC1", "admin", "correct horse battery", "ผู้ดูแลระบบ")
+        first_run(s, "IPC1", "admin", "correct horse battery 2569", "ผู้ดูแลระบบ")
         s.commit()
     eng.dispose()
     return path

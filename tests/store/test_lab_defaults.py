@@ -49,7 +49,7 @@ def test_migration_0008_puts_the_catalog_into_an_existing_database(tmp_path: Pat
     path = tmp_path / "old.sqlite3"
     engine = open_database(path)
     with session_factory(engine)() as s, s.begin():
-        first_run(s, "IPC1", "admin", "correct horse battery", "ผู้ดูแล")
+        first_run(s, "IPC1", "admin", "correct horse battery 2569", "ผู้ดูแล")
     engine.dispose()
     con = sqlite3.connect(path)  # as it was before 0008: no default tests, an older revision
     with con:

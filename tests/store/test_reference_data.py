@@ -144,7 +144,7 @@ def test_seeded_templates_are_not_snapshotted_and_an_hq_edit_is_an_update(sessio
     from dipdesk.store.sync import OUTBOX
     from dipdesk.sync import outbox
 
-    admin = first_run(session, "DIPROM", "hqadmin", "correct horse battery")
+    admin = first_run(session, "DIPROM", "hqadmin", "correct horse battery 2569")
     session.commit()
     conn = session.connection()
     assert outbox.count_unclocked(conn, site_id("DIPROM")) == 1  # the admin user only

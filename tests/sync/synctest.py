@@ -28,6 +28,7 @@ from sqlalchemy import Engine, create_engine, text
 from dipdesk.store.reference_data import SITES
 
 PG_URL = os.environ.get("DIPDESK_TEST_PG_URL", "")
+PASSWORD = "password-1234"  # of every user the sync tests make (first run, add_user)
 BACKENDS = ["sqlite", pytest.param("pg", marks=pytest.mark.pg)]
 ALL_SITES = [s["code"] for s in SITES]
 
@@ -221,7 +222,7 @@ class Device:
         from dipdesk.store.db import transaction
 
         with transaction(self.engine) as s:
-            first_run(s, site, username or f"admin_{site.lower()}_{self.name}", "password-1234", "ผู้ดูแล")
+            first_run(s, site, username or f"admin_{site.lower()}_{self.name}", PASSWORD, "ผู้ดูแล")
 
     def enroll(self, site: str, url: str | None = None) -> None:
         from dipdesk.sync.client import enroll
@@ -243,8 +244,15 @@ class Device:
         from dipdesk.cli import main
 
         out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["--db", str(self.path), *argv])
+        # a `--user` proves that user's password: every user these tests make has PASSWORD
+        saved = os.environ.get("DIPDESK_PASSWORD")
+        os.environ.setdefault("DIPDESK_PASSWORD", PASSWORD)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                code = main(["--db", str(self.path), *argv])
+        finally:
+            if saved is None:
+                os.environ.pop("DIPDESK_PASSWORD", None)
         return code, out.getvalue(), err.getvalue()
 
     def verify(self) -> Any:
@@ -347,4 +355,4 @@ def add_user(device: Device, username: str, role: str = "staff") -> str:
     from dipdesk.services.setup import create_user
 
     with device.ctx() as s:
-        return str(create_user(system_context(s), username, "password-1234", role=role).id)
+        return str(create_user(system_context(s), username, PASSWORD, role=role).id)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "correct horse battery"
+PASSWORD = "correct horse battery 2569"
 
 
 def _lrelease() -> str:

@@ -257,3 +257,17 @@ def test_template_preview_file_is_always_whole(qtbot, page, env) -> None:  # typ
         watcher.join()
     assert seen == []
     assert not list(folder.glob("*.part"))
+
+
+def test_pickers_show_their_thai_texts_whole(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    """The template picker showed "ตามประเภทบริการของกิ▾" and the search hint "ค้นหาด้วยรหัสหรือชื่..."."""
+    tab = page.issue_tab
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    combo = tab.template
+    metrics = combo.fontMetrics()
+    widest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.count() >= 2 and combo.width() >= widest + 24, (combo.width(), widest)
+    search = tab.search
+    assert search.width() >= search.fontMetrics().horizontalAdvance(search.placeholderText()) + 20

@@ -68,3 +68,22 @@ def test_a_staff_member_cannot_edit_targets(qtbot, env) -> None:  # type: ignore
     page = DashboardPage(replace(env, user=replace(env.user, role="staff")), "ภาพรวม")
     qtbot.addWidget(page)
     assert not page.targets_button.isVisibleTo(page) and page.open_targets() is None
+
+
+def test_chart_axes_on_a_year_without_data_count_in_whole_numbers(qtbot, env) -> None:  # type: ignore[no-untyped-def]
+    """A year with nothing in it: the count axis reads 0 1, never "0 1 1 2" (issue 11)."""
+    from PySide6.QtCharts import QValueAxis
+
+    page = _page(qtbot, env)
+    empty_year = page.report.fiscal_year - 5
+    page.select(year=empty_year)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.fiscal_year == empty_year, timeout=10000)
+    assert page.kpi_rows["persons"][0].text() == "0"
+    checked = 0
+    for chart in (page.service_chart, page.program_chart):
+        axes = [a for a in chart.chart_.axes() if isinstance(a, QValueAxis)]
+        for axis in axes:
+            step = (axis.max() - axis.min()) / max(1, axis.tickCount() - 1)
+            assert step >= 1 and step == int(step), (axis.min(), axis.max(), axis.tickCount())
+            checked += 1
+    assert checked >= 1

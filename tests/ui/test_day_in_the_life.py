@@ -31,7 +31,7 @@ from dipdesk.core.thaidate import format_thai_date
 from dipdesk.core.thaiid import make_id
 
 WAIT = 20_000
-PASSWORD = "correct horse battery"
+PASSWORD = "correct horse battery 2569"
 CHILD = "DIPDESK_DAY_IN_THE_LIFE_CHILD"
 # Every dialog the day opens, in order (a dialog more or less means the day went differently)
 EXPECTED_DIALOGS = [

@@ -33,7 +33,7 @@ def _fill(page, username: str, full_name: str, password: str, again: str | None 
 def test_wizard_creates_the_admin(qtbot, empty_db) -> None:  # type: ignore[no-untyped-def]
     wizard = _wizard_on_admin_page(qtbot, empty_db)
     page = wizard.admin_page
-    _fill(page, "somchai.k", "นายสมชาย ใจดี", "long enough pw")
+    _fill(page, "somchai.k", "นายสมชาย ใจดี", "long enough pw 9")
     with qtbot.waitSignal(wizard.accepted, timeout=10_000):
         wizard.button(FirstRunWizard.WizardButton.FinishButton).click()
     assert wizard.created_username == "somchai.k"
@@ -50,13 +50,16 @@ def test_errors_are_shown_next_to_their_field(qtbot, empty_db) -> None:  # type:
     assert not page.validatePage()
     assert page.errors["password"].isVisibleTo(page)
     assert "8" in page.errors["password"].text()
+    _fill(page, "somchai", "นายสมชาย ใจดี", "only letters here")
+    assert not page.validatePage()
+    assert page.errors["password"].text() == "รหัสผ่านต้องมีทั้งตัวอักษรและตัวเลขอย่างน้อยอย่างละหนึ่งตัว"
 
-    _fill(page, "somchai", "นายสมชาย ใจดี", "long enough pw", again="different pw!")
+    _fill(page, "somchai", "นายสมชาย ใจดี", "long enough pw 9", again="different pw!")
     assert not page.validatePage()
     assert page.errors["password2"].text() == "รหัสผ่านทั้งสองช่องไม่ตรงกัน"
 
     # the service refuses this name: its Thai message appears under the username field
-    _fill(page, "สมชาย ใจดี", "นายสมชาย ใจดี", "long enough pw")
+    _fill(page, "สมชาย ใจดี", "นายสมชาย ใจดี", "long enough pw 9")
     assert not page.validatePage()
     qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
     assert page.errors["username"].isVisibleTo(page)

@@ -66,3 +66,22 @@ def test_four_cards_become_two_by_two_not_three_and_one(qtbot) -> None:  # type:
     page.resize(2 * 150 + 14 + 40 + 10, 400)
     qtbot.waitUntil(lambda: len({c.y() for c in cards}) == 2)
     assert all(c.width() >= 150 for c in cards)
+
+
+def test_a_growing_item_stops_at_its_maximum_without_leaving_a_gap(qtbot) -> None:  # type: ignore[no-untyped-def]
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    flow = FlowLayout(holder, spacing=8)
+    flow.setContentsMargins(0, 0, 0, 0)
+    code = QLineEdit()  # expanding by default, but capped
+    code.setMaximumWidth(220)
+    search = QLineEdit()
+    button = QPushButton("ข้าม")
+    for w in (code, button, search):
+        flow.addWidget(w)
+    holder.resize(900, flow.heightForWidth(900))
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert code.width() == 220
+    assert button.x() == code.geometry().right() + 1 + 8  # right after it: no hole where it stopped
+    assert search.geometry().right() == 899  # the other grower takes the rest of the line

@@ -44,3 +44,67 @@ def test_language_switch_rewords_the_dialog(qtbot, seeded_db) -> None:  # type: 
     assert dialog.login_button.text() == "Log in"
     assert dialog.error_label.text() == "The username or password is not correct."
     assert Settings.load().language == "en"
+
+
+def test_main_window_is_built_while_the_password_is_checked_and_used_only_if_right(  # type: ignore[no-untyped-def]
+    qtbot, seeded_db, admin_password: str
+) -> None:
+    """dipdesk.ui.app.Prebuild: while argon2 runs, the main window is built for the user named, hidden and
+    reading nothing; a wrong password leaves it unused (never shown), the right one takes it."""
+    from dipdesk.settings import Settings
+    from dipdesk.ui.app import Prebuild
+
+    settings = Settings.load()
+    prebuild = Prebuild(seeded_db, settings)
+    dialog = LoginDialog(seeded_db, settings)
+    dialog.checking.connect(prebuild.start)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "admin")
+    qtbot.keyClicks(dialog.password, "not the password")
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert dialog.user is None
+    qtbot.waitUntil(lambda: prebuild.window is not None, timeout=10_000)
+    built = prebuild.window
+    assert not built.isVisible()
+    dashboard = built.pages["dashboard"]
+    assert not dashboard._started and not built.is_ready  # nothing read for a wrong password
+
+    qtbot.keyClicks(dialog.password, admin_password)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.user is not None, timeout=10_000)
+    assert prebuild.window is built  # the same user named again: the window built before is kept
+    window = prebuild.take(dialog.user)
+    assert window is built
+    qtbot.addWidget(window)
+    window.start_loading()
+    window.show()
+    qtbot.waitUntil(lambda: dashboard.is_ready and window.is_ready, timeout=10_000)
+    assert dashboard.load_error is None
+    prebuild.start("admin")  # after `take` nothing more is built
+    assert prebuild.window is None
+
+
+def test_prebuilt_window_of_another_user_is_not_used(qtbot, seeded_db) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.settings import Settings
+    from dipdesk.ui.app import Prebuild
+    from dipdesk.ui.state import current_user_from, first_admin
+
+    prebuild = Prebuild(seeded_db, Settings.load())
+    prebuild.start("admin")
+    qtbot.waitUntil(lambda: prebuild.window is not None, timeout=10_000)
+    built = prebuild.window
+    with seeded_db.session() as s:
+        admin = current_user_from(s, first_admin(s))
+    other = type(admin)(**{**admin.__dict__, "role": "staff"})
+    assert prebuild.take(other) is None  # someone else (here: the same name, another role) logged in
+    qtbot.waitUntil(lambda: _deleted(built), timeout=5_000)
+
+
+def _deleted(widget) -> bool:  # type: ignore[no-untyped-def]
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return not shiboken6.isValid(widget)

@@ -63,6 +63,8 @@ class _PeopleBuild(_DemoBase):
                 "lab_verifier",
             ),
             "viewer": ("นายวิชัย มั่นคง", f"ผู้อำนวยการ{site_name}", "viewer"),
+            # last: the users above keep the ids the seed gave them before this role existed
+            "labhead": ("นางกาญจนา ตั้งมั่น", "นักวิทยาศาสตร์เชี่ยวชาญ หัวหน้าห้องปฏิบัติการ", "lab_head"),
         }
         assert {role for *_, role in people.values()} == set(ROLES), "one demo user per role"
         rows = []

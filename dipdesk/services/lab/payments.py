@@ -57,6 +57,35 @@ def quote(session: Session, test_codes: Sequence[str], samples: int = 1) -> dict
     }
 
 
+def quote_content(
+    session: Session, q: dict[str, Any], customer: str = "", quoted_by: str = ""
+) -> dict[str, Any]:
+    """A quote (:func:`quote`) with the lab's header for printing; valid for 30 days."""
+    from dipdesk.services.context import current_site
+    from dipdesk.store.lab import LabSettings
+
+    site = current_site(session)
+    settings = (
+        session.scalars(
+            select(LabSettings).where(LabSettings.site_id == site.id, LabSettings.deleted.is_(False))
+        ).first()
+        if site
+        else None
+    )
+    today = dt.date.today()
+    return {
+        **q,
+        "lab_name": (settings.lab_name_th if settings else "")
+        or (f"ห้องปฏิบัติการทดสอบ {site.name_th}" if site else ""),
+        "lab_address": (settings.address if settings else "") or (site.address if site else ""),
+        "lab_phone": site.phone if site else "",
+        "customer": customer,
+        "quoted_by": quoted_by,
+        "quoted_on": today.isoformat(),
+        "valid_until": (today + dt.timedelta(days=30)).isoformat(),
+    }
+
+
 def paid(session: Session, request_id: str) -> Decimal:
     q = select(LabPayment.amount).where(LabPayment.request_id == request_id, LabPayment.deleted.is_(False))
     return sum((Decimal(a) for a in session.scalars(q)), Decimal("0"))

@@ -34,8 +34,9 @@ from dipdesk.services.lab.workflow import retract, submit
 from dipdesk.store.auth import User
 from dipdesk.store.base import utcnow
 from dipdesk.store.instruments import LabInstrument
-from dipdesk.store.lab import LabAnalysis, LabRequest, LabSample, LabTest
+from dipdesk.store.lab import LabAnalysis, LabRequest, LabSample, LabSettings, LabTest
 from dipdesk.store.lab_qc import QC_KINDS, LabControlMaterial, LabQCResult, LabWorksheet
+from dipdesk.store.reference import Site
 
 #: the largest relative percent difference of a duplicate pair that passes
 DUPLICATE_RPD_LIMIT = 10.0
@@ -500,7 +501,14 @@ def worksheet_content(session: Session, ws: LabWorksheet) -> dict[str, Any]:
             }
         )
     created = local_time(ws.created_at)
+    settings = session.scalars(
+        select(LabSettings).where(LabSettings.site_id == ws.site_id, LabSettings.deleted.is_(False))
+    ).first()
+    site = session.get(Site, ws.site_id)
     return {
+        "lab_name": (settings.lab_name_th if settings else "") or (site.name_th if site else ""),
+        "lab_address": (settings.address if settings else "") or (site.address if site else ""),
+        "lab_phone": site.phone if site else "",
         "worksheet_no": ws.worksheet_no,
         "created_on": created.date().isoformat() if created else None,
         "test": f"{test.code} {test.name_th}" if test else "",

@@ -23,10 +23,11 @@ Privacy: no site receives anything it is not entitled to; merge rows carry ids o
 from __future__ import annotations
 
 import uuid
+import zlib
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, select, text, update
 
 from dipdesk.store.base import utcnow
 from dipdesk.store.merges import MERGE_KINDS, merge_id
@@ -48,6 +49,7 @@ from dipdesk.sync.protocol import canonical, encode, encode_row, synced_tables
 # The server's own writes (merges): a device id no device has, so every device pulls them.
 SERVER_DEVICE = "00000000-0000-0000-0000-00000000d1fd"
 _clock = hlc.Clock(SERVER_DEVICE)
+IDENTITY_LOCK_CLASS = 0x6D65  # "me": advisory locks per national / registration ID (`_lock_identities`)
 
 
 def after_push(conn: Connection, outcomes: Iterable[Outcome]) -> int:
@@ -70,8 +72,9 @@ def after_push(conn: Connection, outcomes: Iterable[Outcome]) -> int:
             for rtable, column in cols:
                 if rtable == t and won.get(column):
                     aliases.setdefault(kind, set()).add(str(won[column]))
-    for kind, values in idents.items():
-        made += _merge_identities(conn, kind, sorted(values))
+    for kind in MERGE_KINDS:  # always in this order (the identity locks)
+        if kind in idents:
+            made += _merge_identities(conn, kind, sorted(idents[kind]))
     m = synced_tables()["merges"].table
     for mid in device_merges:
         row = conn.execute(select(m).where(m.c.id == mid)).mappings().first()
@@ -93,7 +96,20 @@ def after_push(conn: Connection, outcomes: Iterable[Outcome]) -> int:
     return made
 
 
+def _lock_identities(conn: Connection, kind: str, values: list[str]) -> None:
+    """Two pushes that bring the same national ID at once must not both miss each other: each holds a
+    transaction lock per identity (in sorted order, so two never wait on each other) before looking.
+    Today the change-log lock already serialises pushes; this keeps merges right if pushes run in
+    parallel. SQLite's write transactions are exclusive anyway."""
+    if conn.dialect.name != "postgresql":
+        return
+    for value in values:
+        key = zlib.crc32(f"{kind}:{value}".encode()) - 2**31
+        conn.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": IDENTITY_LOCK_CLASS, "b": key})
+
+
 def _merge_identities(conn: Connection, kind: str, values: list[str]) -> int:
+    _lock_identities(conn, kind, values)
     info = synced_tables()[kind]
     t = info.table
     col = t.c[IDENTITY_FIELD[kind]]

@@ -144,7 +144,9 @@ class IssueTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by code or title…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setFixedWidth(170)
+        # its whole hint readable (Thai "ค้นหาด้วยรหัสหรือชื่อ…" is wider than the English), within reason
+        hint_width = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40
+        self.search.setFixedWidth(max(170, min(260, hint_width)))
         self.search.textChanged.connect(self._search_later)
         pick.addWidget(self.search)
         self.activity = QComboBox()
@@ -156,8 +158,9 @@ class IssueTab(QWidget):
         options = QHBoxLayout()
         options.addWidget(QLabel(self.tr("Template")))
         self.template = QComboBox()
-        self.template.setMinimumContentsLength(14)
-        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # as wide as its longest name (a handful of templates: Thai names were cut at 14 characters)
+        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.template.setMaximumWidth(420)
         self.template.currentIndexChanged.connect(self._template_chosen)
         options.addWidget(self.template)
         self.thai_digits = QCheckBox(self.tr("Thai digits"))

@@ -41,6 +41,7 @@ from dipdesk.services.errors import NotFound
 from dipdesk.store.lab import LabRequest, LabSample
 from dipdesk.ui import theme
 from dipdesk.ui.flow import FlowLayout
+from dipdesk.ui.history import may_see_history, show_history
 from dipdesk.ui.lab.dialogs import AmendDialog, ConditionDialog, product_type_label
 from dipdesk.ui.lab.entry import ResultEntry, error_text, user_can
 from dipdesk.ui.lab.grid import ColorTextDelegate
@@ -219,6 +220,8 @@ class SamplePanel(QWidget):
         self.amend_button = QPushButton(self.tr("Amend report…"))
         self.receipt_button = QPushButton(self.tr("Sample receipt"))
         self.request_button = QPushButton(self.tr("Request form"))
+        self.history_button = QPushButton(self.tr("Edit history"))  # ประวัติการแก้ไข: the audit page
+        self.history_button.setVisible(may_see_history(env.user))
         for b in (
             self.receive_button,
             self.publish_button,
@@ -226,6 +229,7 @@ class SamplePanel(QWidget):
             self.amend_button,
             self.receipt_button,
             self.request_button,
+            self.history_button,
         ):
             row.addWidget(b)
         outer.addLayout(row)
@@ -245,6 +249,7 @@ class SamplePanel(QWidget):
         self.amend_button.clicked.connect(self.amend)
         self.receipt_button.clicked.connect(self.preview_receipt)
         self.request_button.clicked.connect(self.preview_request)
+        self.history_button.clicked.connect(self.show_history)
         self.update_actions()
 
     def can(self, permission: str) -> bool:
@@ -342,7 +347,7 @@ class SamplePanel(QWidget):
     def update_actions(self) -> None:
         d = self.detail
         for b in (self.receive_button, self.publish_button, self.report_button, self.amend_button,
-                  self.receipt_button, self.request_button):  # fmt: skip
+                  self.receipt_button, self.request_button, self.history_button):  # fmt: skip
             b.setEnabled(d is not None)
         if d is None:
             return
@@ -356,6 +361,15 @@ class SamplePanel(QWidget):
         self.report_button.setText(
             self.tr("Preview / print report") if d.current_report else self.tr("Preview draft report")
         )
+
+    def show_history(self) -> None:
+        """The audit page filtered to this sample, its request, its analyses and its reports."""
+        d = self.detail
+        if d is None:
+            return
+        ids = (d.sample_id, d.request_id, *(a.id for a in d.analyses))
+        ids += tuple(str(r["id"]) for r in d.reports if r.get("id"))
+        show_history(ids, d.lab_no)
 
     def _written(self) -> None:
         self.reload()

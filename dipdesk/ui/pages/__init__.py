@@ -22,6 +22,7 @@ class Area:
     title: str  # QT_TRANSLATE_NOOP("Areas", …): translate with `area_title`
     module: str  # dipdesk.ui.pages.<module>
     class_name: str
+    permission: str | None = None  # shown only to roles that hold it (None: everyone)
 
     @property
     def icon(self) -> str:
@@ -46,13 +47,26 @@ AREAS: tuple[Area, ...] = (
     Area("certificates", QT_TRANSLATE_NOOP("Areas", "Certificates"), "certificates", "CertificatesPage"),
     Area("lab", QT_TRANSLATE_NOOP("Areas", "Testing lab"), "lab", "LabPage"),
     Area("sync", QT_TRANSLATE_NOOP("Areas", "Sync"), "sync", "SyncPage"),
+    Area("users", QT_TRANSLATE_NOOP("Areas", "Users"), "users", "UsersPage", "users.manage"),
+    Area("audit", QT_TRANSLATE_NOOP("Areas", "Audit trail"), "audit", "AuditPage", "audit.view"),
     Area("settings", QT_TRANSLATE_NOOP("Areas", "Settings"), "settings", "SettingsPage"),
 )
 VIEW_NAMES: tuple[str, ...] = tuple(a.name for a in AREAS)
+
+
+def area_allowed(area: Area, role: str) -> bool:
+    """Whether a user of `role` sees the area (the users page: administrators; the audit trail:
+    administrators and the lab head)."""
+    if area.permission is None:
+        return True
+    from dipdesk.services.auth import PERMISSIONS
+
+    allowed = PERMISSIONS.get(role, frozenset())
+    return "*" in allowed or area.permission in allowed
 
 
 def area_title(area: Area) -> str:
     return QCoreApplication.translate("Areas", area.title)
 
 
-__all__ = ["AREAS", "VIEW_NAMES", "Area", "AreaPage", "PageEnv", "area_title"]
+__all__ = ["AREAS", "VIEW_NAMES", "Area", "AreaPage", "PageEnv", "area_allowed", "area_title"]

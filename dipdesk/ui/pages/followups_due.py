@@ -43,6 +43,7 @@ from dipdesk.store.programs import Activity
 from dipdesk.ui import workers
 from dipdesk.ui.attendance.context import context_factory
 from dipdesk.ui.changes import data_changed
+from dipdesk.ui.flow import FlowLayout, together
 from dipdesk.ui.pages.base import AreaPage, PageEnv
 from dipdesk.ui.widgets import format_date, style_read_only_table
 from dipdesk.ui.workers import Task
@@ -81,21 +82,20 @@ class FollowupsPage(AreaPage):
         self.data = FollowupsData()
         self._dialog: QWidget | None = None
         self.body.addWidget(self.section_title(self.tr("Due within 30 days")))
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a small screen instead of cutting the buttons
         self.activity_code = QLineEdit()
         self.activity_code.setPlaceholderText(self.tr("Activity code, e.g. A-001"))
         self.activity_code.setMaximumWidth(220)
         self.schedule_button = QPushButton(self.tr("Schedule follow-ups (3, 6, 12 months)"))
         bar.addWidget(self.activity_code)
         bar.addWidget(self.schedule_button)
-        bar.addStretch(1)
         self.record_button = QPushButton(self.tr("Record the outcome…"))
         self.skip_reason = QLineEdit()
         self.skip_reason.setPlaceholderText(self.tr("Why it cannot be followed up"))
         self.skip_reason.setMinimumWidth(240)
         self.skip_button = QPushButton(self.tr("Skip"))
-        for w in (self.record_button, self.skip_reason, self.skip_button):
-            bar.addWidget(w)
+        bar.addWidget(self.record_button)
+        bar.addWidget(together(self.skip_reason, self.skip_button))
         self.body.addLayout(bar)
         self.due_table = _table([self.tr("Enterprise"), self.tr("Phone"), self.tr("Activity"),
                                  self.tr("After"), self.tr("Due on"), self.tr("Status")])  # fmt: skip

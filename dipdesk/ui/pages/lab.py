@@ -30,9 +30,11 @@ from dipdesk.services import lab
 from dipdesk.services.context import current_site
 from dipdesk.ui.flow import FlowLayout
 from dipdesk.ui.lab.catalog import CatalogPanel, load_catalog
+from dipdesk.ui.lab.delivery_panel import DeliveryPanel
 from dipdesk.ui.lab.dialogs import CatalogTest, ReceiveDialog
 from dipdesk.ui.lab.entry import ResultEntry, error_text, user_can
 from dipdesk.ui.lab.ops import LabOps
+from dipdesk.ui.lab.quality import InstrumentsPanel, QualityPanel
 from dipdesk.ui.lab.worklist import SampleDetail, SamplePanel, WorklistModel, load_sample, worklist_view
 from dipdesk.ui.pages.base import AreaPage
 from dipdesk.ui.workers import Task
@@ -139,6 +141,14 @@ class LabPage(AreaPage):
         self.tabs.addTab(self.catalog, self.tr("Catalog"))
         self._catalog_loaded = False
 
+        # quality control and instruments (issue 15)
+        self.quality = QualityPanel(self.ops, self.can("lab.publish"))
+        self.tabs.addTab(self.quality, self.tr("Quality control"))
+        self.instruments = InstrumentsPanel(self.ops)
+        self.tabs.addTab(self.instruments, self.tr("Instruments and turnaround"))
+        self.delivery = DeliveryPanel(self.ops, self.env.settings, self.can("lab.publish"))
+        self.tabs.addTab(self.delivery, self.tr("Delivery and disposal"))
+
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(300)
@@ -149,7 +159,15 @@ class LabPage(AreaPage):
         self.new_button.clicked.connect(self.receive_new)
         self.test_box.currentIndexChanged.connect(lambda _i: self.load_test())
         self.tabs.currentChanged.connect(self._tab_changed)
-        for source in (self.panel, self.test_entry, self.catalog):
+        self.quality.changed.connect(self._after_write)
+        for source in (
+            self.panel,
+            self.test_entry,
+            self.catalog,
+            self.quality,
+            self.instruments,
+            self.delivery,
+        ):
             source.message.connect(self.show_message)
         self.panel.changed.connect(self._after_write)
         self.test_entry.changed.connect(self._after_write)
@@ -247,6 +265,12 @@ class LabPage(AreaPage):
             self.load_test()
         elif index == 2 and not self._catalog_loaded:
             self.load_catalog()
+        elif index == 3:
+            self.quality.load()
+        elif index == 4:
+            self.instruments.load()
+        elif index == 5:
+            self.delivery.load()
 
     def select_sample(self, lab_no: str) -> None:
         """Show a sample in the worklist (switching to "All" if the filter hides it) and load it."""

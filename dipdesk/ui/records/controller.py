@@ -36,6 +36,7 @@ from dipdesk.services.duplicates import PossibleDuplicate, possible_duplicates
 from dipdesk.services.errors import ValidationError
 from dipdesk.services.search import ListQuery
 from dipdesk.store.base import Base
+from dipdesk.ui.history import may_see_history, show_history
 from dipdesk.ui.models.lazy import LazyTableModel
 from dipdesk.ui.pages.base import PageEnv
 from dipdesk.ui.records.choices import load_choices
@@ -123,6 +124,8 @@ class RecordEditor(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Esc"))
         self.delete_button = QPushButton(self.tr("Delete…"))
+        self.history_button = QPushButton(self.tr("Edit history"))  # ประวัติการแก้ไข: the audit page
+        self.history_button.hide()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
@@ -131,6 +134,7 @@ class RecordEditor(QWidget):
         )  # area buttons (Enroll people…, Attendance…), beside Save: no row of their own
         self.area_buttons.setSpacing(10)
         buttons.addLayout(self.area_buttons)
+        buttons.addWidget(self.history_button)
         buttons.addSpacing(24)
         buttons.addWidget(self.delete_button)
         lay.addLayout(buttons)
@@ -271,6 +275,7 @@ class RecordController(QObject):
         editor.cancel_button.clicked.connect(self.cancel)
         editor.save_button.clicked.connect(self.save)
         editor.delete_button.clicked.connect(self.delete)
+        editor.history_button.clicked.connect(self.show_history)
         form.changed.connect(lambda: editor.status.setText(""))
         QShortcut(QKeySequence.StandardKey.Save, editor, activated=self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), editor, activated=self.cancel)
@@ -363,6 +368,7 @@ class RecordController(QObject):
         self.editor.status.setText("")
         self.editor.show_error("")
         self.editor.delete_button.hide()
+        self.editor.history_button.hide()
         self.editor.save_button.setEnabled(True)
         self.editor.show_related_tabs(False)
         self.show_related(None, values)
@@ -441,6 +447,7 @@ class RecordController(QObject):
         self.editor.title.setText(self.record_title(values))
         self.editor.save_button.setEnabled(self.writable)
         self.editor.delete_button.setVisible(self.writable)
+        self.editor.history_button.setVisible(may_see_history(self.env.user))
         self.editor.show_related_tabs(True)
         self.show_related(record_id, values)
         self.opened.emit(record_id)
@@ -556,6 +563,11 @@ class RecordController(QObject):
             self.editor.status.setText(self.tr("Please correct the fields marked in red."))
             return
         self.editor.show_error(message)
+
+    def show_history(self) -> None:
+        """The audit page filtered to the open record."""
+        if self.current_id is not None:
+            show_history((self.current_id,), self.record_title(self.current_values))
 
     # --- leaving and deleting -----------------------------------------------------------------------
 

@@ -97,7 +97,7 @@ def build_class(ctx: Context, code: str = "A-CERT-1", people: tuple = PEOPLE) ->
     return Class(activity, templates["completion"], by_first)
 
 
-PASSWORD = "correct horse battery"
+PASSWORD = "correct horse battery 2569"
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ from dipdesk.store.programs import Activity, ActivitySession, Program
 from dipdesk.store.reference import Site
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
-TRIALS = 20
+TRIALS = int(os.environ.get("TRUST_KILL_TRIALS", "20"))  # the campaign (tools/trust_campaign.py) runs more
 PEOPLE = 12
 SERIAL = re.compile(r"IPC1-2569-[0-9A-Z]{4}-\d{5}")
 
@@ -43,7 +43,7 @@ def class_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("kills") / "class.sqlite3"
     eng = open_database(path)
     with session_factory(eng)() as s, s.begin():
-        admin = first_run(s, "IPC1", "admin", "correct horse battery", "ผู้ดูแลระบบ")
+        admin = first_run(s, "IPC1", "admin", "correct horse battery 2569", "ผู้ดูแลระบบ")
         site = current_site(s)
         assert site is not None
         ctx = Context(s, admin, site)

@@ -315,7 +315,7 @@ def test_targets_templates_and_site_binding(built: tuple[Engine, DemoResult, lis
 
 def test_users_of_every_role_log_in_with_their_passwords(built: tuple[Engine, DemoResult, list[Any]]) -> None:
     engine, result, _ = built
-    assert set(result.passwords) == {"admin", "staff", "labtech", "labverifier", "viewer"}
+    assert set(result.passwords) == {"admin", "staff", "labtech", "labverifier", "viewer", "labhead"}
     rows = _rows(engine, "SELECT username, role, password_hash FROM users")
     assert {role for _, role, _ in rows} == set(ROLES)
     for username, _role, password_hash in rows:

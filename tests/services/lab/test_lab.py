@@ -479,9 +479,13 @@ def test_catalog_is_validated_through_the_service(labs: Lab) -> None:
 
 
 def test_the_command_line_walks_a_sample_through_and_refuses_unverified_reports(
-    engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from dipdesk.cli import main
+
+    monkeypatch.setenv(
+        "DIPDESK_PASSWORD", "password-123"
+    )  # every --user proves the password (all alike here)
 
     db = str(tmp_path / "lab.sqlite3")
     with transaction(engine) as s:

@@ -110,6 +110,8 @@ def test_instrument_worksheet_qc_and_decision_from_the_command_line(
     assert code == 0 and "1-3s" in out and "z=+6.00" in out
     code, out, _ = cli("worksheet", "show", ws_no)
     assert lab_no in out and "released" in out
+    code, out, _ = cli("worksheet", "print", ws_no, "--out", str(tmp_path / "ws.pdf"))
+    assert code == 0 and "page(s)" in out and (tmp_path / "ws.pdf").read_bytes().startswith(b"%PDF")
     code, out, _ = cli("turnaround")
     assert code == 0
 
@@ -127,6 +129,8 @@ def test_signed_report_retention_disposal_and_payment(labs: Lab, engine: Engine,
     bad[i] ^= 1
     (tmp_path / "bad.pdf").write_bytes(bytes(bad))
     assert cli("check-pdf", str(tmp_path / "bad.pdf"))[0] == 1
+    code, out, _ = cli("quote", "PB", "PH", "--samples", "2", "--out", str(tmp_path / "quote.pdf"))
+    assert code == 0 and "total 1900.00 baht" in out and (tmp_path / "quote.pdf").exists()
     # retention: food kept 30 days; after that it is on the disposal list until disposed of
     retention.set_retention(labs.verifier, "food", 30)
     later = dt.date.today() + dt.timedelta(days=31)
