@@ -68,6 +68,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         finally:
             db.dispose()
         os.environ["DIPDESK_SERVER_DB"] = args.db
+        os.environ["DIPDESK_SERVER_WORKERS"] = str(workers)
         print(
             f"dipdesk-server listening on http://{args.host}:{args.port} (database {args.db}, "
             f"{workers} workers)",

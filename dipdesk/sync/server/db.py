@@ -88,7 +88,15 @@ def connect(url_or_path: str, *, migrate: bool = True) -> ServerDB:
     lite = sqlite_url(url_or_path)
     if lite is not None:
         return ServerDB(lite, _sqlite_engine(lite, "BEGIN IMMEDIATE"), _sqlite_engine(lite, "BEGIN"))
-    engine = create_engine(url_or_path, pool_size=20, max_overflow=40, pool_pre_ping=True, pool_timeout=60)
+    # `serve --workers N` gives each worker a share of the connections (PostgreSQL allows 100 by default)
+    workers = max(1, int(os.environ.get("DIPDESK_SERVER_WORKERS", "1") or 1))
+    engine = create_engine(
+        url_or_path,
+        pool_size=max(4, 20 // workers),
+        max_overflow=max(4, 40 // workers),
+        pool_pre_ping=True,
+        pool_timeout=60,
+    )
     return ServerDB(url_or_path, engine, engine)
 
 
