@@ -756,7 +756,7 @@ Check that the folder exists and can be written to, that there is free disk spac
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../dipdesk/ui/backup.py" line="+132"/>
+        <location filename="../dipdesk/ui/backup.py" line="+133"/>
         <source>Backup and restore</source>
         <translation>Backup and restore</translation>
     </message>
@@ -921,12 +921,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+6"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
@@ -936,7 +936,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</source>
         <translation>This backup was made on another computer. Restore it here only if that computer is no longer used (it broke, or this one replaces it): two computers restored from one backup would sync as one and mix up their changes.</translation>
     </message>
@@ -946,7 +946,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Restore: that computer is no longer used</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Restored from %1.</source>
         <translation>Restored from %1.</translation>
     </message>
@@ -1013,12 +1013,12 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>CardReaderBar</name>
     <message>
-        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+49"/>
+        <location filename="../dipdesk/ui/attendance/card_reader.py" line="+50"/>
         <source>Looking for an ID card reader…</source>
         <translation>Looking for an ID card reader…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+103"/>
         <source>ID card reader ready: put a Thai ID card in to read it (%1)</source>
         <translation>ID card reader ready: put a Thai ID card in to read it (%1)</translation>
     </message>
@@ -2054,6 +2054,159 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
 </context>
 <context>
+    <name>DeliveryPanel</name>
+    <message>
+        <location filename="../dipdesk/ui/lab/delivery_panel.py" line="+33"/>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the mail server</source>
+        <translation>Refused by the mail server</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Send a published report</source>
+        <translation>Send a published report</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report no.</source>
+        <translation>Report no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer's e-mail address</source>
+        <translation>Customer's e-mail address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save signed PDF</source>
+        <translation>Save signed PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue e-mail</source>
+        <translation>Queue e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send queued e-mails now</source>
+        <translation>Send queued e-mails now</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>E-mail queue</source>
+        <translation>E-mail queue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Samples due for disposal (retention period over)</source>
+        <translation>Samples due for disposal (retention period over)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lab no.</source>
+        <translation>Lab no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product type</source>
+        <translation>Product type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep until</source>
+        <translation>Keep until</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How it was disposed of</source>
+        <translation>How it was disposed of</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Witness</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record disposal</source>
+        <translation>Record disposal</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Signed report saved: %1</source>
+        <translation>Signed report saved: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Report %1 queued for %2.</source>
+        <translation>Report %1 queued for %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No mail server is set up (smtp_host in the settings).</source>
+        <translation>No mail server is set up (smtp_host in the settings).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 e-mail(s) sent, %2 still waiting.</source>
+        <translation>%1 e-mail(s) sent, %2 still waiting.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a sample in the list first.</source>
+        <translation>Choose a sample in the list first.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Disposal of %1 recorded.</source>
+        <translation>Disposal of %1 recorded.</translation>
+    </message>
+</context>
+<context>
     <name>DryRunPage</name>
     <message>
         <location filename="../dipdesk/ui/importer/wizard.py" line="+764"/>
@@ -2177,7 +2330,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Show:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Merge, keeping record 1</source>
         <translation>Merge, keeping record 1</translation>
     </message>
@@ -3987,19 +4140,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+42"/>
-        <location line="+145"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+43"/>
+        <location line="+154"/>
         <source>In the lab</source>
         <translation>In the lab</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+145"/>
+        <location line="-153"/>
+        <location line="+154"/>
         <source>To receive</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-153"/>
         <source>Received, not started</source>
         <translation>Received, not started</translation>
     </message>
@@ -4010,12 +4163,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+152"/>
         <source>Results to verify</source>
         <translation>Results to verify</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-151"/>
         <source>Verified, report to publish</source>
         <translation>Verified, report to publish</translation>
     </message>
@@ -4080,7 +4233,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Instruments and turnaround</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+2"/>
+        <source>Delivery and disposal</source>
+        <translation>Delivery and disposal</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Reports to publish</source>
         <translation>Reports to publish</translation>
     </message>
@@ -4095,7 +4253,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Reports published</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+174"/>
         <source>Sample %1 registered. Print its receipt and label with “Sample receipt”.</source>
         <translation>Sample %1 registered. Print its receipt and label with “Sample receipt”.</translation>
     </message>
@@ -4736,7 +4894,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Backup and &amp;restore…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
@@ -5123,7 +5281,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../dipdesk/ui/pages/national_panel.py" line="+99"/>
+        <location filename="../dipdesk/ui/pages/national_panel.py" line="+100"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
@@ -5149,18 +5307,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+7"/>
-        <location line="+121"/>
+        <location line="+126"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+120"/>
+        <location line="-125"/>
+        <location line="+125"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-123"/>
         <source>% of target (people)</source>
         <translation>% of target (people)</translation>
     </message>
@@ -5170,7 +5328,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>By site</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Counted by the server over every site's records: a person trained at two centers counts once for the department and once at each center (one national ID, one person), so the sites need not add up to the total. No personal data comes with these figures.</source>
         <translation>Counted by the server over every site's records: a person trained at two centers counts once for the department and once at each center (one national ID, one person), so the sites need not add up to the total. No personal data comes with these figures.</translation>
     </message>
@@ -5185,7 +5343,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>no figures</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Whole department, as computed by the server at %1 (received with the sync of %2).</source>
         <translation>Whole department, as computed by the server at %1 (received with the sync of %2).</translation>
     </message>
@@ -5200,7 +5358,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>no target</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -7137,7 +7295,12 @@ Do you want to replace it?</translation>
         <translation>Print the sign-in sheet…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>Attendance from a sheet…</source>
+        <translation>Attendance from a sheet…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>%1 was already checked in today.</source>
         <translation>%1 was already checked in today.</translation>
     </message>
@@ -7165,6 +7328,26 @@ Do you want to replace it?</translation>
         <location line="+15"/>
         <source>Sign-in sheet saved (%1 pages): %2</source>
         <translation>Sign-in sheet saved (%1 pages): %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Attendance from a sheet</source>
+        <translation>Attendance from a sheet</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>From the sheet: %1 present, %2 absent, %3 already ticked.</source>
+        <translation>From the sheet: %1 present, %2 absent, %3 already ticked.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>row %1: %2</source>
+        <translation>row %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows not taken: %2</source>
+        <translation>%1 rows not taken: %2</translation>
     </message>
 </context>
 <context>

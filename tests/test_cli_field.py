@@ -88,3 +88,13 @@ def test_bad_input_says_what_is_wrong(seeded: Path, tmp_path: Path, capsys) -> N
     with pytest.raises(SystemExit) as stop:
         main(["--db", str(seeded), "signin-sheet", "NOPE", "-o", str(tmp_path / "x.pdf")])
     assert "no activity" in str(stop.value)
+
+
+def test_checkin_import_reports_each_bad_row(seeded: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    sheet = tmp_path / "att.csv"
+    sheet.write_text("รหัสลงชื่อ,วันที่\n9999999999999999,1/12/2568\n", encoding="utf-8")
+    assert main(["--db", str(seeded), "checkin-import", "A-001", str(sheet)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        out.startswith("row 2\tไม่รู้จักรหัส") and "1 rows: 0 present, 0 absent, 0 already, 1 with errors" in out
+    )

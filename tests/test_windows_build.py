@@ -54,6 +54,7 @@ NEEDS: dict[str, list[str] | None] = {
     "httpx": None,
     "psycopg": None,
     "pyscard": ['collect_submodules("smartcard")'],  # ReaderFactory imports reader classes by name
+    "pyhanko": ['collect_data_files("pyhanko")'],  # package data (certificates) read from files
     "tzdata": ['collect_data_files("tzdata")', 'collect_submodules("tzdata")'],  # zoneinfo on Windows
 }
 

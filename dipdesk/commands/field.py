@@ -3,6 +3,7 @@
     dipdesk signin-sheet ACTIVITY_CODE [--day 5/12/2569] -o SHEET.pdf
     dipdesk checkin ACTIVITY_CODE [CODE …] [--day …]      codes from the arguments, or one a line on stdin
                                                         (`zbarimg --raw scan.png | dipdesk checkin A-001`)
+    dipdesk checkin-import ACTIVITY_CODE FILE [--day …]   attendance from an xlsx/csv; one line per bad row
     dipdesk card [--reader NAME]                          read the card in the reader (ID shown masked)
 
 Days are read like the screens read them (BE by default); without --day, today.
@@ -92,6 +93,28 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_checkin_import(args: argparse.Namespace) -> int:
+    from dipdesk.services.attendance_import import import_attendance
+    from dipdesk.services.context import system_context
+    from dipdesk.services.errors import ServiceError
+    from dipdesk.store.db import transaction
+
+    day = _day(args.day) if args.day else None
+    with transaction(_engine(args)) as session:
+        try:
+            result = import_attendance(
+                system_context(session), _activity_id(session, args.activity), args.file, day=day
+            )
+        except ServiceError as exc:
+            print(exc.message("th"), file=sys.stderr)
+            return 1
+    for e in result.errors:
+        print(f"row {e.row_number}\t{e.reason_th}")
+    print(f"{result.read} rows: {result.present} present, {result.absent} absent, {result.already} already, "
+          f"{len(result.errors)} with errors")  # fmt: skip
+    return 1 if result.errors else 0
+
+
 def cmd_card(args: argparse.Namespace) -> int:
     from dipdesk.core.thaicard import CardError
     from dipdesk.core.thaiid import mask_id
@@ -128,6 +151,11 @@ def register(sub: Any) -> None:
     c.add_argument("codes", nargs="*", help="sign-in codes or national IDs; none: read them from stdin")
     c.add_argument("--day", help="the training day (default today)")
     c.set_defaults(func=cmd_checkin)
+    i = sub.add_parser("checkin-import", help="attendance from an xlsx/csv sheet, with an error per bad row")
+    i.add_argument("activity", help="the activity's code")
+    i.add_argument("file", help="the .xlsx or .csv")
+    i.add_argument("--day", help="the day of rows without one")
+    i.set_defaults(func=cmd_checkin_import)
     r = sub.add_parser("card", help="read the Thai ID card in the reader (the ID shown masked)")
     r.add_argument("--reader", help="the PC/SC reader's name (default: the first)")
     r.set_defaults(func=cmd_card)

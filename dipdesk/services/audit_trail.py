@@ -283,8 +283,9 @@ def _where(f: AuditFilter) -> list[Any]:
     if f.table:
         out.append(a.table_name == f.table)
     if f.user_id:
-        # what the user did, and what was done to the user's account (a lock, a reset)
-        out.append(or_(a.user_id == f.user_id, and_(a.table_name == "users", a.record_id == f.user_id)))
+        # what was done in the user's name (a lock too: the wrong passwords were typed under that name);
+        # what an administrator did to the account is that record's history (record_ids)
+        out.append(a.user_id == f.user_id)
     if f.action:
         out.append(a.action == f.action)
     if f.date_from:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import threading
 from dataclasses import dataclass
 
 from dipdesk.core.thaicard import CardData, CardError
@@ -69,12 +70,26 @@ def availability() -> Availability:
     return Availability(True, readers=tuple(names))
 
 
+# One conversation with a card at a time in this process: a read is several APDUs whose answers come
+# back with GET RESPONSE, so two threads talking to the same card at once would take each other's data.
+_CARD_LOCK = threading.Lock()
+
+
 def card_present(reader: str) -> bytes | None:
     """The ATR of the card in `reader`, or None when it is empty."""
+    with _CARD_LOCK:
+        return _card_present(reader)
+
+
+def _card_present(reader: str) -> bytes | None:
     from smartcard.Exceptions import SmartcardException
     from smartcard.System import readers
 
-    for r in readers():
+    try:
+        found = readers()
+    except Exception:
+        return None
+    for r in found:
         if str(r) != reader:
             continue
         conn = r.createConnection()
@@ -94,6 +109,11 @@ def read_card(reader: str, *, photo: bool = False) -> CardData:
 
     Raises NoCard when there is no card, `CardError` when the card is not a Thai ID card or refuses.
     """
+    with _CARD_LOCK:
+        return _read(reader, photo=photo)
+
+
+def _read(reader: str, *, photo: bool) -> CardData:
     from smartcard.Exceptions import SmartcardException
     from smartcard.System import readers
 

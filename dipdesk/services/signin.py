@@ -106,9 +106,8 @@ def _enrollment_by_code(session: Session, code: str) -> list[Enrollment]:
     )
 
 
-def scan(ctx: Context, activity_id: str, text: str, day: dt.date | None = None) -> ScanResult:
-    """A sign-in code or a national ID scanned or typed at the attendance grid, for training day `day`."""
-    ctx.require("records.write")
+def find_person(ctx: Context, activity_id: str, text: str) -> Person:
+    """The person a sign-in code (this activity's first, then any other's) or a national ID names."""
     code = text.strip().upper()
     person: Person | None = None
     found = _enrollment_by_code(ctx.session, code)
@@ -127,6 +126,13 @@ def scan(ctx: Context, activity_id: str, text: str, day: dt.date | None = None) 
             f"ไม่รู้จักรหัส “{text.strip()[:40]}”: ไม่ใช่รหัสจากใบลงชื่อ หรือเลขประจำตัวของคนในฐานข้อมูล",
             f"Unknown code “{text.strip()[:40]}”: not a sign-in code nor the ID of someone in the database",
         )
+    return person
+
+
+def scan(ctx: Context, activity_id: str, text: str, day: dt.date | None = None) -> ScanResult:
+    """A sign-in code or a national ID scanned or typed at the attendance grid, for training day `day`."""
+    ctx.require("records.write")
+    person = find_person(ctx, activity_id, text)
     name = es.person_name(person.prefix, person.first_name_th, person.last_name_th)
     enrollment = es.find_enrollment(ctx.session, activity_id, person.id)
     if enrollment is None or enrollment.deleted:

@@ -148,8 +148,8 @@ def login(session: Session, username: str, password: str, *, now: datetime | Non
         _save_failures(session, user.id, count, until)
         site = session.get(Site, user.site_id)
         if site is not None:
-            audit(
-                Context(session=session, user=None, site=site),
+            audit(  # in the user's name: the wrong passwords were typed under it
+                Context(session=session, user=user, site=site),
                 "lock",
                 user,
                 {"locked_until": [None, until.isoformat(sep=" ", timespec="seconds")]},

@@ -131,9 +131,13 @@ class Merger:
         detect_conflicts: bool = False,
         authorize: Authorize | None = None,
         now: datetime | None = None,
+        lock_rows: bool = False,
     ) -> None:
         self.conn = conn
         self.detect = detect_conflicts
+        # PostgreSQL server: the rows a batch merges are locked (FOR UPDATE) when read, so a transaction of
+        # another site that writes them (a national identity merge) waits, or the deadlock check picks one
+        self.lock_rows = lock_rows and conn.dialect.name == "postgresql"
         self.authorize = authorize
         self.now = now or utcnow()
         self.tables = synced_tables()
@@ -166,7 +170,10 @@ class Merger:
             found: dict[str, RowState] = {}
             for part in _chunks(id_list):
                 cols = [t.c.id, t.c.deleted] + ([site_col] if site_col is not None else [])
-                for r in self.conn.execute(select(*cols).where(t.c.id.in_(part))):
+                q = select(*cols).where(t.c.id.in_(part))
+                if self.lock_rows:
+                    q = q.order_by(t.c.id).with_for_update(of=t)
+                for r in self.conn.execute(q):
                     found[r[0]] = RowState(site_id=r[2] if site_col is not None else None, deleted=bool(r[1]))
             clocks = clocks_of(self.conn, tname, id_list)
             missing = [i for i in id_list if i not in found]

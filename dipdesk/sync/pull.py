@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from dipdesk.store.sync import CONFLICTS
-from dipdesk.sync import outbox, protocol, restore
+from dipdesk.sync import hlc, outbox, protocol, restore
 from dipdesk.sync.merge import (
     Change,
     Merger,
@@ -133,10 +133,21 @@ def pull_all(
 
 
 def _observe(conn: Connection, stamps: list[str]) -> None:
-    stamps = [s for s in stamps if s]
-    if stamps:
+    """Move this device's clock past the pulled stamps that are plausible: a stamp that does not parse, or
+    lies beyond `hlc.MAX_AHEAD_MS` after the later of this machine's and the server's clocks (forged, or
+    stored before the server refused such stamps), is applied with its change but never observed, so
+    no pulled value can drag the clock into the future or make it unusable (issue 17)."""
+    plausible = []
+    for s in stamps:
+        try:
+            stamp = hlc.Stamp.parse(s)
+        except (ValueError, TypeError, AttributeError):
+            continue
+        if hlc.plausible(stamp):
+            plausible.append(stamp)
+    if plausible:
         clock = outbox.load_clock(conn)
-        clock.observe(max(stamps))
+        clock.observe(str(max(plausible)))
         outbox.save_clock(conn, clock)
 
 

@@ -110,6 +110,7 @@ class BackupDialog(QDialog):
     """Back up now, the list of backups, where they go, and restore (administrators)."""
 
     restored = Signal(object)  # RestoreResult: the caller closes the program
+    restore_failed = Signal()  # nothing was replaced: the caller lets sync run again
 
     def __init__(
         self,
@@ -376,6 +377,7 @@ class BackupDialog(QDialog):
     def _restore_failed(self, path: Path, exc: BaseException) -> None:
         if not isinstance(exc, svc.OtherComputer):
             self._failed(exc)
+            self.restore_failed.emit()
             return
         self._set_busy(False)
         text = self.tr(
@@ -389,6 +391,7 @@ class BackupDialog(QDialog):
             self._run_restore(path, allow_other_computer=True)
         else:
             self.show_status(_message(exc, self.lang), error=True)
+            self.restore_failed.emit()
 
     def _restored(self, result: svc.RestoreResult) -> None:
         self._set_busy(False)

@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         )
         dialog.prepare_restore = self._stop_sync_then
         dialog.restored.connect(self._after_restore)
+        dialog.restore_failed.connect(self._resume_after_refused_restore)
         dialog.open()
         self.backup_dialog = dialog
         if start:
@@ -285,6 +286,12 @@ class MainWindow(QMainWindow):
             go()
         else:
             self.background.idle.connect(go, Qt.ConnectionType.SingleShotConnection)
+
+    def _resume_after_refused_restore(self) -> None:
+        """The restore was refused or failed before replacing anything: sync and backups go on."""
+        self.background.resume()
+        if self.auto_backup is not None:
+            self.auto_backup.start()
 
     def _after_restore(self, result: object) -> None:
         box = QMessageBox(self)

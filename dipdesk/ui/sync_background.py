@@ -73,6 +73,11 @@ class BackgroundSync(QObject):
         self._watch_network()
         self._schedule(delay_ms)
 
+    def resume(self) -> None:
+        """Start again after `shutdown` (which was for a restore that did not happen)."""
+        self._closing = False
+        self.start()
+
     def stop(self) -> None:
         """No new rounds (a running one goes on; see `shutdown`)."""
         self._stopped = True

@@ -38,9 +38,9 @@ def _activity(ctx, code: str = "A1") -> Activity:  # type: ignore[no-untyped-def
     return activity
 
 
-def _people(ctx, activity: Activity, n: int) -> list[Person]:  # type: ignore[no-untyped-def]
+def _people(ctx, activity: Activity, n: int, start: int = 0) -> list[Person]:  # type: ignore[no-untyped-def]
     people = []
-    for i in range(n):
+    for i in range(start, start + n):
         p = records.create(ctx, Person, prefix="นาย", first_name_th=f"ผู้เข้าอบรม{i:02d}", last_name_th="ใจดี",
                            national_id=make_id(f"1101{i:08d}"))  # fmt: skip
         es.enroll(ctx, activity.id, p.id)
@@ -90,3 +90,52 @@ def test_a_scan_of_someone_not_enrolled_offers_enrollment(ctx) -> None:  # type:
     with pytest.raises(ValidationError) as err:
         signin.scan(ctx, here.id, "9999999999999999", DAY)
     assert "ไม่รู้จักรหัส" in err.value.message("th")
+
+
+def test_attendance_from_a_sheet_with_an_error_per_bad_row(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    from dipdesk.services.attendance_import import import_attendance
+
+    activity, other = _activity(ctx, "A1"), _activity(ctx, "A2")
+    people = _people(ctx, activity, 3)
+    (stranger,) = _people(ctx, other, 1, start=50)
+    codes = {p.code: p for p in signin.signin_sheet(ctx.session, activity.id, DAY).people}
+    code0 = next(iter(codes))
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["ลำดับ", "ชื่อ", "เลขประจำตัวประชาชน", "รหัสลงชื่อ", "วันที่", "มา"])
+    ws.append([1, "ก", "", code0, "1/12/2568", "✓"])
+    ws.append([2, "ข", people[1].national_id, "", DAY, "มา"])
+    ws.append([3, "ค", people[2].national_id, "", "1/12/2568", "ไม่มา"])
+    ws.append([4, "ง", stranger.national_id, "", "1/12/2568", "1"])  # enrolled elsewhere only
+    ws.append([5, "จ", "", "9999999999999999", "1/12/2568", "1"])  # unknown code
+    ws.append([6, "ฉ", "", code0, "2/12/2568", "1"])  # not a training day
+    ws.append([7, "ช", "", code0, "31/02/2568", "1"])  # no such date
+    ws.append([8, "ซ", "", code0, "1/12/2568", "perhaps"])
+    ws.append([9, "", "", "", "", ""])  # an empty line
+    path = tmp_path / "attendance.xlsx"
+    wb.save(path)
+    result = import_attendance(ctx, activity.id, path)
+    assert (result.read, result.present, result.absent, result.already) == (8, 2, 1, 0)
+    assert [e.row_number for e in result.errors] == [5, 6, 7, 8, 9]
+    assert "ยังไม่ได้ลงทะเบียน" in result.errors[0].reason_th
+    assert "ไม่รู้จักรหัส" in result.errors[1].reason_th and "ไม่ใช่วันอบรม" in result.errors[2].reason_th
+    marks = {m.enrollment_id: m.present for m in ctx.session.scalars(select(Attendance))}
+    assert sorted(marks.values()) == [False, True, True]
+    again = import_attendance(ctx, activity.id, path)
+    assert again.already == 2 and again.present == 0  # importing twice changes nothing
+
+
+def test_a_csv_without_a_day_column_takes_the_day_given(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.services.attendance_import import import_attendance
+
+    activity = _activity(ctx)
+    people = _people(ctx, activity, 2)
+    path = tmp_path / "a.csv"
+    path.write_text("national id\n" + "\n".join(p.national_id or "" for p in people) + "\n", encoding="utf-8")
+    result = import_attendance(ctx, activity.id, path, day=DAY)
+    assert (result.present, result.errors) == (2, [])
+    bad = tmp_path / "b.csv"
+    bad.write_text("name\nสมชาย\n", encoding="utf-8")
+    assert "no sign-in code" in import_attendance(ctx, activity.id, bad, day=DAY).errors[0].reason_en

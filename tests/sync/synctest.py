@@ -58,6 +58,7 @@ class Server:
     env: dict[str, str] = field(default_factory=dict)
     proc: subprocess.Popen[bytes] | None = None
     sites: list[str] = field(default_factory=lambda: list(ALL_SITES))
+    args: list[str] = field(default_factory=list)  # more `serve` options, e.g. ["--workers", "2"]
 
     @property
     def url(self) -> str:
@@ -76,6 +77,7 @@ class Server:
                     self.db,
                     "--port",
                     str(self.port),
+                    *self.args,
                 ],
                 stdout=log,
                 stderr=subprocess.STDOUT,

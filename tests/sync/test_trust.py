@@ -141,6 +141,31 @@ def test_a_forged_or_broken_clock_never_makes_a_laptop_unusable(server: Server, 
         clock = outbox.load_clock(conn)
     assert hlc.Stamp.parse(clock.tick()).physical < hlc.now_ms() + hlc.MAX_AHEAD_MS
     assert server.scalar("SELECT first_name_th FROM people WHERE id = :p", p=pid) == "หลังนาฬิกาเพี้ยน"
+    # a forged stamp stored on the server before the fix (written here behind its back) reaches the
+    # laptop: the change is applied like any other, the clock does not follow it
+    from dipdesk.sync.server.db import connect
+
+    forged_id = str(uuid.uuid4())
+    db = connect(server.db, migrate=False)
+    with db.write.begin() as conn:
+        conn.execute(
+            __import__("sqlalchemy").text(
+                "INSERT INTO srv_changes (table_name, record_id, site_id, fields, hlc, device_id, created_at)"
+                " VALUES ('people', :r, :s, :f, :h, 'forger', :t)"
+            ),
+            {
+                "r": forged_id,
+                "s": sid,
+                "f": json.dumps(person(forged_id, sid)["f"]),
+                "h": "999999999999999-99999-forger",
+                "t": NOW,
+            },
+        )
+    db.dispose()
+    b.sync_ok()
+    with b.engine.connect() as conn:
+        clock = outbox.load_clock(conn)
+    assert hlc.Stamp.parse(clock.tick()).physical < hlc.now_ms() + hlc.MAX_AHEAD_MS
     # garbage saved as the clock: still usable
     with b.engine.begin() as conn:
         outbox.set_state(conn, outbox.KEY_HLC, "not a stamp at all")

@@ -183,3 +183,38 @@ def test_a_backup_of_another_computer_is_restored_only_after_a_second_question( 
         == "old-laptop"
     )
     conn.close()
+
+
+def test_a_restore_from_the_main_window_stops_sync_and_closes_the_program(  # type: ignore[no-untyped-def]
+    qtbot, env, dialogs: list[str]
+) -> None:
+    w = MainWindow(env)
+    qtbot.addWidget(w)
+    w.show()
+    d = w.open_backup(start=True)
+    assert d is not None
+    qtbot.waitUntil(lambda: not d.busy, timeout=30_000)
+    before = _phones(env.db.path)
+    _edit_a_phone(env, "0855555555")
+    d.table.selectRow(0)
+    d.restore_button.click()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=30_000)
+    assert _phones(env.db.path) == before
+    assert w.background._stopped  # no sync round may start on the replaced database
+    assert any("เปิดโปรแกรมอีกครั้ง" in t for t in dialogs), dialogs
+
+
+def test_a_refused_restore_lets_sync_run_again(qtbot, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = MainWindow(env)
+    qtbot.addWidget(w)
+    w.show()
+    d = w.open_backup()
+    assert d is not None
+    bad = tmp_path / "เสีย.sqlite3"
+    bad.write_text("not a database")
+    with qtbot.waitSignal(d.restore_failed, timeout=30_000):
+        d.restore_file(bad)
+    assert "กู้คืนไม่ได้" in d.status.text()
+    assert not w.background._stopped and not w.background._closing  # sync runs on
+    assert w.isVisible()
+    w.background.shutdown()

@@ -140,6 +140,7 @@ def test_without_pcsc_the_reader_hides_behind_one_line(qtbot, monkeypatch) -> No
     monkeypatch.setattr(smartcard.System, "readers", no_service)
     bar = CardReaderBar()
     qtbot.addWidget(bar)
+    bar.show()  # a bar polls only while on screen
     qtbot.waitUntil(lambda: bar.last_code == "unavailable", timeout=5000)
     assert not bar.available
     assert bar.label.text().startswith("ไม่พบเครื่องอ่านบัตรประชาชน") and "\n" not in bar.label.text()

@@ -75,3 +75,30 @@ def test_pick_a_pair_and_merge_it(qtbot, env) -> None:  # type: ignore[no-untype
         assert s.get(Person, kept_id).email == "malee@example.com"  # type: ignore[union-attr]
         row_ = s.scalars(select(RecordMerge)).one()
         assert (row_.kept_id, row_.merged_id, row_.reason) == (kept_id, other_id, "review")
+
+
+def test_the_page_in_english(qtbot, env, _themed_app) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from dipdesk.ui import i18n
+
+    with env.db.session() as s:
+        ctx = system_context(s)
+        records.create(ctx, Person, prefix="นาง", first_name_th="สมศรี", last_name_th="ใจดี", birth_date=BORN)
+        records.create(ctx, Person, first_name_th="สมศรี", last_name_th="ใจ ดี", birth_date=BORN)
+        s.commit()
+    i18n.install_translations(_themed_app, "en")
+    try:
+        page = DuplicatesPage(replace(env, lang="en"), "Possible duplicates")
+        qtbot.addWidget(page)
+        page.resize(1366, 768)
+        page.show()
+        page.ensure_loaded()
+        qtbot.waitUntil(lambda: page.is_ready, timeout=20_000)
+        assert page.count_label.text() == "Possible duplicate pairs: 1"
+        assert page.keep_first.text() == "Merge, keeping record 1"
+        assert page.model.data(page.model.index(0, 3)) == "same name, same birth date"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        assert page.grab().save(str(SHOTS / "duplicates_en.png"))
+    finally:
+        i18n.install_translations(_themed_app, "th")

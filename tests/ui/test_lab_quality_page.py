@@ -13,6 +13,7 @@ from dipdesk.services.context import system_context
 from dipdesk.services.lab import calibration as cal
 from dipdesk.services.lab import worksheets as wsv
 from dipdesk.services.setup import create_user
+from dipdesk.store.lab import LabSample
 from dipdesk.store.lab_qc import LabWorksheet
 from dipdesk.ui.lab.quality import QualityPanel
 from dipdesk.ui.pages.lab import LabPage
@@ -102,3 +103,78 @@ def test_the_control_chart_and_the_lab_heads_release(qtbot, seeded_db) -> None: 
     assert page.instruments.turnaround.rowCount() == 3
     if SHOTS:
         page.grab().save(str(SHOTS / "lab_instruments.png"))
+
+
+def test_the_delivery_tab_signs_mails_and_records_disposal(qtbot, seeded_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from dipdesk.services.lab import retention
+    from dipdesk.store.lab_qc import LabDelivery, LabDisposal
+
+    envs = _seed(seeded_db)
+    with seeded_db.session() as s, s.begin():
+        ver = lab.lab_context(s, envs["ver"].user.id)
+        ws = s.query(LabWorksheet).one()
+        wsv.decide(ver, ws, "release", "ตรวจ CRM ซ้ำผ่าน")
+        analyses = wsv.worksheet_analyses(s, ws)
+        lab.verify(ver, analyses)
+        sample = s.get(LabSample, analyses[0].sample_id)
+        assert sample is not None
+        report_no = lab.publish_report(ver, sample).report_no
+        lab_no = sample.lab_no
+        retention.set_retention(ver, "food", 0)
+    page = LabPage(envs["ver"], "ห้องปฏิบัติการทดสอบ")
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.is_ready, timeout=10_000)
+    page.tabs.setCurrentWidget(page.delivery)
+    panel = page.delivery
+    qtbot.waitUntil(lambda: panel.disposal.rowCount() == 1, timeout=10_000)
+    assert panel.disposal.item(0, 0).text() == lab_no
+    panel.report_no.setText(report_no)
+    panel.sign_button.click()
+    qtbot.waitUntil(lambda: "บันทึกรายงานที่ลงนามแล้ว" in getattr(page, "last_message", ("",))[0], timeout=20_000)
+    signed = Path(page.last_message[0].split(": ", 1)[1])
+    from dipdesk.services.lab import delivery
+
+    with seeded_db.session() as s:
+        assert delivery.verify_signed_pdf(s, signed.read_bytes()).valid
+    panel.to.setText("somsri@example.co.th")
+    panel.queue_button.click()
+    qtbot.waitUntil(lambda: panel.mails.rowCount() == 1, timeout=10_000)
+    assert panel.mails.item(0, 2).text() == "รอส่ง"
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    received: list[bytes] = []
+
+    class Inbox:
+        async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+            received.append(envelope.content)
+            return "250 OK"
+
+    monkeypatch.setenv("DIPDESK_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("DIPDESK_SMTP_PORT", str(port))
+    monkeypatch.setenv("DIPDESK_SMTP_TLS", "none")
+    controller = Controller(Inbox(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        panel.send_button.click()
+        qtbot.waitUntil(lambda: panel.mails.item(0, 2).text() == "ส่งแล้ว", timeout=20_000)
+    finally:
+        controller.stop()
+    assert len(received) == 1
+    panel.disposal.selectRow(0)
+    panel.method.setText("ย่อยสลายและทิ้งเป็นขยะอันตราย")
+    panel.witness.setText("นายสมปอง ตรวจดี")
+    if SHOTS:
+        page.grab().save(str(SHOTS / "lab_delivery.png"))
+    panel.dispose_button.click()
+    qtbot.waitUntil(lambda: panel.disposal.rowCount() == 0, timeout=10_000)
+    with seeded_db.session() as s:
+        assert s.query(LabDisposal).one().witness == "นายสมปอง ตรวจดี"
+        assert s.query(LabDelivery).one().state == "sent"

@@ -92,3 +92,19 @@ def test_the_sheet_prints_from_the_grid(qtbot, env, tmp_path: Path) -> None:  # 
     )
     assert len(out.stdout.split()) == 2 and all(c.startswith("9") for c in out.stdout.split())
     grid.card_bar.stop()
+
+
+def test_attendance_from_a_csv_sheet(qtbot, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    activity_id = _activity_today(env.db)
+    grid = _grid(qtbot, env, activity_id)
+    sheet = tmp_path / "att.csv"
+    sheet.write_text(
+        "เลขประจำตัวประชาชน,มา\n" + make_id("110170012345") + ",มา\n1234567890123,มา\n", encoding="utf-8"
+    )
+    grid.signin_box.import_sheet(str(sheet), dt.date.today())
+    qtbot.waitUntil(lambda: "จากไฟล์: มา 1 คน" in grid.signin_box.status.text(), timeout=10_000)
+    assert "ไม่ได้นำเข้า 1 แถว: แถว 3:" in grid.signin_box.status.text()
+    qtbot.waitUntil(lambda: any(r.marks for r in grid.model.rows), timeout=5000)
+    grid.resize(1366, 768)
+    grid.grab().save(str(tmp_path / "grid.png"))
+    grid.card_bar.stop()

@@ -268,10 +268,13 @@ def create_app(
     *,
     schema_version: int | None = None,
     fields_since: dict[int, dict[str, tuple[str, ...]]] | None = None,
+    migrate: bool = True,
 ) -> FastAPI:
-    """The server application over the database at `db_url` (a SQLite path or a SQLAlchemy URL)."""
-    db: ServerDB = connect(db_url)
-    prepare(db)
+    """The server application over the database at `db_url` (a SQLite path or a SQLAlchemy URL);
+    `migrate=False` when the database was migrated and prepared already (`serve --workers N`)."""
+    db: ServerDB = connect(db_url, migrate=migrate)
+    if migrate:
+        prepare(db)
     version = schema_version or protocol.SCHEMA_VERSION
     since_map = fields_since if fields_since is not None else protocol.FIELDS_SINCE
 

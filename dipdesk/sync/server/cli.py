@@ -36,21 +36,49 @@ def _hooks() -> dict[str, Any]:
     return out
 
 
+def worker_app() -> Any:
+    """The application of one `serve --workers N` process (uvicorn imports this by name in each worker);
+    the parent migrated and prepared the database, and passes its address in DIPDESK_SERVER_DB."""
+    from dipdesk.sync.server.app import create_app
+
+    return create_app(os.environ["DIPDESK_SERVER_DB"], migrate=False, **_hooks())
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from dipdesk.sync.server.app import create_app
 
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": args.log_level,
+        "access_log": args.access_log,
+        "timeout_keep_alive": 30,
+    }
+    workers = args.workers
+    if workers > 1:
+        from dipdesk.sync.server.db import connect, prepare, sqlite_url
+
+        if sqlite_url(args.db) is not None:
+            print("note: --workers > 1 on SQLite: the writers still take turns (BEGIN IMMEDIATE)", flush=True)
+        db = connect(args.db)  # migrate and seed once, before the workers start
+        try:
+            prepare(db)
+        finally:
+            db.dispose()
+        os.environ["DIPDESK_SERVER_DB"] = args.db
+        os.environ["DIPDESK_SERVER_WORKERS"] = str(workers)
+        print(
+            f"dipdesk-server listening on http://{args.host}:{args.port} (database {args.db}, "
+            f"{workers} workers)",
+            flush=True,
+        )
+        uvicorn.run("dipdesk.sync.server.cli:worker_app", factory=True, workers=workers, **options)
+        return 0
     app = create_app(args.db, **_hooks())
     print(f"dipdesk-server listening on http://{args.host}:{args.port} (database {args.db})", flush=True)
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level=args.log_level,
-        access_log=args.access_log,
-        timeout_keep_alive=30,
-    )
+    uvicorn.run(app, **options)
     return 0
 
 
@@ -142,6 +170,12 @@ def _year(text: str) -> int:
     return int(text)
 
 
+def _workers(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"a number of workers from 1 to 64, not {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dipdesk-server", description="dipdesk central sync service")
     sub = p.add_subparsers(dest="command", required=True)
@@ -153,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--log-level", default="warning", choices=("critical", "error", "warning", "info", "debug")
     )
     s.add_argument("--access-log", action="store_true")
+    s.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        help="server processes on this port (uvicorn workers; PostgreSQL applies their pushes in parallel)",
+    )
     s.set_defaults(func=cmd_serve)
     e = sub.add_parser("enroll-code", help="print a one-time enrolment code for a device of a site")
     e.add_argument("--db", required=True)

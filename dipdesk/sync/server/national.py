@@ -35,6 +35,7 @@ from dipdesk.core.kpi import KPI_KINDS, progress
 from dipdesk.core.thaidate import fiscal_year_range
 from dipdesk.store.base import utcnow
 from dipdesk.store.enrollment import Enrollment
+from dipdesk.store.followups import OutcomeEvidence
 from dipdesk.store.outcomes import Outcome, ServiceRecord
 from dipdesk.store.people import Enterprise, Person, Product
 from dipdesk.store.programs import Activity, Program, Target
@@ -177,6 +178,36 @@ def _values(conn: Connection, year: int, by: Any | None) -> dict[Any, Decimal]:
     return {(r[0] if by is not None else None): _money(r[-1]) for r in conn.execute(q)}
 
 
+def _evidence(conn: Connection, year: int, sites: list[Any]) -> dict[str, Any]:
+    """How much of the year's economic value has evidence (receipts, statements, photos) behind it,
+    per site and nationally (`dipdesk.services.followups.evidence_share`, computed in SQL here)."""
+    o = Outcome
+    gain = o.revenue_after - o.revenue_before
+    per_row = case((gain > 0, gain), else_=0) + o.cost_saved + o.investment
+    backed = o.id.in_(select(OutcomeEvidence.outcome_id).where(OutcomeEvidence.deleted.is_(False)))
+    q = (
+        select(o.site_id, func.sum(per_row), func.sum(case((backed, per_row), else_=0)))
+        .where(o.fiscal_year == year, o.deleted.is_(False))
+        .group_by(o.site_id)
+    )
+    per_site = {r[0]: (_money(r[1]), _money(r[2])) for r in conn.execute(q)}
+    lines = [
+        {
+            "code": s.code,
+            "name_th": s.name_th,
+            "value": str(per_site[s.id][0]),
+            "backed": str(per_site[s.id][1]),
+        }
+        for s in sites
+        if s.id in per_site
+    ]
+    return {
+        "value": str(sum((v for v, _b in per_site.values()), Decimal(0))),
+        "backed": str(sum((b for _v, b in per_site.values()), Decimal(0))),
+        "sites": lines,
+    }
+
+
 def _target_of(t: Any) -> dict[str, Any]:
     return {
         "persons": int(t.persons or 0),
@@ -307,6 +338,7 @@ def compute(conn: Connection, year: int, counts: Counts | None = None) -> dict[s
         "sites": site_lines,
         "programs": program_lines,
         "service_kinds": kind_lines,
+        "evidence": _evidence(conn, year, sites),
     }
 
 

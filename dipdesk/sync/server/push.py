@@ -33,7 +33,7 @@ from dipdesk.sync.protocol import (
     synced_tables,
 )
 from dipdesk.sync.server import identity
-from dipdesk.sync.server.db import lock_log
+from dipdesk.sync.server.db import lock_log, lock_push
 from dipdesk.sync.server.validate import check_change, prepare_batch
 
 
@@ -155,8 +155,13 @@ def apply_push(
     Device seqs are applied in order and without gaps: a batch whose first new seq is not the next one
     expected raises SeqGap (the client keeps two batches in flight; the second waits for the first).
     The answer repeats the rejections of every seq after `acked_before` (the highest seq the client has
-    recorded an answer for), so an answer lost on the way is not a rejection lost."""
-    lock_log(conn)
+    recorded an answer for), so an answer lost on the way is not a rejection lost.
+
+    Locks (`dipdesk.sync.server.db`): the site's push lock from the start (so `last_applied` and the
+    rows merged are read after the site's previous push committed), the log lock from the first append
+    to the change log until commit (the identity step, which may write other sites' rows, runs under it
+    too, so it sees every earlier push's identities and merges)."""
+    lock_push(conn, device.site_id)
     dt = DEVICES
     last = last_applied(conn, device.id)
     by_seq: dict[int, dict[str, Any]] = {}
@@ -220,7 +225,7 @@ def apply_push(
     authorize = authorizer(device)
 
     def make() -> Merger:
-        return Merger(conn, detect_conflicts=True, authorize=authorize)
+        return Merger(conn, detect_conflicts=True, authorize=authorize, lock_rows=True)
 
     outcomes: list[Outcome]
     merger = make()
@@ -265,6 +270,7 @@ def apply_push(
                     "user_id": o.change.user,
                 }
             )
+    lock_log(conn)  # from here to the commit: one push at a time (the seqs it draws become visible in order)
     if log:
         conn.execute(insert(CHANGES), log)
     if conflicts:

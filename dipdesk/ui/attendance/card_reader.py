@@ -17,6 +17,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from dipdesk.core.thaicard import CardData, CardError
@@ -57,6 +58,7 @@ class CardReaderBar(QWidget):
         self._bridge.state.connect(self._on_state)
         self._bridge.card.connect(self._on_card)
         self._stop = threading.Event()
+        self._shown = threading.Event()  # poll only while on screen: a hidden dialog takes no taps
         self._thread = threading.Thread(target=self._watch, args=(poll,), name="card-reader", daemon=True)
         self._thread.start()
         self.destroyed.connect(lambda *_a, ev=self._stop: ev.set())
@@ -73,9 +75,23 @@ class CardReaderBar(QWidget):
         return True
 
     def _watch(self, poll: float) -> None:
+        """Poll until stopped; a PC/SC failure (pcscd restarting, a reader pulled out) never ends it."""
+        while not self._stop.is_set():
+            try:
+                self._poll_loop(poll)
+                return
+            except Exception as exc:
+                self._emit(self._bridge.state, "error", str(exc))
+                self._stop.wait(poll)
+
+    def _poll_loop(self, poll: float) -> None:
         last_state: tuple[str, str] | None = None
         inserted: dict[str, bytes] = {}
         while not self._stop.is_set():
+            if not self._shown.is_set():
+                inserted.clear()  # shown again: a card already in the reader is read once
+                self._shown.wait(poll)
+                continue
             avail = idcard.availability()
             if not avail.ok:
                 state = ("unavailable", avail.reason(current_language()))
@@ -109,6 +125,14 @@ class CardReaderBar(QWidget):
                     return
                 last_state = state
             self._stop.wait(poll)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._shown.set()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._shown.clear()
 
     def stop(self) -> None:
         """Stop watching (the thread ends within one poll)."""

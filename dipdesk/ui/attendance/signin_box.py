@@ -56,12 +56,15 @@ class SignInBox(QWidget):
         row.addWidget(self.enroll_button)
         self.print_button = QPushButton(self.tr("Print the sign-in sheet…"))
         row.addWidget(self.print_button)
+        self.import_button = QPushButton(self.tr("Attendance from a sheet…"))
+        row.addWidget(self.import_button)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         row.addWidget(self.status, 3)
         self._offer: signin.ScanResult | None = None
         self.scan_edit.returnPressed.connect(self.scan_entered)
         self.print_button.clicked.connect(self._choose_print)
+        self.import_button.clicked.connect(self._choose_import)
         self.enroll_button.clicked.connect(self.enroll_offered)
 
     # --- helpers -----------------------------------------------------------------------------------
@@ -151,5 +154,44 @@ class SignInBox(QWidget):
             self._say(
                 self.tr("Sign-in sheet saved (%1 pages): %2").replace("%1", str(pages)).replace("%2", path)
             )
+
+        return workers.run_task(write, on_done=done, on_error=self._failed, owner=self)
+
+    # --- attendance from a sheet -------------------------------------------------------------------
+
+    def _choose_import(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Attendance from a sheet"), "",
+                                               "Excel, CSV (*.xlsx *.csv)")  # fmt: skip
+        if path:
+            self.import_sheet(path, self._day())
+
+    def import_sheet(self, path: str, day: dt.date) -> workers.Task:
+        """Read attendance from an xlsx/csv (rows without a day: `day`), in a worker; errors per row."""
+        from dipdesk.services.attendance_import import AttendanceImport, import_attendance
+
+        grid = self.grid
+
+        def write(task: workers.Task) -> AttendanceImport:
+            with grid.db.session() as s:
+                result = import_attendance(grid.ctx_factory(s), grid.activity_id, path, day=day)
+                s.commit()
+                return result
+
+        def done(r: AttendanceImport) -> None:
+            self.last_import = r
+            text = (self.tr("From the sheet: %1 present, %2 absent, %3 already ticked.")
+                    .replace("%1", str(r.present)).replace("%2", str(r.absent)).replace("%3", str(r.already)))  # fmt: skip
+            if r.errors:
+                lines = "; ".join(
+                    self.tr("row %1: %2")
+                    .replace("%1", str(e.row_number))
+                    .replace("%2", e.reason_en if current_language() == "en" else e.reason_th)
+                    for e in r.errors[:5]
+                )
+                text += " " + self.tr("%1 rows not taken: %2").replace("%1", str(len(r.errors))).replace(
+                    "%2", lines
+                )
+            self._say(text, error=bool(r.errors))
+            refresh_keeping_marks(grid)
 
         return workers.run_task(write, on_done=done, on_error=self._failed, owner=self)

@@ -136,6 +136,7 @@ class DuplicatesPage(AreaPage):
         row.addWidget(self.kind)
         row.addStretch(1)
         self.count_label = self.muted()
+        self.count_label.setWordWrap(False)  # beside a stretch a wrapping label is squeezed to a sliver
         row.addWidget(self.count_label)
         self.body.addLayout(row)
 

@@ -30,6 +30,7 @@ from dipdesk.services import lab
 from dipdesk.services.context import current_site
 from dipdesk.ui.flow import FlowLayout
 from dipdesk.ui.lab.catalog import CatalogPanel, load_catalog
+from dipdesk.ui.lab.delivery_panel import DeliveryPanel
 from dipdesk.ui.lab.dialogs import CatalogTest, ReceiveDialog
 from dipdesk.ui.lab.entry import ResultEntry, error_text, user_can
 from dipdesk.ui.lab.ops import LabOps
@@ -145,6 +146,8 @@ class LabPage(AreaPage):
         self.tabs.addTab(self.quality, self.tr("Quality control"))
         self.instruments = InstrumentsPanel(self.ops)
         self.tabs.addTab(self.instruments, self.tr("Instruments and turnaround"))
+        self.delivery = DeliveryPanel(self.ops, self.env.settings, self.can("lab.publish"))
+        self.tabs.addTab(self.delivery, self.tr("Delivery and disposal"))
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -157,7 +160,14 @@ class LabPage(AreaPage):
         self.test_box.currentIndexChanged.connect(lambda _i: self.load_test())
         self.tabs.currentChanged.connect(self._tab_changed)
         self.quality.changed.connect(self._after_write)
-        for source in (self.panel, self.test_entry, self.catalog, self.quality, self.instruments):
+        for source in (
+            self.panel,
+            self.test_entry,
+            self.catalog,
+            self.quality,
+            self.instruments,
+            self.delivery,
+        ):
             source.message.connect(self.show_message)
         self.panel.changed.connect(self._after_write)
         self.test_entry.changed.connect(self._after_write)
@@ -259,6 +269,8 @@ class LabPage(AreaPage):
             self.quality.load()
         elif index == 4:
             self.instruments.load()
+        elif index == 5:
+            self.delivery.load()
 
     def select_sample(self, lab_no: str) -> None:
         """Show a sample in the worklist (switching to "All" if the filter hides it) and load it."""

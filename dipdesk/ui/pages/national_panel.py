@@ -33,6 +33,7 @@ from dipdesk.services import kpi
 from dipdesk.services.exports import export_rows
 from dipdesk.ui import theme, workers
 from dipdesk.ui.attendance.context import context_factory
+from dipdesk.ui.pages.evidence_share import EvidenceShareCard
 from dipdesk.ui.pages.kpi_figures import KINDS, MILLION, NAMES, SHORT, BarChart
 from dipdesk.ui.pages.kpi_figures import figure as _figure
 from dipdesk.ui.pages.kpi_figures import translate as _t
@@ -143,6 +144,9 @@ class NationalPanel(QWidget):
 
         self.chart = BarChart(self.tr("By site"))
         lay.addWidget(self.chart)
+        self.evidence = EvidenceShareCard(env)  # the value backed by evidence, per site and nationally
+        self.evidence.hide()
+        lay.addWidget(self.evidence)
         self.note = QLabel(
             self.tr(
                 "Counted by the server over every site's records: a person trained at two centers counts "
@@ -177,6 +181,7 @@ class NationalPanel(QWidget):
                 bar.setFormat(self.tr("no figures"))
             self.table.setRowCount(0)
             self.chart.show_lines([], indicator)
+            self.evidence.hide()
             return
         self.computed_label.setText(
             self.tr("Whole department, as computed by the server at %1 (received with the sync of %2).")
@@ -197,6 +202,7 @@ class NationalPanel(QWidget):
             else:
                 bar.setValue(min(100, round(ratio * 100)))
                 bar.setFormat(f"{ratio * 100:,.1f}%")
+        self.evidence.show_national(figures.get("evidence"))
         sites = sorted(figures.get("sites", []), key=lambda s: s.get("rank", 0))
         c = theme.colors(theme.current_theme())
         self.table.setRowCount(len(sites))

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import fitz  # pymupdf
+import pymupdf
 import pytest
 
 from dipdesk.printing.lab_forms import render_report
@@ -38,7 +38,7 @@ def _raster(pdf: Path, tmp_path: Path, name: str, dpi: int = 100) -> list[Path]:
 
 
 def _text(pdf: Path) -> str:
-    with fitz.open(pdf) as doc:
+    with pymupdf.open(pdf) as doc:
         return "\n".join(page.get_text() for page in doc)
 
 

@@ -1,5 +1,6 @@
 """Users administration: `users.must_change_password` (set by a password reset, cleared by the user's own
-change), and an index on `audit_entries.user_id` for the audit page's "by user" filter.
+change), and indexes on `audit_entries` (user_id, at) and (table_name, at) for the audit page's "by
+user" and "by kind of record" lists (newest first).
 
 A plain ADD COLUMN with a false default and a CREATE INDEX, each skipped when already there (a database
 that met an earlier build of this migration), on SQLite and on the server's PostgreSQL alike.
@@ -23,7 +24,11 @@ def _columns(table: str) -> set[str]:
     return {c["name"] for c in sa.inspect(op.get_bind()).get_columns(table)}
 
 
-INDEX = "ix_audit_entries_user_id"
+INDEXES = {
+    "ix_audit_entries_user_id_at": ["user_id", "at"],
+    "ix_audit_entries_table_name_at": ["table_name", "at"],
+}
+OLD_INDEX = "ix_audit_entries_user_id"  # an earlier build of this migration made it; the pair above covers it
 
 
 def _indexes(table: str) -> set[str]:
@@ -36,13 +41,19 @@ def upgrade() -> None:
             "users",
             sa.Column("must_change_password", sa.Boolean(), nullable=False, server_default=sa.false()),
         )
-    if INDEX not in _indexes("audit_entries"):
-        op.create_index(INDEX, "audit_entries", ["user_id"])
+    have = _indexes("audit_entries")
+    for name, columns in INDEXES.items():
+        if name not in have:
+            op.create_index(name, "audit_entries", columns)
+    if OLD_INDEX in have:
+        op.drop_index(OLD_INDEX, "audit_entries")
 
 
 def downgrade() -> None:
-    if INDEX in _indexes("audit_entries"):
-        op.drop_index(INDEX, "audit_entries")
+    have = _indexes("audit_entries")
+    for name in INDEXES:
+        if name in have:
+            op.drop_index(name, "audit_entries")
     if "must_change_password" in _columns("users"):
         with op.batch_alter_table("users") as batch:
             batch.drop_column("must_change_password")
