@@ -306,12 +306,12 @@ def test_preview_shows_the_whole_certificate_width_at_1366x768(qtbot, page, env,
     # the preview lies inside the visible width of the page …
     outer = certificates.findChild(QScrollArea)
     left = preview.mapTo(outer.viewport(), QPoint(0, 0)).x()
-    assert 0 <= left and left + preview.width() <= outer.viewport().width()
+    assert left >= 0 and left + preview.width() <= outer.viewport().width()
     # … and each page inside the preview's own view, or the view can scroll to the rest
     view = preview.view
     for label in preview.page_labels:
         x = label.mapTo(view.viewport(), QPoint(0, 0)).x()
-        whole = 0 <= x and x + label.width() <= view.viewport().width()
+        whole = x >= 0 and x + label.width() <= view.viewport().width()
         scrollable = view.horizontalScrollBar().isVisible() and view.horizontalScrollBar().maximum() > 0
         assert whole or scrollable, (x, label.width(), view.viewport().width())
         assert label.pixmap().width() >= 300, "zoomed to fit the preview, a readable page"
