@@ -239,8 +239,8 @@ def evidence_share(session: Session, fiscal_year_be: int, *, recount: bool = Fal
     conn = session.connection()
     kept = None if recount or not reach.installed(conn) else reach.evidence_sums(conn, fiscal_year_be)
     if kept is not None:
-        per = {site: [Decimal(v) / 100, Decimal(b) / 100] for site, (v, b) in kept.items()}
-        return _share(session, fiscal_year_be, per)
+        sums = {site: [Decimal(v) / 100, Decimal(b) / 100] for site, (v, b) in kept.items()}
+        return _share(session, fiscal_year_be, sums)
     backed_ids = select(OutcomeEvidence.outcome_id).where(OutcomeEvidence.deleted.is_(False))
     rows = session.execute(
         select(
