@@ -116,7 +116,7 @@ def _lazy_trie(words: Iterable[str]) -> Any:
             expand(self.root)
 
         def _node(self, word: str) -> Any:
-            cur = self.root
+            cur: Any = self.root
             for ch in word:
                 if cur.children is None:
                     return None
@@ -129,7 +129,7 @@ def _lazy_trie(words: Iterable[str]) -> Any:
 
         def add(self, word: str) -> None:
             word = word.strip()
-            cur = self.root
+            cur: Any = self.root
             for ch in word:
                 if cur.children is None:
                     cur.children = {}
@@ -149,12 +149,12 @@ def _lazy_trie(words: Iterable[str]) -> Any:
 
         def prefixes(self, text: str, start: int = 0) -> list[str]:
             res = []
-            cur = self.root
+            cur: Any = self.root
             i, n = start, len(text)
             while i < n:
                 if cur.children is None:
                     break
-                node = cur.children.get(text[i])
+                node: Any = cur.children.get(text[i])
                 if node is None:
                     break
                 if node.pending is not None:
