@@ -401,8 +401,48 @@ def _draw_verify_address(canvas: Canvas, e: Mapping[str, Any], payload: str, pag
     width = float(e.get("address_width_mm") or 48) * MM
     # under the caption (two lines at most)
     y = page_h - top - side - 3 * MM - line_height(size) * 1.9
-    draw_text(canvas, address, x + side / 2 - width / 2, y, width=width, height=line_height(size * 0.8),
-              size=size * 0.8, min_size=5.5, align="center", valign="top", max_lines=1, unbreakable=True)  # fmt: skip
+    left, height = x + side / 2 - width / 2, line_height(size * 0.8)
+    if _draw_code_fast(canvas, address, size * 0.8, 5.5, left, width, y, height):
+        return
+    draw_text(canvas, address, left, y, width=width, height=height, size=size * 0.8, min_size=5.5,
+              align="center", valign="top", max_lines=1, unbreakable=True)  # fmt: skip
+
+
+def _draw_code_fast(
+    canvas: Canvas,
+    text: str,
+    size: float,
+    min_size: float,
+    left: float,
+    width: float,
+    box_top: float,
+    height: float,
+) -> bool:
+    """A code (the verification address: ASCII, no spaces) on one line, centred at the top of its box,
+    at the first size from ``size`` down to ``min_size`` in 1 pt steps at which it fits: what
+    :func:`draw_text` draws for it (the same sizes tried, measure, placement and ActualText span as
+    fit_text and ThaiParagraph), without the word breaking and paragraph machinery, which cost more
+    than the rest of a certificate page. False (draw it the usual way) when it fits at no size."""
+    if not (text.isascii() and text.isprintable()) or " " in text:
+        return False
+    m = _tt._measure(text, FONT)
+    asc, desc = _tt._vmetrics(FONT)
+    top_m, bottom_m = max(asc, m.top), max(desc, m.bottom)
+    for s in _tt._sizes(size, min(size, min_size), 1.0):
+        if (m.right - m.left) * s <= width + 1e-6 and (top_m + bottom_m) * s <= height + 1e-6:
+            break
+    else:
+        return False  # condensing: the general path decides
+    x = left + (width - (m.right - m.left) * s) / 2 - m.left * s
+    canvas.saveState()
+    canvas.setFillColor(_hex("#000000"))
+    tx = canvas.beginText(x, box_top - top_m * s)
+    leading = s * _tt.DEFAULT_LINE_SPACING
+    tx.setFont(FONT, s, leading)
+    _tt.write_line(tx, text, FONT, s, leading, True)
+    canvas.drawText(tx)
+    canvas.restoreState()
+    return True
 
 
 def _draw_qr_caption(

@@ -84,7 +84,6 @@ FIELDS_SINCE: dict[int, dict[str, tuple[str, ...]]] = {
     6: {"followups": ("*",), "outcome_evidence": ("*",)},
     7: {"users": ("must_change_password",)},
 }
-TABLES_SINCE: dict[int, tuple[str, ...]] = {4: ("merges",), 5: LAB_QUALITY_TABLES}
 
 REFERENCE_TABLES = ("provinces", "sites", "site_provinces")
 # The only reference field a device may write: its own site's public key (for certificate QR checks).
@@ -226,18 +225,6 @@ def in_scope(info: TableInfo, site_id: str) -> ColumnElement[bool] | None:
     own = info.table.c.site_id == site_id
     shared = shared_rows(info, site_id)
     return own if shared is None else or_(own, shared)
-
-
-def fields_for_version(table: str, version: int) -> frozenset[str] | None:
-    """Fields of `table` a client at `version` does not know (None: the whole table is unknown)."""
-    for v, tables in TABLES_SINCE.items():
-        if v > version and table in tables:
-            return None
-    unknown: set[str] = set()
-    for v, per_table in FIELDS_SINCE.items():
-        if v > version:
-            unknown.update(per_table.get(table, ()))
-    return frozenset(unknown)
 
 
 # --- values ----------------------------------------------------------------------------------------------

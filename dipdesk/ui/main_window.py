@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.is_ready = False
         self._closing = False  # waiting for a sync round to stop before closing
         self._close_now = False
+        self._sync_warning = False  # the status bar's sync button shows the warning icon
         self.setWindowIcon(icons.app_icon())
         site = env.user.site_name(env.lang)
         self.setWindowTitle(self.tr("dipdesk – %1").replace("%1", site) if site else "dipdesk")
@@ -344,12 +345,13 @@ class MainWindow(QMainWindow):
             if failed
             else self.tr("Open the sync page")
         )
-        self.sync_status.setIcon(
-            icons.icon("warning", theme.colors(theme.current_theme())["danger"])
-            if failed or st.open_conflicts
-            else QIcon()
-        )
+        self._sync_warning = bool(failed or st.open_conflicts)
+        self._show_sync_warning(theme.current_theme())
         self._mark_ready()
+
+    def _show_sync_warning(self, theme_name: str) -> None:
+        danger = theme.colors(theme_name)["danger"]
+        self.sync_status.setIcon(icons.icon("warning", danger) if self._sync_warning else QIcon())
 
     def _sync_round_finished(self, report: sync_client.RoundReport) -> None:
         if report.pulled or report.snapshot:
@@ -417,6 +419,7 @@ class MainWindow(QMainWindow):
 
     def _theme_changed(self, name: str) -> None:
         self._recolor_icons(name)
+        self._show_sync_warning(name)  # the danger tone differs between light and dark
         action = self.theme_actions.get(name)
         if action is not None and not action.isChecked():
             action.setChecked(True)
@@ -490,6 +493,7 @@ class MainWindow(QMainWindow):
                 self.background.idle.connect(self._close_after_sync)
                 QTimer.singleShot(CLOSE_WAIT_MS, self._close_after_sync)
                 self._set_sync_text(self.tr("Closing: finishing the current sync step…"))
+                self._sync_warning = False
                 self.sync_status.setIcon(QIcon())
                 central = self.centralWidget()
                 if central is not None:
