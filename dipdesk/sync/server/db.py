@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, exists, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from dipdesk.store.db import open_database
+from dipdesk.store.db import JSON_CODEC, open_database
 from dipdesk.store.reference import Site
 from dipdesk.store.reference_data import seed_reference
 from dipdesk.store.sync import CHANGES, CLOCKS, ENROL_CODES
@@ -62,7 +62,9 @@ class ServerDB:
 
 
 def _sqlite_engine(url: str, begin: str) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=8)
+    engine = create_engine(
+        url, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=8, **JSON_CODEC
+    )
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: Any, _record: Any) -> None:
@@ -96,6 +98,7 @@ def connect(url_or_path: str, *, migrate: bool = True) -> ServerDB:
         max_overflow=max(4, 40 // workers),
         pool_pre_ping=True,
         pool_timeout=60,
+        **JSON_CODEC,
     )
     return ServerDB(url_or_path, engine, engine)
 
