@@ -311,7 +311,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from dipdesk.services.check import run_checks
 
     engine = _open(args)
-    problems = run_checks(engine, quick=args.quick, repair=args.repair)
+    problems = run_checks(engine, quick=args.quick, full=args.full, repair=args.repair)
     if args.repair and not problems:
         print("repaired: the dashboard figures were recounted from the records")
     if not problems:
@@ -390,10 +390,17 @@ def build_parser() -> argparse.ArgumentParser:
     y.set_defaults(func=cmd_sync)
 
     c = sub.add_parser("check", help="SQLite integrity and domain invariants; exit 0 only when all hold")
-    c.add_argument(
+    depth = c.add_mutually_exclusive_group()
+    depth.add_argument(
         "--quick",
         action="store_true",
-        help="SQLite quick_check instead of the full integrity_check (minutes faster on a large file)",
+        help="the domain checks only, no page-level SQLite check (seconds at a million people)",
+    )
+    depth.add_argument(
+        "--full",
+        action="store_true",
+        help="SQLite's full integrity_check (every index against its table) instead of quick_check: "
+        "minutes on a large file",
     )
     c.add_argument(
         "--repair",

@@ -110,6 +110,8 @@ def test_check_passes_on_a_sound_database_and_names_each_problem(capsys, seeded:
     assert code == 0 and out.startswith("OK")
     code, out, _ = run(capsys, "--db", str(seeded), "check", "--quick")
     assert code == 0 and out.startswith("OK")
+    code, out, _ = run(capsys, "--db", str(seeded), "check", "--full")  # integrity_check: every index too
+    assert code == 0 and out.startswith("OK")
     engine = open_database(seeded)
     with engine.begin() as conn:  # damage it behind the services' back
         conn.execute(text("UPDATE people SET national_id = '1234567890123', phone = '12'"))

@@ -401,8 +401,48 @@ def _draw_verify_address(canvas: Canvas, e: Mapping[str, Any], payload: str, pag
     width = float(e.get("address_width_mm") or 48) * MM
     # under the caption (two lines at most)
     y = page_h - top - side - 3 * MM - line_height(size) * 1.9
-    draw_text(canvas, address, x + side / 2 - width / 2, y, width=width, height=line_height(size * 0.8),
-              size=size * 0.8, min_size=5.5, align="center", valign="top", max_lines=1, unbreakable=True)  # fmt: skip
+    left, height = x + side / 2 - width / 2, line_height(size * 0.8)
+    if _draw_code_fast(canvas, address, size * 0.8, 5.5, left, width, y, height):
+        return
+    draw_text(canvas, address, left, y, width=width, height=height, size=size * 0.8, min_size=5.5,
+              align="center", valign="top", max_lines=1, unbreakable=True)  # fmt: skip
+
+
+def _draw_code_fast(
+    canvas: Canvas,
+    text: str,
+    size: float,
+    min_size: float,
+    left: float,
+    width: float,
+    box_top: float,
+    height: float,
+) -> bool:
+    """A code (the verification address: ASCII, no spaces) on one line, centred at the top of its box,
+    at the first size from ``size`` down to ``min_size`` in 1 pt steps at which it fits: what
+    :func:`draw_text` draws for it (the same sizes tried, measure, placement and ActualText span as
+    fit_text and ThaiParagraph), without the word breaking and paragraph machinery, which cost more
+    than the rest of a certificate page. False (draw it the usual way) when it fits at no size."""
+    if not (text.isascii() and text.isprintable()) or " " in text:
+        return False
+    m = _tt._measure(text, FONT)
+    asc, desc = _tt._vmetrics(FONT)
+    top_m, bottom_m = max(asc, m.top), max(desc, m.bottom)
+    for s in _tt._sizes(size, min(size, min_size), 1.0):
+        if (m.right - m.left) * s <= width + 1e-6 and (top_m + bottom_m) * s <= height + 1e-6:
+            break
+    else:
+        return False  # condensing: the general path decides
+    x = left + (width - (m.right - m.left) * s) / 2 - m.left * s
+    canvas.saveState()
+    canvas.setFillColor(_hex("#000000"))
+    tx = canvas.beginText(x, box_top - top_m * s)
+    leading = s * _tt.DEFAULT_LINE_SPACING
+    tx.setFont(FONT, s, leading)
+    _tt.write_line(tx, text, FONT, s, leading, True)
+    canvas.drawText(tx)
+    canvas.restoreState()
+    return True
 
 
 def _draw_qr_caption(
@@ -544,18 +584,32 @@ def _batch_sized(
     size = float(e.get("size", 16))
     _left, width, height, _c = _text_box(e, page_w, size)
     floor = float(e["min_size"]) if e.get("min_size") else round(size * 0.6, 1)
+    font = FONT_BOLD if e.get("bold") else FONT
     fitted = size
     for p in pages:
         if p.layout is not layout and p.layout.key != layout.key:
             continue
         text = fill(str(e.get("text") or ""), p.values)
-        if not text.strip():
-            continue
+        if not text.strip() or _fits_whole(text, font, size, width, height):
+            continue  # (fits at full size: leaves `fitted` as it is)
         para = _tt.fit_text(text, max_width=width, max_height=height, size=size, min_size=min(size, floor),
                             bold=bool(e.get("bold")), max_lines=1, unbreakable=True)  # fmt: skip
         if para.hscale == 1.0:
             fitted = min(fitted, para.font_size)
     return e if fitted == size else {**e, "size": fitted, "min_size": min(fitted, floor)}
+
+
+def _fits_whole(text: str, font: str, size: float, width: float, height: float) -> bool:
+    """Whether unbreakable ``text`` sets on one line at ``size`` in the box: fit_text's first test
+    (one shaped measure, the same tolerances), without its word marks and paragraph, for plain text
+    (printable, spaces the only whitespace) as names are. False also means "ask fit_text"."""
+    if not text.isprintable() or any(c.isspace() and c != " " for c in text):
+        return False
+    m = _tt._measure(text, font)
+    asc, desc = _tt._vmetrics(font)
+    return (m.right - m.left) * size <= width + 1e-6 and (max(asc, m.top) + max(desc, m.bottom)) * size <= (
+        height + 1e-6
+    )
 
 
 def _signatory_size(layout: Layout, values: Mapping[str, str], thai: bool, page_w: float) -> float | None:

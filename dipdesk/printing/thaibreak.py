@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from typing import Any, Literal
 
@@ -59,14 +59,131 @@ _tokenizer_lock = threading.Lock()
 
 @cache
 def _dictionary() -> Any:
-    """PyThaiNLP's word list with the department's words (:mod:`dipdesk.printing.dictionary`) as a trie."""
+    """PyThaiNLP's word list with the department's words (:mod:`dipdesk.printing.dictionary`) as a trie
+    (:func:`_lazy_trie`: the same words, built only where a text looks)."""
     nlp.load()
     from pythainlp.corpus.common import thai_words
-    from pythainlp.util import dict_trie
 
     from dipdesk.printing.dictionary import DEPARTMENT_WORDS
 
-    return dict_trie(set(thai_words()) | DEPARTMENT_WORDS)
+    return _lazy_trie(set(thai_words()) | DEPARTMENT_WORDS)
+
+
+def _lazy_trie(words: Iterable[str]) -> Any:
+    """A pythainlp ``Trie`` of ``words`` whose nodes are built when a lookup first reaches them.
+
+    pythainlp's ``Trie`` builds a node for every character of its 62,000 words up front: half a second,
+    the largest part of printing the first certificate after start (a batch only breaks its few shared
+    lines: title, activity, signatories). Here a node keeps the rest of its words as a list and sorts
+    them into children on its first visit, so a lookup costs what it reads. ``prefixes`` (all the newmm
+    tokenizer asks) and ``add``/``remove``/``in`` answer exactly as pythainlp's own trie does."""
+    from pythainlp.util import Trie
+
+    class LazyNode(Trie.Node):
+        __slots__ = ("depth", "pending")
+
+        def __init__(self, depth: int) -> None:
+            super().__init__()
+            self.depth = depth
+            self.pending: list[str] | None = None
+
+    def expand(node: LazyNode) -> None:
+        # `pending` holds whole words; the node's depth is how many characters they share with its path
+        pending, node.pending = node.pending, None
+        if not pending:
+            return
+        depth = node.depth
+        kids: dict[str, Any] = node.children if node.children is not None else {}
+        for word in pending:
+            if len(word) == depth:
+                node.end = True
+                continue
+            ch = word[depth]
+            child = kids.get(ch)
+            if child is None:
+                child = kids[ch] = LazyNode(depth + 1)
+                child.pending = [word]
+            else:
+                child.pending.append(word)
+        node.children = kids or None
+
+    class LazyTrie(Trie):
+        def __init__(self, words: Iterable[str]) -> None:
+            unique = {w.strip() for w in words}
+            self._word_count = len(unique)
+            self.root = LazyNode(0)
+            self.root.pending = list(unique)
+            expand(self.root)
+
+        def _node(self, word: str) -> Any:
+            cur: Any = self.root
+            for ch in word:
+                if cur.children is None:
+                    return None
+                cur = cur.children.get(ch)
+                if cur is None:
+                    return None
+                if cur.pending is not None:
+                    expand(cur)
+            return cur
+
+        def add(self, word: str) -> None:
+            word = word.strip()
+            cur: Any = self.root
+            for ch in word:
+                if cur.children is None:
+                    cur.children = {}
+                child = cur.children.get(ch)
+                if child is None:
+                    child = cur.children[ch] = LazyNode(cur.depth + 1)
+                elif child.pending is not None:
+                    expand(child)
+                cur = child
+            if not cur.end:
+                cur.end = True
+                self._word_count += 1
+
+        def remove(self, word: str) -> None:
+            self._node(word)  # expand the path, then pythainlp's own removal applies
+            super().remove(word)
+
+        def prefixes(self, text: str, start: int = 0) -> list[str]:
+            res = []
+            cur: Any = self.root
+            i, n = start, len(text)
+            while i < n:
+                if cur.children is None:
+                    break
+                node: Any = cur.children.get(text[i])
+                if node is None:
+                    break
+                if node.pending is not None:
+                    expand(node)
+                if node.end:
+                    res.append(text[start : i + 1])
+                cur = node
+                i += 1
+            return res
+
+        def __contains__(self, key: object) -> bool:
+            node = self._node(key) if isinstance(key, str) else None
+            return bool(node is not None and node.end)
+
+        def __iter__(self) -> Iterator[str]:
+            stack: list[tuple[str, Any]] = [("", self.root)]
+            while stack:
+                prefix, node = stack.pop()
+                if node.pending is not None:
+                    expand(node)
+                if node.end:
+                    yield prefix
+                for ch, child in (node.children or {}).items():
+                    stack.append((prefix + ch, child))
+
+        def __len__(self) -> int:
+            return self._word_count
+
+    return LazyTrie(words)
 
 
 def _tokenize(text: str) -> list[str]:

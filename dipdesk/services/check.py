@@ -1,8 +1,23 @@
-"""`dipdesk check`: SQLite integrity plus the domain's invariants. Each problem is one line of text."""
+"""`dipdesk check`: SQLite integrity plus the domain's invariants. Each problem is one line of text.
+
+Three depths, because SQLite's own checks read every page of the file (at a million people, 5 GB):
+
+- `quick`: the domain's invariants (IDs, phones, dates and states, attendance, lab, certificates, the
+  search index, the dashboard's kept figures being in place): seconds at a million people. No page-level
+  check, so it neither marks the file damaged nor lifts an earlier mark.
+- default: the above, the kept figures counted against their rows, `PRAGMA quick_check` (every page and
+  record, without matching each index entry to its row) and `PRAGMA foreign_key_check`.
+- `full`: `PRAGMA integrity_check` instead of quick_check: also every index against its table; minutes
+  at a million people.
+
+The checks are independent reads, so they run side by side, each on its own connection (WAL lets
+readers share the file; sqlite3 releases the GIL while a statement runs).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
@@ -10,7 +25,13 @@ from sqlalchemy import Connection, Engine, text
 from dipdesk.core.phone import is_valid_phone
 from dipdesk.core.thaiid import is_valid_id
 from dipdesk.store import reach
-from dipdesk.store.db import clear_damage, current_revision, head_revision, mark_damaged
+from dipdesk.store.db import (
+    clear_damage,
+    current_revision,
+    damage_marker,
+    head_revision,
+    mark_damaged,
+)
 from dipdesk.store.enrollment import ENROLLMENT_STATES
 from dipdesk.store.lab import ANALYSIS_STATES, SAMPLE_STATES
 from dipdesk.store.models import Base
@@ -18,17 +39,24 @@ from dipdesk.store.models import Base
 Check = Callable[[Connection], list[str]]
 
 
-def _sqlite_integrity(conn: Connection, *, quick: bool = False) -> list[str]:
-    """SQLite's own check of the file. `quick` uses quick_check: the same page and record checks without
-    verifying that every index matches its table, which is most of the time on a large file."""
+def _sqlite_pages(conn: Connection, *, full: bool = False) -> list[str]:
+    """SQLite's own check of the file's pages and records: quick_check, or (`full`) integrity_check,
+    which also matches every index entry to its row (most of the time on a large file)."""
     if conn.dialect.name != "sqlite":
         return []
-    pragma = "quick_check" if quick else "integrity_check"
+    pragma = "integrity_check" if full else "quick_check"
     conn.exec_driver_sql("PRAGMA mmap_size = 17179869184")  # read the file through the page cache
-    problems = [f"{pragma}: {row[0]}" for row in conn.exec_driver_sql(f"PRAGMA {pragma}") if row[0] != "ok"]
-    for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-        problems.append(f"foreign key: {table} row {rowid} points to a missing {parent} record")
-    return problems
+    return [f"{pragma}: {row[0]}" for row in conn.exec_driver_sql(f"PRAGMA {pragma}") if row[0] != "ok"]
+
+
+def _foreign_keys(conn: Connection) -> list[str]:
+    if conn.dialect.name != "sqlite":
+        return []
+    conn.exec_driver_sql("PRAGMA mmap_size = 17179869184")
+    return [
+        f"foreign key: {table} row {rowid} points to a missing {parent} record"
+        for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check")
+    ]
 
 
 def _fts_in_step(conn: Connection) -> list[str]:
@@ -196,7 +224,6 @@ CHECKS: tuple[Check, ...] = (
     _ids,
     _phones,
     _dates_and_states,
-    _attendance,
     _lab,
     _certificates,
 )
@@ -215,8 +242,16 @@ def _kept_reach(conn: Connection, *, quick: bool = False) -> list[str]:
     return [f"dashboard figures: {d} (run `dipdesk check --repair`)" for d in reach.inconsistencies(conn)]
 
 
-def run_checks(engine: Engine, *, quick: bool = False, repair: bool = False) -> list[str]:
-    """Every problem found, or an empty list when the database is sound (`quick`: see _sqlite_integrity).
+def _domain(conn: Connection) -> list[str]:
+    problems: list[str] = []
+    for check in CHECKS:
+        problems += check(conn)
+    return problems
+
+
+def run_checks(engine: Engine, *, quick: bool = False, full: bool = False, repair: bool = False) -> list[str]:
+    """Every problem found, or an empty list when the database is sound (`quick`, `full`: see the
+    module's docstring).
 
     `repair` first recounts what can be recounted from the records: the dashboard's kept figures."""
     problems: list[str] = []
@@ -229,18 +264,39 @@ def run_checks(engine: Engine, *, quick: bool = False, repair: bool = False) -> 
             reach.rebuild(conn)
     with engine.connect() as conn:
         missing = set(Base.metadata.tables) - set(engine.dialect.get_table_names(conn))
-        problems += [f"table {t} is missing" for t in sorted(missing)]
-        if missing:
-            return problems
-        integrity = _sqlite_integrity(conn, quick=quick)
-        problems += integrity
-        if conn.dialect.name == "sqlite" and engine.url.database:
-            damaged = [p for p in integrity if not p.startswith("foreign key")]
-            if damaged:  # refuse writes from now on (dipdesk.store.db.watch_for_damage)
-                mark_damaged(engine.url.database, damaged[0])
-            else:  # sound (again, e.g. after a restore): lift the block
-                clear_damage(engine.url.database)
-        for check in CHECKS:
-            problems += check(conn)
-        problems += _kept_reach(conn, quick=quick)
+    problems += [f"table {t} is missing" for t in sorted(missing)]
+    if missing:
+        return problems
+
+    def on_own_connection(check: Callable[[Connection], list[str]]) -> Callable[[], list[str]]:
+        def run() -> list[str]:
+            with engine.connect() as conn:
+                return check(conn)
+
+        return run
+
+    # the longest first, so that the pool is never left waiting on one check started last
+    jobs: list[tuple[str, Callable[[Connection], list[str]]]] = []
+    if not quick:
+        jobs.append(("pages", lambda c: _sqlite_pages(c, full=full)))
+        jobs.append(("foreign keys", _foreign_keys))
+    jobs.append(("attendance", _attendance))
+    jobs.append(("kept figures", lambda c: _kept_reach(c, quick=quick)))
+    jobs.append(("domain", _domain))
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="check") as pool:
+        futures = {name: pool.submit(on_own_connection(check)) for name, check in jobs}
+        results = {name: f.result() for name, f in futures.items()}
+    sqlite_file = engine.dialect.name == "sqlite" and engine.url.database
+    if "pages" in results and sqlite_file:
+        if results["pages"]:  # refuse writes from now on (dipdesk.store.db.watch_for_damage)
+            mark_damaged(str(engine.url.database), results["pages"][0])
+        else:  # sound (again, e.g. after a restore): lift the block
+            clear_damage(str(engine.url.database))
+    elif sqlite_file and damage_marker(str(engine.url.database)).exists():
+        problems.append(
+            "the file was found damaged earlier and writes are refused: restore a backup, then run "
+            "`dipdesk check` (without --quick: it checks the pages) to lift the block"
+        )
+    for name in ("pages", "foreign keys", "domain", "attendance", "kept figures"):
+        problems += results.get(name, [])
     return problems

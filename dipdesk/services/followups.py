@@ -27,6 +27,7 @@ from dipdesk.services import records
 from dipdesk.services.context import Context
 from dipdesk.services.errors import NotFound, ValidationError
 from dipdesk.services.outcomes import record_outcome
+from dipdesk.store import reach
 from dipdesk.store.enrollment import Enrollment
 from dipdesk.store.followups import EVIDENCE_KINDS, FollowUp, OutcomeEvidence
 from dipdesk.store.outcomes import Outcome
@@ -230,8 +231,16 @@ class EvidenceShare:
     sites: list[ShareLine] = field(default_factory=list)
 
 
-def evidence_share(session: Session, fiscal_year_be: int) -> EvidenceShare:
-    """How much of the year's economic value has evidence behind it, per site and in all."""
+def evidence_share(session: Session, fiscal_year_be: int, *, recount: bool = False) -> EvidenceShare:
+    """How much of the year's economic value has evidence behind it, per site and in all.
+
+    Reads the sums the database keeps (`dipdesk.store.reach`: a few rows per site) when it has them;
+    `recount` (and a database without them, e.g. the server's PostgreSQL) sums the outcomes instead."""
+    conn = session.connection()
+    kept = None if recount or not reach.installed(conn) else reach.evidence_sums(conn, fiscal_year_be)
+    if kept is not None:
+        sums = {site: [Decimal(v) / 100, Decimal(b) / 100] for site, (v, b) in kept.items()}
+        return _share(session, fiscal_year_be, sums)
     backed_ids = select(OutcomeEvidence.outcome_id).where(OutcomeEvidence.deleted.is_(False))
     rows = session.execute(
         select(
@@ -252,6 +261,11 @@ def evidence_share(session: Session, fiscal_year_be: int) -> EvidenceShare:
         line[0] += v
         if backed:
             line[1] += v
+    return _share(session, fiscal_year_be, per)
+
+
+def _share(session: Session, fiscal_year_be: int, per: dict[str, list[Decimal]]) -> EvidenceShare:
+    zero = Decimal(0)
     sites = {s.id: s for s in session.scalars(select(Site).where(Site.id.in_(per)))}
     lines = sorted(
         (

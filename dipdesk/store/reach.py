@@ -12,12 +12,14 @@ over a million enrollments takes tens of seconds, so the counts are kept instead
   counts its rows, the all-sites line counts each id once however many sites reached it.
 - `kpi_counts`: (line, n): for a distinct kind, how many ids have n > 0; for a counter, the sum.
   Counters: `enrollments` (live enrollments of the year's live activities), `certificates` (issued in the
-  year), `value` (economic value of the year's outcomes, in satang, per program), `total_<table>`
-  (live rows of people, enterprises, products, groups; fiscal year 0).
+  year), `value` (economic value of the year's outcomes, in satang, per program), `outcomes` (live
+  outcomes of the year), `value_backed` (the economic value of those with live evidence: the dashboard's
+  evidence share), `total_<table>` (live rows of people, enterprises, products, groups; fiscal year 0).
 
 Triggers on enrollments, activities, programs, enterprises, service records, products, outcomes,
 certificates, people and groups subtract what a row contributed before a change and add what it
-contributes after, so every writer (services, imports, the demo's bulk load, changes pulled by sync) keeps
+contributes after (and on outcome evidence, the value of an outcome that gains its first or loses its
+last live evidence), so every writer (services, imports, the demo's bulk load, changes pulled by sync) keeps
 the figures right without knowing about them. `rebuild` recounts everything from the records (migration,
 `dipdesk check --repair`); `recount_differs` compares the kept figures with a fresh recount.
 
@@ -26,7 +28,12 @@ SQLite only: the server's PostgreSQL has no triggers, and `services.kpi` recount
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 REACHED = "('enrolled', 'completed')"
 ALL = "*"
@@ -134,6 +141,19 @@ COUNTERS: dict[str, tuple[str, frozenset[str]]] = {
         f"'value' AS kind, {_VALUE} AS amount FROM {{outcomes}} o WHERE o.deleted = 0",
         frozenset({"outcomes"}),
     ),
+    "outcomes": (
+        "SELECT o.fiscal_year AS y, o.site_id AS s, '' AS line, 'outcomes' AS kind, 1 AS amount "
+        "FROM {outcomes} o WHERE o.deleted = 0",
+        frozenset({"outcomes"}),
+    ),
+    # the evidence side of this one has triggers of its own (_evidence_ddl): an outcome counts once,
+    # however many files back it
+    "value_backed": (
+        "SELECT o.fiscal_year AS y, o.site_id AS s, '' AS line, 'value_backed' AS kind, "
+        f"{_VALUE} AS amount FROM {{outcomes}} o WHERE o.deleted = 0 AND EXISTS (SELECT 1 FROM "
+        "outcome_evidence v WHERE v.outcome_id = o.id AND v.deleted = 0)",
+        frozenset({"outcomes"}),
+    ),
     **{
         f"total_{t}": (
             f"SELECT 0 AS y, '{ALL}' AS s, '' AS line, 'total_{t}' AS kind, 1 AS amount "
@@ -145,10 +165,13 @@ COUNTERS: dict[str, tuple[str, frozenset[str]]] = {
 }
 
 
-def _source(sql: str, table: str | None = None, row: str | None = None) -> str:
-    """The component's SQL with its tables filled in; `table` replaced by the trigger's OLD or NEW row."""
+def _source(sql: str, table: str | None = None, row: str | None = None, rows: str | None = None) -> str:
+    """The component's SQL with its tables filled in; `table` replaced by the trigger's OLD or NEW row, or
+    by `rows`, a subquery of several of its rows (`inserting`)."""
     names = {t: t for t in COLUMNS}
-    if table is not None and row is not None:
+    if table is not None and rows is not None:
+        names[table] = rows
+    elif table is not None and row is not None:
         names[table] = "(SELECT " + ", ".join(f"{row}.{c} AS {c}" for c in COLUMNS[table]) + ")"
     return sql.format(**names)
 
@@ -201,14 +224,14 @@ def _changed(table: str) -> str:
     return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in cols) or "0"
 
 
-def _statements(table: str, row: str, sign: int) -> list[str]:
+def _statements(table: str, row: str, sign: int, rows: str | None = None) -> list[str]:
     out: list[str] = []
     for sql, deps in DISTINCT.values():
         if table in deps:
-            out += _apply_distinct(_lines(_source(sql, table, row)), sign)
+            out += _apply_distinct(_lines(_source(sql, table, row, rows)), sign)
     for sql, deps in COUNTERS.values():
         if table in deps:
-            out += _apply_counter(_source(sql, table, row), sign)
+            out += _apply_counter(_source(sql, table, row, rows), sign)
     return out
 
 
@@ -244,6 +267,7 @@ def trigger_ddl() -> list[str]:
         f"BEGIN {off('NEW')} END",
         f"CREATE TRIGGER kpi_reach_ad AFTER DELETE ON kpi_reach WHEN OLD.n > 0 BEGIN {off('OLD')} END",
     ]
+    ddl += _evidence_ddl()
     for table in COLUMNS:
         plus, minus = _statements(table, "NEW", +1), _statements(table, "OLD", -1)
         ddl.append(f"CREATE TRIGGER kpi_{table}_ai AFTER INSERT ON {table} BEGIN {'; '.join(plus)}; END")
@@ -254,6 +278,30 @@ def trigger_ddl() -> list[str]:
             f"BEGIN {'; '.join(minus + plus)}; END"
         )
     return ddl
+
+
+def _evidence_ddl() -> list[str]:
+    """`value_backed` on changes of outcome evidence: the outcome's value is added when it gains its
+    first live evidence and taken away when it loses its last (an update is both, for the old and the
+    new row; "other" evidence is any live row but this one)."""
+
+    def backed(row: str, sign: int) -> list[str]:
+        src = (
+            "SELECT o.fiscal_year AS y, o.site_id AS s, '' AS line, 'value_backed' AS kind, "
+            f"{_VALUE} AS amount FROM outcomes o WHERE o.id = {row}.outcome_id AND o.deleted = 0 "
+            f"AND {row}.deleted = 0 AND NOT EXISTS (SELECT 1 FROM outcome_evidence v "
+            f"WHERE v.outcome_id = {row}.outcome_id AND v.deleted = 0 AND v.id <> {row}.id)"
+        )
+        return _apply_counter(src, sign)
+
+    plus, minus = backed("NEW", +1), backed("OLD", -1)
+    return [
+        f"CREATE TRIGGER kpi_outcome_evidence_ai AFTER INSERT ON outcome_evidence BEGIN {'; '.join(plus)}; END",
+        f"CREATE TRIGGER kpi_outcome_evidence_ad AFTER DELETE ON outcome_evidence BEGIN {'; '.join(minus)}; END",
+        "CREATE TRIGGER kpi_outcome_evidence_au AFTER UPDATE OF outcome_id, deleted ON outcome_evidence "
+        "WHEN OLD.outcome_id IS NOT NEW.outcome_id OR OLD.deleted IS NOT NEW.deleted "
+        f"BEGIN {'; '.join(minus + plus)}; END",
+    ]
 
 
 TABLES_DDL = (
@@ -287,6 +335,50 @@ def drop(conn: Connection) -> None:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     for t in DERIVED_TABLES:
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {t}")
+
+
+BULK_MIN = 200  # rows of one table in one statement from which `inserting` pays off (its DDL costs)
+
+
+@contextmanager
+def inserting(conn: Connection, table: str, ids: list[str]) -> Iterator[None]:
+    """Insert many rows of `table` (their `ids`) inside the block, and count them in the reach in a few
+    set-based statements afterwards instead of one trigger run per row (a first sync inserts tens of
+    thousands; the enrollments' trigger costs a quarter of a millisecond a row). The row trigger is
+    dropped for the block and created again as it was, in the caller's transaction: SQLite's DDL is
+    transactional, so a failure or a crash anywhere leaves the old state. Rows of one table never reach
+    each other, so counting them after the statement equals counting them row by row; the caller counts
+    each statement's rows before the next statement runs. Does nothing special below `BULK_MIN` rows, for
+    tables the reach does not read, and where the reach is not kept (PostgreSQL)."""
+    name = f"kpi_{table}_ai"
+    ddl = None
+    if len(ids) >= BULK_MIN and table in COLUMNS and conn.dialect.name == "sqlite":
+        ddl = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+        ).scalar()
+    if ddl is None:
+        yield
+        return
+    conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    done = False
+    try:
+        yield
+        conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS kpi_inserted (id TEXT PRIMARY KEY)")
+        conn.exec_driver_sql("DELETE FROM temp.kpi_inserted")
+        conn.exec_driver_sql("INSERT OR IGNORE INTO temp.kpi_inserted (id) VALUES (?)", [(i,) for i in ids])
+        rows = (
+            f"(SELECT {', '.join(COLUMNS[table])} FROM main.{table} "
+            "WHERE id IN (SELECT id FROM temp.kpi_inserted))"
+        )
+        for stmt in _statements(table, "NEW", +1, rows):
+            conn.exec_driver_sql(stmt)
+        conn.exec_driver_sql("DELETE FROM temp.kpi_inserted")
+        conn.exec_driver_sql(ddl)
+        done = True
+    finally:
+        if not done:  # the block failed: the caller rolls back, but never leave the figures unkept
+            with contextlib.suppress(DBAPIError):
+                conn.exec_driver_sql(ddl.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
 
 
 def rebuild(conn: Connection) -> None:
@@ -360,6 +452,24 @@ def counts(conn: Connection, year: int, site_id: str | None) -> dict[tuple[str, 
         (year, scope, ALL),
     )
     return {(line, kind): int(n) for line, kind, n in rows}
+
+
+def evidence_sums(conn: Connection, year: int) -> dict[str, tuple[int, int]]:
+    """{site id: (economic value, the part with evidence)} in satang, for the sites with live outcomes
+    in fiscal year `year` (the dashboard's evidence share): a few rows per site, whatever the number of
+    outcomes."""
+    rows = conn.exec_driver_sql(
+        "SELECT l.site_id, l.kind, sum(c.n) FROM kpi_lines l JOIN kpi_counts c ON c.line_id = l.id "
+        f"WHERE l.fiscal_year = ? AND l.site_id <> '{ALL}' AND l.kind IN ('outcomes', 'value', 'value_backed') "
+        "GROUP BY l.site_id, l.kind",
+        (year,),
+    )
+    sums: dict[str, dict[str, int]] = {}
+    for site, kind, n in rows:
+        sums.setdefault(site, {})[kind] = int(n or 0)
+    return {
+        site: (k.get("value", 0), k.get("value_backed", 0)) for site, k in sums.items() if k.get("outcomes")
+    }
 
 
 def inconsistencies(conn: Connection) -> list[str]:

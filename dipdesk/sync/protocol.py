@@ -50,6 +50,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import String
 
+from dipdesk.store import jsoncodec
 from dipdesk.store.base import Synced
 from dipdesk.store.models import Base
 
@@ -83,7 +84,6 @@ FIELDS_SINCE: dict[int, dict[str, tuple[str, ...]]] = {
     6: {"followups": ("*",), "outcome_evidence": ("*",)},
     7: {"users": ("must_change_password",)},
 }
-TABLES_SINCE: dict[int, tuple[str, ...]] = {4: ("merges",), 5: LAB_QUALITY_TABLES}
 
 REFERENCE_TABLES = ("provinces", "sites", "site_provinces")
 # The only reference field a device may write: its own site's public key (for certificate QR checks).
@@ -227,18 +227,6 @@ def in_scope(info: TableInfo, site_id: str) -> ColumnElement[bool] | None:
     return own if shared is None else or_(own, shared)
 
 
-def fields_for_version(table: str, version: int) -> frozenset[str] | None:
-    """Fields of `table` a client at `version` does not know (None: the whole table is unknown)."""
-    for v, tables in TABLES_SINCE.items():
-        if v > version and table in tables:
-            return None
-    unknown: set[str] = set()
-    for v, per_table in FIELDS_SINCE.items():
-        if v > version:
-            unknown.update(per_table.get(table, ()))
-    return frozenset(unknown)
-
-
 # --- values ----------------------------------------------------------------------------------------------
 
 
@@ -366,17 +354,65 @@ def decoder(col: Column[Any]) -> Callable[[Any], Any]:
             return absent() if value is None else decode(col, value)
 
         return flag
+    if isinstance(typ, DateTime):
+
+        def stamp(value: Any) -> Any:
+            if type(value) is str and len(value) <= 40:
+                try:
+                    parsed = dt.datetime.fromisoformat(value)
+                except ValueError:
+                    return decode(col, value)  # raises with the reason
+                if parsed.tzinfo is None:
+                    return parsed
+            return absent() if value is None else decode(col, value)
+
+        return stamp
     return lambda value: decode(col, value)
+
+
+@cache
+def encoder(col: Column[Any]) -> Callable[[Any], Any]:
+    """`encode` for one column, with the common cases (text, whole numbers, flags, times) made cheap: a
+    first sync encodes hundreds of thousands of values."""
+    typ = col.type
+
+    def slow(value: Any) -> Any:
+        return encode(col, value)
+
+    if isinstance(typ, String) and not isinstance(typ, (JSON, DateTime, Date)):
+        return lambda value: value if value is None or type(value) is str else encode(col, value)
+    if isinstance(typ, Boolean):
+        return lambda value: value if value is None or value is True or value is False else encode(col, value)
+    if isinstance(typ, (Integer, BigInteger)):
+        return lambda value: value if value is None or type(value) is int else encode(col, value)
+    if isinstance(typ, DateTime):
+        return lambda value: (
+            value.replace(tzinfo=None).isoformat() if type(value) is dt.datetime else encode(col, value)
+        )
+    return slow
+
+
+@cache
+def row_encoders(table: str) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    info = synced_tables()[table]
+    return tuple((f, encoder(info.columns[f])) for f in info.fields)
+
+
+@cache
+def row_decoders(table: str) -> dict[str, Callable[[Any], Any]]:
+    """Each synced column's `decoder`, by name."""
+    info = synced_tables()[table]
+    return {name: decoder(col) for name, col in info.columns.items()}
 
 
 def encode_row(info: TableInfo, row: Any) -> dict[str, Any]:
     """Synced fields of a row (a Row mapping or an ORM object) as wire values."""
     get = row.__getitem__ if hasattr(row, "keys") else lambda k: getattr(row, k)
-    return {f: encode(info.columns[f], get(f)) for f in info.fields}
+    return {f: enc(get(f)) for f, enc in row_encoders(info.name)}
 
 
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return jsoncodec.dumps(obj)
 
 
 def canonical(obj: Any) -> str:

@@ -137,18 +137,18 @@ def _observe(conn: Connection, stamps: list[str]) -> None:
     lies beyond `hlc.MAX_AHEAD_MS` after the later of this machine's and the server's clocks (forged, or
     stored before the server refused such stamps), is applied with its change but never observed, so
     no pulled value can drag the clock into the future or make it unusable (issue 17)."""
-    plausible = []
-    for s in stamps:
+    # Stamps sort as text the way the clock orders them, so the highest plausible one is the first that
+    # parses and is plausible, from the top (a batch of thousands parses one or two).
+    for s in sorted({s for s in stamps if isinstance(s, str)}, reverse=True):
         try:
             stamp = hlc.Stamp.parse(s)
         except (ValueError, TypeError, AttributeError):
             continue
         if hlc.plausible(stamp):
-            plausible.append(stamp)
-    if plausible:
-        clock = outbox.load_clock(conn)
-        clock.observe(str(max(plausible)))
-        outbox.save_clock(conn, clock)
+            clock = outbox.load_clock(conn)
+            clock.observe(str(stamp))
+            outbox.save_clock(conn, clock)
+            return
 
 
 def apply_pulled(conn: Connection, changes: list[dict[str, Any]]) -> dict[str, int]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from dipdesk.sync import protocol
+from dipdesk.store import jsoncodec
 from dipdesk.sync.protocol import HEADER_DEVICE, HEADER_SCHEMA, HEADER_SECRET, SCHEMA_VERSION
 
 
@@ -87,11 +87,20 @@ class Transport:
         return resp
 
     def json(
-        self, method: str, path: str, payload: dict[str, Any] | None = None, **kw: Any
+        self,
+        method: str,
+        path: str,
+        payload: dict[str, Any] | None = None,
+        *,
+        text: str | None = None,
+        **kw: Any,
     ) -> dict[str, Any]:
-        if payload is not None:
-            payload = {"schema_version": self.schema_version, **payload}
-            body = gzip.compress(protocol.dumps(payload).encode(), 6)
+        """Send `payload` (with this client's schema version added), or `text`, a JSON document the caller
+        wrote itself (it must carry `schema_version`); answer the server's JSON object."""
+        if payload is not None or text is not None:
+            if text is None:
+                text = jsoncodec.dumps({"schema_version": self.schema_version, **(payload or {})})
+            body = gzip.compress(text.encode(), 6)
             self.bytes_up += len(body) + 250
             kw["content"] = body
             kw["headers"] = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
@@ -99,7 +108,7 @@ class Transport:
             self.bytes_up += 250
         resp = self._send(method, path, **kw)
         try:
-            data = resp.json()
+            data = jsoncodec.loads(resp.content)
         except ValueError as exc:
             raise SyncError(f"the server's answer is not JSON ({len(resp.content)} bytes)") from exc
         if not isinstance(data, dict):

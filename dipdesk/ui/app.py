@@ -214,13 +214,16 @@ def _warm_up() -> None:
 
 
 class Prebuild(QObject):
-    """The main window, built while the log-in's password is checked.
+    """The main window, built while the user types the password and while it is checked.
 
-    argon2 takes a few hundred milliseconds in a worker (and lets go of the interpreter meanwhile); the
-    GUI thread would only wait. So when the check starts, the user named is looked up (no password: who
-    would it be) and the main window is built for them, hidden and reading nothing from the database
-    (`MainWindow(defer_loading=True)`). If the password is right and it is that user, the window is used
-    as it is; otherwise it is thrown away. Nothing is shown, loaded or written before the check passes."""
+    Building the window (its widgets, the dashboard's cards and charts) takes a good part of the wait
+    after Enter, and argon2 takes a few hundred milliseconds more in a worker; so as soon as a password is
+    being typed (`LoginDialog.preparing`), and again when it is checked (`checking`), the user named is
+    looked up (no password: who would it be) and the main window is built for them, hidden and reading
+    nothing from the database (`MainWindow(defer_loading=True)`); then, in a later turn of the event loop
+    (so typing is interrupted once, briefly), it is laid out and drawn once off screen, so that showing
+    it later only paints. If the password is right and it is that user, the window is used as it is;
+    otherwise it is thrown away. Nothing is shown, loaded or written before the check passes."""
 
     def __init__(self, db: Database, settings: Settings) -> None:
         super().__init__()
@@ -229,12 +232,16 @@ class Prebuild(QObject):
         self.user: Any = None
         self.window: QWidget | None = None
         self.closed = False
+        self._asked = 0  # which look-up is the latest (an older one's answer is ignored)
+        self._pending = False
 
     def start(self, username: str) -> None:
-        if self.closed or (username == self.username and self.window is not None):
+        if self.closed or (username == self.username and (self.window is not None or self._pending)):
             return
         self.discard()
         self.username = username
+        self._asked += 1
+        self._pending = True
         db = self.db
 
         def candidate(task: workers.Task) -> Any:
@@ -245,18 +252,42 @@ class Prebuild(QObject):
                 user = find_user(s, username, active_only=True)
                 return current_user_from(s, user) if user is not None else None
 
-        workers.run_task(candidate, on_done=lambda u, n=username: self._build(n, u), on_error=lambda _e: None)
+        asked = self._asked
+        workers.run_task(
+            candidate,
+            on_done=lambda u, n=username: self._build(asked, n, u),
+            on_error=lambda _e: self._looked_up(asked),
+        )
 
-    def _build(self, username: str, user: Any) -> None:
-        if self.closed or user is None or username != self.username:
+    def _looked_up(self, asked: int) -> bool:
+        """Whether the answer to look-up `asked` is still wanted."""
+        if asked != self._asked:
+            return False
+        self._pending = False
+        return not self.closed
+
+    def _build(self, asked: int, username: str, user: Any) -> None:
+        if not self._looked_up(asked) or user is None or username != self.username:
             return
         from dipdesk.ui.main_window import MainWindow
         from dipdesk.ui.pages import PageEnv
 
         self.user = user
-        self.window = MainWindow(
+        window = MainWindow(
             PageEnv(self.db, user, self.settings, lang=current_language()), defer_loading=True
         )
+        self.window = window
+        QTimer.singleShot(0, lambda: self._lay_out(window))
+
+    def _lay_out(self, window: QWidget) -> None:
+        """Lay the hidden window out and draw it once into a throw-away pixmap: polish, layouts, size
+        hints and the style's caches are then ready, and `show` only has to paint."""
+        if window is not self.window or window.isVisible():
+            return
+        from PySide6.QtGui import QPixmap
+
+        window.ensurePolished()
+        window.render(QPixmap(window.size()))
 
     def take(self, user: Any) -> Any:
         """The window built for `user` (None if none was, or for someone else); nothing is built after."""
@@ -271,6 +302,33 @@ class Prebuild(QObject):
         if self.window is not None:
             self.window.deleteLater()
         self.window, self.user = None, None
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(1000, self.fire)  # in case no paint comes (a minimised window)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.fire)
+        return False
+
+    def fire(self) -> None:
+        then, self.then = self.then, None
+        if then is not None:
+            parent = self.parent()
+            if isinstance(parent, QWidget):
+                parent.removeEventFilter(self)
+            then()
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    """Call `then` once `widget` has been painted (or a second after, if no paint comes): work that
+    can wait a moment does not delay the window's first appearance."""
+    _FirstPaint(widget, then)
 
 
 def _looks_set_up(path: str) -> bool:
@@ -340,6 +398,7 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
                 username = wizard.created_username
                 startup.needs_first_run = False
             login = LoginDialog(db, settings, username=username)
+            login.preparing.connect(prebuild.start)
             login.checking.connect(prebuild.start)
             accepted = startup.run(login) == QDialog.DialogCode.Accepted
             if accepted and login.user is not None:
@@ -357,9 +416,16 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
         window = prebuild.take(user) or MainWindow(
             PageEnv(db, user, settings, lang=current_language()), defer_loading=True
         )
-        window.start_loading()
         window.show()
-        window.start_background_sync()
+
+        # The first page shows "loading figures" and fills in when its worker is done. That worker starts
+        # once the window has painted: running Python meanwhile, it would hold the interpreter lock that
+        # every event on the GUI thread needs (Python event filters) and hold up the first paint.
+        def loaded_then_sync() -> None:
+            window.start_loading()
+            window.start_background_sync()  # the first round, network watch, auto-backup: after the figures
+
+        after_first_paint(window, loaded_then_sync)
         # Everything alive now (Qt wrappers, SQLAlchemy mappers, the loaded modules) lives as long as the
         # app: move it out of the cyclic collector's sight, so a full collection no longer scans it and
         # stalls the GUI thread (~100 ms at a time; see tests/benchmarks/bench_people_list.py).

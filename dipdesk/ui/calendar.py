@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -39,7 +39,7 @@ from dipdesk.core.thaidate import (
     format_thai_date,
     parse_date,
 )
-from dipdesk.ui import icons, theme
+from dipdesk.ui import icons
 from dipdesk.ui.dialogs import available_rect, fit_calendar
 from dipdesk.ui.i18n import current_language
 
@@ -223,8 +223,8 @@ def attach_calendar(edit: QLineEdit) -> CalendarPopup:
     """Give a typed BE date field a calendar pop-up (button at its right end; Alt+Down, F4)."""
     popup = CalendarPopup(edit)
     tip = QCoreApplication.translate("Calendar", "Choose the date on a calendar (Alt+↓)")
-    color = theme.colors(theme.current_theme())["primaryColor"]
-    action = edit.addAction(icons.icon("calendar", color), QLineEdit.ActionPosition.TrailingPosition)
+    action = edit.addAction(QIcon(), QLineEdit.ActionPosition.TrailingPosition)
+    icons.follow_theme(action, "calendar")  # the theme's colour, also after a switch to dark or light
     action.setToolTip(tip)
     action.setObjectName("calendarAction")
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QObject, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QIconEngine, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from dipdesk.paths import resource
@@ -84,3 +84,27 @@ def icon(name: str, color: str | None = None, selected_color: str | None = None)
 @cache
 def app_icon() -> QIcon:
     return QIcon(_SvgIconEngine("dipdesk", None, None, (16, 24, 32, 48, 64, 128, 256)))
+
+
+class _ThemedIcon(QObject):
+    """Redraws an action's icon in the theme's colour whenever the theme is switched (light/dark).
+    A child of the action: it (and its connection) goes when the action goes."""
+
+    def __init__(self, action: QAction, name: str, role: str) -> None:
+        super().__init__(action)
+        from dipdesk.ui import theme
+
+        self.action, self.name, self.role = action, name, role
+        theme.notifier.changed.connect(self.recolor)
+        self.recolor(theme.current_theme())
+
+    def recolor(self, theme_name: str) -> None:
+        from dipdesk.ui import theme
+
+        self.action.setIcon(icon(self.name, theme.colors(theme_name)[self.role]))
+
+
+def follow_theme(action: QAction, name: str, role: str = "primaryColor") -> QAction:
+    """Give `action` the icon `name` drawn in the theme's colour `role`, now and after every switch."""
+    _ThemedIcon(action, name, role)
+    return action

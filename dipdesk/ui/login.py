@@ -37,6 +37,9 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)  # CurrentUser
     checking = Signal(str)  # the password of this user name is being checked (the app gets ready meanwhile)
+    # a password is being typed for this user name: the app may get ready for them meanwhile (nothing is
+    # shown or read for them before their password is checked; see dipdesk.ui.app.Prebuild)
+    preparing = Signal(str)
 
     def __init__(
         self, db: Database, settings: Settings, username: str = "", parent: QWidget | None = None
@@ -113,6 +116,7 @@ class LoginDialog(QDialog):
         root.addLayout(buttons)
 
         self.password.returnPressed.connect(self.try_login)
+        self.password.textChanged.connect(self._password_typed)
         self.username.installEventFilter(self)  # Enter there moves on to the password (see eventFilter)
         self.retranslate()
         (self.password if username else self.username).setFocus()
@@ -193,6 +197,11 @@ class LoginDialog(QDialog):
         self.retranslate()
 
     # --- logging in -------------------------------------------------------------------------------
+
+    def _password_typed(self, text: str) -> None:
+        username = self.username.text().strip()
+        if text and username and not self.busy:
+            self.preparing.emit(username)
 
     def try_login(self) -> None:
         if self.busy:

@@ -1,29 +1,37 @@
 """Sync benchmarks (marked `benchmark`, not in the default run). Each prints JSON lines.
 
-    python -m pytest tests/benchmarks/bench_sync.py -m benchmark -s
-    DIPDESK_BENCH_PARTICIPANTS=10000   (demo size: 10,000 people ≈ 72,000 site rows)
-    DIPDESK_TEST_PG_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test   (for the 100-device run)
+    flock /work/bench.lock python -m pytest tests/benchmarks/bench_sync.py -m benchmark -s -p no:cacheprovider
+    DIPDESK_BENCH_PARTICIPANTS=7000   demo size (7,000 people ≈ 53,000 site rows, the issue's "50k-row site")
+    DIPDESK_BENCH_RUNS=5              runs per tree (alternated: before, after, before, after…)
+    DIPDESK_BENCH_BEFORE=/tmp/x       a checkout of the code to compare with (the baseline, measured in the
+                                      same run); without it only this tree is measured
+    DIPDESK_BENCH_BACKENDS=sqlite,pg  server back ends (pg needs DIPDESK_TEST_PG_URL)
 
-1. First sync of a demo site over loopback: upload by the laptop that holds the data (rows/s), then the
-   download by a second laptop; bytes on the wire (counted by the link emulator) against the gzip size
-   of the same rows as one JSON document.
-2. The same over an emulated 1 Mbit/s link with 300 ms round trips: elapsed against the floor
-   (bytes on the wire ÷ bandwidth + round trips × RTT, where round trips = HTTP requests + TCP handshakes).
-3. An incremental sync of 100 changes over that link: round trips (goal ≤ 3) and time.
-4. 100 devices syncing at once against the PostgreSQL back end: p50/p99 latency of a round.
+Every measurement is a fresh process (`sync_first_run.py`) with a fresh server process and, for the
+emulated link, the link emulator in a process of its own; the tree measured is the one on its
+PYTHONPATH. The demo database is built once, by this tree, and copied for every run.
+
+1. First sync of a demo site over loopback: the upload by the laptop that holds the data and the
+   download by a fresh second laptop, each timed from the start of the round the user starts
+   (`sync_once`: the snapshot of the never-uploaded rows included) to its end; rows/s each way.
+2. The same over an emulated 1 Mbit/s link with 300 ms round trips, then an incremental sync of 100
+   changes: elapsed against the floor (bytes on the wire ÷ bandwidth + the round trips the protocol
+   must wait for: one per TCP handshake, one for the whole pipelined push stream, one per other
+   request; see `sync_first_run.py`).
+3. 100 devices syncing at once against the PostgreSQL back end: p50/p99 latency of a round.
+
+A summary line per (bench, tree) gives the median over the runs.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
-import shutil
 import statistics
+import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,21 +39,27 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))  # the sync tests' helpers
 
-from linkemu import Link
-from synctest import Device, Server, running_server
+from synctest import Device, running_server
 
-from dipdesk.sync import outbox
 from dipdesk.sync.client import sync_once
-from dipdesk.sync.protocol import encode_row, synced_tables
 
-pytestmark = pytest.mark.benchmark
+pytestmark = [pytest.mark.benchmark, pytest.mark.timeout(7200)]
 
-PARTICIPANTS = int(os.environ.get("DIPDESK_BENCH_PARTICIPANTS", "10000"))
+PARTICIPANTS = int(os.environ.get("DIPDESK_BENCH_PARTICIPANTS", "7000"))
+RUNS = int(os.environ.get("DIPDESK_BENCH_RUNS", "5"))
+BEFORE = os.environ.get("DIPDESK_BENCH_BEFORE", "")
+BACKENDS = [b for b in os.environ.get("DIPDESK_BENCH_BACKENDS", "sqlite").split(",") if b]
+HERE = Path(__file__).resolve()
+TREE = HERE.parents[2]
 SITE = "IPC1"
 
 
 def emit(**fields: Any) -> None:
     print(json.dumps(fields, ensure_ascii=False), flush=True)
+
+
+def uptime() -> str:
+    return Path("/proc/loadavg").read_text().strip() if Path("/proc/loadavg").exists() else ""
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +68,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     from dipdesk.services.demo import build_demo
     from dipdesk.store.db import open_database
+    from dipdesk.sync.protocol import synced_tables
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     eng = open_database(path)
@@ -61,6 +76,8 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_demo(eng, site_code=SITE, participants=PARTICIPANTS)
     with eng.begin() as conn:
         conn.execute(text("UPDATE users SET username = username || '_bench'"))
+    with eng.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     eng.dispose()
     owned = sum(n for t, n in result.counts.items() if t in synced_tables() and synced_tables()[t].site_owned)
     emit(
@@ -72,148 +89,63 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def copy_device(src: Path, folder: Path, server: Server, name: str) -> Device:
-    folder.mkdir(parents=True, exist_ok=True)
-    dest = folder / f"{name}.sqlite3"
-    shutil.copyfile(src, dest)
-    return Device(dest, server, name)
+def trees() -> list[tuple[str, Path]]:
+    out = [("before", Path(BEFORE))] if BEFORE else []
+    return [*out, ("after", TREE)]
 
 
-def gzip_json_size(device: Device) -> tuple[int, int]:
-    """The same rows as one JSON document ([{column: value}, …] per table), gzip level 6: the baseline."""
-    from sqlalchemy import select
-
-    site_id = device.scalar("SELECT value FROM local_state WHERE key = 'site_id'")
-    doc: dict[str, list[dict[str, Any]]] = {}
-    rows = 0
-    with device.engine.connect() as conn:
-        for name, info in synced_tables().items():
-            if not info.site_owned:
-                continue
-            t = info.table
-            doc[name] = [
-                encode_row(info, r) for r in conn.execute(select(t).where(t.c.site_id == site_id)).mappings()
-            ]
-            rows += len(doc[name])
-    raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
-    return rows, len(gzip.compress(raw, 6))
-
-
-@pytest.fixture
-def sqlite_server(tmp_path: Path) -> Iterator[Server]:
-    with running_server("sqlite", tmp_path / "server") as s:
-        yield s
-
-
-def _first_sync(
-    demo_file: Path, server: Server, folder: Path, *, rtt_ms: float, bandwidth: float | None, label: str
-) -> Device:
-    a = copy_device(demo_file, folder, server, "a")
-    a.enroll(SITE)
-    rows, baseline = gzip_json_size(a)
-    t0 = time.perf_counter()
-    with a.engine.begin() as conn:
-        enqueued = outbox.snapshot(conn, str(a.scalar("SELECT value FROM local_state WHERE key = 'site_id'")))
-    snapshot_s = time.perf_counter() - t0
-    with Link(server.port, rtt_ms=rtt_ms, bandwidth_bps=bandwidth) as link:
-        t0 = time.perf_counter()
-        report = sync_once(a.engine, server_url=link.url)
-        elapsed = time.perf_counter() - t0
-        stats = link.stats
-    assert report.ok, report.error
-    wire = stats.bytes_up + stats.bytes_down
-    out: dict[str, Any] = {
-        "bench": f"first_sync_upload_{label}",
-        "rows": rows,
-        "enqueued": enqueued,
-        "snapshot_s": round(snapshot_s, 2),
-        "sync_s": round(elapsed, 2),
-        "rows_per_s": round(report.pushed / elapsed),
-        "wire_bytes": wire,
-        "wire_up": stats.bytes_up,
-        "wire_down": stats.bytes_down,
-        "gzip_json_bytes": baseline,
-        "wire_vs_gzip_json": round(wire / baseline, 3),
-        "http_requests": report.round_trips,
-        "connections": stats.connections,
-    }
-    if bandwidth:
-        floor = wire * 8 / bandwidth + (report.round_trips + stats.connections) * rtt_ms / 1000
-        out.update(floor_s=round(floor, 1), elapsed_vs_floor=round(elapsed / floor, 3))
-    emit(**out)
-
-    b = Device(folder / "b.sqlite3", server, "b")
-    b.enroll(SITE)
-    with Link(server.port, rtt_ms=rtt_ms, bandwidth_bps=bandwidth) as link:
-        t0 = time.perf_counter()
-        report = sync_once(b.engine, server_url=link.url)
-        elapsed = time.perf_counter() - t0
-        stats = link.stats
-    assert report.ok, report.error
-    wire = stats.bytes_up + stats.bytes_down
-    out = {
-        "bench": f"first_sync_download_{label}",
-        "rows": report.pulled,
-        "sync_s": round(elapsed, 2),
-        "rows_per_s": round(report.pulled / elapsed),
-        "wire_bytes": wire,
-        "gzip_json_bytes": baseline,
-        "wire_vs_gzip_json": round(wire / baseline, 3),
-        "http_requests": report.round_trips,
-        "connections": stats.connections,
-    }
-    if bandwidth:
-        floor = wire * 8 / bandwidth + (report.round_trips + stats.connections) * rtt_ms / 1000
-        out.update(floor_s=round(floor, 1), elapsed_vs_floor=round(elapsed / floor, 3))
-    emit(**out)
-    b.assert_converged()
-    b.close()
-    return a
-
-
-def test_first_sync_over_loopback(demo_file: Path, sqlite_server: Server, tmp_path: Path) -> None:
-    a = _first_sync(demo_file, sqlite_server, tmp_path / "dev", rtt_ms=0, bandwidth=None, label="loopback")
-    a.assert_converged()
-    a.close()
-
-
-def test_first_and_incremental_sync_over_a_slow_link(
-    demo_file: Path, sqlite_server: Server, tmp_path: Path
-) -> None:
-    from dipdesk.services import records
-    from dipdesk.services.context import system_context
-    from dipdesk.store.people import Person
-
-    a = _first_sync(
-        demo_file, sqlite_server, tmp_path / "dev", rtt_ms=300, bandwidth=1_000_000, label="1mbit_300ms"
+def run_once(tree: Path, tag: str, demo: Path, work: Path, *extra: str) -> list[dict[str, Any]]:
+    """One fresh process measuring `tree` (its JSON lines)."""
+    env = {**os.environ, "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, str(HERE.parent / "sync_first_run.py"), str(demo), str(work), "--tag", tag, *extra],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=3600,
     )
-    with a.ctx() as s:
-        ctx = system_context(s)
-        people = s.query(Person).order_by(Person.id).limit(100).all()
-        for i, p in enumerate(people):
-            records.update(ctx, p, phone=f"08{i:08d}")
-    with Link(sqlite_server.port, rtt_ms=300, bandwidth_bps=1_000_000) as link:
-        t0 = time.perf_counter()
-        report = sync_once(a.engine, server_url=link.url)
-        elapsed = time.perf_counter() - t0
-        stats = link.stats
-    assert report.ok, report.error
-    wire = stats.bytes_up + stats.bytes_down
-    floor = wire * 8 / 1_000_000 + (report.round_trips + stats.connections) * 0.3
-    emit(
-        bench="incremental_100_changes_1mbit_300ms",
-        changes=100,
-        outbox_rows=report.pushed,
-        http_requests=report.round_trips,
-        tcp_handshakes=stats.connections,
-        sync_s=round(elapsed, 2),
-        wire_bytes=wire,
-        floor_s=round(floor, 2),
-        elapsed_vs_floor=round(elapsed / floor, 3),
-    )
-    assert report.round_trips <= 3
-    a.assert_converged()
-    a.close()
+    if proc.returncode != 0:
+        raise AssertionError(f"{tag} run failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
+    lines = [json.loads(x) for x in proc.stdout.splitlines() if x.startswith("{")]
+    for line in lines:
+        emit(**line)
+    return lines
+
+
+def alternated(
+    demo: Path, tmp_path: Path, label: str, *extra: str
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """`RUNS` runs of each tree, alternated (before, after, before, after…); then the medians."""
+    emit(bench=f"{label}_start", runs=RUNS, trees=[str(t) for _, t in trees()], loadavg=uptime())
+    results: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for i in range(RUNS):
+        for tag, tree in trees() if i % 2 == 0 else list(reversed(trees())):
+            for line in run_once(tree, tag, demo, tmp_path / f"{label}-{tag}-{i}", *extra):
+                results.setdefault((line["bench"], tag), []).append(line)
+    for (bench, tag), lines in sorted(results.items()):
+        summary: dict[str, Any] = {"bench": f"{bench}_median", "label": label, "tag": tag, "runs": len(lines)}
+        for key in ("rows", "seconds", "rows_per_s", "wire_up", "wire_down", "floor_s", "elapsed_vs_floor"):
+            if key in lines[0]:
+                summary[key] = statistics.median(x[key] for x in lines)
+        summary["seconds_all"] = [x["seconds"] for x in lines]
+        emit(**summary)
+    emit(bench=f"{label}_end", loadavg=uptime())
+    return results
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_first_sync_over_loopback(demo_file: Path, tmp_path: Path, backend: str) -> None:
+    if backend == "pg" and not os.environ.get("DIPDESK_TEST_PG_URL"):
+        pytest.skip("needs DIPDESK_TEST_PG_URL")
+    results = alternated(demo_file, tmp_path, f"loopback_{backend}", "--backend", backend)
+    assert results[("first_sync_upload", "after")] and results[("first_sync_download", "after")]
+
+
+def test_first_and_incremental_sync_over_a_slow_link(demo_file: Path, tmp_path: Path) -> None:
+    extra = ("--rtt-ms", "300", "--bandwidth", "1000000", "--incremental", "100")
+    results = alternated(demo_file, tmp_path, "1mbit_300ms", *extra)
+    for line in results[("incremental_sync", "after")]:
+        assert line["http_requests"] <= 3, line
 
 
 def test_100_devices_at_once_against_postgresql(tmp_path: Path) -> None:

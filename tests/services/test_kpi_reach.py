@@ -75,3 +75,52 @@ def test_check_repair_rebuilds_a_damaged_reach(engine: Engine) -> None:
     assert any("dashboard figures" in p for p in problems), problems
     assert run_checks(engine, repair=True) == []
     assert run_checks(engine) == []
+
+
+def test_rows_inserted_in_bulk_are_counted_like_row_by_row(engine: Engine, tmp_path: Path) -> None:
+    """`reach.inserting` (a first sync's batches) counts the rows set-based after the statement, with the
+    row trigger dropped for it: the kept figures equal a recount, the trigger is back as it was, and a
+    statement that fails inside the block leaves the trigger and the figures as they were."""
+    from sqlalchemy import insert, text
+
+    from dipdesk.store import reach
+    from dipdesk.store.db import open_database
+    from dipdesk.sync.protocol import synced_tables
+
+    _demo(engine, participants=300)
+    target = open_database(tmp_path / "copy.sqlite3")
+    bulk: list[str] = []
+    tables = [i for i in synced_tables().values() if i.site_owned or i.reference]
+    with engine.connect() as src, target.begin() as dst:
+        site_id = src.execute(text("SELECT value FROM local_state WHERE key = 'site_id'")).scalar()
+        dst.execute(text("INSERT INTO local_state (key, value) VALUES ('site_id', :v)"), {"v": site_id})
+        for info in tables:
+            t = info.table
+            rows = [dict(r) for r in src.execute(t.select()).mappings()]
+            have = {r[0] for r in dst.execute(t.select().with_only_columns(t.c.id))}
+            rows = [r for r in rows if r["id"] not in have]
+            if rows:
+                if len(rows) >= reach.BULK_MIN and info.name in reach.COLUMNS:
+                    bulk.append(info.name)
+                with reach.inserting(dst, info.name, [r["id"] for r in rows]):
+                    dst.execute(insert(t), rows)
+    assert "enrollments" in bulk and "people" in bulk, bulk
+    with Session(target) as s:
+        assert reach.installed(s.connection())
+        assert assert_kept_equals_recount(s, site_id) > 0
+
+    enrollments = synced_tables()["enrollments"].table
+    with target.begin() as conn:
+        before = conn.execute(text("SELECT count(*), sum(n) FROM kpi_counts")).one()
+        row = dict(conn.execute(enrollments.select().limit(1)).mappings().one())
+        sp = conn.begin_nested()
+        try:
+            with reach.inserting(conn, "enrollments", ["x"] * reach.BULK_MIN):
+                conn.execute(insert(enrollments), [row])  # the same id again: refused
+        except Exception:
+            sp.rollback()
+        else:
+            raise AssertionError("a duplicate id was accepted")
+        assert reach.installed(conn)
+        assert conn.execute(text("SELECT count(*), sum(n) FROM kpi_counts")).one() == before
+    target.dispose()

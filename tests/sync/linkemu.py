@@ -7,6 +7,11 @@ limits bandwidth, cuts connections at chosen byte offsets, and can go down entir
     link.cut_down_after(500)       # … or server → client
     link.partition(True)           # refuse and drop everything until partition(False)
 
+Benchmarks run it in a process of its own (`LinkProcess`, same interface for the stats), so its threads
+never compete with the client's for the client process's interpreter lock:
+
+    with LinkProcess(server_port, rtt_ms=300, bandwidth_bps=1_000_000) as link: … link.stats …
+
 Latency: every chunk is delivered `rtt/2` after it was read, in each direction, and a new connection
 waits one RTT before its first byte goes through (the TCP handshake). Bandwidth: one shared serial
 line per direction, paced per chunk. Byte counts (payload, both directions) are kept for benchmarks.
@@ -15,12 +20,15 @@ line per direction, paced per chunk. Byte counts (payload, both directions) are 
 from __future__ import annotations
 
 import contextlib
+import json
 import queue
 import socket
 import struct
+import subprocess
+import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 CHUNK = 4096
 
@@ -226,3 +234,62 @@ def _reset(s: socket.socket) -> None:
         s.shutdown(socket.SHUT_RDWR)
     with contextlib.suppress(OSError):
         s.close()
+
+
+class LinkProcess:
+    """A `Link` in a child process (`python linkemu.py PORT RTT_MS BANDWIDTH`): it prints its port, then
+    answers each line "stats" on its stdin with its byte counts as JSON, and stops at the end of stdin."""
+
+    def __init__(self, target_port: int, *, rtt_ms: float = 0.0, bandwidth_bps: float | None = None) -> None:
+        self._argv = [sys.executable, __file__, str(target_port), str(rtt_ms), str(bandwidth_bps or 0)]
+        self._proc: subprocess.Popen[str] | None = None
+        self.port = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> LinkProcess:
+        self._proc = subprocess.Popen(
+            self._argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1
+        )
+        assert self._proc.stdout is not None
+        self.port = int(self._proc.stdout.readline())
+        return self
+
+    @property
+    def stats(self) -> Stats:
+        assert self._proc is not None and self._proc.stdin is not None and self._proc.stdout is not None
+        self._proc.stdin.write("stats\n")
+        self._proc.stdin.flush()
+        return Stats(**json.loads(self._proc.stdout.readline()))
+
+    def stop(self) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            assert self._proc.stdin is not None
+            self._proc.stdin.close()
+            try:
+                self._proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait(10)
+
+    def __enter__(self) -> LinkProcess:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _serve(argv: list[str]) -> None:
+    port, rtt_ms, bandwidth = int(argv[0]), float(argv[1]), float(argv[2])
+    link = Link(port, rtt_ms=rtt_ms, bandwidth_bps=bandwidth or None).start()
+    print(link.port, flush=True)
+    for line in sys.stdin:
+        if line.strip() == "stats":
+            print(json.dumps(asdict(link.stats)), flush=True)
+    link.stop()
+
+
+if __name__ == "__main__":
+    _serve(sys.argv[1:])

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 WIDTH, HEIGHT, SCALE = 1280, 720, 1.25
 LOGICAL = QRect(0, 0, round(WIDTH / SCALE), round(HEIGHT / SCALE))  # 1024×576
+OFFICE = QRect(0, 0, 1366, 768)  # the office screen, at 100 %
 CHILD = "DIPDESK_SMALL_SCREEN_CHILD"
 
 
@@ -39,19 +40,34 @@ def on_small_screen() -> bool:
     return screen is not None and screen.geometry() == LOGICAL
 
 
-def run_in_child(nodeid: str, tmp_path: Path, timeout: int = 600) -> None:
-    """Run the test `nodeid` (path::name) in a child pytest with the 1280×720 screen at 125 %."""
+def on_office_screen() -> bool:
+    """Whether the screen is the office's 1366×768 at 100 %."""
+    screen = QApplication.primaryScreen()
+    return screen is not None and screen.geometry() == OFFICE
+
+
+def run_in_child(
+    nodeid: str,
+    tmp_path: Path,
+    timeout: int = 600,
+    *,
+    width: int = WIDTH,
+    height: int = HEIGHT,
+    scale: float = SCALE,
+) -> None:
+    """Run the test `nodeid` (path::name) in a child pytest with the 1280×720 screen at 125 % (or the
+    screen given: `width=1366, height=768, scale=1` is the office's)."""
     if os.environ.get(CHILD):
-        raise AssertionError(f"the child process did not get its {LOGICAL.width()}×{LOGICAL.height()} screen")
+        raise AssertionError(f"the child process did not get its {width}×{height} screen at {scale:g}×")
     config = tmp_path / "screen.json"
-    screen = {"name": "laptop", "x": 0, "y": 0, "width": WIDTH, "height": HEIGHT}
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height}
     screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
     config.write_text(json.dumps({"screens": [screen]}))
     env = {
         **os.environ,
         CHILD: "1",
         "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "QT_SCALE_FACTOR": str(SCALE),
+        "QT_SCALE_FACTOR": str(scale),
     }
     root = Path(__file__).resolve().parents[2]
     run = subprocess.run(

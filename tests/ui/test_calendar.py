@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QToolButton
 
@@ -162,3 +163,37 @@ def test_english_interface_keeps_the_be_year(qtbot, _themed_app, qm_dir) -> None
         assert cal.month.itemText(0) == "January"
     finally:
         i18n.install_translations(_themed_app, "th")
+
+
+def _icon_colour(edit: QLineEdit) -> str:
+    """The colour of the calendar button's drawing (its most common opaque pixel)."""
+    from collections import Counter
+
+    action = edit.findChild(QAction, "calendarAction")
+    assert action is not None
+    image = action.icon().pixmap(32, 32).toImage()
+    seen = Counter(
+        image.pixelColor(x, y).name()
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    )
+    return seen.most_common(1)[0][0]
+
+
+def test_calendar_button_follows_the_theme(qtbot, _themed_app) -> None:  # type: ignore[no-untyped-def]
+    """Switching light → dark → light redraws the button in the new theme's colour (it kept the colour of
+    the theme it was made in)."""
+    from dipdesk.ui import theme
+
+    field = DateField()
+    qtbot.addWidget(field)
+    edit = field if isinstance(field, QLineEdit) else field.findChild(QLineEdit)
+    assert edit is not None
+    light, dark = theme.colors("light")["primaryColor"], theme.colors("dark")["primaryColor"]
+    assert light != dark
+    assert _icon_colour(edit) == light
+    theme.apply_theme(_themed_app, "dark")
+    assert _icon_colour(edit) == dark
+    theme.apply_theme(_themed_app, "light")
+    assert _icon_colour(edit) == light

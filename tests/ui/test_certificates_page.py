@@ -271,3 +271,47 @@ def test_pickers_show_their_thai_texts_whole(qtbot, page) -> None:  # type: igno
     assert combo.count() >= 2 and combo.width() >= widest + 24, (combo.width(), widest)
     search = tab.search
     assert search.width() >= search.fontMetrics().horizontalAdvance(search.placeholderText()) + 20
+
+
+def test_preview_shows_the_whole_certificate_width_at_1366x768(qtbot, page, env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """In the main window on a 1366×768 screen the preview beside the class list got 233 pixels and drew
+    the page 240 wide inside them: the certificate's right part was cut off, with no way to scroll to it.
+    Now the page is zoomed to the preview's width (a good share of the page), or a scroll bar is offered."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+    from small_screen import on_office_screen, run_in_child
+
+    from dipdesk.ui.main_window import MainWindow
+
+    if not on_office_screen():
+        run_in_child(
+            f"{Path(__file__)}::test_preview_shows_the_whole_certificate_width_at_1366x768",
+            tmp_path,
+            width=1366,
+            height=768,
+            scale=1.0,
+        )
+        return
+    window = MainWindow(env)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    certificates = window.select_view("certificates")
+    qtbot.waitUntil(lambda: certificates.is_ready, timeout=WAIT)
+    preview = certificates.issue_tab.preview
+    qtbot.waitUntil(lambda: bool(getattr(preview, "page_labels", [])), timeout=WAIT)
+    qtbot.wait(100)
+    split_width = preview.parentWidget().width()
+    assert preview.width() >= split_width // 3, (preview.width(), split_width)  # not its bare minimum
+    # the preview lies inside the visible width of the page …
+    outer = certificates.findChild(QScrollArea)
+    left = preview.mapTo(outer.viewport(), QPoint(0, 0)).x()
+    assert left >= 0 and left + preview.width() <= outer.viewport().width()
+    # … and each page inside the preview's own view, or the view can scroll to the rest
+    view = preview.view
+    for label in preview.page_labels:
+        x = label.mapTo(view.viewport(), QPoint(0, 0)).x()
+        whole = x >= 0 and x + label.width() <= view.viewport().width()
+        scrollable = view.horizontalScrollBar().isVisible() and view.horizontalScrollBar().maximum() > 0
+        assert whole or scrollable, (x, label.width(), view.viewport().width())
+        assert label.pixmap().width() >= 300, "zoomed to fit the preview, a readable page"

@@ -108,3 +108,63 @@ def _deleted(widget) -> bool:  # type: ignore[no-untyped-def]
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return not shiboken6.isValid(widget)
+
+
+def test_main_window_is_built_while_the_password_is_typed(qtbot, seeded_db, admin_password: str) -> None:  # type: ignore[no-untyped-def]
+    """Typing the password (`LoginDialog.preparing`) starts the build: by the time Enter is pressed the
+    hidden window is built and laid out, reading nothing; a change of user name throws it away."""
+    from dipdesk.settings import Settings
+    from dipdesk.ui.app import Prebuild
+
+    settings = Settings.load()
+    prebuild = Prebuild(seeded_db, settings)
+    dialog = LoginDialog(seeded_db, settings)
+    dialog.preparing.connect(prebuild.start)
+    dialog.checking.connect(prebuild.start)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[str] = []
+    dialog.preparing.connect(asked.append)
+    qtbot.keyClicks(dialog.username, "admin")
+    assert asked == []  # no password yet: nothing to prepare
+    qtbot.keyClicks(dialog.password, admin_password[:3])
+    assert asked and set(asked) == {"admin"}
+    qtbot.waitUntil(lambda: prebuild.window is not None, timeout=10_000)
+    built = prebuild.window
+    # laid out off screen (a page not laid out yet has Qt's default 640×480 geometry)
+    qtbot.waitUntil(lambda: built.centralWidget().width() == built.width(), timeout=5_000)
+    assert not built.isVisible() and not built.pages["dashboard"]._started and not built.is_ready
+
+    dialog.username.setText("nobody")  # another name: the window built for "admin" is not kept
+    qtbot.keyClicks(dialog.password, "x")
+    qtbot.waitUntil(lambda: _deleted(built), timeout=5_000)
+    assert prebuild.window is None
+
+    dialog.username.setText("admin")
+    dialog.password.setText(admin_password)
+    qtbot.waitUntil(lambda: prebuild.window is not None, timeout=10_000)
+    rebuilt = prebuild.window
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.user is not None, timeout=10_000)
+    assert prebuild.window is rebuilt  # Enter did not build a second one
+    window = prebuild.take(dialog.user)
+    assert window is rebuilt
+    qtbot.addWidget(window)
+
+
+def test_after_first_paint_runs_once_when_painted(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from dipdesk.ui.app import after_first_paint
+
+    label = QLabel("ภาพรวม")
+    qtbot.addWidget(label)
+    calls: list[bool] = []
+    after_first_paint(label, lambda: calls.append(label.isVisible()))
+    qtbot.wait(50)
+    assert calls == []  # not before it is shown and painted
+    label.show()
+    qtbot.waitUntil(lambda: calls == [True], timeout=900)  # before the one-second fallback
+    label.update()
+    qtbot.wait(1200)
+    assert calls == [True]  # once

@@ -28,10 +28,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-from sqlalchemy import exists, false, func, insert, or_, select, true
+from sqlalchemy import Text as SQLText
+from sqlalchemy import cast, exists, false, func, insert, or_, select, true
 from sqlalchemy.exc import OperationalError
 
 from dipdesk import __version__
+from dipdesk.store import jsoncodec
 from dipdesk.store.reference import Site
 from dipdesk.store.sync import CHANGES, DEVICES, FILE_CHUNKS, FILES
 from dipdesk.sync import protocol
@@ -310,11 +312,16 @@ def create_app(
 
     # -- helpers ---------------------------------------------------------------------------------------------
 
-    def respond(request: Request, payload: dict[str, Any], status: int = 200) -> Response:
-        payload.setdefault("schema_version", version)
-        # backslashreplace: text that is not valid Unicode (refused on push since issue 17, but perhaps
-        # stored before) shows escaped instead of failing every answer that contains it
-        body = protocol.dumps(payload).encode("utf-8", "backslashreplace")
+    def respond(request: Request, payload: dict[str, Any] | bytes, status: int = 200) -> Response:
+        """The answer as JSON (gzip when accepted); `payload` may be a JSON object already written out
+        (bytes), which must then carry `schema_version` itself."""
+        if isinstance(payload, bytes):
+            body = payload
+        else:
+            payload.setdefault("schema_version", version)
+            # backslash escapes: text that is not valid Unicode (refused on push since issue 17, but
+            # perhaps stored before) shows escaped instead of failing every answer that contains it
+            body = jsoncodec.dumps_bytes(payload)
         if len(body) > 512 and "gzip" in request.headers.get("accept-encoding", ""):
             return Response(
                 gzip.compress(body, 6),
@@ -426,7 +433,7 @@ def create_app(
         else:
             visible = (c.site_id == device.site_id) | c.site_id.is_(None) | others
         unknown_fields = _unknown_fields(since_map, client_version)
-        changes: list[dict[str, Any]] = []
+        changes: list[str] = []  # each change as JSON text, around the log's stored JSON of its fields
         size = 0
         more = False
         with db.quick.connect() as conn:
@@ -434,7 +441,15 @@ def create_app(
             # when the answer is complete the cursor may jump to `top`, past this device's own changes.
             top = int(conn.execute(select(func.max(c.server_seq))).scalar() or 0)
             q = (
-                select(c.server_seq, c.table_name, c.record_id, c.fields, c.hlc, c.device_id, c.user_id)
+                select(
+                    c.server_seq,
+                    c.table_name,
+                    c.record_id,
+                    cast(c.fields, SQLText).label("fields"),  # the stored JSON text itself
+                    c.hlc,
+                    c.device_id,
+                    c.user_id,
+                )
                 .where(
                     c.server_seq > since,
                     c.server_seq <= top,
@@ -453,27 +468,29 @@ def create_app(
                 more = True
                 break
             cursor = r.server_seq
-            fields = r.fields
+            fields: str = r.fields or "{}"
             drop = unknown_fields.get(r.table_name)
             if drop is not None:
                 if "*" in drop:
                     continue
-                fields = {k: v for k, v in fields.items() if k not in drop}
-            item = {
-                "s": r.server_seq,
-                "t": r.table_name,
-                "id": r.record_id,
-                "f": fields,
-                "h": r.hlc,
-                "d": r.device_id,
-            }
+                decoded = jsoncodec.loads(fields)
+                fields = jsoncodec.dumps({k: v for k, v in decoded.items() if k not in drop})
+            dumps = jsoncodec.dumps
+            item = (
+                f'{{"s":{int(r.server_seq)},"t":{dumps(r.table_name)},"id":{dumps(r.record_id)},"f":{fields},'
+                f'"h":{dumps(r.hlc)},"d":{dumps(r.device_id)}'
+            )
             if r.user_id:
-                item["u"] = r.user_id
-            changes.append(item)
-            size += len(protocol.dumps(fields)) + 150
+                item += f',"u":{dumps(r.user_id)}'
+            changes.append(item + "}")
+            size += len(fields) + 150
         if not more:
             cursor = max(cursor, top, since)
-        return respond(request, {"changes": changes, "cursor": cursor, "more": more})
+        body = (
+            f'{{"changes":[{",".join(changes)}],"cursor":{int(cursor)},"more":{"true" if more else "false"},'
+            f'"schema_version":{int(version)}}}'
+        )
+        return respond(request, body.encode("utf-8", "backslashreplace"))
 
     @app.post("/api/v1/exists")
     def exists_(request: Request, body: ExistsIn, device: Annotated[Device, Depends(auth)]) -> Response:

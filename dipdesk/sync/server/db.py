@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, exists, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from dipdesk.store.db import open_database
+from dipdesk.store.db import JSON_CODEC, open_database
 from dipdesk.store.reference import Site
 from dipdesk.store.reference_data import seed_reference
 from dipdesk.store.sync import CHANGES, CLOCKS, ENROL_CODES
@@ -63,7 +63,9 @@ class ServerDB:
 
 
 def _sqlite_engine(url: str, begin: str) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=8)
+    engine = create_engine(
+        url, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=8, **JSON_CODEC
+    )
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: Any, _record: Any) -> None:
@@ -101,6 +103,7 @@ def connect(url_or_path: str, *, migrate: bool = True) -> ServerDB:
         # drops the whole pool then
         pool_pre_ping=False,
         pool_timeout=60,
+        **JSON_CODEC,
     )
     # `quick`: the request path's reads outside a transaction (no BEGIN / ROLLBACK round trips); each
     # statement sees what was committed when it started, as inside a READ COMMITTED transaction. Same pool.

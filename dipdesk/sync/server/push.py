@@ -191,7 +191,8 @@ def apply_push(
     batch = prepare_batch(conn, device.site_id, [by_seq[s] for s in fresh])
     for seq in fresh:
         rc = by_seq[seq]
-        why = check_change(rc, batch)
+        values: dict[str, Any] = {}
+        why = check_change(rc, batch, values)
         if why is not None:
             rejections.append({"seq": seq, "reason": why})
             continue
@@ -206,6 +207,7 @@ def apply_push(
             base=rc.get("b") or {},
             seq=seq,
             site_id=device.site_id,
+            values=values,
         )
         if ch.table == CONFLICTS_TABLE:
             if ch.op != "r":

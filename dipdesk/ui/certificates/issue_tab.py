@@ -45,7 +45,7 @@ from dipdesk.store.programs import Activity, ActivitySession
 from dipdesk.ui.attendance.context import CtxFactory
 from dipdesk.ui.attendance.enroll_dialog import error_text
 from dipdesk.ui.certificates.class_list import ClassListModel, entry_state
-from dipdesk.ui.certificates.preview import PdfPreview
+from dipdesk.ui.certificates.preview import PdfPreview, SplitShare
 from dipdesk.ui.changes import data_changed
 from dipdesk.ui.db import Database
 from dipdesk.ui.dialogs import confirm
@@ -254,6 +254,7 @@ class IssueTab(QWidget):
         split.addWidget(self.preview)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        self.split_share = SplitShare(split, (3, 2))  # the preview keeps 2/5, not its bare minimum
         outer.addWidget(split, 1)
 
         self._search_timer = QTimer(self)

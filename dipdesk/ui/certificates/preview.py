@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from dipdesk.ui.workers import Task, run_task
 
 PREVIEW_PAGES = 4  # without QtPdf, how many pages are shown as images
 PREVIEW_DPI = 72
+MIN_PAGE_WIDTH = 120  # a page image is never drawn narrower (a narrower preview scrolls sideways)
 
 
 class PdfPreview(QWidget):
@@ -149,12 +151,23 @@ class PdfPreview(QWidget):
         self._set_status(note)
         self.shown.emit()
 
+    def fit_width(self) -> int:
+        """The width a page image is drawn at: the scroll area's inside, less the page list's margins and
+        room for the vertical scroll bar (zoom to fit). Never below MIN_PAGE_WIDTH: in a narrower
+        preview the page keeps that width and the scroll area offers a horizontal scroll bar."""
+        if not isinstance(self.view, QScrollArea):
+            return MIN_PAGE_WIDTH
+        m = self.pages_layout.contentsMargins()
+        bar = self.view.verticalScrollBar().sizeHint().width()
+        inside = self.view.width() - 2 * self.view.frameWidth() - bar - m.left() - m.right()
+        return max(MIN_PAGE_WIDTH, inside)
+
     def _fit_images(self) -> None:
-        """Scale the page images to the width available (again whenever the preview is resized)."""
+        """Scale the page images to the width available (again whenever the preview is resized): a page
+        wider than the preview was cut off at its right edge (1366×768, beside the class list)."""
         if qtpdf_available() or not self.images:
             return
-        bar = self.view.verticalScrollBar().sizeHint().width() if isinstance(self.view, QScrollArea) else 0
-        width = max(240, self.view.width() - bar - 16)
+        width = self.fit_width()
         for label, image in zip(getattr(self, "page_labels", []), self.images, strict=False):
             pix = QPixmap.fromImage(image)
             if pix.width() > width:
@@ -239,3 +252,28 @@ class PdfPreview(QWidget):
     def open_external(self) -> None:
         if self.path:
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.path))
+
+
+class SplitShare(QObject):
+    """Keeps a splitter's panes at fixed shares of its width (e.g. class list 3/5, preview 2/5) whenever
+    it is resized, until the user moves the handle. QSplitter alone shares out by size hints: beside
+    a wide table the preview got its bare minimum (233 of 1,036 pixels at 1366×768)."""
+
+    def __init__(self, split: QSplitter, shares: tuple[int, ...]) -> None:
+        super().__init__(split)
+        self.split, self.shares = split, shares
+        self.user_moved = False
+        split.splitterMoved.connect(self._moved)
+        split.installEventFilter(self)
+
+    def _moved(self, _pos: int, _index: int) -> None:
+        self.user_moved = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and not self.user_moved:
+            total = self.split.width() - self.split.handleWidth() * (self.split.count() - 1)
+            whole = sum(self.shares)
+            sizes = [total * n // whole for n in self.shares]
+            sizes[-1] = total - sum(sizes[:-1])
+            self.split.setSizes(sizes)
+        return False
