@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, select, tuple_, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from dipdesk.store import reach
@@ -253,7 +253,7 @@ class Merger:
                     }
                 )
                 return [Outcome(ch, "parked", site_id=ch.site_id)]
-            missing = info.required - set(values) - {"id"}
+            missing = info.required.difference(values, ("id",))
             if missing:
                 return [
                     Outcome(ch, "rejected", reason=f"incomplete create: missing {', '.join(sorted(missing))}")
@@ -263,11 +263,14 @@ class Merger:
             self._insert_index[key] = row
             site = row.get("site_id")
             self.rows[key] = RowState(site_id=site, deleted=bool(row.get("deleted", False)))
-            self.clocks[key] = {"*": Clock(ch.hlc, ch.device)}
-            self._reset_clocks.add(key)
-            self._dirty_clocks[(ch.table, ch.record_id, "*")] = Clock(ch.hlc, ch.device)
+            if self.clocks.get(key):  # clocks without a row (a refused create's marker): start again
+                self._reset_clocks.add(key)
+            stamp = Clock(ch.hlc, ch.device)
+            self.clocks[key] = {"*": stamp}
+            self._dirty_clocks[(ch.table, ch.record_id, "*")] = stamp
             out = [Outcome(ch, "applied", won=dict(ch.fields), created=True, site_id=site)]
-            for prow in sorted(self.parked.pop(key, []), key=lambda p: str(p["hlc"])):
+            waiting = self.parked.pop(key, None)
+            for prow in sorted(waiting, key=lambda p: str(p["hlc"])) if waiting else ():
                 self._unpark.append(int(prow["id"]))
                 parked = Change(
                     table=ch.table,
@@ -443,7 +446,7 @@ class Merger:
                     conn.execute(insert(self.tables[run_table].table), run)
 
         for tname, row in self._inserts:
-            keys = tuple(sorted(row))
+            keys = tuple(row)  # rows of a table come with their fields in one order: one run
             if tname != run_table or keys != run_keys:
                 emit()
                 run_table, run_keys, run = tname, keys, []
@@ -469,12 +472,14 @@ class Merger:
 
         if self._reset_clocks:
             c = CLOCKS.c
-            reset = sorted(self._reset_clocks)
-            for i in range(0, len(reset), IN_CHUNK):
-                part = reset[i : i + IN_CHUNK]
-                conn.execute(
-                    delete(CLOCKS).where(tuple_(c.table_name, c.record_id).in_(part), c.field != "*")
-                )
+            by_table: dict[str, list[str]] = {}
+            for tname, rid in sorted(self._reset_clocks):
+                by_table.setdefault(tname, []).append(rid)
+            for tname, rids in by_table.items():  # by table: the clocks' (table, record) index serves it
+                for part in _chunks(rids):
+                    conn.execute(
+                        delete(CLOCKS).where(c.table_name == tname, c.record_id.in_(part), c.field != "*")
+                    )
             self._reset_clocks = set()
         upsert_clocks(
             conn,
