@@ -38,8 +38,16 @@ def test_cached_codecs_equal_the_plain_ones() -> None:
     for info in synced_tables().values():
         for col in info.columns.values():
             for value in WIRE:
-                assert outcome(decoder(col), value) == outcome(decode, col, value), (info.name, col.name, value)
+                assert outcome(decoder(col), value) == outcome(decode, col, value), (
+                    info.name,
+                    col.name,
+                    value,
+                )
             for value in PYTHON:
-                assert outcome(encoder(col), value) == outcome(encode, col, value), (info.name, col.name, value)
+                assert outcome(encoder(col), value) == outcome(encode, col, value), (
+                    info.name,
+                    col.name,
+                    value,
+                )
             checked += 1
     assert checked > 100
