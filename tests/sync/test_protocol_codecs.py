@@ -51,3 +51,57 @@ def test_cached_codecs_equal_the_plain_ones() -> None:
                 )
             checked += 1
     assert checked > 100
+
+
+def test_insert_rows_stores_what_sqlalchemy_insert_stores(tmp_path: Any) -> None:
+    """`merge.insert_rows` (the driver's executemany over the columns' bind processors) stores exactly
+    what `conn.execute(insert(table), rows)` stores, defaults filled in alike (`updated_at` aside: a
+    time of insertion)."""
+    from sqlalchemy import Engine, insert, select
+
+    from dipdesk.services.demo import build_demo
+    from dipdesk.store.db import open_database
+    from dipdesk.sync.merge import insert_rows
+    from dipdesk.sync.protocol import encode_row, row_decoders
+
+    src = open_database(tmp_path / "demo.sqlite3")
+    build_demo(src, site_code="IPC1", participants=40)
+    names = [i.name for i in synced_tables().values() if not i.reference]
+
+    def fill(path: Any, fast: bool) -> Engine:
+        eng = open_database(path)
+        with src.connect() as sc, eng.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            for name in names:
+                info = synced_tables()[name]
+                dec = row_decoders(name)
+                rows = [
+                    {k: dec[k](v) for k, v in encode_row(info, r).items()}
+                    for r in sc.execute(select(info.table)).mappings()
+                ]
+                if rows:
+                    conn.execute(info.table.delete())
+                    if fast:
+                        insert_rows(conn, info.table, rows)
+                    else:
+                        conn.execute(insert(info.table), rows)
+            conn.commit()
+        return eng
+
+    stored = []
+    for fast in (False, True):
+        eng = fill(tmp_path / f"{fast}.sqlite3", fast)
+        with eng.connect() as conn:
+            stored.append(
+                {
+                    name: sorted(
+                        repr([(k, v, type(v).__name__) for k, v in r._mapping.items() if k != "updated_at"])
+                        for r in conn.exec_driver_sql(f"SELECT * FROM {name}")
+                    )
+                    for name in names
+                }
+            )
+        eng.dispose()
+    assert sum(len(v) for v in stored[0].values()) > 500
+    assert stored[0] == stored[1]
+    src.dispose()
