@@ -584,18 +584,32 @@ def _batch_sized(
     size = float(e.get("size", 16))
     _left, width, height, _c = _text_box(e, page_w, size)
     floor = float(e["min_size"]) if e.get("min_size") else round(size * 0.6, 1)
+    font = FONT_BOLD if e.get("bold") else FONT
     fitted = size
     for p in pages:
         if p.layout is not layout and p.layout.key != layout.key:
             continue
         text = fill(str(e.get("text") or ""), p.values)
-        if not text.strip():
-            continue
+        if not text.strip() or _fits_whole(text, font, size, width, height):
+            continue  # (fits at full size: leaves `fitted` as it is)
         para = _tt.fit_text(text, max_width=width, max_height=height, size=size, min_size=min(size, floor),
                             bold=bool(e.get("bold")), max_lines=1, unbreakable=True)  # fmt: skip
         if para.hscale == 1.0:
             fitted = min(fitted, para.font_size)
     return e if fitted == size else {**e, "size": fitted, "min_size": min(fitted, floor)}
+
+
+def _fits_whole(text: str, font: str, size: float, width: float, height: float) -> bool:
+    """Whether unbreakable ``text`` sets on one line at ``size`` in the box: fit_text's first test
+    (one shaped measure, the same tolerances), without its word marks and paragraph, for plain text
+    (printable, spaces the only whitespace) as names are. False also means "ask fit_text"."""
+    if not text.isprintable() or any(c.isspace() and c != " " for c in text):
+        return False
+    m = _tt._measure(text, font)
+    asc, desc = _tt._vmetrics(font)
+    return (m.right - m.left) * size <= width + 1e-6 and (max(asc, m.top) + max(desc, m.bottom)) * size <= (
+        height + 1e-6
+    )
 
 
 def _signatory_size(layout: Layout, values: Mapping[str, str], thai: bool, page_w: float) -> float | None:

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 # Closing while a sync round runs: the round stops at its next batch boundary; past this, close anyway
 # (the batch on the wire is sent again by the next round, which the server skips as a replay).
 CLOSE_WAIT_MS = 60_000
+NAV_ITEM_HEIGHT = 46  # a navigation item's height where the screen has room
+NAV_ITEM_MIN = 38  # … and the least it is made on a short screen before the list scrolls
 
 LICENCES = (
     ("dipdesk", "GPL-2.0-or-later"),
@@ -99,7 +101,7 @@ class MainWindow(QMainWindow):
         for area in AREAS:
             item = QListWidgetItem(area_title(area))
             item.setData(Qt.ItemDataRole.UserRole, area.name)
-            item.setSizeHint(QSize(0, 46))
+            item.setSizeHint(QSize(0, NAV_ITEM_HEIGHT))
             self.nav.addItem(item)
             item.setHidden(not area_allowed(area, env.user.role))  # users, audit trail: by role
         self._recolor_icons(theme.current_theme())
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.installEventFilter(self)  # resized: items made as tall as fit (see _fit_nav_items)
         col.addWidget(self.nav, 1)
         return side
 
@@ -414,6 +417,27 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if isinstance(page, AreaPage):
             page.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.nav and event.type() == QEvent.Type.Resize:
+            self._fit_nav_items()
+        return super().eventFilter(watched, event)
+
+    def _fit_nav_items(self) -> None:
+        """Every area in sight without scrolling where the height allows: on 1366×768 thirteen items of
+        46 pixels did not fit, and choosing ตั้งค่า scrolled ภาพรวม out of the list. Items shrink to
+        what fits, down to NAV_ITEM_MIN (a Thai line with its marks above and below); below that the
+        list scrolls."""
+        shown = [self.nav.item(r) for r in range(self.nav.count()) if not self.nav.item(r).isHidden()]
+        if not shown:
+            return
+        # the list's height less its frame (with the stylesheet's padding); per item, its margins (1 px
+        # above and below, theme.py). Not the viewport's height: on this Resize it is not resized yet.
+        room = self.nav.height() - 2 * self.nav.frameWidth()
+        height = max(NAV_ITEM_MIN, min(NAV_ITEM_HEIGHT, room // len(shown) - 2))
+        for item in shown:
+            if item.sizeHint().height() != height:
+                item.setSizeHint(QSize(0, height))
 
     # --- theme ------------------------------------------------------------------------------------
 

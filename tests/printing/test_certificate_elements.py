@@ -92,3 +92,25 @@ def test_one_name_size_and_one_position_size_for_the_batch() -> None:
     pw = 842.0
     size = C._signatory_size(pages[0].layout, pages[0].values, False, pw)
     assert size is not None and size < 15  # the longer title sets it, both titles print at it
+
+
+def test_a_name_that_fits_whole_is_what_fit_text_sets_at_full_size() -> None:
+    """certificate_elements._fits_whole (the batch's quick test per name) never says "fits" where fit_text
+    would shrink or condense the name; where it says "ask", fit_text decides."""
+    from dipdesk.printing import thaitext
+    from dipdesk.printing.certificate_elements import _fits_whole
+    from dipdesk.printing.fonts import FONT, FONT_BOLD, register_fonts
+
+    register_fonts()
+    names = ["นางสาวปิ่นประภา ศรีสุขสวัสดิ์", "นายก ข", "Mr. John Smith", " นาย ก ", "x\ty", "นายสมชาย  ใจดี",
+             "นางสาว" + "ก" * 60 + " ข", "ผู้ใหญ่ ปั้น ฟื้น ภูมิ์"]  # fmt: skip
+    said_fits = 0
+    for font in (FONT, FONT_BOLD):
+        for name in names:
+            for width in (60.0, 200.0, 700.0):
+                para = thaitext.fit_text(name, max_width=width, max_height=60.0, size=32.0, min_size=19.2,
+                                         bold=font == FONT_BOLD, max_lines=1, unbreakable=True)  # fmt: skip
+                if _fits_whole(name, font, 32.0, width, 60.0):
+                    said_fits += 1
+                    assert para.font_size == 32.0 and para.hscale == 1.0, (name, width)
+    assert said_fits > 5
