@@ -370,7 +370,7 @@ def inserting(conn: Connection, table: str, ids: list[str]) -> Iterator[None]:
             f"(SELECT {', '.join(COLUMNS[table])} FROM main.{table} "
             "WHERE id IN (SELECT id FROM temp.kpi_inserted))"
         )
-        for stmt in _statements(table, "NEW", +1, rows):
+        for stmt in _bulk_statements(table, rows):
             conn.exec_driver_sql(stmt)
         conn.exec_driver_sql("DELETE FROM temp.kpi_inserted")
         conn.exec_driver_sql(ddl)
@@ -379,6 +379,34 @@ def inserting(conn: Connection, table: str, ids: list[str]) -> Iterator[None]:
         if not done:  # the block failed: the caller rolls back, but never leave the figures unkept
             with contextlib.suppress(DBAPIError):
                 conn.exec_driver_sql(ddl.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
+
+
+def _bulk_statements(table: str, rows: str) -> list[str]:
+    """What the insert trigger of `table` does, for the rows of the subquery `rows` at once: each
+    component read once into a temp table, and each (line, id) reached counted once with the number of
+    rows reaching it (the reach's own triggers then run once per id, not once per row)."""
+    out: list[str] = []
+    for sql, deps in DISTINCT.values():
+        if table in deps:
+            out += [
+                "DROP TABLE IF EXISTS temp.kpi_bulk",
+                f"CREATE TEMP TABLE kpi_bulk AS {_lines(_source(sql, table, rows=rows))}",
+                _ensure_lines("SELECT y, s, line, kind FROM temp.kpi_bulk"),
+                "INSERT INTO kpi_reach(all_line, rid, site_line, n) "
+                "SELECT la.id, x.rid, ls.id, count(*) FROM temp.kpi_bulk x "
+                "JOIN kpi_lines ls ON ls.fiscal_year = x.y AND ls.site_id = x.s AND ls.line = x.line "
+                f"AND ls.kind = x.kind JOIN kpi_lines la ON la.fiscal_year = x.y AND la.site_id = '{ALL}' "
+                "AND la.line = x.line AND la.kind = x.kind WHERE 1 GROUP BY la.id, x.rid, ls.id "
+                "ON CONFLICT(all_line, rid, site_line) DO UPDATE SET n = n + excluded.n",
+            ]
+    for sql, deps in COUNTERS.values():
+        if table in deps:
+            out += [
+                "DROP TABLE IF EXISTS temp.kpi_bulk",
+                f"CREATE TEMP TABLE kpi_bulk AS {_source(sql, table, rows=rows)}",
+                *_apply_counter("SELECT * FROM temp.kpi_bulk", +1),
+            ]
+    return [*out, "DROP TABLE IF EXISTS temp.kpi_bulk"]
 
 
 def rebuild(conn: Connection) -> None:

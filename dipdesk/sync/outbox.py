@@ -20,12 +20,13 @@ from sqlalchemy import Connection, delete, exists, func, insert, literal_column,
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnClause
 
+from dipdesk.store import jsoncodec
 from dipdesk.store.auth import LocalState
 from dipdesk.store.base import utcnow
 from dipdesk.store.sync import CLOCKS, OUTBOX, SyncFieldClock
 from dipdesk.sync import hlc
 from dipdesk.sync.merge import upsert_clocks
-from dipdesk.sync.protocol import TableInfo, encode, encode_row, synced_tables
+from dipdesk.sync.protocol import TableInfo, encode, encode_row, row_encoders, synced_tables
 
 KEY_DEVICE = "sync.device_id"
 KEY_HLC = "sync.hlc"
@@ -189,6 +190,9 @@ def snapshot(conn: Connection, site_id: str) -> int:
         )
     }
     rowid: ColumnClause[Any] = literal_column("rowid")
+    c = CLOCKS.c
+    created_at = OUTBOX.c.created_at.type.bind_processor(conn.dialect) or (lambda v: v)
+    id_at = {name: info.fields.index("id") for name, info in synced_tables().items()}
     for info in synced_tables().values():
         if not info.site_owned:
             continue
@@ -197,56 +201,61 @@ def snapshot(conn: Connection, site_id: str) -> int:
         if top <= after:
             continue
         # In insertion order (rowid), which puts a row after the rows of its own table it refers to;
-        # page by rowid, so each page starts where the last one ended.
-        q = _unclocked(info, site_id).add_columns(rowid.label("_rowid")).where(rowid <= top).order_by(rowid)
+        # page by rowid, so each page starts where the last one ended. Rows are read as tuples in the
+        # synced fields' order and written with the driver's executemany: a first sync enqueues tens of
+        # thousands, and this is the part of the round before anything travels.
+        t = info.table
+        encoders = row_encoders(info.name)
+        q = (
+            select(
+                *[t.c[f] for f in info.fields],
+                t.c.updated_at.label("_updated"),
+                t.c.created_at.label("_created"),
+                rowid.label("_rowid"),
+            )
+            .where(t.c.site_id == site_id, ~exists().where(c.table_name == info.name, c.record_id == t.c.id))
+            .where(rowid <= top)
+            .order_by(rowid)
+        )
         while True:
-            batch = conn.execute(q.where(rowid > after).limit(SNAPSHOT_CHUNK)).mappings().all()
+            batch = conn.execute(q.where(rowid > after).limit(SNAPSHOT_CHUNK)).all()
             if not batch:
                 break
-            after = int(batch[-1]["_rowid"])
-            out: list[dict[str, Any]] = []
-            clocks: list[dict[str, Any]] = []
-            now = utcnow()
+            after = int(batch[-1][-1])
+            out: list[tuple[Any, ...]] = []
+            clocks: list[tuple[str, str, str, str, str]] = []
+            now = created_at(utcnow())
             for row in batch:
-                changed = row["updated_at"] or row["created_at"]
+                changed = row[-3] or row[-2]
                 ms = (
                     int(changed.replace(tzinfo=UTC).timestamp() * 1000)
                     if isinstance(changed, datetime)
                     else 0
                 )
                 stamp = hlc.at_ms(ms, dev)
-                highest = max(highest, stamp)
-                out.append(
-                    {
-                        "table_name": info.name,
-                        "record_id": row["id"],
-                        "op": "s",
-                        "fields": encode_row(info, row),
-                        "base": {},
-                        "hlc": stamp,
-                        "user_id": None,
-                        "state": "pending",
-                        "reject_reason": "",
-                        "created_at": now,
-                    }
-                )
-                clocks.append(
-                    {
-                        "table_name": info.name,
-                        "record_id": row["id"],
-                        "field": "*",
-                        "hlc": stamp,
-                        "device_id": dev,
-                    }
-                )
-            conn.execute(insert(OUTBOX), out)
-            conn.execute(insert(CLOCKS), clocks)
+                if stamp > highest:
+                    highest = stamp
+                rid = row[id_at[info.name]]
+                fields = jsoncodec.dumps({f: enc(v) for (f, enc), v in zip(encoders, row, strict=False)})
+                out.append((info.name, rid, "s", fields, "{}", stamp, None, "pending", "", now))
+                clocks.append((info.name, rid, "*", stamp, dev))
+            conn.exec_driver_sql(_INSERT_OUTBOX, out)
+            conn.exec_driver_sql(_INSERT_CLOCKS, clocks)
             total += len(out)
         _set(conn, KEY_HWM + info.name, str(top))
     if highest:
         clock.observe(highest)
         save_clock(conn, clock)
     return total
+
+
+_INSERT_OUTBOX = (
+    f"INSERT INTO {OUTBOX.name} (table_name, record_id, op, fields, base, hlc, user_id, state, reject_reason, "
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_CLOCKS = (
+    f"INSERT INTO {CLOCKS.name} (table_name, record_id, field, hlc, device_id) VALUES (?, ?, ?, ?, ?)"
+)
 
 
 def pending_count(conn: Connection) -> int:

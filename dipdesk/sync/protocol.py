@@ -367,6 +367,42 @@ def decoder(col: Column[Any]) -> Callable[[Any], Any]:
             return absent() if value is None else decode(col, value)
 
         return stamp
+    if isinstance(typ, Date):
+
+        def day(value: Any) -> Any:
+            if type(value) is str and len(value) == 10:
+                try:
+                    return dt.date.fromisoformat(value)
+                except ValueError:
+                    return decode(col, value)  # raises with the reason
+            return absent() if value is None else decode(col, value)
+
+        return day
+    if isinstance(typ, (Integer, BigInteger)):
+        top = _INT64 if isinstance(typ, BigInteger) else _INT32
+
+        def whole(value: Any) -> Any:
+            if type(value) is int and -top - 1 <= value <= top:
+                return value
+            return absent() if value is None else decode(col, value)
+
+        return whole
+    if isinstance(typ, Numeric) and not isinstance(typ, Float):
+        quantum = Decimal(1).scaleb(-_scale(col))
+        limit = Decimal(10) ** ((getattr(typ, "precision", None) or 18) - _scale(col))
+
+        def number(value: Any) -> Any:
+            kind = type(value)
+            if kind is str or kind is int:
+                try:
+                    d = Decimal(value).quantize(quantum, rounding="ROUND_HALF_UP")
+                except (InvalidOperation, ValueError):
+                    return decode(col, value)  # raises with the reason
+                if d.is_finite() and abs(d) < limit:
+                    return d
+            return absent() if value is None else decode(col, value)
+
+        return number
     return lambda value: decode(col, value)
 
 

@@ -323,7 +323,9 @@ def test_quitting_while_the_window_waits_does_not_cut_the_round_off(
     with Link(server.port, rtt_ms=40, bandwidth_bps=4_000_000) as link:
         window = MainWindow(page_env(a))
         qtbot.addWidget(window)
-        window.background.round_options = {"server_url": link.url, "push_changes": 40}
+        # small batches: the push must still be going when the link slows down (a round that ended first,
+        # as a fast one did on a loaded machine, leaves nothing for the exit to wait for)
+        window.background.round_options = {"server_url": link.url, "push_changes": 5}
         window.show()
         with qtbot.waitSignal(window.background.round_started, timeout=10_000):
             window.background.sync_now()

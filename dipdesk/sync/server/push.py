@@ -21,6 +21,7 @@ from dipdesk.sync.merge import (
     apply_carefully,
     clocks_of,
     held,
+    insert_rows,
     park_change,
     retry_parked,
 )
@@ -274,7 +275,7 @@ def apply_push(
             )
     lock_log(conn)  # from here to the commit: one push at a time (the seqs it draws become visible in order)
     if log:
-        conn.execute(insert(CHANGES), log)
+        insert_rows(conn, CHANGES, log)
     if conflicts:
         unique = {cf["id"]: cf for cf in conflicts}
         existing = set(conn.execute(select(CONFLICTS.c.id).where(CONFLICTS.c.id.in_(list(unique)))).scalars())
