@@ -15,8 +15,8 @@ An update for a record this replica does not have yet (it arrived before its cre
 `sync_parked` and merged, by stamp, when the create arrives. Nothing is dropped.
 
 Work is batched: rows, clocks and parked changes of the whole batch are fetched with a few IN queries,
-inserts go out as runs of executemany in the batch's order (parents before children), then updates, then
-clocks. The caller wraps `apply` in a savepoint and, if the database refuses the batch (a unique or
+inserts go out as one executemany per table in foreign-key order (parents before children), then updates,
+then clocks. The caller wraps `apply` in a savepoint and, if the database refuses the batch (a unique or
 foreign-key violation), applies the changes one by one with `apply_carefully` to isolate the culprit.
 """
 
@@ -28,7 +28,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 
 from dipdesk.store import reach
@@ -87,6 +98,27 @@ def conflict_id(table: str, record_id: str, field_name: str, loser_hlc: str) -> 
 def _chunks(items: list[str], n: int = IN_CHUNK) -> Iterator[list[str]]:
     for i in range(0, len(items), n):
         yield items[i : i + n]
+
+
+def _by_table(
+    table_col: ColumnElement[str], id_col: ColumnElement[str], keys: list[tuple[str, str]]
+) -> Iterator[ColumnElement[bool]]:
+    """WHERE clauses for (table, record id) pairs: `table = t AND id IN (…)` per table, OR-ed together,
+    at most IN_CHUNK ids a statement (one statement for a batch's few tables, each an index look-up)."""
+    per: dict[str, list[str]] = {}
+    for tname, rid in keys:
+        per.setdefault(tname, []).append(rid)
+    arms: list[ColumnElement[bool]] = []
+    size = 0
+    for tname, ids in per.items():
+        for part in _chunks(ids):
+            if arms and size + len(part) > IN_CHUNK:
+                yield or_(*arms)
+                arms, size = [], 0
+            arms.append(and_(table_col == tname, id_col.in_(part)))
+            size += len(part)
+    if arms:
+        yield or_(*arms)
 
 
 def upsert_clocks(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -211,9 +243,11 @@ class Merger:
         for ch in changes:
             if ch.table in self.tables and (ch.table, ch.record_id) not in self.rows:
                 wanted.setdefault(ch.table, set()).add(ch.record_id)
+        # the rows, table by table (locked on the server); clocks and parked changes of every table at once
+        keys: list[tuple[str, str]] = []
+        missing: list[tuple[str, str]] = []
         for tname, ids in wanted.items():
-            info = self.tables[tname]
-            t = info.table
+            t = self.tables[tname].table
             id_list = sorted(ids)
             site_col = t.c.site_id if "site_id" in t.c else None
             found: dict[str, RowState] = {}
@@ -224,19 +258,21 @@ class Merger:
                     q = q.order_by(t.c.id).with_for_update(of=t)
                 for r in self.conn.execute(q):
                     found[r[0]] = RowState(site_id=r[2] if site_col is not None else None, deleted=bool(r[1]))
-            clocks = clocks_of(self.conn, tname, id_list)
-            missing = [i for i in id_list if i not in found]
-            parked: dict[str, list[dict[str, Any]]] = {}
-            pc = PARKED.c
-            for part in _chunks(missing):
-                q = select(PARKED).where(pc.table_name == tname, pc.record_id.in_(part))
-                for prow in self.conn.execute(q.order_by(pc.id)).mappings():
-                    parked.setdefault(prow["record_id"], []).append(dict(prow))
             for rid in id_list:
+                keys.append((tname, rid))
                 self.rows[(tname, rid)] = found.get(rid)
-                self.clocks[(tname, rid)] = clocks.get(rid, {})
-                if rid in parked:
-                    self.parked[(tname, rid)] = parked[rid]
+                self.clocks[(tname, rid)] = {}
+                if rid not in found:
+                    missing.append((tname, rid))
+        c = CLOCKS.c
+        for where in _by_table(c.table_name, c.record_id, keys):
+            q = select(c.table_name, c.record_id, c.field, c.hlc, c.device_id).where(where)
+            for tname, rid, fname, stamp, dev in self.conn.execute(q):
+                self.clocks[(tname, rid)][fname] = Clock(stamp, dev)
+        pc = PARKED.c
+        for where in _by_table(pc.table_name, pc.record_id, missing):
+            for prow in self.conn.execute(select(PARKED).where(where).order_by(pc.id)).mappings():
+                self.parked.setdefault((prow["table_name"], prow["record_id"]), []).append(dict(prow))
 
     def row_state(self, table: str, record_id: str) -> RowState | None:
         return self.rows.get((table, record_id))
@@ -482,23 +518,18 @@ class Merger:
 
     def flush(self) -> None:
         conn = self.conn
-        run_table: str | None = None
-        run_keys: tuple[str, ...] = ()
-        run: list[dict[str, Any]] = []
-
-        def emit() -> None:
-            if run and run_table is not None:
-                # many rows of a table the dashboard's reach reads: counted set-based after the insert
-                with reach.inserting(conn, run_table, [r["id"] for r in run]):
-                    insert_rows(conn, self.tables[run_table].table, run)
-
+        # one executemany per table and set of columns, tables in foreign-key order (parents first),
+        # rows of a table in the batch's order: a batch of people each with its audit entry is two
+        # statements, not one per row (a child that came before its parent in the batch goes after it)
+        rank = {name: i for i, name in enumerate(self.tables)}
+        runs: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
         for tname, row in self._inserts:
-            keys = tuple(row)  # rows of a table come with their fields in one order: one run
-            if tname != run_table or keys != run_keys:
-                emit()
-                run_table, run_keys, run = tname, keys, []
-            run.append(row)
-        emit()
+            runs.setdefault((tname, tuple(row)), []).append(row)  # a table's rows list their fields alike
+        for tname, keys in sorted(runs, key=lambda k: rank[k[0]]):
+            run = runs[(tname, keys)]
+            # many rows of a table the dashboard's reach reads: counted set-based after the insert
+            with reach.inserting(conn, tname, [r["id"] for r in run]):
+                insert_rows(conn, self.tables[tname].table, run)
         self._inserts, self._insert_index = [], {}
 
         grouped: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}

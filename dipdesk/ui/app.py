@@ -26,6 +26,7 @@ from dipdesk.settings import Settings
 from dipdesk.ui import icons, theme, workers
 from dipdesk.ui.db import Database, set_database
 from dipdesk.ui.dialogs import install_dialog_rules
+from dipdesk.ui.first_paint import after_first_paint
 from dipdesk.ui.i18n import current_language, install_translations
 
 log = logging.getLogger(__name__)
@@ -154,7 +155,10 @@ class StartupCheck(QObject):
         with self.db.session() as s:
             needs = needs_first_run(s)
         if not needs:
-            _warm_up()
+            try:
+                _warm_up()
+            except Exception:  # only a head start: what failed here is imported (or fails) when used
+                log.warning("warming up the main window's modules failed", exc_info=True)
         return needs
 
     @property
@@ -302,33 +306,6 @@ class Prebuild(QObject):
         if self.window is not None:
             self.window.deleteLater()
         self.window, self.user = None, None
-
-
-class _FirstPaint(QObject):
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self.then: Callable[[], None] | None = then
-        widget.installEventFilter(self)
-        QTimer.singleShot(1000, self.fire)  # in case no paint comes (a minimised window)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self.fire)
-        return False
-
-    def fire(self) -> None:
-        then, self.then = self.then, None
-        if then is not None:
-            parent = self.parent()
-            if isinstance(parent, QWidget):
-                parent.removeEventFilter(self)
-            then()
-
-
-def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
-    """Call `then` once `widget` has been painted (or a second after, if no paint comes): work that
-    can wait a moment does not delay the window's first appearance."""
-    _FirstPaint(widget, then)
 
 
 def _looks_set_up(path: str) -> bool:

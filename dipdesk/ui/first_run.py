@@ -27,6 +27,7 @@ from dipdesk.core.passwords import MIN_PASSWORD, password_problem
 from dipdesk.services.errors import ServiceError, ValidationError
 from dipdesk.ui import icons, theme
 from dipdesk.ui.db import Database
+from dipdesk.ui.first_paint import after_first_paint
 from dipdesk.ui.i18n import current_language
 from dipdesk.ui.workers import Task, run_task
 
@@ -81,7 +82,10 @@ class SitePage(QWizardPage):
         lay.addWidget(self.sites, 1)
         self.error = _field_error()
         lay.addWidget(self.error)
-        run_task(self._load, on_done=self._loaded, on_error=self._failed, owner=self)
+        # once the wizard has painted: the worker opens the database (SQLAlchemy's import, the schema)
+        after_first_paint(
+            self, lambda: run_task(self._load, on_done=self._loaded, on_error=self._failed, owner=self)
+        )
 
     def _load(self, task: Task) -> list[SiteChoice]:
         from dipdesk.services.setup import list_sites  # in the worker: the wizard shows first

@@ -27,6 +27,7 @@ from dipdesk.services.errors import ServiceError
 from dipdesk.settings import Settings
 from dipdesk.ui import icons
 from dipdesk.ui.db import Database
+from dipdesk.ui.first_paint import after_first_paint
 from dipdesk.ui.i18n import current_language, install_translations
 from dipdesk.ui.state import CurrentUser, current_user_from
 from dipdesk.ui.workers import Task, run_task
@@ -120,7 +121,7 @@ class LoginDialog(QDialog):
         self.username.installEventFilter(self)  # Enter there moves on to the password (see eventFilter)
         self.retranslate()
         (self.password if username else self.username).setFocus()
-        run_task(self._read_site, on_done=self._show_site, owner=self)
+        after_first_paint(self, lambda: run_task(self._read_site, on_done=self._show_site, owner=self))
 
     # --- texts ------------------------------------------------------------------------------------
 

@@ -155,7 +155,7 @@ def test_main_window_is_built_while_the_password_is_typed(qtbot, seeded_db, admi
 def test_after_first_paint_runs_once_when_painted(qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLabel
 
-    from dipdesk.ui.app import after_first_paint
+    from dipdesk.ui.first_paint import after_first_paint
 
     label = QLabel("ภาพรวม")
     qtbot.addWidget(label)
@@ -168,3 +168,19 @@ def test_after_first_paint_runs_once_when_painted(qtbot) -> None:  # type: ignor
     label.update()
     qtbot.wait(1200)
     assert calls == [True]  # once
+
+
+def test_a_failed_warm_up_is_not_a_database_error(qtbot, seeded_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The start-up check imports the main window's modules ahead (a head start only): its failure (here
+    an exception; a broken pipe on a print once did it) must not end in "the database could not be
+    opened"."""
+    from dipdesk.ui import app
+
+    def broken() -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(app, "_warm_up", broken)
+    check = app.StartupCheck(seeded_db)
+    check.start()
+    qtbot.waitUntil(lambda: check.answered, timeout=10_000)
+    assert check.error is None and check.needs_first_run is False

@@ -249,7 +249,7 @@ def auth(
         raise HTTPException(401, "device credential missing: enrol this device first")
     db: ServerDB = request.app.state.db
     dt = DEVICES
-    with db.read.connect() as conn:
+    with db.quick.connect() as conn:
         row = conn.execute(
             select(dt.c.id, dt.c.site_id, dt.c.secret_hash, dt.c.revoked, Site.code)
             .join(Site, Site.id == dt.c.site_id)
@@ -358,7 +358,7 @@ def create_app(
         until the earlier one is applied (or a while has passed: then the gap is reported). Waiting holds
         a worker thread, so only `MAX_WAITERS_PER_DEVICE` batches of a device and `MAX_WAITERS` in all
         may wait; more are told the gap at once (issue 17: 60 such pushes stalled the server 19.6 s)."""
-        with db.read.connect() as conn:
+        with db.quick.connect() as conn:
             if last_applied(conn, device_id) >= first_seq - 1:
                 return
         with waiters_lock:
@@ -436,7 +436,7 @@ def create_app(
         changes: list[str] = []  # each change as JSON text, around the log's stored JSON of its fields
         size = 0
         more = False
-        with db.read.connect() as conn:
+        with db.quick.connect() as conn:
             # Everything up to `top` is committed (log writers hold the log lock until they commit), so
             # when the answer is complete the cursor may jump to `top`, past this device's own changes.
             top = int(conn.execute(select(func.max(c.server_seq))).scalar() or 0)

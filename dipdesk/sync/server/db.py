@@ -50,6 +50,7 @@ class ServerDB:
     url: str
     write: Engine
     read: Engine
+    quick: Engine  # single-statement reads of the request path (auth, pull); `read` on SQLite
 
     @property
     def is_sqlite(self) -> bool:
@@ -89,19 +90,25 @@ def connect(url_or_path: str, *, migrate: bool = True) -> ServerDB:
         open_database(url_or_path).dispose()
     lite = sqlite_url(url_or_path)
     if lite is not None:
-        return ServerDB(lite, _sqlite_engine(lite, "BEGIN IMMEDIATE"), _sqlite_engine(lite, "BEGIN"))
+        reader = _sqlite_engine(lite, "BEGIN")
+        return ServerDB(lite, _sqlite_engine(lite, "BEGIN IMMEDIATE"), reader, reader)
     # `serve --workers N` gives each worker a share of the connections (PostgreSQL allows 100 by default)
     workers = max(1, int(os.environ.get("DIPDESK_SERVER_WORKERS", "1") or 1))
     engine = create_engine(
         url_or_path,
         pool_size=max(4, 20 // workers),
         max_overflow=max(4, 40 // workers),
-        pool_pre_ping=True,
+        # no ping before every checkout (a round trip per request's connection): after a PostgreSQL restart
+        # the first statement on an old connection fails (503, the device tries again) and SQLAlchemy
+        # drops the whole pool then
+        pool_pre_ping=False,
         pool_timeout=60,
         **JSON_CODEC,
     )
     event.listen(engine, "connect", _custom_plans)
-    return ServerDB(url_or_path, engine, engine)
+    # `quick`: the request path's reads outside a transaction (no BEGIN / ROLLBACK round trips); each
+    # statement sees what was committed when it started, as inside a READ COMMITTED transaction. Same pool.
+    return ServerDB(url_or_path, engine, engine, engine.execution_options(isolation_level="AUTOCOMMIT"))
 
 
 def _custom_plans(dbapi_conn: Any, _record: Any) -> None:

@@ -36,11 +36,15 @@ from dipdesk.store.people import Enterprise, Person, Product
 from dipdesk.store.programs import Activity, Program
 from dipdesk.store.reference import Site
 from dipdesk.store.sync import CHANGES
-from dipdesk.sync.server.national import REACHED_STATES, Counts, compute
-
-IDENTITY_TABLES = ("people", "enterprises")
-MAX_IDENTITY_CHANGES = 20_000  # more than this since the last computation: count every site again
-IN_CHUNK = 1000
+from dipdesk.sync.server.national import (
+    IDENTITY_TABLES,
+    IN_CHUNK,
+    MAX_IDENTITY_CHANGES,
+    REACHED_STATES,
+    Counts,
+    compute,
+    identity_dirty,
+)
 
 
 @dataclass
@@ -174,18 +178,17 @@ class Incremental:
     def counts(self, conn: Connection, year: int) -> Counts:
         c = CHANGES.c
         top = int(conn.execute(select(func.max(c.server_seq))).scalar() or 0)
-        site_ids = list(conn.execute(select(Site.id).order_by(Site.id)).scalars())
-        positions = {
-            s: int(conn.execute(select(func.max(c.server_seq)).where(c.site_id == s)).scalar() or 0)
-            for s in site_ids
-        }
+        # each site's position: an index look-up per site, all in one statement
+        moved = select(func.max(c.server_seq)).where(c.site_id == Site.id).scalar_subquery()
+        positions = {s: int(pos or 0) for s, pos in conn.execute(select(Site.id, moved).order_by(Site.id))}
+        site_ids = list(positions)
         state = self.years.get(year)
         if state is None:
             dirty = set(site_ids)
             state = YearState(top)
         else:
             dirty = {s for s in site_ids if s not in state.sites or state.sites[s].position != positions[s]}
-            dirty |= _identity_dirty(conn, state.seq, top, site_ids)
+            dirty |= identity_dirty(conn, state.seq, top, site_ids)
         self.identities.refresh(conn, top)
         for s in sorted(dirty):
             old = state.sites.get(s)
@@ -203,43 +206,6 @@ class Incremental:
         self.years[year] = state
         self.recounted = sorted(dirty)
         return state.counts
-
-
-def _identity_dirty(conn: Connection, since: int, top: int, site_ids: list[str]) -> set[str]:
-    """Sites whose reach names a person or enterprise whose record changed in the log after `since`."""
-    if top <= since:
-        return set()
-    c = CHANGES.c
-    rows = conn.execute(
-        select(c.table_name, c.record_id)
-        .where(c.server_seq > since, c.server_seq <= top, c.table_name.in_(IDENTITY_TABLES))
-        .limit(MAX_IDENTITY_CHANGES + 1)
-    ).all()
-    if len(rows) > MAX_IDENTITY_CHANGES:
-        return set(site_ids)
-    people = sorted({r.record_id for r in rows if r.table_name == "people"})
-    enterprises = sorted({r.record_id for r in rows if r.table_name == "enterprises"})
-    dirty: set[str] = set()
-    for i in range(0, len(people), IN_CHUNK):
-        part = people[i : i + IN_CHUNK]
-        dirty.update(
-            conn.execute(
-                select(Enrollment.site_id).distinct().where(Enrollment.person_id.in_(part))
-            ).scalars()
-        )
-    for i in range(0, len(enterprises), IN_CHUNK):
-        part = enterprises[i : i + IN_CHUNK]
-        dirty.update(
-            conn.execute(
-                select(Enrollment.site_id).distinct().where(Enrollment.enterprise_id.in_(part))
-            ).scalars()
-        )
-        dirty.update(
-            conn.execute(
-                select(ServiceRecord.site_id).distinct().where(ServiceRecord.enterprise_id.in_(part))
-            ).scalars()
-        )
-    return dirty
 
 
 def _count_site(conn: Connection, year: int, site_id: str, position: int, ids: Identities) -> SiteReach:

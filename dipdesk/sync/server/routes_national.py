@@ -78,7 +78,7 @@ def add_routes(
     ) -> Response:
         """The national figures of the asked fiscal years (default: this one and those with programs or
         targets). Counts, values and targets only: no personal data; the same for every device."""
-        with db.read.connect() as conn:
+        with db.quick.connect() as conn:
             years = sorted(set(fy or [*years_with_data(conn), fiscal_year(dt.date.today())]), reverse=True)
             figures = [f for f in (cache.get(conn, y) for y in years[:MAX_YEARS]) if f is not None]
         return respond(request, {"years": figures, "site": device.site_code})
