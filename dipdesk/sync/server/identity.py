@@ -103,9 +103,12 @@ def _lock_identities(conn: Connection, kind: str, values: list[str]) -> None:
     parallel. SQLite's write transactions are exclusive anyway."""
     if conn.dialect.name != "postgresql":
         return
-    for value in values:
-        key = zlib.crc32(f"{kind}:{value}".encode()) - 2**31
-        conn.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": IDENTITY_LOCK_CLASS, "b": key})
+    keys = [zlib.crc32(f"{kind}:{value}".encode()) - 2**31 for value in values]
+    for i in range(0, len(keys), 1000):  # one statement takes them one after the other, in this order
+        conn.execute(
+            text("SELECT count(pg_advisory_xact_lock(:a, k)) FROM unnest(CAST(:keys AS integer[])) AS u(k)"),
+            {"a": IDENTITY_LOCK_CLASS, "keys": keys[i : i + 1000]},
+        )
 
 
 def _merge_identities(conn: Connection, kind: str, values: list[str]) -> int:
