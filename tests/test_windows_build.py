@@ -55,6 +55,7 @@ NEEDS: dict[str, list[str] | None] = {
     "psycopg": None,
     "pyscard": ['collect_submodules("smartcard")'],  # ReaderFactory imports reader classes by name
     "pyhanko": ['collect_data_files("pyhanko")'],  # package data (certificates) read from files
+    "orjson": None,  # one compiled module, imported by name (sync payloads; falls back to json)
     "tzdata": ['collect_data_files("tzdata")', 'collect_submodules("tzdata")'],  # zoneinfo on Windows
 }
 
