@@ -391,27 +391,22 @@ def identity_dirty(conn: Connection, since: int, top: int, site_ids: list[str]) 
         return set(site_ids)
     people = sorted({r.record_id for r in rows if r.table_name == "people"})
     enterprises = sorted({r.record_id for r in rows if r.table_name == "enterprises"})
-    dirty: set[str] = set()
-    for i in range(0, len(people), IN_CHUNK):
-        part = people[i : i + IN_CHUNK]
-        dirty.update(
-            conn.execute(
-                select(Enrollment.site_id).distinct().where(Enrollment.person_id.in_(part))
-            ).scalars()
-        )
-    for i in range(0, len(enterprises), IN_CHUNK):
-        part = enterprises[i : i + IN_CHUNK]
-        dirty.update(
-            conn.execute(
-                select(Enrollment.site_id).distinct().where(Enrollment.enterprise_id.in_(part))
-            ).scalars()
-        )
-        dirty.update(
-            conn.execute(
-                select(ServiceRecord.site_id).distinct().where(ServiceRecord.enterprise_id.in_(part))
-            ).scalars()
-        )
-    return dirty
+    by_person = [(Enrollment.site_id, Enrollment.person_id)]
+    by_enterprise = [
+        (Enrollment.site_id, Enrollment.enterprise_id),
+        (ServiceRecord.site_id, ServiceRecord.enterprise_id),
+    ]
+    return _sites_naming(conn, people, by_person) | _sites_naming(conn, enterprises, by_enterprise)
+
+
+def _sites_naming(conn: Connection, ids: list[str], refs: list[tuple[Any, Any]]) -> set[str]:
+    """The sites of the rows whose reference column (second of each pair) names one of `ids`."""
+    sites: set[str] = set()
+    for i in range(0, len(ids), IN_CHUNK):
+        part = ids[i : i + IN_CHUNK]
+        for site_col, ref_col in refs:
+            sites.update(conn.execute(select(site_col).distinct().where(ref_col.in_(part))).scalars())
+    return sites
 
 
 def figures_moved(conn: Connection, since: int, top: int) -> bool:
