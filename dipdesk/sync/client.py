@@ -1,8 +1,9 @@
 """The device side of sync: enrolment, one sync round, verification by digests, and conflict review.
 
 A round (`sync_once`):
-1. snapshot: rows of this site that were never captured (demo and other bulk loads) are enqueued whole;
-2. push: pending outbox rows in device-seq order, in bounded batches (500 changes or 256 KB); each
+1. snapshot: rows of this site that were never captured (demo and other bulk loads) are enqueued whole,
+   in steps (each its own local transaction) taken while the server applies the batches pushed already;
+2. push: pending outbox rows in device-seq order, in bounded batches (2,000 changes or 1 MB); each
    answer marks its batch acknowledged or rejected (with the reason) in one local transaction. If the
    answer is lost, the batch is simply sent again: the server skips seqs it has applied and repeats its
    rejections;
@@ -100,8 +101,6 @@ def sync_once(
         hid = conn.execute(insert(HISTORY).values(started_at=utcnow())).inserted_primary_key or (0,)
     try:
         state = require_state(engine)
-        with engine.begin() as conn:
-            report.snapshot = outbox.snapshot(conn, state.site_id)
         check_stop(should_stop)
         with Transport(
             server_url or state.server_url,
@@ -113,7 +112,9 @@ def sync_once(
             try:
                 # restored from a backup: number new local work after what the server has (once)
                 report.restored_moved = restore.recover_before_push(engine, tx) or 0
-                push_all(engine, tx, report, push_changes, push_bytes, should_stop=should_stop)
+                # the snapshot of never-uploaded rows is taken while the first batches are applied
+                snap = outbox.Snapshot(state.site_id)
+                push_all(engine, tx, report, push_changes, push_bytes, should_stop=should_stop, snapshot=snap)
                 check_stop(should_stop)
                 pull_all(engine, tx, report, pull_limit, should_stop=should_stop)
                 check_stop(should_stop)

@@ -176,55 +176,93 @@ def count_unclocked(conn: Connection, site_id: str) -> int:
 def snapshot(conn: Connection, site_id: str) -> int:
     """Enqueue every row of this site that no outbox row or pulled change has ever covered (rows the demo
     or another bulk load wrote), whole, in foreign-key order, stamped with the row's own `updated_at` so a
-    newer value already on the server is never overwritten by it. Returns the number of rows enqueued."""
-    clock = load_clock(conn)
-    dev = clock.device
-    total = 0
-    highest = ""
-    # Per table, the rowid up to which every row has been looked at ("high-water mark"): a round with
-    # nothing new costs one indexed lookup per table instead of a scan.
-    marks = {
-        k.removeprefix(KEY_HWM): int(v)
-        for k, v in conn.execute(
-            select(LocalState.key, LocalState.value).where(LocalState.key.startswith(KEY_HWM))
-        )
-    }
-    rowid: ColumnClause[Any] = literal_column("rowid")
-    c = CLOCKS.c
-    created_at = OUTBOX.c.created_at.type.bind_processor(conn.dialect) or (lambda v: v)
-    id_at = {name: info.fields.index("id") for name, info in synced_tables().items()}
-    for info in synced_tables().values():
-        if not info.site_owned:
-            continue
-        top = int(conn.execute(select(func.max(rowid)).select_from(info.table)).scalar() or 0)
-        after = marks.get(info.name, -1)
-        if top <= after:
-            continue
-        # In insertion order (rowid), which puts a row after the rows of its own table it refers to;
-        # page by rowid, so each page starts where the last one ended. Rows are read as tuples in the
-        # synced fields' order and written with the driver's executemany: a first sync enqueues tens of
-        # thousands, and this is the part of the round before anything travels.
-        t = info.table
-        encoders = row_encoders(info.name)
-        q = (
-            select(
-                *[t.c[f] for f in info.fields],
-                t.c.updated_at.label("_updated"),
-                t.c.created_at.label("_created"),
-                rowid.label("_rowid"),
+    newer value already on the server is never overwritten by it. Returns the number of rows enqueued.
+    All of it in the caller's transaction; a sync round takes it in steps instead (`Snapshot`)."""
+    snap = Snapshot(site_id)
+    while not snap.done:
+        snap.step(conn)
+    return snap.total
+
+
+class Snapshot:
+    """The snapshot of `snapshot`, taken in steps of about `SNAPSHOT_CHUNK` rows, each step in the
+    caller's transaction: a sync round commits each step on its own and pushes what the steps before it
+    queued while it takes the next one, so the device's work overlaps the server's (issue 12).
+
+    A step writes a row's outbox row and its `"*"` clock together, and the clock is what tells a row
+    already queued, so a kill between steps loses nothing (the next round queues the rest) and doubles
+    nothing (a queued row is never queued again). Each table's high-water mark is saved with the step
+    that reads its last rows."""
+
+    def __init__(self, site_id: str) -> None:
+        self.site_id = site_id
+        self.total = 0
+        self.done = False
+        self._todo = [info for info in synced_tables().values() if info.site_owned]
+        self._marks: dict[str, int] | None = None
+        self._table: tuple[TableInfo, int, int] | None = None  # (table, top rowid, rowid read up to)
+
+    def step(self, conn: Connection, limit: int = SNAPSHOT_CHUNK) -> int:
+        """Queue up to about `limit` more rows (across tables); returns how many. Sets `done` at the end."""
+        clock = load_clock(conn)
+        dev = clock.device
+        if self._marks is None:
+            # Per table, the rowid up to which every row has been looked at ("high-water mark"): a round
+            # with nothing new costs one indexed lookup per table instead of a scan.
+            self._marks = {
+                k.removeprefix(KEY_HWM): int(v)
+                for k, v in conn.execute(
+                    select(LocalState.key, LocalState.value).where(LocalState.key.startswith(KEY_HWM))
+                )
+            }
+        rowid: ColumnClause[Any] = literal_column("rowid")
+        c = CLOCKS.c
+        created_at = OUTBOX.c.created_at.type.bind_processor(conn.dialect) or (lambda v: v)
+        highest = ""
+        queued = 0
+        while queued < limit:
+            if self._table is None:
+                if not self._todo:
+                    self.done = True
+                    break
+                info = self._todo.pop(0)
+                top = int(conn.execute(select(func.max(rowid)).select_from(info.table)).scalar() or 0)
+                after = self._marks.get(info.name, -1)
+                if top <= after:
+                    continue
+                self._table = (info, top, after)
+            info, top, after = self._table
+            # In insertion order (rowid), which puts a row after the rows of its own table it refers to;
+            # page by rowid, so each page starts where the last one ended. Rows are read as tuples in the
+            # synced fields' order and written with the driver's executemany: a first sync enqueues tens
+            # of thousands.
+            t = info.table
+            encoders = row_encoders(info.name)
+            id_at = info.fields.index("id")
+            q = (
+                select(
+                    *[t.c[f] for f in info.fields],
+                    t.c.updated_at.label("_updated"),
+                    t.c.created_at.label("_created"),
+                    rowid.label("_rowid"),
+                )
+                .where(t.c.site_id == self.site_id)
+                .where(~exists().where(c.table_name == info.name, c.record_id == t.c.id))
+                .where(rowid > after, rowid <= top)
+                .order_by(rowid)
+                .limit(limit - queued)
             )
-            .where(t.c.site_id == site_id, ~exists().where(c.table_name == info.name, c.record_id == t.c.id))
-            .where(rowid <= top)
-            .order_by(rowid)
-        )
-        while True:
-            batch = conn.execute(q.where(rowid > after).limit(SNAPSHOT_CHUNK)).all()
+            batch = conn.execute(q).all()
+            if len(batch) < limit - queued:  # the table's last rows: its mark goes with them
+                self._table = None
+                _set(conn, KEY_HWM + info.name, str(top))
             if not batch:
-                break
-            after = int(batch[-1][-1])
+                continue
+            self._table = None if self._table is None else (info, top, int(batch[-1][-1]))
             out: list[tuple[Any, ...]] = []
             clocks: list[tuple[str, str, str, str, str]] = []
             now = created_at(utcnow())
+            dumps = jsoncodec.dumps
             for row in batch:
                 changed = row[-3] or row[-2]
                 ms = (
@@ -235,18 +273,18 @@ def snapshot(conn: Connection, site_id: str) -> int:
                 stamp = hlc.at_ms(ms, dev)
                 if stamp > highest:
                     highest = stamp
-                rid = row[id_at[info.name]]
-                fields = jsoncodec.dumps({f: enc(v) for (f, enc), v in zip(encoders, row, strict=False)})
+                rid = row[id_at]
+                fields = dumps({f: enc(v) for (f, enc), v in zip(encoders, row, strict=False)})
                 out.append((info.name, rid, "s", fields, "{}", stamp, None, "pending", "", now))
                 clocks.append((info.name, rid, "*", stamp, dev))
             conn.exec_driver_sql(_INSERT_OUTBOX, out)
             conn.exec_driver_sql(_INSERT_CLOCKS, clocks)
-            total += len(out)
-        _set(conn, KEY_HWM + info.name, str(top))
-    if highest:
-        clock.observe(highest)
-        save_clock(conn, clock)
-    return total
+            queued += len(out)
+        if highest:
+            clock.observe(highest)
+            save_clock(conn, clock)
+        self.total += queued
+        return queued
 
 
 _INSERT_OUTBOX = (

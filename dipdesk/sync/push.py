@@ -9,7 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Text, func, insert, select, type_coerce, update
+from sqlalchemy import Connection, Engine, Text, insert, select, type_coerce, update
 
 from dipdesk.store.sync import CLOCKS, OUTBOX
 from dipdesk.sync import outbox, protocol
@@ -26,6 +26,8 @@ class _Batch:
     changes: list[str]  # each change as JSON text (see `_change_text`)
     meta: dict[int, tuple[str, str, str]]  # seq -> (table, record id, op)
     last: int  # the highest seq in the batch
+    first: int = 0  # the lowest
+    full: bool = False  # as many changes or bytes as a batch may hold
 
 
 def _change_text(
@@ -68,11 +70,14 @@ def _next_batch(engine: Engine, after: int, max_changes: int, max_bytes: int) ->
         item = _change_text(seq, table, rid, op, fields or "{}", base, h, user)
         n = len(item)
         if batch.changes and size + n > max_bytes:
+            batch.full = True
             break
         batch.changes.append(item)
         batch.meta[seq] = (table, rid, op)
+        batch.first = batch.first or int(seq)
         batch.last = int(seq)
         size += n
+    batch.full = batch.full or len(rows) >= max_changes
     return batch
 
 
@@ -85,27 +90,45 @@ def push_all(
     depth: int = 2,
     *,
     should_stop: StopCheck | None = None,
+    snapshot: outbox.Snapshot | None = None,
 ) -> None:
     """Push pending changes in seq order, keeping up to `depth` batches in flight (on two connections),
     so the server applies one batch while the next is on the wire. The server applies them strictly
     in order (a batch that overtakes the one before it waits there), and every answer is recorded in
-    its own local transaction."""
-    o = OUTBOX.c
-    with engine.connect() as conn:
-        answered = (
-            int(conn.execute(select(func.min(o.seq)).where(o.state == "pending")).scalar() or 1) - 1
-        )  # every seq up to here has its answer recorded
-    sent_up_to = answered
+    its own local transaction.
+
+    `snapshot`: the round's snapshot of never-uploaded rows, taken here step by step (each step its own
+    local transaction) while the server applies the batches already sent, instead of all of it before
+    the first push: on a first sync the device's work and the server's overlap."""
+    answered: int | None = None  # every seq up to here has its answer recorded (known with the 1st batch)
+    sent_up_to = 0
     meta: dict[int, tuple[str, str, str]] = {}
     flight: deque[tuple[Future[dict[str, Any]], _Batch]] = deque()
     pool = ThreadPoolExecutor(max_workers=depth, thread_name_prefix="dipdesk-push")
+
+    def snapshot_step() -> bool:
+        """Queue the snapshot's next rows (one local transaction); False when it is complete."""
+        if snapshot is None or snapshot.done:
+            return False
+        with engine.begin() as conn:
+            snapshot.step(conn, max_changes)
+        report.snapshot = snapshot.total
+        return True
+
     try:
         while True:
             stopping = should_stop is not None and should_stop()
             while len(flight) < depth and not stopping:
                 batch = _next_batch(engine, sent_up_to, max_changes, max_bytes)
+                if (batch is None or not batch.full) and snapshot_step():
+                    # the snapshot's rows go in the same batch as the edits queued before them, as when
+                    # it was taken first (an edit credited to a user the snapshot uploads is checked
+                    # against the batch's new users)
+                    continue
                 if batch is None:
                     break
+                if answered is None:
+                    answered = batch.first - 1
                 meta.update(batch.meta)
                 payload = (
                     f'{{"schema_version":{int(tx.schema_version)},"changes":[{",".join(batch.changes)}],'
@@ -116,7 +139,10 @@ def push_all(
             if not flight:
                 _check_stop(should_stop if stopping else None)  # what was sent is answered and recorded
                 return
-            future, batch = flight.popleft()
+            future, batch = flight[0]
+            if not stopping and not future.done() and snapshot_step():
+                continue  # the server is busy with what was sent: queue the next rows meanwhile
+            flight.popleft()
             answer = future.result()  # raises SyncError: the round stops; what was answered is recorded
             try:
                 acked = int(answer["acked"])
@@ -131,7 +157,7 @@ def push_all(
             if acked < batch.last:
                 raise SyncError(f"the server acknowledged up to {acked} only (sent up to {batch.last})")
             _record_answer(engine, report, meta, acked, rejected, restores)
-            answered = max(answered, acked)
+            answered = max(answered or 0, acked)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 

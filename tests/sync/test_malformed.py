@@ -174,3 +174,34 @@ def test_random_changes_are_answered_with_rejections_not_errors(
         timeout=30,
     )
     _check(r)
+
+
+def test_a_push_body_of_the_wrong_shape_is_refused_with_where_and_why(
+    server: Server, creds: dict[str, str]
+) -> None:
+    """The push body is read without a validation model per change (`push_body`): a body of the wrong
+    shape is still refused as a whole, 422, naming the change and the field, and nothing is applied."""
+    good = {"seq": 1, "t": "people", "id": "x", "op": "c", "f": {}, "h": hlc.at_ms(1, "d")}
+    cases = [
+        ({"schema_version": SCHEMA_VERSION, "changes": [{**good, "seq": True}]}, ["changes", "0", "seq"]),
+        ({"schema_version": SCHEMA_VERSION, "changes": [good, {**good, "op": "x"}]}, ["changes", "1", "op"]),
+        ({"schema_version": SCHEMA_VERSION, "changes": [{**good, "id": "ก" * 37}]}, ["changes", "0", "id"]),
+        ({"schema_version": SCHEMA_VERSION, "changes": [{**good, "t": "a\x00"}]}, ["changes", "0", "t"]),
+        ({"schema_version": SCHEMA_VERSION, "changes": [{**good, "b": {"x": 1}}]}, ["changes", "0", "b"]),
+        ({"schema_version": SCHEMA_VERSION, "changes": [{**good, "zz": 1}]}, ["changes", "0"]),
+        ({"schema_version": SCHEMA_VERSION, "changes": [{"seq": 1}]}, ["changes", "0", "t"]),
+        ({"schema_version": SCHEMA_VERSION, "changes": [good] * 5001}, ["changes"]),
+        ({"schema_version": SCHEMA_VERSION, "changes": [], "acked_before": -1}, ["acked_before"]),
+        ({"changes": []}, ["schema_version"]),
+    ]
+    with httpx.Client(base_url=server.url, timeout=30, verify=False) as client:
+        for body, where in cases:
+            r = client.post("/api/v1/push", json=body, headers=creds)
+            assert r.status_code == 422, (where, r.status_code, r.text[:300])
+            assert any(e["loc"] == ["body", *where] for e in r.json()["detail"]), (where, r.text[:300])
+        # a lone surrogate's escape is not the whole body's fault: it is that change's rejection
+        text = json.dumps(
+            {"schema_version": SCHEMA_VERSION, "changes": [{**good, "f": {"first_name_th": "\ud800"}}]}
+        )
+        r = client.post("/api/v1/push", content=text, headers={**creds, "Content-Type": "application/json"})
+        assert r.status_code in (200, 409), r.text[:300]
