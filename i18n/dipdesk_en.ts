@@ -189,7 +189,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="+154"/>
+        <location filename="../dipdesk/ui/first_run.py" line="+158"/>
         <source>The first administrator</source>
         <translation>The first administrator</translation>
     </message>
@@ -285,7 +285,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+114"/>
+        <location filename="../dipdesk/ui/app.py" line="+115"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -3311,12 +3311,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+4"/>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Enterprise</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-19"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
@@ -3339,6 +3339,11 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+0"/>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No follow-up is due within 30 days. Schedule them from an activity's code.</source>
+        <translation>No follow-up is due within 30 days. Schedule them from an activity's code.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3381,7 +3386,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Economic value (baht)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+4"/>
+        <source>Every outcome with a value has evidence.</source>
+        <translation>Every outcome with a value has evidence.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>%1 days overdue</source>
         <translation>%1 days overdue</translation>
     </message>
@@ -3726,7 +3736,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>By the activity's service</source>
         <translation>By the activity's service</translation>
     </message>
@@ -4729,7 +4739,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+124"/>
+        <location filename="../dipdesk/ui/login.py" line="+129"/>
         <source>Log in to dipdesk</source>
         <translation>Log in to dipdesk</translation>
     </message>
@@ -4760,18 +4770,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+108"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="-103"/>
-        <location line="+103"/>
+        <location line="-108"/>
+        <location line="+108"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-81"/>
         <source>Please enter your username and password.</source>
         <translation>Please enter your username and password.</translation>
     </message>
@@ -4781,7 +4791,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>The username or password is not correct.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+121"/>
         <source>Could not check the password: %1</source>
         <translation>Could not check the password: %1</translation>
     </message>
@@ -4789,7 +4799,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+80"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+83"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -4799,7 +4809,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Department of Industrial Promotion</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -4960,22 +4970,22 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Open the sync page</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+170"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>Closing: finishing the current sync step…</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-195"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>Not synchronised yet: all data is on this computer only</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Sync status unknown</source>
         <translation>Sync status unknown</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+113"/>
         <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
         <translation>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</translation>
     </message>
@@ -5497,13 +5507,13 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/preview.py" line="+60"/>
-        <location line="+127"/>
+        <location filename="../dipdesk/ui/certificates/preview.py" line="+62"/>
+        <location line="+138"/>
         <source>Nothing to show yet.</source>
         <translation>Nothing to show yet.</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-108"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
@@ -5533,7 +5543,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>the first %1 are shown; open the PDF for all of them</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>The pages could not be shown: %1</source>
         <translation>The pages could not be shown: %1</translation>
     </message>
@@ -7353,7 +7363,7 @@ Do you want to replace it?</translation>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="-223"/>
+        <location filename="../dipdesk/ui/first_run.py" line="-226"/>
         <source>Welcome to dipdesk</source>
         <translation>Welcome to dipdesk</translation>
     </message>
@@ -7368,7 +7378,7 @@ Do you want to replace it?</translation>
         <translation>Loading the list of sites…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Regional Industry Promotion Centers</source>
         <translation>Regional Industry Promotion Centers</translation>
     </message>

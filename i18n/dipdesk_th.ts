@@ -189,7 +189,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="+154"/>
+        <location filename="../dipdesk/ui/first_run.py" line="+158"/>
         <source>The first administrator</source>
         <translation>ผู้ดูแลระบบคนแรก</translation>
     </message>
@@ -285,7 +285,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+114"/>
+        <location filename="../dipdesk/ui/app.py" line="+115"/>
         <source>Opening the database…</source>
         <translation>กำลังเปิดฐานข้อมูล…</translation>
     </message>
@@ -3311,12 +3311,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+4"/>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Enterprise</source>
         <translation>สถานประกอบการ</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-19"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
@@ -3339,6 +3339,11 @@ The current database is kept beside it first. Work made after the backup that wa
         <location line="+0"/>
         <source>Status</source>
         <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No follow-up is due within 30 days. Schedule them from an activity's code.</source>
+        <translation>ไม่มีการติดตามผลที่ถึงกำหนดภายใน 30 วัน ตั้งกำหนดได้จากรหัสกิจกรรม</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3381,7 +3386,12 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>มูลค่าทางเศรษฐกิจ (บาท)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+4"/>
+        <source>Every outcome with a value has evidence.</source>
+        <translation>ผลลัพธ์ที่มีมูลค่าทุกรายการมีหลักฐานแล้ว</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>%1 days overdue</source>
         <translation>เลยกำหนด %1 วัน</translation>
     </message>
@@ -3726,7 +3736,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>By the activity's service</source>
         <translation>ตามประเภทบริการของกิจกรรม</translation>
     </message>
@@ -4729,7 +4739,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+124"/>
+        <location filename="../dipdesk/ui/login.py" line="+129"/>
         <source>Log in to dipdesk</source>
         <translation>เข้าสู่ระบบ dipdesk</translation>
     </message>
@@ -4760,18 +4770,18 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+108"/>
         <source>Checking…</source>
         <translation>กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="-103"/>
-        <location line="+103"/>
+        <location line="-108"/>
+        <location line="+108"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-81"/>
         <source>Please enter your username and password.</source>
         <translation>กรุณากรอกชื่อผู้ใช้และรหัสผ่าน</translation>
     </message>
@@ -4781,7 +4791,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+121"/>
         <source>Could not check the password: %1</source>
         <translation>ตรวจสอบรหัสผ่านไม่สำเร็จ: %1</translation>
     </message>
@@ -4789,7 +4799,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../dipdesk/ui/main_window.py" line="+80"/>
+        <location filename="../dipdesk/ui/main_window.py" line="+83"/>
         <source>dipdesk – %1</source>
         <translation>dipdesk – %1</translation>
     </message>
@@ -4799,7 +4809,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>กรมส่งเสริมอุตสาหกรรม</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&amp;File</source>
         <translation>ไฟล์(&amp;F)</translation>
     </message>
@@ -4960,22 +4970,22 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>เปิดหน้าซิงค์ข้อมูล</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+170"/>
         <source>Closing: finishing the current sync step…</source>
         <translation>กำลังปิดโปรแกรม: รอให้ซิงค์ช่วงนี้เสร็จก่อน…</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-195"/>
         <source>Not synchronised yet: all data is on this computer only</source>
         <translation>ยังไม่เคยซิงค์ข้อมูล: ข้อมูลทั้งหมดอยู่ในเครื่องนี้เท่านั้น</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Sync status unknown</source>
         <translation>ไม่ทราบสถานะการซิงค์</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+113"/>
         <source>Records, certificates, lab forms and offline sync for the Department of Industrial Promotion.</source>
         <translation>ระบบบันทึกข้อมูล ออกวุฒิบัตร แบบฟอร์มห้องปฏิบัติการ และซิงค์ข้อมูลแบบออฟไลน์ ของกรมส่งเสริมอุตสาหกรรม</translation>
     </message>
@@ -5497,13 +5507,13 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../dipdesk/ui/certificates/preview.py" line="+60"/>
-        <location line="+127"/>
+        <location filename="../dipdesk/ui/certificates/preview.py" line="+62"/>
+        <location line="+138"/>
         <source>Nothing to show yet.</source>
         <translation>ยังไม่มีเอกสารที่จะแสดง</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-108"/>
         <source>Print…</source>
         <translation>พิมพ์…</translation>
     </message>
@@ -5533,7 +5543,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>แสดง %1 หน้าแรก เปิดไฟล์ PDF เพื่อดูทั้งหมด</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>The pages could not be shown: %1</source>
         <translation>แสดงหน้าเอกสารไม่ได้: %1</translation>
     </message>
@@ -7353,7 +7363,7 @@ Do you want to replace it?</source>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../dipdesk/ui/first_run.py" line="-223"/>
+        <location filename="../dipdesk/ui/first_run.py" line="-226"/>
         <source>Welcome to dipdesk</source>
         <translation>ยินดีต้อนรับสู่ dipdesk</translation>
     </message>
@@ -7368,7 +7378,7 @@ Do you want to replace it?</source>
         <translation>กำลังโหลดรายชื่อหน่วยงาน…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Regional Industry Promotion Centers</source>
         <translation>ศูนย์ส่งเสริมอุตสาหกรรมภาค</translation>
     </message>

@@ -4,11 +4,13 @@ into lines that fit a width."""
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
+from operator import add
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
@@ -96,12 +98,114 @@ def _runs(text: str) -> list[tuple[str, bool]]:
     ]
 
 
+@lru_cache(maxsize=256)
+def _shape(text: str, font: str) -> tuple[list[hb.GlyphInfo], list[hb.GlyphPosition]]:
+    """``text`` shaped by HarfBuzz in font units (the features reportlab uses): the glyphs and their
+    positions, read-only. Shared by :func:`_measure` and ``thaiparagraph.shape_str``: a name new on every
+    page of a batch is measured and then drawn with one shaping. (reportlab's ``hbFont(size)`` only sets
+    ``ptem``, which changes nothing for a face without a ``trak`` table, and Laksaman has none: these are
+    the positions reportlab shapes with at any size; tests/printing/test_shape_str.py holds that.)"""
+    hbfont, _upem = _hb_font(font)
+    buf = hb.Buffer()
+    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    hb.shape(hbfont, buf, _HB_FEATURES)
+    return buf.glyph_infos, buf.glyph_positions
+
+
+_FAR = 1 << 40  # beyond any glyph coordinate: a glyph without ink never decides the ink box
+_SERIAL_FLAGS = hb.BufferSerializeFlags.NO_GLYPH_NAMES | hb.BufferSerializeFlags.NO_CLUSTERS
+
+
+class _Plain:
+    """Per character of one face (font units): the glyph HarfBuzz gives it alone, as the token
+    ``hb_buffer_serialize`` writes for it unmoved at its own advance (``"36+601"``), and its ink box.
+
+    Text that shapes to exactly these tokens (no kerning pair, ligature or mark in it: an address, a
+    serial, most Latin) is measured from the per-character boxes with whole-list operations, and
+    ``shape_str`` gives it back unchanged, with one HarfBuzz call and no per-glyph Python. Only
+    characters whose glyph maps back to them and whose advance is reportlab's width are listed (the
+    condition under which reportlab's ``shapeStr`` returns the text itself)."""
+
+    def __init__(self, font: str) -> None:
+        register_fonts()
+        face = pdfmetrics.getFont(font).face
+        hbfont, _upem = _hb_font(font)
+        self.token: dict[str, str] = {}
+        self.advance: dict[str, int] = {}
+        self.ink_left: dict[str, int] = {}
+        self.ink_right: dict[str, int] = {}
+        self.top: dict[str, int] = {}
+        self.neg_bottom: dict[str, int] = {}
+        for code, gid in face.charToGlyph.items():
+            mapped = face.glyphToChar.get(gid)
+            xb, w, yb, h, adv = _glyph_box(font, gid)
+            if (
+                code < 32
+                or not mapped
+                or mapped[0] != code
+                or face._pdfScale(adv) != face.charWidths.get(code)
+            ):
+                continue
+            if hbfont.get_nominal_glyph(code) != gid:
+                continue
+            c = chr(code)
+            self.token[c] = f"{gid}+{adv}"
+            self.advance[c] = adv
+            if w:
+                self.ink_left[c], self.ink_right[c], self.top[c], self.neg_bottom[c] = (
+                    xb,
+                    xb + w,
+                    yb,
+                    -(yb + h),
+                )
+            else:
+                self.ink_left[c], self.ink_right[c], self.top[c], self.neg_bottom[c] = (
+                    _FAR,
+                    -_FAR,
+                    -_FAR,
+                    -_FAR,
+                )
+
+
+_plain_lock = threading.Lock()
+
+
+@cache
+def _plain_table(font: str) -> _Plain:
+    return _Plain(font)
+
+
+def _plain(font: str) -> _Plain:
+    with _plain_lock:  # built once per face by whichever thread gets there first
+        return _plain_table(font)
+
+
+@lru_cache(maxsize=256)
+def _shapes_plain(text: str, font: str) -> bool:
+    """Whether HarfBuzz sets ``text`` glyph by glyph as the characters' own glyphs, at their own
+    advances, unmoved (:class:`_Plain`). Asked for ASCII text only (Thai always has marks to place)."""
+    table = _plain(font)
+    try:
+        expected = "|".join(map(table.token.__getitem__, text))
+    except KeyError:
+        return False  # a character without a plain glyph of its own
+    hbfont, _upem = _hb_font(font)
+    buf = hb.Buffer()
+    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    hb.shape(hbfont, buf, _HB_FEATURES)
+    return bool(buf.serialize(hbfont, flags=_SERIAL_FLAGS) == f"[{expected}]")
+
+
 @lru_cache(maxsize=65536)
 def _measure(text: str, font: str) -> _Metrics:
     """Shape an already displayable string with HarfBuzz (the features reportlab uses) and measure it."""
     if not text:
         return _EMPTY
-    if any(c in _SUPERSCRIPTS for c in text):
+    if _SUP_RUN.search(text):
         pen = left = right = top = bottom = 0.0
         for run, sup in _runs(text):
             m = _measure(run, font)
@@ -112,16 +216,23 @@ def _measure(text: str, font: str) -> _Metrics:
             bottom = max(bottom, m.bottom * k - rise)
             pen += m.advance * k
         return _Metrics(pen, left, max(right, pen), top, bottom)
-    hbfont, upem = _hb_font(font)
-    buf = hb.Buffer()
-    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
-    buf.add_str(text)
-    buf.guess_segment_properties()
-    hb.shape(hbfont, buf, _HB_FEATURES)
+    _hbfont, upem = _hb_font(font)
+    if text.isascii() and _shapes_plain(text, font):
+        # every glyph its character's own, unmoved: the same sums as below, over whole lists
+        t = _plain(font)
+        pens = list(accumulate(map(t.advance.__getitem__, text), initial=0))
+        ipen = pens.pop()
+        ileft = min(0, min(map(add, pens, map(t.ink_left.__getitem__, text))))
+        # (the end of every glyph's advance is the next pen: advances are never negative)
+        iright = max(0, ipen, max(map(add, pens, map(t.ink_right.__getitem__, text))))
+        itop = max(0, max(map(t.top.__getitem__, text)))
+        ibottom = max(0, max(map(t.neg_bottom.__getitem__, text)))
+        return _Metrics(ipen / upem, ileft / upem, iright / upem, itop / upem, ibottom / upem)
+    infos, positions = _shape(text, font)
     pen = 0
     left = top = bottom = 0
     right = 0
-    for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
+    for info, pos in zip(infos, positions, strict=True):
         xb, w, yb, h, adv = _glyph_box(font, info.codepoint)
         x = pen + pos.x_offset
         if w:

@@ -11,7 +11,6 @@ from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
-import uharfbuzz as hb
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -23,10 +22,10 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
 from dipdesk.printing.fonts import register_fonts
+from dipdesk.printing.pdftext import format_text
 from dipdesk.printing.thaibreak import (
     _ALIGN,
     _ALIGN_NAME,
-    _HB_FEATURES,
     ZWSP,
     _unbreakable_key,
     break_opportunities,
@@ -42,6 +41,8 @@ from dipdesk.printing.thaimeasure import (
     _Line,
     _measure,
     _runs,
+    _shape,
+    _shapes_plain,
     _steps,
     _unwrapped,
     _vmetrics,
@@ -69,25 +70,25 @@ def _hb_font_for(font: str, size: float) -> tuple[Any, Any]:
 def shape_str(text: str, font: str, size: float) -> str:
     """Exactly ``reportlab.pdfbase.ttfonts.shapeStr(text, font, size)`` (reportlab 5.1's shapeFragWord on
     a one-font word: the same HarfBuzz call and features, glyph-to-character mapping, private code points
-    for unmapped glyphs, 1000-unit scaling and "changed" rule), about three times faster: one HarfBuzz font
-    per size instead of one per call, no glyph names looked up but for unmapped glyphs, and no
-    bookkeeping for words of several fonts. Every name and address on a certificate goes through here.
-    tests/printing/test_shape_str.py holds it to reportlab's result."""
+    for unmapped glyphs, 1000-unit scaling and "changed" rule), several times faster: the HarfBuzz
+    shaping shared with the measuring (``thaimeasure._shape``), ASCII that shaping leaves alone (an
+    address, a serial) recognised without looking at its glyphs (``thaimeasure._shapes_plain``), no
+    glyph names looked up but for unmapped glyphs, and no bookkeeping for words of several fonts. Every
+    name and address on a certificate goes through here. tests/printing/test_shape_str.py holds it to
+    reportlab's result."""
     if not text:
         return text
+    if text.isascii() and _shapes_plain(text, font):
+        return text
     ttf, hbf = _hb_font_for(font, size)
-    buf = hb.Buffer()
-    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
-    buf.add_str(text)
-    buf.guess_segment_properties()
-    hb.shape(hbf, buf, _HB_FEATURES)
+    infos, positions = _shape(text, font)
     face = ttf.face
     to_char, widths, scale = face.glyphToChar, face.charWidths, face._pdfScale
     n = len(text)
     chars: list[str] = []
     data: list[ShapeData] = []
     changed = False
-    for i, (info, pos) in enumerate(zip(buf.glyph_infos, buf.glyph_positions, strict=True)):
+    for i, (info, pos) in enumerate(zip(infos, positions, strict=True)):
         gid = info.codepoint
         mapped = to_char.get(gid)
         code = mapped[0] if mapped else ttf.hbAddPrivate(hbf.glyph_to_string(gid), gid, pos.x_advance)
@@ -128,10 +129,16 @@ def _text_operators(tx: PDFTextObject, text: str, shaping: bool) -> str:
         seen = key in per_doc
     if hit is not None:
         return hit
-    out: str = tx._formatText(_shaped(text, tx._fontname, tx._fontsize) if shaping else text)
+    out: str = _format(tx, _shaped(text, tx._fontname, tx._fontsize) if shaping else text)
     with _formatted_lock:
         per_doc[key] = out if seen else None
     return out
+
+
+def _format(tx: PDFTextObject, text: str) -> str:
+    """``tx._formatText(text)``, mostly without reportlab's per-glyph Python (:mod:`pdftext`)."""
+    out = format_text(tx, text)
+    return tx._formatText(text) if out is None else out
 
 
 def _actual_text(text: str) -> str:
@@ -178,10 +185,10 @@ def _line_operators(tx: PDFTextObject, text: str, shaping: bool, actual: str | N
         # one span for the line, closed by a space that does not move the pen: MuPDF sends the glyphs
         # that match the end of an ActualText a second time after it ("ศรี ศรี"); a closing space never
         # matches the text's end, and poppler's span then ends where the line does
-        glyphs = tx._formatText(shaped)  # first: it sets the font the closer may rely on
+        glyphs = _format(tx, shaped)  # first: it sets the font the closer may rely on
         closer = ""
         if isinstance(shaped, ShapedStr) and str(shaped) != (actual if actual is not None else text):
-            closer = tx._formatText(_zero_space(tx._fontname))  # (glyphs that read back right need none)
+            closer = _format(tx, _zero_space(tx._fontname))  # (glyphs that read back right need none)
         parts.append(
             f"/Span <</ActualText {_actual_text(actual if actual is not None else text)}>> BDC {glyphs} {closer} EMC"
         )

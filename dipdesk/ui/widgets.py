@@ -202,6 +202,35 @@ def style_read_only_table(view: QTableView) -> None:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
+class EmptyNote(QLabel):
+    """A muted line in the middle of an empty list ("nothing is due"), so an empty table does not look
+    like one that failed to load. It follows the model: shown while the view has no rows."""
+
+    def __init__(self, view: QAbstractItemView, text: str) -> None:
+        super().__init__(text, view.viewport())
+        self.view = view
+        self.setObjectName("muted")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            signal.connect(self.follow)
+        self.follow()
+
+    def follow(self, *_: Any) -> None:
+        empty = self.view.model().rowCount() == 0
+        if empty:
+            self.setGeometry(self.view.viewport().rect().adjusted(16, 0, -16, 0))
+        self.setVisible(empty)
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.follow()
+        return False
+
+
 class RowsTable(QTableView):
     """A compact, read-only table of a page's first records."""
 

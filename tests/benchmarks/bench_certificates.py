@@ -2,14 +2,16 @@
 
     pytest tests/benchmarks/bench_certificates.py -m benchmark -s
 
-    python tests/benchmarks/bench_certificates.py --runs 5
+    python tests/benchmarks/bench_certificates.py --runs 5 [--tree /path/to/before --tree .]
 
 Each measurement is a fresh process and a cold render (the first in that process: fonts, the Thai
 dictionary and the QR tables load inside the timing, as when someone prints after starting dipdesk), and
 each certificates run prints names no earlier run printed (a seed per run). The ceiling, a plain
 text-only reportlab page loop, runs in fresh processes too, alternated with the certificates runs.
 Prints JSON lines: one per process, then medians: pages per second (CPU and wall), the ceiling's, their
-ratio, and the bytes each page adds after the first. Goals: ≥ 500 pages/s and < 6 KB a page (issue 4),
+ratio, and the bytes each page adds after the first. With several ``--tree``s (a "before" checkout and this
+one), every round runs the ceiling once and then each tree's certificates on the same names (each tree's
+own copy of this script, its own ``dipdesk``), so one run compares them under the same load. Goals: ≥ 500 pages/s and < 6 KB a page (issue 4),
 ≥ 0.25 of the ceiling (issue 12). Issuing (signing the QR payloads) is measured apart: it happens once,
 at issue time; a reprint only draws.
 """
@@ -139,14 +141,16 @@ def _child(what: str, seed: int) -> dict[str, object]:
     }
 
 
-def _spawn(what: str, seed: int) -> dict[str, object]:
+def _spawn(what: str, seed: int, tree: str | None = None) -> dict[str, object]:
+    root = Path(tree) if tree else CHECKOUT
+    script = root / "tests" / "benchmarks" / "bench_certificates.py"
     out = subprocess.run(
-        [sys.executable, __file__, "--child", what, "--seed", str(seed)],
+        [sys.executable, str(script), "--child", what, "--seed", str(seed)],
         capture_output=True,
         text=True,
         timeout=1200,
-        env=dict(os.environ, PYTHONPATH=str(CHECKOUT)),
-        cwd=CHECKOUT,
+        env=dict(os.environ, PYTHONPATH=str(root)),
+        cwd=root,
     )
     if out.returncode != 0:
         raise RuntimeError(out.stderr[-2000:])
@@ -154,41 +158,47 @@ def _spawn(what: str, seed: int) -> dict[str, object]:
     return result
 
 
-def run_bench(runs: int = RUNS) -> dict[str, object]:
-    """Fresh processes, alternated (ceiling, dipdesk, ceiling, …), each dipdesk run on names of its own."""
-    certs: list[dict[str, object]] = []
+def _median(rows: list[dict[str, object]], key: str) -> float:
+    return statistics.median(float(r[key]) for r in rows)  # type: ignore[arg-type]
+
+
+def run_bench(runs: int = RUNS, trees: list[str | None] | None = None) -> list[dict[str, object]]:
+    """Fresh processes, alternated (ceiling, each tree's certificates, ceiling, …); every round on names
+    of its own, the same for every tree."""
+    trees = trees or [None]
     ceiling: list[dict[str, object]] = []
+    certs: list[list[dict[str, object]]] = [[] for _ in trees]
     for i in range(runs):
         ceiling.append(_spawn("ceiling", i))
-        certs.append(_spawn("certificates", 2569 + i))
-        for line in (ceiling[-1], certs[-1]):
-            print(json.dumps({"run": i + 1, **line, "load": _load()}, ensure_ascii=False), flush=True)
-    assert len({c["first_name"] for c in certs}) == runs, "each run must print names of its own"
-    cpu = statistics.median(float(c["cpu_s"]) for c in certs)  # type: ignore[arg-type]
-    wall = statistics.median(float(c["wall_s"]) for c in certs)  # type: ignore[arg-type]
-    cpu_b = statistics.median(float(c["cpu_s"]) for c in ceiling)  # type: ignore[arg-type]
-    wall_b = statistics.median(float(c["wall_s"]) for c in ceiling)  # type: ignore[arg-type]
-    result: dict[str, object] = {
-        "bench": "certificates",
-        "pages": N,
-        "runs": runs,
-        "cold_fresh_process": True,
-        "pages_per_s_cpu_median": round(N / cpu),
-        "pages_per_s_wall_median": round(N / wall),
-        "text_only_pages_per_s_cpu_median": round(N / cpu_b),
-        "text_only_pages_per_s_wall_median": round(N / wall_b),
-        "ratio_to_text_only_cpu": round(cpu_b / cpu, 3),
-        "ratio_to_text_only_wall": round(wall_b / wall, 3),
-        "bytes_per_page_after_first": round(
-            statistics.median(float(c["bytes_per_page_after_first"]) for c in certs)
-        ),  # type: ignore[arg-type]
-        "signing_ms_per_certificate": round(
-            statistics.median(float(c["signing_ms_per_certificate"]) for c in certs), 3
-        ),  # type: ignore[arg-type]
-        "load": _load(),
-    }
-    print(json.dumps(result, ensure_ascii=False), flush=True)
-    return result
+        print(json.dumps({"run": i + 1, **ceiling[-1], "load": _load()}), flush=True)
+        for k, tree in enumerate(trees):
+            certs[k].append(_spawn("certificates", 2569 + i, tree))
+            line = {"run": i + 1, "tree": tree or "(this checkout)", **certs[k][-1], "load": _load()}
+            print(json.dumps(line, ensure_ascii=False), flush=True)
+    cpu_b, wall_b = _median(ceiling, "cpu_s"), _median(ceiling, "wall_s")
+    results = []
+    for tree, rows in zip(trees, certs, strict=True):
+        assert len({c["first_name"] for c in rows}) == runs, "each run must print names of its own"
+        cpu, wall = _median(rows, "cpu_s"), _median(rows, "wall_s")
+        result: dict[str, object] = {
+            "bench": "certificates",
+            "tree": tree or "(this checkout)",
+            "pages": N,
+            "runs": runs,
+            "cold_fresh_process": True,
+            "pages_per_s_cpu_median": round(N / cpu),
+            "pages_per_s_wall_median": round(N / wall),
+            "text_only_pages_per_s_cpu_median": round(N / cpu_b),
+            "text_only_pages_per_s_wall_median": round(N / wall_b),
+            "ratio_to_text_only_cpu": round(cpu_b / cpu, 3),
+            "ratio_to_text_only_wall": round(wall_b / wall, 3),
+            "bytes_per_page_after_first": round(_median(rows, "bytes_per_page_after_first")),
+            "signing_ms_per_certificate": round(_median(rows, "signing_ms_per_certificate"), 3),
+            "load": _load(),
+        }
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+        results.append(result)
+    return results
 
 
 def _load() -> str:
@@ -198,7 +208,7 @@ def _load() -> str:
 @pytest.mark.benchmark
 @pytest.mark.timeout(7200)
 def test_two_thousand_certificates_into_one_pdf_cold_fresh_processes() -> None:
-    result = run_bench()
+    (result,) = run_bench()
     assert int(result["bytes_per_page_after_first"]) < 6 * 1024  # type: ignore[call-overload]
 
 
@@ -232,8 +242,11 @@ if __name__ == "__main__":
     ap.add_argument("--child", choices=("certificates", "ceiling"))
     ap.add_argument("--seed", type=int, default=2569)
     ap.add_argument("--runs", type=int, default=RUNS)
+    ap.add_argument(
+        "--tree", action="append", help="a checkout to measure (repeat: before and after); default ."
+    )
     a = ap.parse_args()
     if a.child:
         print(json.dumps(_child(a.child, a.seed), ensure_ascii=False), flush=True)
     else:
-        run_bench(a.runs)
+        run_bench(a.runs, [None if t in (None, ".") else str(Path(t).resolve()) for t in (a.tree or [None])])

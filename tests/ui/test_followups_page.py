@@ -49,9 +49,15 @@ def test_worklist_outcome_and_evidence(qtbot, env, tmp_path: Path) -> None:  # t
     _ended_100_days_ago(env.db)
     page = _page(qtbot, env)
     assert page.due_table.rowCount() == 0
+    assert page.due_empty.isVisible() and "ไม่มีการติดตามผลที่ถึงกำหนด" in page.due_empty.text()
+    assert (
+        page.due_empty.geometry().center()
+        == page.due_table.viewport().rect().adjusted(16, 0, -16, 0).center()
+    )
     page.activity_code.setText("A-001")
     page.schedule_button.click()
     qtbot.waitUntil(lambda: page.due_table.rowCount() == 1, timeout=10000)  # 3 months: due, 6 and 12: later
+    assert not page.due_empty.isVisible()
     assert page.due_table.item(0, 0).text() == "วิสาหกิจชุมชนข้าวหอม"
     assert page.due_table.item(0, 3).text() == "3 เดือน" and "เลยกำหนด" in page.due_table.item(0, 5).text()
     assert "ตั้งกำหนดติดตามผลแล้ว 3 รายการ" in page.message.text()

@@ -45,7 +45,7 @@ from dipdesk.ui.attendance.context import context_factory
 from dipdesk.ui.changes import data_changed
 from dipdesk.ui.flow import FlowLayout, together
 from dipdesk.ui.pages.base import AreaPage, PageEnv
-from dipdesk.ui.widgets import format_date, style_read_only_table
+from dipdesk.ui.widgets import EmptyNote, format_date, style_read_only_table
 from dipdesk.ui.workers import Task
 
 WITHIN_DAYS = 30
@@ -100,6 +100,10 @@ class FollowupsPage(AreaPage):
         self.due_table = _table([self.tr("Enterprise"), self.tr("Phone"), self.tr("Activity"),
                                  self.tr("After"), self.tr("Due on"), self.tr("Status")])  # fmt: skip
         self.body.addWidget(self.due_table)
+        self.due_empty = EmptyNote(
+            self.due_table,
+            self.tr("No follow-up is due within 30 days. Schedule them from an activity's code."),
+        )
         self.body.addWidget(self.section_title(self.tr("Outcomes without evidence")))
         row = QHBoxLayout()
         self.kind = QComboBox()
@@ -115,6 +119,9 @@ class FollowupsPage(AreaPage):
             [self.tr("Enterprise"), self.tr("Period"), self.tr("Economic value (baht)")]
         )
         self.body.addWidget(self.unbacked_table)
+        self.unbacked_empty = EmptyNote(
+            self.unbacked_table, self.tr("Every outcome with a value has evidence.")
+        )
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.body.addWidget(self.message)
