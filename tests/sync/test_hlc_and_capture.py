@@ -171,3 +171,43 @@ def test_back_off_grows_with_jitter_and_a_cap() -> None:
     assert delays[0] == 0
     assert 2.5 <= delays[1] <= 5 and 5 <= delays[2] <= 10
     assert all(d <= 900 for d in delays) and delays[-1] >= 450
+
+
+def test_snapshot_in_steps_killed_midway_loses_and_doubles_nothing(engine) -> None:  # type: ignore[no-untyped-def]
+    """A sync round takes the snapshot in steps, each its own transaction, while it pushes (issue 12): a
+    step that never commits (the process killed in it) leaves nothing queued, and a later round queues
+    every row not queued yet, each exactly once."""
+    from dipdesk.services.setup import first_run
+
+    with transaction(engine) as s:
+        first_run(s, "IPC3", "admin", "password-1234")
+    with engine.begin() as conn:
+        site = conn.execute(text("SELECT value FROM local_state WHERE key = 'site_id'")).scalar()
+        for i in range(7):
+            conn.execute(
+                text(
+                    "INSERT INTO people (id, site_id, prefix, first_name_th, last_name_th, first_name_en,"
+                    " last_name_en, gender, phone, email, address, consent, created_at, updated_at, deleted)"
+                    " VALUES (:i, :s, '', 'บุญมี', '', '', '', '', '', '', '', 0, '2020-01-01', '2020-01-01', 0)"
+                ),
+                {"s": site, "i": f"bulk-{i}"},
+            )
+        total = outbox.count_unclocked(conn, site)
+    assert total == 8  # the admin user and the bulk rows
+    snap = outbox.Snapshot(site)
+    with engine.begin() as conn:
+        assert snap.step(conn, 3) == 3
+    with pytest.raises(RuntimeError), engine.begin() as conn:  # killed in the middle of the next step
+        snap.step(conn, 3)
+        raise RuntimeError("killed")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sync_outbox WHERE op = 's'")).scalar() == 3
+    again = outbox.Snapshot(site)  # the next round
+    while not again.done:
+        with engine.begin() as conn:
+            again.step(conn, 2)
+    assert again.total == total - 3
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT record_id FROM sync_outbox WHERE op = 's'")).scalars().all()
+        assert len(rows) == len(set(rows)) == total, "every row queued once"
+        assert outbox.count_unclocked(conn, site) == 0
