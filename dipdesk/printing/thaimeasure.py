@@ -105,13 +105,18 @@ def _shape(text: str, font: str) -> tuple[list[hb.GlyphInfo], list[hb.GlyphPosit
     page of a batch is measured and then drawn with one shaping. (reportlab's ``hbFont(size)`` only sets
     ``ptem``, which changes nothing for a face without a ``trak`` table, and Laksaman has none: these are
     the positions reportlab shapes with at any size; tests/printing/test_shape_str.py holds that.)"""
+    buf = _shaped_buffer(text, font)
+    return buf.glyph_infos, buf.glyph_positions
+
+
+def _shaped_buffer(text: str, font: str) -> hb.Buffer:
     hbfont, _upem = _hb_font(font)
     buf = hb.Buffer()
     buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     buf.add_str(text)
     buf.guess_segment_properties()
     hb.shape(hbfont, buf, _HB_FEATURES)
-    return buf.glyph_infos, buf.glyph_positions
+    return buf
 
 
 _FAR = 1 << 40  # beyond any glyph coordinate: a glyph without ink never decides the ink box
@@ -192,12 +197,7 @@ def _shapes_plain(text: str, font: str) -> bool:
     except KeyError:
         return False  # a character without a plain glyph of its own
     hbfont, _upem = _hb_font(font)
-    buf = hb.Buffer()
-    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
-    buf.add_str(text)
-    buf.guess_segment_properties()
-    hb.shape(hbfont, buf, _HB_FEATURES)
-    return bool(buf.serialize(hbfont, flags=_SERIAL_FLAGS) == f"[{expected}]")
+    return bool(_shaped_buffer(text, font).serialize(hbfont, flags=_SERIAL_FLAGS) == f"[{expected}]")
 
 
 @lru_cache(maxsize=65536)
