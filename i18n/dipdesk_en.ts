@@ -4150,19 +4150,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+43"/>
-        <location line="+154"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+44"/>
+        <location line="+155"/>
         <source>In the lab</source>
         <translation>In the lab</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <location line="+154"/>
+        <location line="-154"/>
+        <location line="+155"/>
         <source>To receive</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>Received, not started</source>
         <translation>Received, not started</translation>
     </message>
@@ -4173,12 +4173,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Results to verify</source>
         <translation>Results to verify</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Verified, report to publish</source>
         <translation>Verified, report to publish</translation>
     </message>
@@ -4248,7 +4248,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Delivery and disposal</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Reports to publish</source>
         <translation>Reports to publish</translation>
     </message>

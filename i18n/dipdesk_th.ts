@@ -4150,19 +4150,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+43"/>
-        <location line="+154"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+44"/>
+        <location line="+155"/>
         <source>In the lab</source>
         <translation>อยู่ในห้องปฏิบัติการ</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <location line="+154"/>
+        <location line="-154"/>
+        <location line="+155"/>
         <source>To receive</source>
         <translation>รอรับตัวอย่าง</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>Received, not started</source>
         <translation>รับแล้ว ยังไม่เริ่มทดสอบ</translation>
     </message>
@@ -4173,12 +4173,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Results to verify</source>
         <translation>ผลรอตรวจสอบ</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Verified, report to publish</source>
         <translation>ตรวจสอบแล้ว รอออกรายงาน</translation>
     </message>
@@ -4215,7 +4215,7 @@ The current database is kept beside it first. Work made after the backup that wa
     <message>
         <location line="+18"/>
         <source>Worklist</source>
-        <translation>งานในห้องปฏิบัติการ</translation>
+        <translation>รายการตัวอย่าง</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4225,12 +4225,12 @@ The current database is kept beside it first. Work made after the backup that wa
     <message>
         <location line="+8"/>
         <source>Results by test</source>
-        <translation>บันทึกผลตามรายการทดสอบ</translation>
+        <translation>บันทึกผลรายการทดสอบ</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Catalog</source>
-        <translation>รายการทดสอบและเกณฑ์</translation>
+        <translation>รายการทดสอบ/เกณฑ์</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4240,15 +4240,15 @@ The current database is kept beside it first. Work made after the backup that wa
     <message>
         <location line="+2"/>
         <source>Instruments and turnaround</source>
-        <translation>เครื่องมือและระยะเวลาทดสอบ</translation>
+        <translation>เครื่องมือและระยะเวลา</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delivery and disposal</source>
-        <translation>ส่งรายงานและทำลายตัวอย่าง</translation>
+        <translation>ส่งรายงาน/ทำลายตัวอย่าง</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Reports to publish</source>
         <translation>รอออกรายงาน</translation>
     </message>
