@@ -4794,7 +4794,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>The username or password is not correct.</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+179"/>
         <source>Could not check the password: %1</source>
         <translation>Could not check the password: %1</translation>
     </message>
@@ -8320,7 +8320,7 @@ Do you want to replace it?</translation>
 <context>
     <name>UpgradeNotice</name>
     <message>
-        <location filename="../dipdesk/ui/upgrade_notice.py" line="+123"/>
+        <location filename="../dipdesk/ui/upgrade_notice.py" line="+130"/>
         <source>Updating the database to the new version</source>
         <translation>Updating the database to the new version</translation>
     </message>
@@ -8340,12 +8340,17 @@ Do you want to replace it?</translation>
         <translation>A copy of the database as it was is kept beside it: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>dipdesk will close as soon as the update is done.</source>
+        <translation>dipdesk will close as soon as the update is done.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Your log-in is accepted: it goes on as soon as the update is done.</source>
         <translation>Your log-in is accepted: it goes on as soon as the update is done.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Saving a copy of the database as it is, first…</source>
         <translation>Saving a copy of the database as it is, first…</translation>
     </message>

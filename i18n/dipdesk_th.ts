@@ -4794,7 +4794,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+179"/>
         <source>Could not check the password: %1</source>
         <translation>ตรวจสอบรหัสผ่านไม่สำเร็จ: %1</translation>
     </message>
@@ -8320,7 +8320,7 @@ Do you want to replace it?</source>
 <context>
     <name>UpgradeNotice</name>
     <message>
-        <location filename="../dipdesk/ui/upgrade_notice.py" line="+123"/>
+        <location filename="../dipdesk/ui/upgrade_notice.py" line="+130"/>
         <source>Updating the database to the new version</source>
         <translation>กำลังปรับปรุงฐานข้อมูลเป็นรุ่นใหม่</translation>
     </message>
@@ -8340,12 +8340,17 @@ Do you want to replace it?</source>
         <translation>สำรองฐานข้อมูลเดิมไว้ก่อนแล้ว ในโฟลเดอร์เดียวกัน ชื่อไฟล์ %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>dipdesk will close as soon as the update is done.</source>
+        <translation>dipdesk จะปิดเองทันทีที่ปรับปรุงฐานข้อมูลเสร็จ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Your log-in is accepted: it goes on as soon as the update is done.</source>
         <translation>รับคำขอเข้าสู่ระบบแล้ว จะเข้าสู่ระบบให้ทันทีที่ปรับปรุงฐานข้อมูลเสร็จ</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Saving a copy of the database as it is, first…</source>
         <translation>กำลังสำรองฐานข้อมูลเดิมไว้ก่อน…</translation>
     </message>

@@ -171,14 +171,20 @@ class StartupCheck(QObject):
     def _done(self, needs: bool) -> None:
         self.needs_first_run = needs
         if needs and self.window is not None and not self.window_is_wizard:
-            self.window.reject()
+            self._close_window()
         self._wake()
 
     def _failed(self, exc: BaseException) -> None:
         self.error = exc
         if self.window is not None:
-            self.window.reject()
+            self._close_window()
         self._wake()
+
+    def _close_window(self) -> None:
+        """Close the window shown: `done`, not `reject`, which is the user's Quit (the log-in window
+        defers that until an upgrade under way is complete; a failed one never is)."""
+        if self.window is not None:
+            self.window.done(int(QDialog.DialogCode.Rejected))
 
     def _wake(self) -> None:
         if self._loop is not None:

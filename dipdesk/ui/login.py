@@ -191,8 +191,22 @@ class LoginDialog(QDialog):
         relay.progress.connect(self._upgrade_progress)
 
     def _upgrade_progress(self, _progress: object) -> None:
+        if self.upgrade.closing and not self.upgrade.upgrading:
+            super().reject()  # quit was asked for during the upgrade, which is now complete
+            return
         self.upgrade.set_waiting(self.busy)
         self._button_text()
+        QTimer.singleShot(0, self._fit_height)
+
+    def reject(self) -> None:
+        """Quit (the button, Esc, the window's close box). During an upgrade dipdesk does not stop in
+        the middle of it: the window stays, says it will close when the upgrade is done, and then does."""
+        if not self.upgrade.upgrading:
+            super().reject()
+            return
+        self.upgrade.set_closing()
+        for button in (self.quit_button, self.login_button):
+            button.setEnabled(False)
         QTimer.singleShot(0, self._fit_height)
 
     def _fit_height(self) -> None:

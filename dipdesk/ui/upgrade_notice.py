@@ -54,6 +54,7 @@ class UpgradeNotice(QFrame):
         self.setObjectName("upgradeNotice")
         self.progress: Any = None
         self.started = time.monotonic()
+        self.closing = False  # the user asked to quit: dipdesk closes when the upgrade is done
         box = QVBoxLayout(self)
         box.setContentsMargins(14, 10, 14, 12)
         box.setSpacing(6)
@@ -107,7 +108,13 @@ class UpgradeNotice(QFrame):
 
     def set_waiting(self, waiting: bool) -> None:
         """A log-in was asked for during the upgrade (True) or has gone on (False)."""
-        self.waiting.setVisible(waiting and self.upgrading)
+        self.waiting.setVisible((waiting or self.closing) and self.upgrading)
+
+    def set_closing(self) -> None:
+        """The user asked to quit during the upgrade: say that dipdesk closes once it is done."""
+        self.closing = True
+        self.retranslate()
+        self.waiting.setVisible(self.upgrading)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -139,7 +146,11 @@ class UpgradeNotice(QFrame):
             else ""
         )
         self.backup.setVisible(p.backup is not None)
-        self.waiting.setText(self.tr("Your log-in is accepted: it goes on as soon as the update is done."))
+        self.waiting.setText(
+            self.tr("dipdesk will close as soon as the update is done.")
+            if self.closing
+            else self.tr("Your log-in is accepted: it goes on as soon as the update is done.")
+        )
         if not busy:
             self.waiting.hide()
 

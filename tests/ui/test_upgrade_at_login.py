@@ -120,3 +120,72 @@ def test_the_upgrade_shows_on_the_login_and_the_login_goes_on_after_it(
     engine = make_engine(db_path)
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_quit_during_the_upgrade_waits_for_its_end(
+    qtbot, db_path: Path, _templates: dict[str, Path], dialogs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Quit (or the close box) while the database is upgraded does not stop dipdesk half-way through it:
+    the window stays, says it closes when the upgrade is done, then closes; the file is at the new version."""
+    from dipdesk.ui.app import main
+    from dipdesk.ui.login import LoginDialog
+
+    _old_database(_templates["seeded"], db_path)
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    seen: dict[str, object] = {}
+
+    def log_in(dialog: LoginDialog) -> int:
+        dialog.show()
+        notice = dialog.upgrade
+        qtbot.waitUntil(
+            lambda: notice.isVisible() and notice.upgrading and notice.step.text() != "", timeout=10_000
+        )
+        qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+        dialog.close()  # the close box too
+        assert dialog.isVisible(), "not closed in the middle of the upgrade"
+        assert notice.waiting.isVisible() and "จะปิดเองทันทีที่ปรับปรุงฐานข้อมูลเสร็จ" in notice.waiting.text()
+        assert not dialog.quit_button.isEnabled() and not dialog.login_button.isEnabled()
+        blocker.execute("COMMIT")
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+        seen["upgrading"] = notice.upgrading
+        return int(dialog.result())
+
+    monkeypatch.setattr(LoginDialog, "exec", log_in)
+    try:
+        assert main(["dipdesk"], db_path=str(db_path)) == 0
+    finally:
+        blocker.close()
+    assert seen["upgrading"] is False
+    assert dialogs == []
+    engine = make_engine(db_path)
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+def test_a_failed_upgrade_closes_the_login_and_says_so(
+    qtbot, db_path: Path, _templates: dict[str, Path], dialogs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """An upgrade that fails closes the log-in window, though it was "upgrading", and the user is told
+    (here SQLite itself refuses the first step's write: a trigger aborts any change of the version row)."""
+    from dipdesk.ui.app import main
+    from dipdesk.ui.login import LoginDialog
+
+    _old_database(_templates["seeded"], db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "CREATE TRIGGER refuse_upgrade BEFORE UPDATE ON alembic_version BEGIN "
+        "SELECT RAISE(ABORT, 'the upgrade is refused'); END"
+    )
+    conn.commit()
+    conn.close()
+
+    def log_in(dialog: LoginDialog) -> int:
+        dialog.show()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+        return int(dialog.result())
+
+    monkeypatch.setattr(LoginDialog, "exec", log_in)
+    assert main(["dipdesk"], db_path=str(db_path)) == 1
+    assert len(dialogs) == 1 and str(db_path) in dialogs[0]
+    assert list(db_path.parent.glob(f"dipdesk.before-{OLD}-*.sqlite3")), "the copy taken first is there"
