@@ -95,8 +95,9 @@ def zero(device: str = ZERO_DEVICE) -> str:
 
 
 def at_ms(physical: int, device: str) -> str:
-    """A stamp for an event known only by its wall time (e.g. a row's `updated_at`)."""
-    return str(Stamp(max(0, physical), 0, device))
+    """A stamp for an event known only by its wall time (e.g. a row's `updated_at`): `str(Stamp(physical,
+    0, device))`, written directly (a first sync's snapshot stamps tens of thousands of rows)."""
+    return f"{max(0, physical):015d}-00000-{device}"
 
 
 class Clock:
