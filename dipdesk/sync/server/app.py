@@ -43,6 +43,7 @@ from dipdesk.sync.server.devices import EnrolRefused, enrol
 from dipdesk.sync.server.push import Device, SeqGap, apply_push, last_applied
 from dipdesk.sync.server.push_body import BodyRefused, parse_push
 from dipdesk.sync.server.scope import file_visible
+from dipdesk.sync.server.validate import precheck
 
 log = logging.getLogger("dipdesk.server")
 
@@ -390,11 +391,12 @@ def create_app(
         except BodyRefused as refused:
             return JSONResponse({"detail": refused.errors}, status_code=422)
         check_version(schema_version)
+        prechecked = precheck(raw)  # while an earlier batch of the device may still be applied
         if raw:
             _wait_for_turn(device.id, min(c["seq"] for c in raw))
         try:
             with db.write.begin() as conn:
-                result = apply_push(conn, device, raw, acked_before=acked_before)
+                result = apply_push(conn, device, raw, acked_before=acked_before, prechecked=prechecked)
         except SeqGap as gap:
             return respond(request, {"detail": str(gap), "expected": gap.expected}, 409)
         _applied(device.id, result.acked)

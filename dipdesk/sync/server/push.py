@@ -35,7 +35,7 @@ from dipdesk.sync.protocol import (
 )
 from dipdesk.sync.server import identity
 from dipdesk.sync.server.db import lock_log, lock_push
-from dipdesk.sync.server.validate import check_change, prepare_batch
+from dipdesk.sync.server.validate import Verdict, check_change, finish_check, prepare_batch
 
 
 @dataclass
@@ -149,9 +149,15 @@ def last_applied(conn: Connection, device_id: str) -> int:
 
 
 def apply_push(
-    conn: Connection, device: Device, raw_changes: list[dict[str, Any]], *, acked_before: int | None = None
+    conn: Connection,
+    device: Device,
+    raw_changes: list[dict[str, Any]],
+    *,
+    acked_before: int | None = None,
+    prechecked: dict[int, Verdict] | None = None,
 ) -> PushResult:
-    """Apply one pushed batch inside the caller's write transaction.
+    """Apply one pushed batch inside the caller's write transaction. `prechecked`: `validate.precheck` of
+    `raw_changes`, done before the transaction (the site checks are still done here, under the lock).
 
     Device seqs are applied in order and without gaps: a batch whose first new seq is not the next one
     expected raises SeqGap (the client keeps two batches in flight; the second waits for the first).
@@ -192,8 +198,13 @@ def apply_push(
     batch = prepare_batch(conn, device.site_id, [by_seq[s] for s in fresh])
     for seq in fresh:
         rc = by_seq[seq]
-        values: dict[str, Any] = {}
-        why = check_change(rc, batch, values)
+        verdict = prechecked.get(seq) if prechecked is not None else None
+        if verdict is None:
+            values: dict[str, Any] = {}
+            why = check_change(rc, batch, values)
+        else:
+            values = verdict[1]
+            why = finish_check(rc, batch, verdict[0])
         if why is not None:
             rejections.append({"seq": seq, "reason": why})
             continue

@@ -186,11 +186,44 @@ def _plain(obj: dict[str, Any]) -> bool:
     return b"\\u0000" not in written  # NUL is written escaped (a literal backslash-u0000 only costs the walk)
 
 
+SCOPE = "\x00scope"  # `check_values`' verdict for a change only the site checks (`check_scope`) can decide
+Verdict = tuple[str | None, dict[str, Any]]  # (`check_values`' verdict, the decoded values)
+
+
 def check_change(rc: dict[str, Any], batch: Batch, decoded: dict[str, Any] | None = None) -> str | None:
     """Why the pushed change `rc` (wire form) must be refused, or None when it may go on to the merge.
     `decoded`, when given, receives the decoded value of each of its fields the table knows."""
+    values = {} if decoded is None else decoded
+    return finish_check(rc, batch, _values_verdict(rc, batch.now_ms, values))
+
+
+def precheck(raw: Iterable[dict[str, Any]]) -> dict[int, Verdict]:
+    """`check_values` for each change of a push body (the first change of each seq), by seq: the checks
+    that need no database, done before the push waits for its turn (a batch waiting while the one before
+    it is applied has its values checked and decoded meanwhile). `finish_check` completes each one."""
+    now = hlc.now_ms()
+    out: dict[int, Verdict] = {}
+    for rc in raw:
+        seq = rc.get("seq")
+        if isinstance(seq, int) and seq not in out:
+            values: dict[str, Any] = {}
+            out[seq] = (_values_verdict(rc, now, values), values)
+    return out
+
+
+def finish_check(rc: dict[str, Any], batch: Batch, verdict: str | None) -> str | None:
+    """The reason to refuse `rc` given `check_values`' verdict (the site checks run when it is SCOPE)."""
+    if verdict != SCOPE:
+        return verdict
     try:
-        return _check(rc, batch, {} if decoded is None else decoded)
+        return check_scope(rc, batch)
+    except Exception as exc:  # a value no check foresaw: that change is refused, the batch goes on
+        return f"the change could not be checked ({type(exc).__name__})"
+
+
+def _values_verdict(rc: dict[str, Any], now_ms: int, decoded: dict[str, Any]) -> str | None:
+    try:
+        return check_values(rc, now_ms, decoded)
     except Exception as exc:  # a value no check foresaw: that change is refused, the batch goes on
         return f"the change could not be checked ({type(exc).__name__})"
 
@@ -215,7 +248,11 @@ def _out_of_range(names: Iterable[str], decoded: dict[str, Any]) -> str | None:
     return None
 
 
-def _check(rc: dict[str, Any], batch: Batch, decoded_values: dict[str, Any]) -> str | None:
+def check_values(rc: dict[str, Any], now_ms: int, decoded_values: dict[str, Any]) -> str | None:
+    """The checks of a change that need no database (text, JSON, stamp, each field decoded for its column
+    into `decoded_values`, dates in range), against the server's time `now_ms`: a reason, None when the
+    change needs nothing more (an unknown table is the merge's to name, a table not owned by sites has
+    no site checks), or SCOPE when `check_scope` decides."""
     keys = [v for v in (rc.get("t"), rc.get("id"), rc.get("h"), rc.get("u")) if isinstance(v, str)]
     if bad_text("".join(keys)):  # one check for the four (a NUL or a surrogate stays one when joined)
         for key in ("t", "id", "h", "u"):
@@ -244,7 +281,7 @@ def _check(rc: dict[str, Any], batch: Batch, decoded_values: dict[str, Any]) -> 
         physical = None
     if physical is None:
         return "h: not a clock stamp"
-    if physical > batch.now_ms + hlc.MAX_AHEAD_MS:
+    if physical > now_ms + hlc.MAX_AHEAD_MS:
         return (
             "h: the clock stamp is more than "
             f"{hlc.MAX_AHEAD_MS // 86_400_000} days ahead of the server's clock (check the device's date)"
@@ -267,10 +304,16 @@ def _check(rc: dict[str, Any], batch: Batch, decoded_values: dict[str, Any]) -> 
     why = _out_of_range(_dated(info.name), decoded_values)
     if why:
         return why
+    return SCOPE if info.site_owned else None
+
+
+def check_scope(rc: dict[str, Any], batch: Batch) -> str | None:
+    """The checks of a change of a site-owned table (after `check_values` passed) that read what the
+    database holds (`batch`): the site's own records and users only, audit entries append-only, targets."""
+    info = synced_tables()[rc["t"]]
+    fields = rc["f"]
     rid = rc["id"]
     op = rc.get("op")
-    if not info.site_owned:
-        return None
     existing = batch.existing.get(info.name, {}).get(rid)
     if "site_id" in fields and fields["site_id"] != batch.site_id:
         return "site_id: a device may only write records of its own site"
