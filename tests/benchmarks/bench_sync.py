@@ -96,7 +96,7 @@ def trees() -> list[tuple[str, Path]]:
 
 def run_once(tree: Path, tag: str, demo: Path, work: Path, *extra: str) -> list[dict[str, Any]]:
     """One fresh process measuring `tree` (its JSON lines)."""
-    env = {**os.environ, "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen", "PYTHONSAFEPATH": "1"}
     proc = subprocess.run(
         [sys.executable, str(HERE.parent / "sync_first_run.py"), str(demo), str(work), "--tag", tag, *extra],
         env=env,

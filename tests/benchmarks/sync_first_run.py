@@ -164,6 +164,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--incremental", type=int, default=0, help="then edit this many people and sync")
     parser.add_argument("--tag", default="", help="copied into every line (e.g. before / after)")
     args = parser.parse_args(argv)
+    # the server process must run the tree measured (on PYTHONPATH): `python -m` would otherwise put the
+    # working folder first, and a benchmark run from a checkout measured that checkout's server for
+    # every tree (the "before" upload ran the new server)
+    os.environ["PYTHONSAFEPATH"] = "1"
     emulated = bool(args.rtt_ms or args.bandwidth)
     args.workdir.mkdir(parents=True, exist_ok=True)
     import dipdesk
