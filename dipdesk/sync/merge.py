@@ -42,7 +42,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError
 
-from dipdesk.store import reach
+from dipdesk.store import reach, search_index
 from dipdesk.store.base import utcnow
 from dipdesk.store.sync import CLOCKS, PARKED
 from dipdesk.sync.protocol import TableInfo, ValueRejected, canonical, row_decoders, synced_tables
@@ -527,8 +527,10 @@ class Merger:
             runs.setdefault((tname, tuple(row)), []).append(row)  # a table's rows list their fields alike
         for tname, keys in sorted(runs, key=lambda k: rank[k[0]]):
             run = runs[(tname, keys)]
-            # many rows of a table the dashboard's reach reads: counted set-based after the insert
-            with reach.inserting(conn, tname, [r["id"] for r in run]):
+            # many rows of a table the dashboard's reach reads, or with a search index: counted and
+            # indexed set-based after the insert
+            ids = [r["id"] for r in run]
+            with reach.inserting(conn, tname, ids), search_index.inserting(conn, tname, ids):
                 insert_rows(conn, self.tables[tname].table, run)
         self._inserts, self._insert_index = [], {}
 
