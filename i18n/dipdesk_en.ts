@@ -285,7 +285,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+115"/>
+        <location filename="../dipdesk/ui/app.py" line="+118"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -4150,19 +4150,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+43"/>
-        <location line="+154"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+44"/>
+        <location line="+155"/>
         <source>In the lab</source>
         <translation>In the lab</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <location line="+154"/>
+        <location line="-154"/>
+        <location line="+155"/>
         <source>To receive</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>Received, not started</source>
         <translation>Received, not started</translation>
     </message>
@@ -4173,12 +4173,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Results to verify</source>
         <translation>Results to verify</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Verified, report to publish</source>
         <translation>Verified, report to publish</translation>
     </message>
@@ -4248,7 +4248,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Delivery and disposal</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Reports to publish</source>
         <translation>Reports to publish</translation>
     </message>
@@ -4739,7 +4739,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+129"/>
+        <location filename="../dipdesk/ui/login.py" line="+132"/>
         <source>Log in to dipdesk</source>
         <translation>Log in to dipdesk</translation>
     </message>
@@ -4769,19 +4769,22 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+108"/>
+        <location line="+44"/>
+        <source>Waiting for the update…</source>
+        <translation>Waiting for the update…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+108"/>
+        <location line="-4"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-13"/>
         <source>Please enter your username and password.</source>
         <translation>Please enter your username and password.</translation>
     </message>
@@ -4791,7 +4794,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>The username or password is not correct.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+179"/>
         <source>Could not check the password: %1</source>
         <translation>Could not check the password: %1</translation>
     </message>
@@ -8312,6 +8315,59 @@ Do you want to replace it?</translation>
         <location line="+50"/>
         <source>Saved %1 version %2.</source>
         <translation>Saved %1 version %2.</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeNotice</name>
+    <message>
+        <location filename="../dipdesk/ui/upgrade_notice.py" line="+130"/>
+        <source>Updating the database to the new version</source>
+        <translation>Updating the database to the new version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database has been updated to the new version</source>
+        <translation>The database has been updated to the new version</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This can take several minutes on a large database. Do not switch off the computer or close dipdesk until it is done.</source>
+        <translation>This can take several minutes on a large database. Do not switch off the computer or close dipdesk until it is done.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A copy of the database as it was is kept beside it: %1</source>
+        <translation>A copy of the database as it was is kept beside it: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dipdesk will close as soon as the update is done.</source>
+        <translation>dipdesk will close as soon as the update is done.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your log-in is accepted: it goes on as soon as the update is done.</source>
+        <translation>Your log-in is accepted: it goes on as soon as the update is done.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saving a copy of the database as it is, first…</source>
+        <translation>Saving a copy of the database as it is, first…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step %1 of %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All %1 steps are done.</source>
+        <translation>All %1 steps are done.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>time so far %1</source>
+        <translation>time so far %1</translation>
     </message>
 </context>
 <context>

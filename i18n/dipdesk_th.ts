@@ -285,7 +285,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../dipdesk/ui/app.py" line="+115"/>
+        <location filename="../dipdesk/ui/app.py" line="+118"/>
         <source>Opening the database…</source>
         <translation>กำลังเปิดฐานข้อมูล…</translation>
     </message>
@@ -4150,19 +4150,19 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../dipdesk/ui/pages/lab.py" line="+43"/>
-        <location line="+154"/>
+        <location filename="../dipdesk/ui/pages/lab.py" line="+44"/>
+        <location line="+155"/>
         <source>In the lab</source>
         <translation>อยู่ในห้องปฏิบัติการ</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <location line="+154"/>
+        <location line="-154"/>
+        <location line="+155"/>
         <source>To receive</source>
         <translation>รอรับตัวอย่าง</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>Received, not started</source>
         <translation>รับแล้ว ยังไม่เริ่มทดสอบ</translation>
     </message>
@@ -4173,12 +4173,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Results to verify</source>
         <translation>ผลรอตรวจสอบ</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Verified, report to publish</source>
         <translation>ตรวจสอบแล้ว รอออกรายงาน</translation>
     </message>
@@ -4215,7 +4215,7 @@ The current database is kept beside it first. Work made after the backup that wa
     <message>
         <location line="+18"/>
         <source>Worklist</source>
-        <translation>งานในห้องปฏิบัติการ</translation>
+        <translation>รายการตัวอย่าง</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4225,12 +4225,12 @@ The current database is kept beside it first. Work made after the backup that wa
     <message>
         <location line="+8"/>
         <source>Results by test</source>
-        <translation>บันทึกผลตามรายการทดสอบ</translation>
+        <translation>บันทึกผลรายการทดสอบ</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Catalog</source>
-        <translation>รายการทดสอบและเกณฑ์</translation>
+        <translation>รายการทดสอบ/เกณฑ์</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4240,15 +4240,15 @@ The current database is kept beside it first. Work made after the backup that wa
     <message>
         <location line="+2"/>
         <source>Instruments and turnaround</source>
-        <translation>เครื่องมือและระยะเวลาทดสอบ</translation>
+        <translation>เครื่องมือและระยะเวลา</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delivery and disposal</source>
-        <translation>ส่งรายงานและทำลายตัวอย่าง</translation>
+        <translation>ส่งรายงาน/ทำลายตัวอย่าง</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Reports to publish</source>
         <translation>รอออกรายงาน</translation>
     </message>
@@ -4739,7 +4739,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+129"/>
+        <location filename="../dipdesk/ui/login.py" line="+132"/>
         <source>Log in to dipdesk</source>
         <translation>เข้าสู่ระบบ dipdesk</translation>
     </message>
@@ -4769,19 +4769,22 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ออก</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+108"/>
+        <location line="+44"/>
+        <source>Waiting for the update…</source>
+        <translation>รอปรับปรุงฐานข้อมูล…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Checking…</source>
         <translation>กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+108"/>
+        <location line="-4"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-13"/>
         <source>Please enter your username and password.</source>
         <translation>กรุณากรอกชื่อผู้ใช้และรหัสผ่าน</translation>
     </message>
@@ -4791,7 +4794,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+179"/>
         <source>Could not check the password: %1</source>
         <translation>ตรวจสอบรหัสผ่านไม่สำเร็จ: %1</translation>
     </message>
@@ -8312,6 +8315,59 @@ Do you want to replace it?</source>
         <location line="+50"/>
         <source>Saved %1 version %2.</source>
         <translation>บันทึก %1 ฉบับที่ %2 แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeNotice</name>
+    <message>
+        <location filename="../dipdesk/ui/upgrade_notice.py" line="+130"/>
+        <source>Updating the database to the new version</source>
+        <translation>กำลังปรับปรุงฐานข้อมูลเป็นรุ่นใหม่</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database has been updated to the new version</source>
+        <translation>ปรับปรุงฐานข้อมูลเป็นรุ่นใหม่เรียบร้อยแล้ว</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This can take several minutes on a large database. Do not switch off the computer or close dipdesk until it is done.</source>
+        <translation>ฐานข้อมูลขนาดใหญ่อาจใช้เวลาหลายนาที ห้ามปิดเครื่องคอมพิวเตอร์หรือปิดโปรแกรม dipdesk จนกว่าจะเสร็จ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A copy of the database as it was is kept beside it: %1</source>
+        <translation>สำรองฐานข้อมูลเดิมไว้ก่อนแล้ว ในโฟลเดอร์เดียวกัน ชื่อไฟล์ %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dipdesk will close as soon as the update is done.</source>
+        <translation>dipdesk จะปิดเองทันทีที่ปรับปรุงฐานข้อมูลเสร็จ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your log-in is accepted: it goes on as soon as the update is done.</source>
+        <translation>รับคำขอเข้าสู่ระบบแล้ว จะเข้าสู่ระบบให้ทันทีที่ปรับปรุงฐานข้อมูลเสร็จ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saving a copy of the database as it is, first…</source>
+        <translation>กำลังสำรองฐานข้อมูลเดิมไว้ก่อน…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step %1 of %2</source>
+        <translation>ขั้นที่ %1 จาก %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All %1 steps are done.</source>
+        <translation>เสร็จครบทั้ง %1 ขั้นแล้ว</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>time so far %1</source>
+        <translation>ใช้เวลาไปแล้ว %1</translation>
     </message>
 </context>
 <context>

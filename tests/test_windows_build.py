@@ -41,6 +41,8 @@ NEEDS: dict[str, list[str] | None] = {
     "sqlalchemy": ['"sqlalchemy.dialects.sqlite"'],  # dialects load by name from the URL
     "alembic": ['collect_submodules("alembic")', '"dipdesk" / "store" / "migrations"'],
     "reportlab": ['collect_data_files("reportlab")', 'collect_submodules("reportlab.graphics.barcode")'],
+    # reportlab imports its C accelerator inside exec("from _rl_accel import ..."): invisible to analysis
+    "rl-accel": ['"_rl_accel"'],
     "uharfbuzz": None,
     "pythainlp": ['collect_data_files("pythainlp")'],  # its word lists are package data
     "qt-material": ['collect_data_files("qt_material")'],  # themes and icons are package data

@@ -248,7 +248,10 @@ _MASKS = (
     lambda i, j: ((i * j) % 2 + (i * j) % 3) % 2 == 0,
     lambda i, j: ((i + j) % 2 + (i * j) % 3) % 2 == 0,
 )
-_GAP = 10  # light rows above and below every candidate in the stack (N3 looks 10 modules away)
+# light rows above and below every candidate in the stack: the four light modules beside a finder-like
+# pattern (N3) may lie outside the symbol, and a pattern (whose light parts are single modules) can then
+# never span two candidates
+_GAP = 4
 
 
 class _Geometry:
@@ -331,6 +334,15 @@ class _Geometry:
         self.valid_h5 = block_of({(r, c) for r, c in everything if c >= 4}) * self.rep
         self.valid_v5 = block_of({(r, c) for r, c in everything if r >= 4}) * self.rep
         self.valid_2x2 = block_of({(r, c) for r, c in everything if r >= 1 and c >= 1}) * self.rep
+        # `full` moved right by k modules and by k rows: light >> k == (g >> k) ^ full_h[k], without a shift
+        self.full_h = tuple(self.full >> k for k in range(5))
+        self.full_v = tuple(self.full >> k * stride for k in range(5))
+        # splitting the stack into its eight blocks in three halvings (see _block_counts)
+        d = (n + _GAP) * stride
+        low = _GAP * stride  # the bottom block's offset
+        self.halvings = tuple(
+            x for shift in (low + 4 * d, 2 * d, low + 2 * d, d, low + d) for x in (shift, (1 << shift) - 1)
+        )
         self._block_of = block_of
         self._masks: dict[str, tuple[int, tuple[int, ...]]] = {}
         self._lock = threading.Lock()
@@ -424,51 +436,78 @@ def _geom(version: int) -> _Geometry:
 # ----------------------------------------------------------------------------------------------------
 
 
-def _finder_like(g: int, light: int, step: int) -> int:
-    """N3 matches: dark-light-dark-dark-dark-light-dark with four light modules on a side, found at the
-    bit of the pattern's last module; ``step`` is 1 along rows, the stride down columns. The symbol's
-    edge counts as light: every row has at least 4 light padding modules after it and there are _GAP
-    light rows between candidates, which also keeps a match from spanning two lines."""
-    three = g & (g >> step) & (g >> 2 * step)
-    core = g & (light >> step) & (three >> 2 * step) & (light >> 5 * step) & (g >> 6 * step)
-    if not core:
-        return 0
-    four = light & (light >> step) & (light >> 2 * step) & (light >> 3 * step)
-    return (((core >> 4 * step) & four) << 4 * step) | (core & (four >> 7 * step))
+def _lines(g: int, light: int, step: int, full: tuple[int, ...], valid5: int) -> tuple[int, int, int, int]:
+    """Along rows (``step`` 1) or down columns (``step`` the stride), for the stack ``g``: where a module
+    has the colour of the one before it; N1's windows of five such modules and one window of each run
+    (its last); N3's finder-like matches. ``full[k]`` is the stack's extent moved k steps along, so that
+    ``light >> k*step`` is ``(g >> k*step) ^ full[k]`` (shifts cost five times an AND or XOR here)."""
+    g1, g2, g3, g4 = g >> step, g >> 2 * step, g >> 3 * step, g >> 4 * step
+    l1, l2, l3 = g1 ^ full[1], g2 ^ full[2], g3 ^ full[3]
+    same = g ^ l1
+    run = same & (g1 ^ l2) & (g2 ^ l3) & (g3 ^ g4 ^ full[4]) & valid5
+    start = run ^ (run & (run << step))
+    # N3: dark-light-dark-dark-dark-light-dark, found at the bit of its last module, with four light
+    # modules on a side. The symbol's edge counts as light: every row has at least 4 light padding
+    # modules after it and there are _GAP light rows between candidates, which also keeps a match from
+    # spanning two lines.
+    core = g & l1 & g2 & g3 & g4 & ((light & g1) >> 5 * step)
+    if core:
+        four = light & l1 & l2 & l3
+        core &= (four << 4 * step) | (four >> 7 * step)
+    return same, run, start, core
+
+
+def _block_counts(q: int, h: tuple[int, ...]) -> tuple[int, ...]:
+    """The dark bits of ``q`` in each of the stack's eight blocks (block 0 first), the stack halved three
+    times (the cost of a shift grows with what it leaves, so this beats eight shifts of the whole)."""
+    hi, lo = q >> h[0], q & h[1]
+    hh, hl, lh, ll = hi >> h[2], hi & h[3], lo >> h[4], lo & h[5]
+    d, dm = h[6], h[7]
+    return (
+        (hh >> d).bit_count(),
+        (hh & dm).bit_count(),
+        (hl >> d).bit_count(),
+        (hl & dm).bit_count(),
+        (lh >> d).bit_count(),
+        (lh & dm).bit_count(),
+        (ll >> h[8]).bit_count(),
+        (ll & h[9]).bit_count(),
+    )
 
 
 def _best_mask(geo: _Geometry, g: int) -> int:
-    """The mask with the lowest penalty N1 + N2 + N3 + N4; ``g`` is the stack of eight candidates."""
+    """The mask with the lowest penalty N1 + N2 + N3 + N4; ``g`` is the stack of eight candidates.
+
+    N1: runs of 5 + i same-coloured modules score 3 + i: a point for every window of five along a run,
+    two more for each run (its last window); N2: 2x2 blocks of one colour, 3 each; N3: finder-like
+    patterns, 40 each; N4: the share of dark modules. The weighted N1/N2 counts are first added module
+    by module in binary (carry-save: a few XORs and ANDs), so that four bit maps are counted, not five.
+    """
     s = geo.stride
-    full = geo.full
-    light = g ^ full
-    # N1: runs of 5 + i same-coloured modules score 3 + i. "Same colour as the previous module".
-    eh = (g ^ (g >> 1)) ^ full
-    ev = (g ^ (g >> s)) ^ full
-    run_h = eh & (eh >> 1) & (eh >> 2) & (eh >> 3) & geo.valid_h5
-    run_v = ev & (ev >> s) & (ev >> 2 * s) & (ev >> 3 * s) & geo.valid_v5
-    start_h = run_h & ~(run_h << 1)
-    start_v = run_v & ~(run_v << s)
-    # N2: 2x2 blocks of one colour score 3 each
+    light = g ^ geo.full
+    eh, run_h, start_h, finder_h = _lines(g, light, 1, geo.full_h, geo.valid_h5)
+    ev, run_v, start_v, finder_v = _lines(g, light, s, geo.full_v, geo.valid_v5)
     blocks = eh & (eh >> s) & ev & geo.valid_2x2
-    finder_h = _finder_like(g, light, 1)
-    finder_v = _finder_like(g, light, s)
-    quantities = (
-        (1, run_h),
-        (1, run_v),
-        (2, start_h),
-        (2, start_v),
-        (3, blocks),
-        (40, finder_h),
-        (40, finder_v),
-    )
+    # run_h + run_v + 2 start_h + 2 start_v + 3 blocks, per module, as the binary number (k4 s4 s2 s1)
+    x1 = run_h ^ run_v
+    s1 = x1 ^ blocks
+    k1 = (run_h & run_v) | (x1 & blocks)
+    x2 = start_h ^ start_v
+    s2 = x2 ^ blocks
+    k2 = (start_h & start_v) | (x2 & blocks)
+    s2, k3 = s2 ^ k1, s2 & k1
+    s4, k4 = k2 ^ k3, k2 & k3
+    h = geo.halvings
+    totals = [0] * 8
+    weighted = ((1, s1), (2, s2), (4, s4), (8, k4), (40, finder_h ^ finder_v), (80, finder_h & finder_v))
+    for weight, q in weighted:
+        if q:
+            for m, count in enumerate(_block_counts(q, h)):
+                totals[m] += weight * count
     size = geo.n * geo.n
-    mask = geo.block_mask
     best, best_score = 0, -1
-    for m, off in enumerate(geo.offsets):
-        score = sum(w * ((q >> off) & mask).bit_count() for w, q in quantities)
-        dark = ((g >> off) & mask).bit_count()
-        score += 10 * int(abs(dark / size * 100 - 50) / 5)
+    for m, dark in enumerate(_block_counts(g, h)):
+        score = totals[m] + 10 * int(abs(dark / size * 100 - 50) / 5)
         if best_score < 0 or score < best_score:
             best, best_score = m, score
     return best

@@ -1,5 +1,9 @@
 """Opening the local database: SQLite in WAL mode with foreign keys on, migrated by the packaged Alembic
-scripts, with a copy of the file taken before any upgrade of an existing database."""
+scripts, with a copy of the file taken before any upgrade of an existing database.
+
+An upgrade can take minutes on a large file (a million people: ~100 s for the dashboard's recounts), so
+`open_database` tells a listener where it is (`UpgradeProgress`: the copy, then step k of n, then done);
+the desktop shows it on the log-in window (dipdesk.ui.upgrade_notice)."""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -188,16 +193,76 @@ def _existing_revision(p: Path) -> str | None:
     return revision
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+@dataclass(frozen=True)
+class UpgradeProgress:
+    """Where the upgrade of an existing database is, for a progress display.
+
+    `stage`: "backup" (a copy of the file is being taken first), "migrate" (migration `step` of `total`
+    is running), "done" (the file is at the new schema; the copy is at `backup`)."""
+
+    stage: str
+    step: int
+    total: int
+    from_revision: str
+    backup: Path | None = None
+
+
+UpgradeListener = Callable[[UpgradeProgress], None]
+
+
+def pending_steps(current: str, target: str) -> list[str]:
+    """The migrations that take a database at `current` to `target`, in the order they run (empty if
+    `target` does not descend from `current`)."""
+    revisions = _revisions()
+    chain: list[str] = []
+    rev: str | None = target
+    while rev is not None and rev != current:
+        if rev in chain or rev not in revisions:
+            return []
+        chain.append(rev)
+        rev = revisions[rev]
+    return list(reversed(chain)) if rev == current else []
+
+
+def upgrade(engine: Engine, revision: str = "head", on_step: Callable[[], None] | None = None) -> None:
+    """Migrate to `revision`; `on_step()` is called after each migration is applied."""
     from alembic import command
 
-    command.upgrade(alembic_config(engine), revision)
+    cfg = alembic_config(engine)
+    if on_step is not None:
+        cfg.attributes["on_step"] = on_step
+    command.upgrade(cfg, revision)
 
 
-def open_database(path: str | Path, *, revision: str = "head") -> Engine:
+def _upgrade_existing(
+    p: Path, engine: Engine, current: str, revision: str, target: str, tell: UpgradeListener
+) -> None:
+    """Back up the file at `p` (at `current`), then migrate it, telling `tell` where it is."""
+    total = max(1, len(pending_steps(current, target)))
+    tell(UpgradeProgress("backup", 0, total, current))
+    engine.dispose()
+    backup = backup_sqlite(p, current)
+    applied = 0
+    tell(UpgradeProgress("migrate", 1, total, current, backup))
+
+    def step_done() -> None:
+        nonlocal applied
+        applied += 1
+        if applied < total:
+            tell(UpgradeProgress("migrate", applied + 1, total, current, backup))
+
+    upgrade(engine, revision, step_done)
+    tell(UpgradeProgress("done", total, total, current, backup))
+
+
+def open_database(
+    path: str | Path, *, revision: str = "head", progress: UpgradeListener | None = None
+) -> Engine:
     """Open (creating if needed) the database at `path` and bring it to the current schema.
 
     An existing database at an older revision is backed up first; a new file is simply created.
+    `progress` hears how the upgrade of an existing file goes (`UpgradeProgress`), from this thread;
+    it is not called when nothing needs upgrading or for a new file.
     """
     if "://" in str(path):
         engine = make_engine(path)
@@ -214,10 +279,14 @@ def open_database(path: str | Path, *, revision: str = "head") -> Engine:
     target = head_revision() if revision == "head" else revision
     if current != target:
         if current is not None:
-            engine.dispose()
-            backup_sqlite(p, current)
-        upgrade(engine, revision)
+            _upgrade_existing(p, engine, current, revision, target, progress or _ignore)
+        else:
+            upgrade(engine, revision)
     return engine
+
+
+def _ignore(_progress: UpgradeProgress) -> None:
+    pass
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

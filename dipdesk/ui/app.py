@@ -2,8 +2,10 @@
 
     dipdesk [--db FILE] [--lang th|en]       (or `python -m dipdesk`)
 
-The database is opened (created, migrated, backed up first if old) in a worker while a progress
-dialog shows; if it cannot be opened the user is told why in a dialog and the program ends.
+The database is opened (created, migrated, backed up first if old) in a worker while the first window
+(log-in, or the first-run wizard) is on screen; an upgrade of an old file shows on the log-in window, step
+by step (dipdesk.ui.upgrade_notice), and a log-in asked for meanwhile goes on once it is done. If the file
+cannot be opened the user is told why in a dialog and the program ends.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from dipdesk.ui.db import Database, set_database
 from dipdesk.ui.dialogs import install_dialog_rules
 from dipdesk.ui.first_paint import after_first_paint
 from dipdesk.ui.i18n import current_language, install_translations
+from dipdesk.ui.upgrade_notice import UpgradeRelay
 
 log = logging.getLogger(__name__)
 
@@ -168,14 +171,20 @@ class StartupCheck(QObject):
     def _done(self, needs: bool) -> None:
         self.needs_first_run = needs
         if needs and self.window is not None and not self.window_is_wizard:
-            self.window.reject()
+            self._close_window()
         self._wake()
 
     def _failed(self, exc: BaseException) -> None:
         self.error = exc
         if self.window is not None:
-            self.window.reject()
+            self._close_window()
         self._wake()
+
+    def _close_window(self) -> None:
+        """Close the window shown: `done`, not `reject`, which is the user's Quit (the log-in window
+        defers that until an upgrade under way is complete; a failed one never is)."""
+        if self.window is not None:
+            self.window.done(int(QDialog.DialogCode.Rejected))
 
     def _wake(self) -> None:
         if self._loop is not None:
@@ -355,6 +364,8 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
     path = str(db_path or args.db or default_db_path())
     # The first window shows at once; the database opens (and migrates) meanwhile in a worker.
     db = Database.deferred(path)
+    upgrade = UpgradeRelay()  # the store's upgrade reports, from the opening worker to the log-in window
+    db.upgrade_listener = upgrade.report
     set_database(db)
     try:
         startup = StartupCheck(db)
@@ -375,6 +386,7 @@ def main(argv: list[str] | None = None, db_path: str | None = None) -> int:
                 username = wizard.created_username
                 startup.needs_first_run = False
             login = LoginDialog(db, settings, username=username)
+            login.follow_upgrade(upgrade)
             login.preparing.connect(prebuild.start)
             login.checking.connect(prebuild.start)
             accepted = startup.run(login) == QDialog.DialogCode.Accepted

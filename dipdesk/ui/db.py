@@ -11,14 +11,17 @@ Writes go through the services inside a transaction: `with db.session() as s, s.
 At start-up the application makes the handle with `Database.deferred(path)`: nothing is opened (nor is
 SQLAlchemy imported) until the first worker asks for a session, so the log-in window shows while the
 file is opened, migrated if need be, in the background. Opening happens once, under a lock: a second
-worker asking meanwhile waits for the first.
+worker asking meanwhile waits for the first (a log-in pressed during an upgrade goes on when it is done).
+`upgrade_listener` hears, in the opening worker, how an upgrade of an old file goes (the log-in window
+shows it: dipdesk.ui.upgrade_notice).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -34,6 +37,8 @@ class Database:
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
+        # called (in the opening worker) with each dipdesk.store.db.UpgradeProgress of an old file
+        self.upgrade_listener: Callable[[Any], None] | None = None
         if engine is not None:
             self._set(engine)
 
@@ -65,7 +70,7 @@ class Database:
             if self._engine is None:
                 from dipdesk.store.db import open_database
 
-                self._set(open_database(self.url))
+                self._set(open_database(self.url, progress=self.upgrade_listener))
             assert self._engine is not None
             return self._engine
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,7 @@ from dipdesk.ui.db import Database
 from dipdesk.ui.first_paint import after_first_paint
 from dipdesk.ui.i18n import current_language, install_translations
 from dipdesk.ui.state import CurrentUser, current_user_from
+from dipdesk.ui.upgrade_notice import UpgradeNotice, UpgradeRelay
 from dipdesk.ui.workers import Task, run_task
 
 
@@ -78,6 +79,8 @@ class LoginDialog(QDialog):
         titles.addWidget(self.site_label)
         header.addLayout(titles, 1)
         root.addLayout(header)
+        self.upgrade = UpgradeNotice()  # shown while the database is upgraded (see follow_upgrade)
+        root.addWidget(self.upgrade)
 
         form = QFormLayout()
         form.setVerticalSpacing(12)
@@ -132,7 +135,8 @@ class LoginDialog(QDialog):
         self.password_label.setText(self.tr("Password"))
         self.language_label.setText(self.tr("Language"))
         self.quit_button.setText(self.tr("Quit"))
-        self.login_button.setText(self.tr("Checking…") if self.busy else self.tr("Log in"))
+        self._button_text()
+        self.upgrade.retranslate()
         lang = current_language()
         site = self._site_en if lang == "en" and self._site_en else self._site_th
         self.site_label.setText(site)
@@ -170,6 +174,59 @@ class LoginDialog(QDialog):
         self.error_label.setText(self._message(key) if key else "")
         self.error_label.setVisible(bool(key))
 
+    def _button_text(self) -> None:
+        if not self.busy:
+            self.login_button.setText(self.tr("Log in"))
+        elif self.upgrade.upgrading:
+            self.login_button.setText(self.tr("Waiting for the update…"))
+        else:
+            self.login_button.setText(self.tr("Checking…"))
+
+    # --- the database being upgraded meanwhile ------------------------------------------------------
+
+    def follow_upgrade(self, relay: UpgradeRelay) -> None:
+        """Show the upgrade of the database that `relay` reports (dipdesk.ui.upgrade_notice). The user may
+        type and press Enter meanwhile: the check waits for the upgrade, then goes on by itself."""
+        self.upgrade.follow(relay)
+        relay.progress.connect(self._upgrade_progress)
+
+    def _upgrade_progress(self, _progress: object) -> None:
+        if self.upgrade.closing and not self.upgrade.upgrading:
+            super().reject()  # quit was asked for during the upgrade, which is now complete
+            return
+        self.upgrade.set_waiting(self.busy)
+        self._button_text()
+        QTimer.singleShot(0, self._fit_height)
+
+    def reject(self) -> None:
+        """Quit (the button, Esc, the window's close box). During an upgrade dipdesk does not stop in
+        the middle of it: the window stays, says it will close when the upgrade is done, and then does."""
+        if not self.upgrade.upgrading:
+            super().reject()
+            return
+        self.upgrade.set_closing()
+        for button in (self.quit_button, self.login_button):
+            button.setEnabled(False)
+        QTimer.singleShot(0, self._fit_height)
+
+    def _fit_height(self) -> None:
+        """Grow to the height the wrapped lines need at this width (a top-level window's layout does
+        not do it by itself: the notice's lines would be squeezed over one another)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        need = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        need = max(need, layout.minimumSize().height())
+        grow = need - self.height()
+        self.setMinimumHeight(need)
+        if grow > 0:
+            self.resize(self.width(), need)
+            screen = self.screen().availableGeometry()
+            frame = self.frameGeometry()
+            top = max(screen.top(), min(frame.top() - grow // 2, screen.bottom() - frame.height() - grow))
+            self.move(frame.left(), top)  # grown about its middle, inside the screen
+
     # --- language ---------------------------------------------------------------------------------
 
     def _language_chosen(self, index: int) -> None:
@@ -179,6 +236,8 @@ class LoginDialog(QDialog):
             return
         install_translations(app, lang)
         self.retranslate()  # now; the LanguageChange event Qt posts will do it again, harmlessly
+        if self.upgrade.isVisible():
+            QTimer.singleShot(0, self._fit_height)
         if self.settings.language != lang:
             self.settings.language = lang
             with contextlib.suppress(OSError):  # not remembered, but switched for this session
@@ -240,7 +299,10 @@ class LoginDialog(QDialog):
             field.setReadOnly(busy)
         for w in (self.login_button, self.language):
             w.setEnabled(not busy)
-        self.login_button.setText(self.tr("Checking…") if busy else self.tr("Log in"))
+        self.upgrade.set_waiting(busy)
+        self._button_text()
+        if self.upgrade.isVisible():
+            QTimer.singleShot(0, self._fit_height)
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
     def _checked(self, result: tuple[CurrentUser | None, str, str, str, bool]) -> None:

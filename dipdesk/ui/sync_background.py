@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the sync client (httpx, the merge) loads in the first worke
 
 log = logging.getLogger(__name__)
 
-START_DELAY_MS = 4_000  # let the window draw first
+START_DELAY_MS = 4_000  # let the window draw first (plus a random spread: `backoff.spread`)
 STATUS_EVERY_MS = 30_000  # pending changes made meanwhile show up without a round
 
 
@@ -65,12 +65,16 @@ class BackgroundSync(QObject):
 
     # --- control -----------------------------------------------------------------------------------
 
-    def start(self, delay_ms: int = START_DELAY_MS) -> None:
-        """Begin: read the status now, a first round shortly, then the timer."""
+    def start(self, delay_ms: int | None = None) -> None:
+        """Begin: read the status now, a first round shortly, then the timer. By default the first round
+        waits `START_DELAY_MS` and a random part of `backoff.SHARED_EVENT_SPREAD_SECONDS`, so offices that
+        open together do not all reach the server in the same instant."""
         self._stopped = False
         self.refresh_status()
         self.status_timer.start()
         self._watch_network()
+        if delay_ms is None:
+            delay_ms = START_DELAY_MS + int(backoff.spread() * 1000)
         self._schedule(delay_ms)
 
     def resume(self) -> None:
@@ -112,8 +116,9 @@ class BackgroundSync(QObject):
         )
 
     def interval_ms(self) -> int:
+        """The regular timer: the set interval, varied by `backoff.INTERVAL_JITTER` either way."""
         minutes = max(1, int(self.settings.sync_interval_minutes or 15))
-        return minutes * 60_000
+        return int(backoff.jittered(minutes * 60.0) * 1000)
 
     # --- worker side -------------------------------------------------------------------------------
 
@@ -221,6 +226,14 @@ class BackgroundSync(QObject):
             self.network_returned()
 
     def network_returned(self) -> None:
-        """The network is back (also for tests): forget the back-off and sync now."""
+        """The network is back (also for tests): forget the back-off and sync within a few seconds. The
+        network returns for every computer of an office at once, and after an outage for many offices:
+        the round starts at a random moment within `backoff.SHARED_EVENT_SPREAD_SECONDS`."""
         self.failures = 0
-        self.sync_now()
+        if self.running:
+            self._again = True
+            return
+        delay_ms = int(backoff.spread() * 1000)
+        if self.next_round.isActive() and self.next_round.remainingTime() <= delay_ms:
+            return  # a round comes sooner anyway
+        self._schedule(delay_ms)

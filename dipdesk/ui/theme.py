@@ -101,6 +101,11 @@ QFrame#emptyState {{
   border: 2px dashed {c["primaryLightColor"]};
   border-radius: 8px;
 }}
+QFrame#upgradeNotice {{
+  background-color: {c["cardColor"]};
+  border: 2px solid {c["primaryLightColor"]};
+  border-radius: 8px;
+}}
 QFrame#errorState {{
   background-color: {c["cardColor"]};
   border: 2px solid {c["danger"]};

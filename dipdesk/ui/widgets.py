@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -318,3 +319,17 @@ class ElidedButton(QPushButton):
 
     def text(self) -> str:
         return self._full
+
+
+def tabs_in_sight(tabs: QTabWidget) -> QTabWidget:
+    """Every tab of `tabs` stays in sight: no scroll arrows (Qt's are tiny and faint, and a tab behind
+    them is one the user never finds). Where the bar is too narrow for every whole label (a small
+    screen, a large font) the labels are shortened with "…" instead, each tab's tooltip naming it in
+    full. Call it once the tabs are added."""
+    bar = tabs.tabBar()
+    tabs.setUsesScrollButtons(False)
+    tabs.setElideMode(Qt.TextElideMode.ElideRight)
+    bar.setExpanding(False)
+    for i in range(tabs.count()):
+        tabs.setTabToolTip(i, tabs.tabText(i))
+    return tabs

@@ -11,9 +11,11 @@ round's latency is one device's `sync_once`, start to end (push, pull, national 
 in `DIPDESK_BENCH_CLIENTS` client processes (`sync_clients.py`, 25 devices each, a thread per device), none
 of them the server's, so no single client process is the bottleneck. Two arrival patterns:
 
-- `burst`: all 100 start in the same instant (the worst case: every office's timer fires together);
-- `spread`: each starts at a uniformly random moment within `DIPDESK_BENCH_SPREAD` seconds (devices sync
-  on a timer; this is what a server sees from them).
+- `burst`: all 100 start in the same instant (what the app did before it spread its rounds: every office's
+  network returning together, every office opening at 8:30, and their 15-minute timers then in phase);
+- `spread`: each starts at a random moment within `DIPDESK_BENCH_SPREAD` seconds, drawn by the app's own
+  rule (`dipdesk.sync.backoff.spread`, default its `SHARED_EVENT_SPREAD_SECONDS`): what the server sees
+  now from devices given a reason to sync at one instant, and from devices on their jittered timers.
 
 Server configurations (the same devices and database, one after the other, alternated round by round):
 `global-w1` (`DIPDESK_SERVER_GLOBAL_PUSH_LOCK=1`: one push at a time, the baseline) and `site-w1`,
@@ -179,7 +181,9 @@ def test_parallel_pushes_before_and_after(tmp_path: Path) -> None:
     changes = int(os.environ.get("DIPDESK_BENCH_CHANGES", "10"))
     rounds = int(os.environ.get("DIPDESK_BENCH_ROUNDS", "5"))
     processes = int(os.environ.get("DIPDESK_BENCH_CLIENTS", "4"))
-    spread = float(os.environ.get("DIPDESK_BENCH_SPREAD", "10"))
+    from dipdesk.sync import backoff
+
+    spread = float(os.environ.get("DIPDESK_BENCH_SPREAD", str(backoff.SHARED_EVENT_SPREAD_SECONDS)))
     before = os.environ.get("DIPDESK_BENCH_BEFORE", "")
     only = os.environ.get("DIPDESK_BENCH_ONLY", "")  # e.g. "site-w1" (a quick look at one configuration)
     codes = [("after", str(Path(__file__).resolve().parents[2]))] + ([("before", before)] if before else [])
@@ -238,7 +242,7 @@ def test_parallel_pushes_before_and_after(tmp_path: Path) -> None:
                         # as a server that runs for days has; the database grows by 1,000 people a round
                         serial = clients.prepare(server.url, 0, serial, {dev: 0.0 for _, dev in named})
                         clients.go()
-                        offsets = {dev: rng.uniform(0, width) for _, dev in named}
+                        offsets = {dev: backoff.spread(width, rng=rng) for _, dev in named}
                         serial = clients.prepare(server.url, changes, serial, offsets)
                         assert server.proc is not None
                         time.sleep(0.5)  # the workers' start-up is over

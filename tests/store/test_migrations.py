@@ -102,3 +102,30 @@ def test_search_index_follows_inserts_updates_and_deletes(engine) -> None:  # ty
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM people WHERE id = 'p1'"))
     assert hits("งศ์สวั") == 0
+
+
+def test_an_upgrade_says_where_it_is_step_by_step(db_path: Path) -> None:
+    """The copy first, then migration k of n as each starts, then done (the desktop shows these)."""
+    from dipdesk.store.db import UpgradeProgress, pending_steps
+
+    engine = open_database(db_path, revision="0009")
+    engine.dispose()
+    heard: list[UpgradeProgress] = []
+    upgraded = open_database(db_path, progress=heard.append)
+    assert current_revision(upgraded) == head_revision()
+    steps = pending_steps("0009", head_revision())
+    assert steps[0] == "0014" and steps[-1] == head_revision()
+    n = len(steps)
+    assert [(p.stage, p.step, p.total) for p in heard] == [
+        ("backup", 0, n),
+        *[("migrate", k, n) for k in range(1, n + 1)],
+        ("done", n, n),
+    ]
+    backup = heard[-1].backup
+    assert backup is not None and backup.is_file() and backup.name.startswith("dipdesk.before-0009-")
+    assert {p.from_revision for p in heard} == {"0009"}
+    # nothing to do, nothing said
+    upgraded.dispose()
+    heard.clear()
+    open_database(db_path, progress=heard.append).dispose()
+    assert heard == []

@@ -17,7 +17,7 @@ from dipdesk.services.errors import ValidationError
 from dipdesk.store.db import transaction
 from dipdesk.store.people import Person
 from dipdesk.sync import hlc, outbox
-from dipdesk.sync.backoff import next_delay
+from dipdesk.sync.backoff import jittered, next_delay, spread
 from dipdesk.sync.client import apply_pulled
 
 NID = make_id("310170012345")
@@ -171,6 +171,20 @@ def test_back_off_grows_with_jitter_and_a_cap() -> None:
     assert delays[0] == 0
     assert 2.5 <= delays[1] <= 5 and 5 <= delays[2] <= 10
     assert all(d <= 900 for d in delays) and delays[-1] >= 450
+
+
+def test_rounds_of_many_devices_started_by_one_event_are_spread_out() -> None:
+    """100 devices told at one instant that the network is back start their rounds over ten seconds, not
+    together, and their regular timers drift apart instead of firing in lock-step ever after."""
+    rng = random.Random(5)
+    starts = sorted(spread(10.0, rng=rng) for _ in range(100))
+    assert starts[0] >= 0 and starts[-1] < 10.0
+    assert starts[-1] - starts[0] > 8.0, "over (nearly) the whole window"
+    assert max(sum(1 for s in starts if k <= s < k + 1) for k in range(10)) <= 20, "no second holds a crowd"
+    assert spread(0.0, rng=rng) == 0.0 and spread(-3.0, rng=rng) == 0.0
+    intervals = [jittered(900.0, rng=rng) for _ in range(100)]
+    assert all(810.0 <= t <= 990.0 for t in intervals)
+    assert max(intervals) - min(intervals) > 120.0, "devices in phase once are out of phase after a round"
 
 
 def test_snapshot_in_steps_killed_midway_loses_and_doubles_nothing(engine) -> None:  # type: ignore[no-untyped-def]

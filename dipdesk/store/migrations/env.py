@@ -26,11 +26,13 @@ def run_migrations_online() -> None:
             from sqlalchemy import text
 
             connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
+        on_step = config.attributes.get("on_step")  # dipdesk.store.db.upgrade: progress, step by step
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
             render_as_batch=is_sqlite,
             transaction_per_migration=False,
+            on_version_apply=(lambda **_kw: on_step()) if on_step is not None else (),
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -37,6 +37,7 @@ from dipdesk.ui.lab.ops import LabOps
 from dipdesk.ui.lab.quality import InstrumentsPanel, QualityPanel
 from dipdesk.ui.lab.worklist import SampleDetail, SamplePanel, WorklistModel, load_sample, worklist_view
 from dipdesk.ui.pages.base import AreaPage
+from dipdesk.ui.widgets import tabs_in_sight
 from dipdesk.ui.workers import Task
 
 FILTERS = (
@@ -148,6 +149,7 @@ class LabPage(AreaPage):
         self.tabs.addTab(self.instruments, self.tr("Instruments and turnaround"))
         self.delivery = DeliveryPanel(self.ops, self.env.settings, self.can("lab.publish"))
         self.tabs.addTab(self.delivery, self.tr("Delivery and disposal"))
+        tabs_in_sight(self.tabs)  # all six in sight at 1366 px, no scroll arrows
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
