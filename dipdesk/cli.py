@@ -434,8 +434,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sqlalchemy.exc import DBAPIError
 
     from dipdesk.services.errors import ServiceError
-    from dipdesk.store.db import DatabaseUnusable
+    from dipdesk.store.db import DatabaseUnusable, report_upgrades_to
 
+    report_upgrades_to(_print_upgrade)  # an old file is upgraded first: say so, step by step
     try:
         if getattr(args, "user", None) and getattr(args, "prove_user", True):
             # whoever acts as a user proves that user's password first (no four-eyes bypass)
@@ -458,6 +459,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
+    finally:
+        report_upgrades_to(None)
+
+
+def _print_upgrade(p: Any) -> None:
+    """An upgrade of the database (dipdesk.store.db.UpgradeProgress), on stderr, Thai / English."""
+    if p.stage == "backup":
+        text = (
+            f"กำลังปรับปรุงฐานข้อมูลเป็นรุ่นใหม่ ({p.total} ขั้น) ห้ามปิดเครื่องจนกว่าจะเสร็จ: สำรองไฟล์เดิมไว้ก่อน… / "
+            f"updating the database to the new version ({p.total} steps); do not switch off until it is "
+            "done: saving a copy first…"
+        )
+    elif p.stage == "migrate":
+        text = (
+            f"ปรับปรุงฐานข้อมูล ขั้นที่ {p.step} จาก {p.total}… / updating the database: step {p.step} of {p.total}…"
+        )
+    else:
+        text = f"ปรับปรุงฐานข้อมูลเสร็จแล้ว สำเนาไฟล์เดิม: {p.backup} / database updated; the old one is kept: {p.backup}"
+    print(text, file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -4739,7 +4739,7 @@ The current database is kept beside it first. Work made after the backup that wa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dipdesk/ui/login.py" line="+132"/>
+        <location filename="../dipdesk/ui/login.py" line="+136"/>
         <source>Log in to dipdesk</source>
         <translation>เข้าสู่ระบบ dipdesk</translation>
     </message>
@@ -4794,7 +4794,7 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+216"/>
         <source>Could not check the password: %1</source>
         <translation>ตรวจสอบรหัสผ่านไม่สำเร็จ: %1</translation>
     </message>
@@ -8320,7 +8320,7 @@ Do you want to replace it?</source>
 <context>
     <name>UpgradeNotice</name>
     <message>
-        <location filename="../dipdesk/ui/upgrade_notice.py" line="+130"/>
+        <location filename="../dipdesk/ui/upgrade_notice.py" line="+131"/>
         <source>Updating the database to the new version</source>
         <translation>กำลังปรับปรุงฐานข้อมูลเป็นรุ่นใหม่</translation>
     </message>
@@ -8330,17 +8330,17 @@ Do you want to replace it?</source>
         <translation>ปรับปรุงฐานข้อมูลเป็นรุ่นใหม่เรียบร้อยแล้ว</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>This can take several minutes on a large database. Do not switch off the computer or close dipdesk until it is done.</source>
-        <translation>ฐานข้อมูลขนาดใหญ่อาจใช้เวลาหลายนาที ห้ามปิดเครื่องคอมพิวเตอร์หรือปิดโปรแกรม dipdesk จนกว่าจะเสร็จ</translation>
+        <location line="+5"/>
+        <source>This may take minutes: do not switch off or close dipdesk until it is done.</source>
+        <translation>อาจใช้เวลาหลายนาที ห้ามปิดเครื่องหรือปิด dipdesk จนกว่าจะเสร็จ</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>A copy of the database as it was is kept beside it: %1</source>
-        <translation>สำรองฐานข้อมูลเดิมไว้ก่อนแล้ว ในโฟลเดอร์เดียวกัน ชื่อไฟล์ %1</translation>
+        <location line="+4"/>
+        <source>Copy of the database as it was: %1</source>
+        <translation>สำเนาฐานข้อมูลเดิม: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>dipdesk will close as soon as the update is done.</source>
         <translation>dipdesk จะปิดเองทันทีที่ปรับปรุงฐานข้อมูลเสร็จ</translation>
     </message>

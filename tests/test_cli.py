@@ -68,6 +68,28 @@ def test_db_from_environment(capsys, tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert target.exists()
 
 
+def test_an_old_database_is_upgraded_saying_so_step_by_step(capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dipdesk.store.db import current_revision, head_revision, pending_steps
+
+    open_database(db_path, revision="0009").dispose()
+    n = len(pending_steps("0009", head_revision()))
+    code, out, err = run(capsys, "--db", str(db_path), "list", "sites", "--format", "json")
+    assert code == 0 and json.loads(out) == []
+    lines = err.splitlines()
+    assert len(lines) == n + 2, err
+    assert "ห้ามปิดเครื่อง" in lines[0] and "saving a copy first" in lines[0]
+    assert [line.split(" / ")[1] for line in lines[1:-1]] == [
+        f"updating the database: step {k} of {n}…" for k in range(1, n + 1)
+    ]
+    assert "database updated; the old one is kept:" in lines[-1] and "dipdesk.before-0009-" in lines[-1]
+    engine = open_database(db_path)
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+    assert run(capsys, "--db", str(db_path), "list", "sites")[2] == "", (
+        "nothing said when nothing is upgraded"
+    )
+
+
 def test_list_json_rows_carry_id_and_code(capsys, seeded: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, "--db", str(seeded), "list", "programs", "--format", "json")
     rows = json.loads(out)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import cache, reduce
-from itertools import chain
 from operator import getitem, xor
 from typing import Any
 
@@ -122,6 +121,7 @@ class QrCode:
 # ----------------------------------------------------------------------------------------------------
 
 
+@cache
 def _data_codewords(version: int, level: str) -> int:
     return sum(ec.num_blocks * ec.num_data for ec in _ECC[version][_LEVELS[level]])
 
@@ -143,21 +143,23 @@ def _payload_bits(text: str, data: bytes, alnum: bool, version: int) -> int:
 def _bitstream(text: str, data: bytes, alnum: bool, version: int, level: str) -> bytes:
     """Mode indicator, count, data, terminator and padding: the data codewords of the symbol."""
     count = _count_bits(version, alnum)
+    capacity = _data_codewords(version, level) * 8
     if alnum:
         table = _pair_bits()
         n = len(text)
         body = "".join([table[text[i : i + 2]] for i in range(0, n, 2)])
         bits = "0010" + format(n, f"0{count}b") + body
+        bits += "0" * min(4, capacity - len(bits))  # terminator
+        bits += "0" * ((-len(bits)) % 8)
+        out = int(bits, 2).to_bytes(len(bits) // 8, "big")
     else:
-        bits = (
-            "0100"
-            + format(len(data), f"0{count}b")
-            + format(int.from_bytes(data, "big"), f"0{8 * len(data)}b")
-        )
-    capacity = _data_codewords(version, level) * 8
-    bits += "0" * min(4, capacity - len(bits))  # terminator
-    bits += "0" * ((-len(bits)) % 8)
-    out = int(bits, 2).to_bytes(len(bits) // 8, "big") if bits else b""
+        # as one integer: mode 0100, the count, the bytes, then the terminator (up to 4 zero bits) and
+        # zeros to the next byte boundary
+        used = 4 + count + 8 * len(data)
+        end = used + min(4, capacity - used)
+        end += (-end) % 8
+        value = (((4 << count) | len(data)) << 8 * len(data)) | int.from_bytes(data, "big")
+        out = (value << (end - used)).to_bytes(end // 8, "big")
     missing = capacity // 8 - len(out)
     return out + (b"\xec\x11" * (missing // 2 + 1))[:missing]
 
@@ -213,23 +215,37 @@ def _rs(n_ec: int) -> _RsTables:
     return _RsTables(n_ec)
 
 
-def _final_codewords(data: bytes, version: int, level: str) -> bytes:
-    blocks: list[bytes] = []
-    eccs: list[bytes] = []
+@cache
+def _block_plan(version: int, level: str) -> tuple[tuple[tuple[_RsTables, int, int], ...], int, int]:
+    """The data blocks of a symbol, (Reed-Solomon tables, start, end) each; the count of data codewords
+    and of error correction codewords per block (the same for all of a symbol's blocks)."""
+    plan = []
     pos = 0
     for ec in _ECC[version][_LEVELS[level]]:
         rs = _rs(ec.num_total - ec.num_data)
         for _ in range(ec.num_blocks):
-            block = data[pos : pos + ec.num_data]
+            plan.append((rs, pos, pos + ec.num_data))
             pos += ec.num_data
-            blocks.append(block)
-            eccs.append(rs.ecc(block))
-    # interleaved column by column; the longer blocks (always the last ones) have one byte more, which
-    # comes after the columns all blocks share
-    shortest = min(len(b) for b in blocks)
-    out = bytes(chain.from_iterable(zip(*blocks, strict=False)))
-    out += bytes(b[-1] for b in blocks if len(b) > shortest)
-    return out + bytes(chain.from_iterable(zip(*eccs, strict=True)))
+    assert len({rs.n_ec for rs, _a, _b in plan}) == 1
+    return tuple(plan), pos, plan[0][0].n_ec
+
+
+def _final_codewords(data: bytes, version: int, level: str) -> bytes:
+    """The data blocks interleaved column by column, then their error correction codewords likewise.
+    The longer blocks (always the last ones) have one byte more, which comes after the columns all
+    blocks share."""
+    plan, n_data, n_ec = _block_plan(version, level)
+    nb = len(plan)
+    shortest = plan[0][2] - plan[0][1]
+    shared = nb * shortest
+    out = bytearray(n_data + nb * n_ec)
+    for i, (rs, a, b) in enumerate(plan):
+        block = data[a:b]
+        out[i:shared:nb] = block[:shortest]
+        if b - a > shortest:
+            out[shared + i - (nb - (n_data - shared))] = block[-1]
+        out[n_data + i :: nb] = rs.ecc(block)
+    return bytes(out)
 
 
 # ----------------------------------------------------------------------------------------------------

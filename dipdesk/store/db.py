@@ -279,7 +279,8 @@ def open_database(
     target = head_revision() if revision == "head" else revision
     if current != target:
         if current is not None:
-            _upgrade_existing(p, engine, current, revision, target, progress or _ignore)
+            tell = progress or (_default_listener[0] if _default_listener else _ignore)
+            _upgrade_existing(p, engine, current, revision, target, tell)
         else:
             upgrade(engine, revision)
     return engine
@@ -287,6 +288,15 @@ def open_database(
 
 def _ignore(_progress: UpgradeProgress) -> None:
     pass
+
+
+_default_listener: list[UpgradeListener] = []
+
+
+def report_upgrades_to(listener: UpgradeListener | None) -> None:
+    """Whom `open_database` tells about an upgrade when its caller names no one (the command line sets
+    a printer for its run; None: no one)."""
+    _default_listener[:] = [listener] if listener is not None else []
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

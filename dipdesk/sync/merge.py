@@ -23,14 +23,16 @@ foreign-key violation), applies the changes one by one with `apply_carefully` to
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    DateTime,
     Table,
     and_,
     bindparam,
@@ -42,7 +44,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError
 
-from dipdesk.store import reach, search_index
+from dipdesk.store import jsoncodec, reach, search_index
 from dipdesk.store.base import utcnow
 from dipdesk.store.sync import CLOCKS, PARKED
 from dipdesk.sync.protocol import TableInfo, ValueRejected, canonical, row_decoders, synced_tables
@@ -100,6 +102,24 @@ def _chunks(items: list[str], n: int = IN_CHUNK) -> Iterator[list[str]]:
         yield items[i : i + n]
 
 
+BIG_CHUNK = 5000  # ids a statement of `_select_in` (one parameter, whatever the number)
+
+
+def _param(conn: Connection) -> str:
+    return "%s" if conn.dialect.name == "postgresql" else "?"
+
+
+def _select_in(conn: Connection, sql: str, ids: list[str], tail: str = "", *before: Any) -> Sequence[Any]:
+    """Rows of `sql` (ending in a column) restricted to the column's values in `ids`, bound as one
+    parameter: an array on PostgreSQL, a JSON list on SQLite; one statement the database plans once,
+    whatever the number of ids, instead of a placeholder per id. `before`: the parameters before it."""
+    if conn.dialect.name == "postgresql":
+        return conn.exec_driver_sql(f"{sql} = ANY(%s::text[]){tail}", (*before, ids)).all()
+    return conn.exec_driver_sql(
+        f"{sql} IN (SELECT value FROM json_each(?)){tail}", (*before, jsoncodec.dumps(ids))
+    ).all()
+
+
 def _by_table(
     table_col: ColumnElement[str], id_col: ColumnElement[str], keys: list[tuple[str, str]]
 ) -> Iterator[ColumnElement[bool]]:
@@ -121,58 +141,106 @@ def _by_table(
         yield or_(*arms)
 
 
+_CLOCK_COLUMNS = ("table_name", "record_id", "field", "hlc", "device_id")
+_UPSERT_CLOCKS = (
+    f"INSERT INTO {CLOCKS.name} ({', '.join(_CLOCK_COLUMNS)}) {{values}} "
+    "ON CONFLICT (table_name, record_id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id"
+)
+
+
 def upsert_clocks(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    """Insert or replace field clock rows ({table_name, record_id, field, hlc, device_id})."""
+    """Insert or replace field clock rows ({table_name, record_id, field, hlc, device_id}), in order (a
+    later row for the same field wins). One statement of arrays on PostgreSQL, the driver's executemany
+    on SQLite."""
     if not rows:
         return
-    t = CLOCKS
     if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
-    stmt = dialect_insert(t)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[t.c.table_name, t.c.record_id, t.c.field],
-        set_={"hlc": stmt.excluded.hlc, "device_id": stmt.excluded.device_id},
-    )
-    for i in range(0, len(rows), 2000):
-        conn.execute(stmt, rows[i : i + 2000])
+        last = {
+            (r["table_name"], r["record_id"], r["field"]): r for r in rows
+        }  # one row per key and statement
+        unique = list(last.values())
+        arrays = ", ".join("%s::text[]" for _ in _CLOCK_COLUMNS)
+        stmt = _UPSERT_CLOCKS.format(values=f"SELECT * FROM unnest({arrays})")
+        for i in range(0, len(unique), 5000):
+            part = unique[i : i + 5000]
+            conn.exec_driver_sql(stmt, tuple([r[k] for r in part] for k in _CLOCK_COLUMNS))
+        return
+    stmt = _UPSERT_CLOCKS.format(values=f"VALUES ({', '.join('?' for _ in _CLOCK_COLUMNS)})")
+    conn.exec_driver_sql(stmt, [tuple(r[k] for k in _CLOCK_COLUMNS) for r in rows])
 
 
 def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT `rows` (dicts with the same keys) into `table`. On SQLite, the driver's executemany over
-    tuples made by the columns' own bind processors, with the columns' Python-side defaults filled in
-    as SQLAlchemy would: the same rows as `conn.execute(insert(table), rows)`, without its per-row
-    parameter machinery (a fifth of the time of a first sync's inserts). Elsewhere, that statement."""
+    """INSERT `rows` (dicts with the same keys) into `table`: the same rows as `conn.execute(insert(table),
+    rows)`, without SQLAlchemy's per-row parameter machinery (a first sync inserts tens of thousands).
+    The values go through the columns' own bind processors, and the columns' Python-side defaults are
+    filled in as SQLAlchemy would (a time default once for the statement, as a database default would).
+    SQLite: the driver's executemany over tuples; PostgreSQL (psycopg): COPY, one stream per statement
+    instead of a round of INSERTs. Elsewhere, or for rows of different shapes, that statement itself."""
     if not rows:
         return
-    keys = list(rows[0])
-    filled: list[tuple[str, Any]] = []  # (column, scalar value or zero-argument callable)
     first = rows[0].keys()
-    plain = conn.dialect.name == "sqlite" and all(r.keys() == first for r in rows)
+    dialect = conn.dialect.name
+    plain = dialect in ("sqlite", "postgresql") and all(r.keys() == first for r in rows)
+    filled: list[tuple[str, Any]] = []  # (column, scalar value or zero-argument callable)
     for col in table.columns:
-        if col.name in rows[0] or col.default is None:
+        if col.name in first or col.default is None:
             continue
         default: Any = col.default
-        if default.is_scalar or (default.is_callable and _no_context(default.arg)):
+        if default.is_scalar:
             filled.append((col.name, default.arg))
+        elif default.is_callable and _no_context(default.arg):
+            inner = default.arg.__wrapped__
+            filled.append((col.name, inner() if inner is utcnow else default.arg))
         else:
             plain = False
     if not plain:
         conn.execute(insert(table), rows)
         return
-    names = keys + [name for name, _ in filled]
-    procs = [table.c[name].type._cached_bind_processor(conn.dialect) for name in names]
-    params = []
-    for row in rows:
-        values = [row[k] for k in keys]
-        for _name, fill in filled:
-            values.append(fill(None) if callable(fill) else fill)
-        params.append(tuple(v if p is None else p(v) for v, p in zip(values, procs, strict=True)))
+    # column by column: each column's values through its processor in one `map`, then the rows zipped
+    names = [*first, *(name for name, _ in filled)]
+    n = len(rows)
+    cols: list[Any] = [[row[k] for row in rows] for k in first]
+    cols += [[fill(None) for _ in rows] if callable(fill) else [fill] * n for _name, fill in filled]
+    for i, name in enumerate(names):
+        proc = _bind_processor(table.c[name], conn.dialect)
+        if proc is not None:
+            cols[i] = list(map(proc, cols[i]))
+    params = list(zip(*cols, strict=True))
     columns = ", ".join(f'"{n}"' for n in names)
+    if dialect == "postgresql":
+        raw: Any = conn.connection.dbapi_connection
+        sql = f'COPY "{table.name}" ({columns}) FROM STDIN'
+        dbapi_error = conn.dialect.loaded_dbapi.Error
+        try:
+            with raw.cursor() as cur, cur.copy(sql) as copy:
+                for values in params:
+                    copy.write_row(values)
+        except dbapi_error as exc:  # as SQLAlchemy raises it (IntegrityError…): the callers catch DBAPIError
+            raise DBAPIError.instance(sql, None, exc, dbapi_error) from exc
+        return
     conn.exec_driver_sql(
         f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * len(names))})', params
     )
+
+
+_SAMPLE_TIMES = (datetime(2024, 2, 3, 4, 5, 6, 7), datetime(999, 1, 2), datetime(2024, 2, 3, 4, 5, 6))
+
+
+@lru_cache(maxsize=4096)
+def _bind_processor(col: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """The column's bind processor; for SQLite's DATETIME, a quicker one that writes the same text
+    (checked against the original on sample values; anything but a naive datetime goes to the original)."""
+    proc = col.type._cached_bind_processor(dialect)
+    if proc is None or dialect.name != "sqlite" or not isinstance(col.type, DateTime):
+        return proc
+    slow: Callable[[Any], Any] = proc
+
+    def stamp(value: Any) -> Any:
+        if type(value) is datetime and value.tzinfo is None:
+            return value.isoformat(" ", "microseconds")
+        return slow(value)
+
+    return stamp if all(stamp(v) == slow(v) for v in _SAMPLE_TIMES) else proc
 
 
 def _no_context(fn: Any) -> bool:
@@ -243,35 +311,42 @@ class Merger:
         for ch in changes:
             if ch.table in self.tables and (ch.table, ch.record_id) not in self.rows:
                 wanted.setdefault(ch.table, set()).add(ch.record_id)
-        # the rows, table by table (locked on the server); clocks and parked changes of every table at once
+        # the rows and their clocks, table by table (rows locked on the server); parked changes of every table
         keys: list[tuple[str, str]] = []
         missing: list[tuple[str, str]] = []
+        conn = self.conn
         for tname, ids in wanted.items():
             t = self.tables[tname].table
             id_list = sorted(ids)
-            site_col = t.c.site_id if "site_id" in t.c else None
+            has_site = "site_id" in t.c
+            cols = f"id, deleted{', site_id' if has_site else ''}"
+            lock = " ORDER BY id FOR UPDATE" if self.lock_rows else ""
             found: dict[str, RowState] = {}
-            for part in _chunks(id_list):
-                cols = [t.c.id, t.c.deleted] + ([site_col] if site_col is not None else [])
-                q = select(*cols).where(t.c.id.in_(part))
-                if self.lock_rows:
-                    q = q.order_by(t.c.id).with_for_update(of=t)
-                for r in self.conn.execute(q):
-                    found[r[0]] = RowState(site_id=r[2] if site_col is not None else None, deleted=bool(r[1]))
+            for part in _chunks(id_list, BIG_CHUNK):
+                for r in _select_in(conn, f'SELECT {cols} FROM "{tname}" WHERE id', part, lock):
+                    found[r[0]] = RowState(site_id=r[2] if has_site else None, deleted=bool(r[1]))
             for rid in id_list:
                 keys.append((tname, rid))
                 self.rows[(tname, rid)] = found.get(rid)
                 self.clocks[(tname, rid)] = {}
                 if rid not in found:
                     missing.append((tname, rid))
-        c = CLOCKS.c
-        for where in _by_table(c.table_name, c.record_id, keys):
-            q = select(c.table_name, c.record_id, c.field, c.hlc, c.device_id).where(where)
-            for tname, rid, fname, stamp, dev in self.conn.execute(q):
-                self.clocks[(tname, rid)][fname] = Clock(stamp, dev)
+        per_table: dict[str, list[str]] = {}
+        for tname, rid in keys:
+            per_table.setdefault(tname, []).append(rid)
+        for tname, rids in per_table.items():
+            for part in _chunks(rids, BIG_CHUNK):
+                clocks_sql = (
+                    f"SELECT record_id, field, hlc, device_id FROM {CLOCKS.name} "
+                    f"WHERE table_name = {_param(conn)} AND record_id"
+                )
+                for rid, fname, stamp, dev in _select_in(conn, clocks_sql, part, "", tname):
+                    self.clocks[(tname, rid)][fname] = Clock(stamp, dev)
+        if not missing or conn.execute(select(PARKED.c.id).limit(1)).first() is None:
+            return  # nothing is parked anywhere (the usual case): no look-up per record
         pc = PARKED.c
         for where in _by_table(pc.table_name, pc.record_id, missing):
-            for prow in self.conn.execute(select(PARKED).where(where).order_by(pc.id)).mappings():
+            for prow in conn.execute(select(PARKED).where(where).order_by(pc.id)).mappings():
                 self.parked.setdefault((prow["table_name"], prow["record_id"]), []).append(dict(prow))
 
     def row_state(self, table: str, record_id: str) -> RowState | None:

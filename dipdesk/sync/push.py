@@ -28,6 +28,7 @@ class _Batch:
     last: int  # the highest seq in the batch
     first: int = 0  # the lowest
     full: bool = False  # as many changes or bytes as a batch may hold
+    size: int = 0  # characters of the changes
 
 
 def _change_text(
@@ -44,7 +45,15 @@ def _change_text(
     return text + "}"
 
 
-def _next_batch(engine: Engine, after: int, max_changes: int, max_bytes: int) -> _Batch | None:
+def _next_batch(
+    engine: Engine, after: int, max_changes: int, max_bytes: int, carry: _Batch | None = None
+) -> _Batch | None:
+    """The pending changes after seq `after`, up to a batch's limits. `carry`: the batch this call
+    returned last time for the same `after`, not full then: only the changes queued since are read and
+    added to it (the snapshot queues a batch's worth at a time while the server is busy)."""
+    batch = carry if carry is not None and carry.changes and not carry.full else _Batch([], {}, 0)
+    start = batch.last if batch.changes else after
+    room = max_changes - len(batch.changes)
     o = OUTBOX.c
     with engine.connect() as conn:
         rows = conn.execute(
@@ -58,14 +67,13 @@ def _next_batch(engine: Engine, after: int, max_changes: int, max_bytes: int) ->
                 o.hlc,
                 o.user_id,
             )
-            .where(o.state == "pending", o.seq > after)
+            .where(o.state == "pending", o.seq > start)
             .order_by(o.seq)
-            .limit(max_changes)
+            .limit(room)
         ).all()
-    if not rows:
+    if not rows and not batch.changes:
         return None
-    batch = _Batch([], {}, 0)
-    size = 0
+    size = batch.size
     for seq, table, rid, op, fields, base, h, user in rows:
         item = _change_text(seq, table, rid, op, fields or "{}", base, h, user)
         n = len(item)
@@ -77,7 +85,8 @@ def _next_batch(engine: Engine, after: int, max_changes: int, max_bytes: int) ->
         batch.first = batch.first or int(seq)
         batch.last = int(seq)
         size += n
-    batch.full = batch.full or len(rows) >= max_changes
+    batch.size = size
+    batch.full = batch.full or len(rows) >= room
     return batch
 
 
@@ -103,6 +112,7 @@ def push_all(
     answered: int | None = None  # every seq up to here has its answer recorded (known with the 1st batch)
     sent_up_to = 0
     meta: dict[int, tuple[str, str, str]] = {}
+    carry: _Batch | None = None  # a batch read but not full, waiting for the snapshot's next rows
     flight: deque[tuple[Future[dict[str, Any]], _Batch]] = deque()
     pool = ThreadPoolExecutor(max_workers=depth, thread_name_prefix="dipdesk-push")
 
@@ -119,11 +129,13 @@ def push_all(
         while True:
             stopping = should_stop is not None and should_stop()
             while len(flight) < depth and not stopping:
-                batch = _next_batch(engine, sent_up_to, max_changes, max_bytes)
+                batch = _next_batch(engine, sent_up_to, max_changes, max_bytes, carry)
+                carry = None
                 if (batch is None or not batch.full) and snapshot_step():
                     # the snapshot's rows go in the same batch as the edits queued before them, as when
                     # it was taken first (an edit credited to a user the snapshot uploads is checked
-                    # against the batch's new users)
+                    # against the batch's new users); what was read is kept, the next read adds to it
+                    carry = batch
                     continue
                 if batch is None:
                     break

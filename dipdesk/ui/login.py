@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,8 @@ from dipdesk.ui.state import CurrentUser, current_user_from
 from dipdesk.ui.upgrade_notice import UpgradeNotice, UpgradeRelay
 from dipdesk.ui.workers import Task, run_task
 
+UPGRADE_WIDTH = 560  # the window's width while the database upgrade is shown (480 otherwise)
+
 
 class LoginDialog(QDialog):
     """Username and password; `user` holds who logged in once the dialog is accepted."""
@@ -54,6 +56,8 @@ class LoginDialog(QDialog):
         self._error = ""  # which message is shown, so it can be re-worded after a language switch
         self._service_message = ("", "")  # (Thai, English) of a slow-down or lock
         self._site_th = self._site_en = ""
+        self._fit_pending = False  # a _fit_height is scheduled
+        self._shrink = False  # … after a line was hidden to make room
         self.setWindowIcon(icons.app_icon())
         self.setMinimumWidth(480)
 
@@ -196,6 +200,8 @@ class LoginDialog(QDialog):
             return
         self.upgrade.set_waiting(self.busy)
         self._button_text()
+        if self.minimumWidth() < UPGRADE_WIDTH:  # wider while the notice shows: fewer wrapped lines
+            self.setMinimumWidth(UPGRADE_WIDTH)
         QTimer.singleShot(0, self._fit_height)
 
     def reject(self) -> None:
@@ -209,23 +215,58 @@ class LoginDialog(QDialog):
             button.setEnabled(False)
         QTimer.singleShot(0, self._fit_height)
 
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # a line that changes while the notice shows (the site's name arriving, an error, the notice's
+        # own lines) may need more height: fit again, once per turn of the event loop
+        if event.type() == QEvent.Type.LayoutRequest and self.upgrade.isVisible() and not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_height)
+        return handled
+
     def _fit_height(self) -> None:
         """Grow to the height the wrapped lines need at this width (a top-level window's layout does
-        not do it by itself: the notice's lines would be squeezed over one another)."""
+        not do it by itself: the notice's lines would be squeezed over one another), inside the screen."""
+        self._fit_pending = False
         layout = self.layout()
         if layout is None:
             return
         layout.activate()
         need = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else 0
         need = max(need, layout.minimumSize().height())
-        grow = need - self.height()
-        self.setMinimumHeight(need)
-        if grow > 0:
+        start = self.height()
+        if self._shrink:  # a line was given up for room: take the room back
+            self._shrink = False
             self.resize(self.width(), need)
-            screen = self.screen().availableGeometry()
-            frame = self.frameGeometry()
-            top = max(screen.top(), min(frame.top() - grow // 2, screen.bottom() - frame.height() - grow))
-            self.move(frame.left(), top)  # grown about its middle, inside the screen
+        for _ in range(3):  # at 125 % scaling the layout's own sum came out ~20 px short: add what is
+            self.setMinimumHeight(need)  # still missing until every wrapped line has its height
+            if self.height() < need:
+                self.resize(self.width(), need)
+            layout.activate()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the notice's own layout
+            short = sum(
+                max(0, label.heightForWidth(label.width()) - label.height())
+                for label in self.findChildren(QLabel)
+                if label.wordWrap() and label.isVisible() and label.width() > 0
+            )
+            if not short:
+                break
+            need = self.height() + short
+        screen = self.screen().availableGeometry()
+        title_bar = max(30, self.frameGeometry().height() - self.height())
+        if self.height() + title_bar > screen.height() and self.subtitle.isVisible():
+            self.subtitle.hide()  # a short screen: the ministry's name gives its line to the notice
+            self.setMinimumHeight(0)
+            self._shrink = True
+            QTimer.singleShot(0, self._fit_height)
+            return
+        grow = max(0, self.height() - start)
+        frame = self.frameGeometry()
+        undecorated = title_bar if frame.height() == self.height() else 0  # the title bar not there yet
+        top = min(frame.top() - grow // 2, screen.bottom() + 1 - frame.height())  # grown about its middle
+        top = max(top, screen.top() + undecorated)  # … inside the screen
+        if top != frame.top():
+            self.move(frame.left(), top)
 
     # --- language ---------------------------------------------------------------------------------
 

@@ -57,7 +57,7 @@ class UpgradeNotice(QFrame):
         self.closing = False  # the user asked to quit: dipdesk closes when the upgrade is done
         box = QVBoxLayout(self)
         box.setContentsMargins(14, 10, 14, 12)
-        box.setSpacing(6)
+        box.setSpacing(4)
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
@@ -66,6 +66,7 @@ class UpgradeNotice(QFrame):
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy: a single migration gives no progress of its own
         self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(8)  # a thin moving bar: the lines around it are what is read
         self.warning = QLabel()
         self.warning.setObjectName("errorText")
         self.warning.setWordWrap(True)
@@ -134,17 +135,13 @@ class UpgradeNotice(QFrame):
         self._show_step()
         self.bar.setVisible(busy)
         self.warning.setText(
-            self.tr(
-                "This can take several minutes on a large database. Do not switch off the computer or "
-                "close dipdesk until it is done."
-            )
+            self.tr("This may take minutes: do not switch off or close dipdesk until it is done.")
         )
         self.warning.setVisible(busy)
         self.backup.setText(
-            self.tr("A copy of the database as it was is kept beside it: %1").replace("%1", p.backup.name)
-            if p.backup is not None
-            else ""
+            self.tr("Copy of the database as it was: %1").replace("%1", p.backup.name) if p.backup else ""
         )
+        self.backup.setToolTip(str(p.backup) if p.backup else "")  # beside the database, in its folder
         self.backup.setVisible(p.backup is not None)
         self.waiting.setText(
             self.tr("dipdesk will close as soon as the update is done.")

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from dipdesk.store.db import current_revision, head_revision, make_engine, pending_steps
@@ -74,7 +74,7 @@ def test_the_upgrade_shows_on_the_login_and_the_login_goes_on_after_it(
         qtbot.waitUntil(lambda: notice.isVisible() and f"ขั้นที่ 1 จาก {n}" in notice.step.text(), timeout=10_000)
         assert notice.title.text() == "กำลังปรับปรุงฐานข้อมูลเป็นรุ่นใหม่"
         assert notice.bar.isVisible() and notice.bar.maximum() == 0, "a busy bar"
-        assert "ห้ามปิดเครื่องคอมพิวเตอร์" in notice.warning.text() and notice.warning.isVisible()
+        assert "ห้ามปิดเครื่อง" in notice.warning.text() and notice.warning.isVisible()
         assert f"dipdesk.before-{OLD}-" in notice.backup.text(), "the copy taken first is named"
         assert list(db_path.parent.glob(f"dipdesk.before-{OLD}-*.sqlite3"))
         # English on request, live
@@ -189,3 +189,39 @@ def test_a_failed_upgrade_closes_the_login_and_says_so(
     assert main(["dipdesk"], db_path=str(db_path)) == 1
     assert len(dialogs) == 1 and str(db_path) in dialogs[0]
     assert list(db_path.parent.glob(f"dipdesk.before-{OLD}-*.sqlite3")), "the copy taken first is there"
+
+
+def test_the_login_with_the_upgrade_notice_fits_a_small_screen(qtbot, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """1280×720 at 125 % (1024×576): the log-in window with the whole notice (the copy's name, the
+    "closes when done" line after Esc) stays on the screen with its buttons, nothing cut."""
+    from small_screen import LOGICAL, cut_widgets, run_in_child
+
+    from dipdesk.store.db import UpgradeProgress
+    from dipdesk.ui.dialogs import buttons_inside
+    from dipdesk.ui.login import LoginDialog
+    from dipdesk.ui.upgrade_notice import UpgradeRelay
+
+    # 1280×720 at 125 % less a 40-pixel taskbar: 1024×536 logical pixels, the log-in's title bar included
+    screen = QRect(0, 0, LOGICAL.width(), LOGICAL.height() - 40)
+    if QApplication.primaryScreen().geometry() != screen:
+        here = f"{Path(__file__)}::test_the_login_with_the_upgrade_notice_fits_a_small_screen"
+        run_in_child(here, tmp_path, height=round(screen.height() * 1.25))
+        return
+    dialog = LoginDialog(env.db, env.settings)
+    qtbot.addWidget(dialog)
+    relay = UpgradeRelay()
+    dialog.follow_upgrade(relay)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    backup = tmp_path / "dipdesk.before-0009-20261205-215728.sqlite3"
+    relay.report(UpgradeProgress("migrate", 3, 6, "0009", backup))  # as the store reports, from any thread
+    qtbot.waitUntil(lambda: dialog.upgrade.isVisible(), timeout=5_000)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # quit asked for: one more line
+    assert dialog.isVisible() and dialog.upgrade.waiting.isVisible()
+    qtbot.wait(100)
+    frame = dialog.frameGeometry()
+    assert screen.contains(frame.adjusted(0, -30, 0, 0)), (frame, "with a 30 px title bar, in", screen)
+    assert buttons_inside(dialog, screen) == []
+    assert cut_widgets(dialog) == []
+    relay.report(UpgradeProgress("done", 6, 6, "0009", backup))
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)  # the quit goes ahead once it is done

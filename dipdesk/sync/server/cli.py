@@ -19,6 +19,7 @@ in later versions, to exercise mixed client/server versions.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -36,12 +37,23 @@ def _hooks() -> dict[str, Any]:
     return out
 
 
+def _collect_less() -> None:
+    """Garbage collection for a server process: what start-up loaded is frozen (never scanned again),
+    and the youngest generation is collected every 20,000 allocations instead of 700 (a first upload
+    allocates millions of short-lived objects, without cycles: the default spent a tenth of a push's CPU
+    on collections that found nothing)."""
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
+
+
 def worker_app() -> Any:
     """The application of one `serve --workers N` process (uvicorn imports this by name in each worker);
     the parent migrated and prepared the database, and passes its address in DIPDESK_SERVER_DB."""
     from dipdesk.sync.server.app import create_app
 
-    return create_app(os.environ["DIPDESK_SERVER_DB"], migrate=False, **_hooks())
+    app = create_app(os.environ["DIPDESK_SERVER_DB"], migrate=False, **_hooks())
+    _collect_less()
+    return app
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -77,6 +89,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run("dipdesk.sync.server.cli:worker_app", factory=True, workers=workers, **options)
         return 0
     app = create_app(args.db, **_hooks())
+    _collect_less()
     print(f"dipdesk-server listening on http://{args.host}:{args.port} (database {args.db})", flush=True)
     uvicorn.run(app, **options)
     return 0
