@@ -8,6 +8,7 @@ import contextlib
 import gc
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
@@ -15,14 +16,8 @@ from sqlalchemy.exc import DBAPIError
 
 from dipdesk.store.sync import CONFLICTS
 from dipdesk.sync import hlc, outbox, protocol, restore
-from dipdesk.sync.merge import (
-    Change,
-    Merger,
-    Outcome,
-    apply_carefully,
-    park_change,
-    retry_parked,
-)
+from dipdesk.sync.merge import Change, Merger, Outcome
+from dipdesk.sync.merge_retry import apply_carefully, park_change, retry_parked
 from dipdesk.sync.protocol import (
     CONFLICTS_TABLE,
 )
@@ -223,10 +218,16 @@ def _observe(conn: Connection, stamps: list[str]) -> None:
             return
 
 
+@cache
+def _create_needs() -> dict[str, frozenset[str]]:
+    """The fields a pulled change must carry to be a create, by table: the required ones but the id."""
+    return {name: info.required - {"id"} for name, info in protocol.synced_tables().items()}
+
+
 def apply_pulled(conn: Connection, changes: list[dict[str, Any]]) -> dict[str, int]:
     """Merge one pulled batch into the local database (inside the caller's transaction). Pulled changes
     write no outbox rows; what cannot be applied yet is parked, never dropped."""
-    tables = protocol.synced_tables()
+    needs = _create_needs()
     data: list[Change] = []
     conflicts: list[dict[str, Any]] = []
     for c in changes:
@@ -236,8 +237,8 @@ def apply_pulled(conn: Connection, changes: list[dict[str, Any]]) -> dict[str, i
         if table == CONFLICTS_TABLE:
             conflicts.append(fields)
             continue
-        info = tables.get(table)
-        complete = info is not None and info.required - {"id"} <= set(fields)
+        required = needs.get(table)
+        complete = required is not None and fields.keys() >= required
         data.append(
             Change(
                 table=table,
