@@ -24,6 +24,7 @@ QR Code model 2 only (versions 1–40), levels L/M/Q/H, one segment.
 from __future__ import annotations
 
 import threading
+from array import array
 from dataclasses import dataclass
 from functools import cache, reduce
 from operator import getitem, xor
@@ -119,6 +120,12 @@ class QrCode:
 # ----------------------------------------------------------------------------------------------------
 # capacities and the bit stream
 # ----------------------------------------------------------------------------------------------------
+
+
+@cache
+def _capacity_bits(level: str) -> tuple[int, ...]:
+    """Data bits of every version at ``level`` (index 0 unused)."""
+    return (0, *(_data_codewords(v, level) * 8 for v in range(1, 41)))
 
 
 @cache
@@ -270,6 +277,33 @@ _MASKS = (
 _GAP = 4
 
 
+def _arithmetic_runs(cells: list[tuple[int, int]]) -> list[tuple[slice, slice]]:
+    """(source index, target index) pairs, in order, as slice pairs ``(target, source)``: each maximal
+    stretch in which both indices advance by constant steps is one."""
+    runs: list[tuple[slice, slice]] = []
+    start = 0
+    while start < len(cells):
+        end = start + 1
+        if end < len(cells):
+            dk = cells[end][0] - cells[start][0]
+            dt = cells[end][1] - cells[start][1]
+            while (
+                end + 1 < len(cells)
+                and cells[end + 1][0] - cells[end][0] == dk
+                and cells[end + 1][1] - cells[end][1] == dt
+            ):
+                end += 1
+            end += 1
+        else:
+            dk, dt = 1, 1
+        count = end - start
+        k0, t0 = cells[start]
+        t_stop = t0 + count * dt
+        runs.append((slice(t0, t_stop if t_stop >= 0 else None, dt), slice(k0, k0 + count * dk, dk)))
+        start = end
+    return runs
+
+
 class _Geometry:
     """Everything about a version that does not depend on the data.
 
@@ -328,8 +362,10 @@ class _Geometry:
             for c in range(n):
                 if fixed[r][c]:
                     template[r * stride + c] = ord("1")
-        self.template = bytes(template)
-        self.runs = self._placement_runs(fixed, nbits)
+        # one light module before and after the symbol, so that every two-module column pair right of the
+        # vertical timing pattern starts at an even index (see _placement)
+        self.template = array("H", b"0" + bytes(template) + b"0")
+        self.pair_runs, self.single_runs = self._placement(fixed, nbits)
 
         # the stack: 8 blocks of n rows, each with _GAP light rows above, and _GAP more at the bottom
         self.block_bits = n * stride
@@ -363,12 +399,19 @@ class _Geometry:
         self._masks: dict[str, tuple[int, tuple[int, ...]]] = {}
         self._lock = threading.Lock()
 
-    def _placement_runs(self, fixed: list[list[int | None]], nbits: int) -> list[tuple[Any, ...]]:
-        """The zigzag placement (ISO 7.7.3) as slice assignments ``target[t] = source[s]``.
+    def _placement(
+        self, fixed: list[list[int | None]], nbits: int
+    ) -> tuple[list[tuple[int, slice, slice]], list[tuple[slice, slice]]]:
+        """The zigzag placement (ISO 7.7.3) as slice assignments.
 
-        Two-module columns are filled alternately upwards and downwards from the right; along one module
-        column the target advances by ±stride and the source by 2 (or 1 beside a function pattern), so
-        each stretch between interruptions is one arithmetic run.
+        Two-module columns are filled alternately upwards and downwards from the right, a row's right
+        module and then its left one. Where both are data they move as one 2-byte unit: the bit string
+        seen as 16-bit units (byte-swapped, so that the right module's bit lands on the right), from its
+        start or from its second bit, whichever the pair begins on, into the symbol seen as 16-bit
+        units; along a column pair the target advances by ±stride/2 units and the source by one, so each
+        stretch between interruptions is one run ``(which source, target slice, source slice)``. The rest
+        (beside a function pattern, and the three column pairs left of the timing pattern, which start
+        on odd indices) are single modules, in runs along a module column.
         """
         n, stride = self.n, self.stride
         order: list[tuple[int, int]] = []
@@ -382,32 +425,24 @@ class _Geometry:
                     if fixed[i][j] is None:
                         order.append((i, j))
         assert len(order) >= nbits
-        by_column: dict[int, list[tuple[int, int]]] = {}
-        for k, (i, j) in enumerate(order[:nbits]):  # remainder bits stay light
-            by_column.setdefault(j, []).append((k, i * stride + j))
-        runs: list[tuple[Any, ...]] = []
-        for cells in by_column.values():
-            start = 0
-            while start < len(cells):
-                end = start + 1
-                if end < len(cells):
-                    dk = cells[end][0] - cells[start][0]
-                    dt = cells[end][1] - cells[start][1]
-                    while (
-                        end + 1 < len(cells)
-                        and cells[end + 1][0] - cells[end][0] == dk
-                        and cells[end + 1][1] - cells[end][1] == dt
-                    ):
-                        end += 1
-                    end += 1
-                else:
-                    dk, dt = 1, 1
-                count = end - start
-                k0, t0 = cells[start]
-                t_stop = t0 + count * dt
-                runs.append((slice(t0, t_stop if t_stop >= 0 else None, dt), slice(k0, k0 + count * dk, dk)))
-                start = end
-        return runs
+        order = order[:nbits]  # remainder bits stay light
+        pairs: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (source parity, column) -> cells
+        singles: dict[int, list[tuple[int, int]]] = {}
+        k = 0
+        while k < nbits:
+            i, j = order[k]
+            at = 1 + i * stride + j  # the index in the template, after its leading light module
+            if k + 1 < nbits and order[k + 1] == (i, j - 1) and at % 2 == 1:
+                pairs.setdefault((k % 2, j), []).append((k // 2, (at - 1) // 2))
+                k += 2
+            else:
+                singles.setdefault(j, []).append((k, at))
+                k += 1
+        pair_runs = [
+            (parity, t, s) for (parity, _j), cells in pairs.items() for t, s in _arithmetic_runs(cells)
+        ]
+        single_runs = [run for cells in singles.values() for run in _arithmetic_runs(cells)]
+        return pair_runs, single_runs
 
     def masks(self, level: str) -> tuple[int, tuple[int, ...]]:
         """(the eight data masks stacked, for judging; per mask the final pattern: the data mask, the
@@ -544,8 +579,11 @@ def encode(
         raise ValueError(f"level must be one of L, M, Q, H, not {level!r}")
     alnum = _ALNUM_SET.issuperset(text)
     data = b"" if alnum else text.encode("utf-8")
+    # the payload's length in bits for versions 1-9, 10-26 and 27-40 (the count field grows)
+    need = [_payload_bits(text, data, alnum, v) for v in (9, 26, 40)]
+    capacity = _capacity_bits(level)
     for version in range(max(1, min_version), 41):
-        if _payload_bits(text, data, alnum, version) <= _data_codewords(version, level) * 8:
+        if need[(version > 9) + (version > 26)] <= capacity[version]:
             break
     else:
         raise ValueError("the text is too long for a QR code")
@@ -556,10 +594,16 @@ def encode(
     geo = _geom(version)
     codewords = _final_codewords(_bitstream(text, data, alnum, version, level), version, level)
     source = format(int.from_bytes(codewords, "big"), f"0{geo.nbits}b").encode()
-    target = bytearray(geo.template)
-    for t, k in geo.runs:
-        target[t] = source[k]
-    block = int(target, 2)
+    units = array("H", source), array("H", source[1:] + b"0")  # pairs from the first bit, the second
+    for u in units:
+        u.byteswap()
+    target = array("H", geo.template)
+    for which, t, k in geo.pair_runs:
+        target[t] = units[which][k]
+    modules = bytearray(target.tobytes())
+    for t, k in geo.single_runs:
+        modules[t] = source[k]
+    block = int(modules[1:-1], 2)
     stacked_masks, finals = geo.masks(level)
     if mask is None:
         stack = 0

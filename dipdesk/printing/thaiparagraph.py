@@ -32,7 +32,6 @@ from dipdesk.printing.thaibreak import (
 )
 from dipdesk.printing.thaimeasure import (
     _SUP_RUN,
-    _SUPERSCRIPTS,
     SUP_RISE,
     SUP_SCALE,
     _block_height,
@@ -204,7 +203,7 @@ def write_line(tx: PDFTextObject, text: str, font: str, size: float, leading: fl
     """Append one line of text to a text object: shaped by reportlab (HarfBuzz), in ActualText spans
     (:func:`_line_operators`) so that copying gives the text as typed in every viewer; superscript
     digits drawn small and raised (:data:`SUP_SCALE`)."""
-    if any(c in _SUPERSCRIPTS for c in text):
+    if _SUP_RUN.search(text):  # (a regex, not a Python loop over the characters of every line)
         for (run, sup), original in zip(_runs(text), _SUP_RUN.split(text), strict=False):
             tx.setFont(font, size * SUP_SCALE if sup else size, leading)
             tx.setRise(size * SUP_RISE if sup else 0.0)

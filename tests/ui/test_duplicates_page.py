@@ -1,10 +1,12 @@
 """The review list of possible duplicates (รายการที่อาจซ้ำ): the site's likely pairs, scored the Thai way,
 listed lazily; a person picks a pair and the record to keep, and the merge (synced, audited) is made in a
-worker. Looked at in Thai at 1366x768 (docs/screenshots/duplicates_th.png)."""
+worker. Looked at in Thai at 1366x768 (docs/screenshots/duplicates_th.png, rewritten when DIPDESK_SCREENSHOTS=docs/screenshots)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
@@ -15,7 +17,9 @@ from dipdesk.store.merges import RecordMerge
 from dipdesk.store.people import Person
 from dipdesk.ui.pages.duplicates import PAGE, DuplicatesPage
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# screenshots for docs/screenshots when DIPDESK_SCREENSHOTS names that folder; else a temporary one (a test
+# run must not rewrite a file of the checkout)
+SHOTS = Path(os.environ.get("DIPDESK_SCREENSHOTS") or tempfile.mkdtemp(prefix="shots-"))
 BORN = dt.date(1985, 6, 1)
 
 
