@@ -33,6 +33,16 @@ def _pull_answer(answer: dict[str, Any]) -> tuple[list[dict[str, Any]], int, boo
         raise SyncError("the server's pull answer is incomplete") from exc
 
 
+def begin_batch(conn: Connection) -> None:
+    """Open the batch's SQLite transaction at once, for writing. The driver would begin it only at the
+    first write, and the merge's savepoint, a statement of its own, would open and (released) commit a
+    transaction before the cursor is saved: a kill between the two kept the batch without its cursor.
+    Now the batch, its savepoint and its cursor commit together, and the cursor check reads under the
+    write lock (another sync of the same file waits, then sees the cursor moved)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 @contextlib.contextmanager
 def without_gc() -> Iterator[None]:
     """No cyclic garbage collection while a pulled batch is merged: the batch's thousands of objects all
@@ -68,6 +78,7 @@ def _catch_up_shared(
         answer = tx.json("GET", "/api/v1/pull", params={"since": since, "limit": limit, "shared": "true"})
         changes, new_cursor, more = _pull_answer(answer)
         with without_gc(), engine.begin() as conn:
+            begin_batch(conn)
             stats = apply_pulled(conn, changes)
             outbox.set_state(conn, KEY_SCOPE_CURSOR, str(new_cursor))
         report.pulled += len(changes)
@@ -152,6 +163,7 @@ def _pull_batches(
             if more:
                 ahead = pool.submit(fetch, new_cursor)
             with without_gc(), conn.begin():
+                begin_batch(conn)
                 if int(outbox.get_state(conn, KEY_CURSOR) or 0) != cursor:
                     raise SyncError("another sync of this database ran at the same time; try again")
                 stats = apply_pulled(conn, changes)

@@ -133,3 +133,42 @@ def test_the_short_way_writes_what_the_general_way_writes(
         ("people", "late-1", "phone"),
         ("people", "late-2", "*"),
     } <= clocks
+
+
+def test_a_batch_and_its_cursor_commit_together(source: list[Change], tmp_path: Path) -> None:
+    """The merge's savepoint must not commit the batch on its own (the driver begins a transaction only at
+    a write, and a savepoint outside one is a transaction of its own): a failure, or a kill, before the
+    cursor is saved leaves nothing of the batch."""
+    from dipdesk.sync import outbox
+    from dipdesk.sync.pull import apply_pulled, begin_batch
+    from dipdesk.sync.rounds import KEY_CURSOR
+
+    engine = open_database(tmp_path / "d.sqlite3")
+    wire = [
+        {"s": c.seq, "t": c.table, "id": c.record_id, "f": c.fields, "h": c.hlc, "d": c.device}
+        for c in source
+    ]
+
+    def rows() -> int:
+        with engine.connect() as conn:
+            return sum(
+                int(conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar() or 0)
+                for name in synced_tables()
+            )
+
+    empty = rows()
+    with engine.connect() as conn:
+        with pytest.raises(RuntimeError), conn.begin():
+            begin_batch(conn)
+            apply_pulled(conn, wire)
+            assert conn.connection.dbapi_connection.in_transaction  # type: ignore[union-attr]
+            raise RuntimeError("stopped before the cursor was saved")
+        assert rows() == empty
+        with conn.begin():
+            begin_batch(conn)
+            apply_pulled(conn, wire)
+            outbox.set_state(conn, KEY_CURSOR, str(len(wire)))
+    assert rows() > empty + len(wire) // 2
+    with engine.connect() as conn:
+        assert outbox.get_state(conn, KEY_CURSOR) == str(len(wire))
+    engine.dispose()
