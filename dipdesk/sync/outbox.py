@@ -259,24 +259,30 @@ class Snapshot:
             if not batch:
                 continue
             self._table = None if self._table is None else (info, top, int(batch[-1][-1]))
-            out: list[tuple[Any, ...]] = []
-            clocks: list[tuple[str, str, str, str, str]] = []
             now = created_at(utcnow())
             dumps = jsoncodec.dumps
-            for row in batch:
-                changed = row[-3] or row[-2]
-                ms = (
+            tname = str(info.name)  # a plain str: the driver looks for adapters on anything else, per row
+            # column by column: each field's values encoded in one `map`, then each row's fields written
+            columns = list(zip(*batch, strict=True))
+            encoded = [list(map(enc, values)) for (_f, enc), values in zip(encoders, columns, strict=False)]
+            names = info.fields
+            texts = [dumps(dict(zip(names, values, strict=True))) for values in zip(*encoded, strict=True)]
+            stamps = [
+                hlc.at_ms(
                     int(changed.replace(tzinfo=UTC).timestamp() * 1000)
                     if isinstance(changed, datetime)
-                    else 0
+                    else 0,
+                    dev,
                 )
-                stamp = hlc.at_ms(ms, dev)
-                if stamp > highest:
-                    highest = stamp
-                rid = row[id_at]
-                fields = dumps({f: enc(v) for (f, enc), v in zip(encoders, row, strict=False)})
-                out.append((info.name, rid, "s", fields, "{}", stamp, None, "pending", "", now))
-                clocks.append((info.name, rid, "*", stamp, dev))
+                for changed in (u or c for u, c in zip(columns[-3], columns[-2], strict=True))
+            ]
+            highest = max(highest, *stamps)
+            ids = columns[id_at]
+            out = [
+                (tname, rid, "s", fields, "{}", stamp, None, "pending", "", now)
+                for rid, fields, stamp in zip(ids, texts, stamps, strict=True)
+            ]
+            clocks = [(tname, rid, "*", stamp, dev) for rid, stamp in zip(ids, stamps, strict=True)]
             conn.exec_driver_sql(_INSERT_OUTBOX, out)
             conn.exec_driver_sql(_INSERT_CLOCKS, clocks)
             queued += len(out)

@@ -429,6 +429,10 @@ def encoder(col: Column[Any]) -> Callable[[Any], Any]:
         return lambda value: (
             value.replace(tzinfo=None).isoformat() if type(value) is dt.datetime else encode(col, value)
         )
+    if isinstance(typ, Date):
+        return lambda value: value.isoformat() if type(value) is dt.date else encode(col, value)
+    if isinstance(typ, JSON):
+        return lambda value: value if type(value) is dict or type(value) is list else encode(col, value)
     return slow
 
 

@@ -23,10 +23,11 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Integer, Numeric, String, select
 
 from dipdesk.sync import hlc
 from dipdesk.sync.protocol import ValueRejected, encode, hq_site_id, row_decoders, synced_tables
@@ -194,15 +195,37 @@ def check_change(rc: dict[str, Any], batch: Batch, decoded: dict[str, Any] | Non
         return f"the change could not be checked ({type(exc).__name__})"
 
 
+@cache
+def _dated(table: str) -> tuple[str, ...]:
+    """The columns of `table` whose decoded values may be dates or times (range-checked): every column but
+    those of types that never decode to one (text, numbers, flags, JSON)."""
+    plain = (String, Boolean, Integer, Numeric, JSON)
+    return tuple(
+        name
+        for name, col in synced_tables()[table].columns.items()
+        if isinstance(col.type, (DateTime, Date)) or not isinstance(col.type, plain)
+    )
+
+
+def _out_of_range(names: Iterable[str], decoded: dict[str, Any]) -> str | None:
+    for name in names:
+        value = decoded.get(name)
+        if isinstance(value, dt.date) and not _in_range(value):
+            return f"{name}: date out of range (years {MIN_YEAR}–{MAX_YEAR})"
+    return None
+
+
 def _check(rc: dict[str, Any], batch: Batch, decoded_values: dict[str, Any]) -> str | None:
-    for key in ("t", "id", "h", "u"):
-        v = rc.get(key)
-        if isinstance(v, str):
-            why = bad_text(v)
-            if why:
-                return f"{key}: {why}"
+    keys = [v for v in (rc.get("t"), rc.get("id"), rc.get("h"), rc.get("u")) if isinstance(v, str)]
+    if bad_text("".join(keys)):  # one check for the four (a NUL or a surrogate stays one when joined)
+        for key in ("t", "id", "h", "u"):
+            v = rc.get(key)
+            if isinstance(v, str):
+                why = bad_text(v)
+                if why:
+                    return f"{key}: {why}"
     base = rc.get("b") or {}
-    if not (isinstance(base, dict) and _plain(base)):
+    if base and not (isinstance(base, dict) and _plain(base)):
         why = bad_json(base)
         if why:
             return f"b: {why}"
@@ -216,12 +239,12 @@ def _check(rc: dict[str, Any], batch: Batch, decoded_values: dict[str, Any]) -> 
                 return f"{name[:60]!a}: {why}"
     stamp = rc.get("h")
     try:
-        parsed = hlc.Stamp.parse(stamp) if isinstance(stamp, str) else None
+        physical = hlc.physical_of(stamp) if isinstance(stamp, str) else None
     except ValueError:
-        parsed = None
-    if parsed is None:
+        physical = None
+    if physical is None:
         return "h: not a clock stamp"
-    if parsed.physical > batch.now_ms + hlc.MAX_AHEAD_MS:
+    if physical > batch.now_ms + hlc.MAX_AHEAD_MS:
         return (
             "h: the clock stamp is more than "
             f"{hlc.MAX_AHEAD_MS // 86_400_000} days ahead of the server's clock (check the device's date)"
@@ -236,14 +259,14 @@ def _check(rc: dict[str, Any], batch: Batch, decoded_values: dict[str, Any]) -> 
         if decode is None:
             continue
         try:
-            decoded = decode(value)
-        except ValueRejected as exc:
-            return str(exc)
+            decoded_values[name] = decode(value)
+        except ValueRejected as exc:  # a date decoded before it and out of range is named first
+            return _out_of_range(decoded_values, decoded_values) or str(exc)
         except (ValueError, OverflowError, ArithmeticError):
-            return f"{name}: value out of range"
-        if isinstance(decoded, dt.date) and not _in_range(decoded):
-            return f"{name}: date out of range (years {MIN_YEAR}–{MAX_YEAR})"
-        decoded_values[name] = decoded
+            return _out_of_range(decoded_values, decoded_values) or f"{name}: value out of range"
+    why = _out_of_range(_dated(info.name), decoded_values)
+    if why:
+        return why
     rid = rc["id"]
     op = rc.get("op")
     if not info.site_owned:
