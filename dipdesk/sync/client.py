@@ -46,7 +46,7 @@ from dipdesk.sync.device import forget_credentials as forget_credentials
 from dipdesk.sync.device import require_state
 from dipdesk.sync.files import sync_files
 from dipdesk.sync.national import receive_national
-from dipdesk.sync.protocol import PULL_DEFAULT_LIMIT, PUSH_MAX_BYTES, PUSH_MAX_CHANGES, SCHEMA_VERSION
+from dipdesk.sync.protocol import PUSH_MAX_BYTES, PUSH_MAX_CHANGES, SCHEMA_VERSION
 from dipdesk.sync.pull import apply_pulled as apply_pulled
 from dipdesk.sync.pull import pull_all
 from dipdesk.sync.push import push_all
@@ -83,7 +83,7 @@ def sync_once(
     *,
     push_changes: int = PUSH_MAX_CHANGES,
     push_bytes: int = PUSH_MAX_BYTES,
-    pull_limit: int = PULL_DEFAULT_LIMIT,
+    pull_limit: int | None = None,
     server_url: str | None = None,
     timeout: float = 60.0,
     schema_version: int = SCHEMA_VERSION,

@@ -113,7 +113,11 @@ PUSH_MAX_CHANGES = 2000
 PUSH_MAX_BYTES = 1024 * 1024
 PULL_DEFAULT_LIMIT = 2000
 PULL_MAX_LIMIT = 5000
-PULL_MAX_BYTES = 1024 * 1024
+PULL_MAX_BYTES = 1024 * 1024  # the text of a pull answer of at most PULL_DEFAULT_LIMIT changes
+# A first download asks for larger batches after its first one: up to PULL_FIRST_LIMIT changes and
+# PULL_FIRST_BYTES of text (the server holds one answer in memory at a time per request, as before)
+PULL_FIRST_LIMIT = PULL_MAX_LIMIT
+PULL_FIRST_BYTES = 4 * 1024 * 1024
 
 _INT32 = 2**31 - 1
 _INT64 = 2**63 - 1

@@ -481,8 +481,10 @@ def create_app(
             )
             rows = conn.execute(q).all()
         cursor = since
+        # a larger batch (a first download's) may be larger in bytes too, up to its own bound
+        cap = protocol.PULL_MAX_BYTES if limit <= protocol.PULL_DEFAULT_LIMIT else protocol.PULL_FIRST_BYTES
         for i, r in enumerate(rows):
-            if i >= limit or size > protocol.PULL_MAX_BYTES:
+            if i >= limit or size > cap:
                 more = True
                 break
             cursor = r.server_seq

@@ -18,13 +18,11 @@ from dipdesk.sync.merge import (
     Merger,
     Outcome,
     RowState,
-    apply_carefully,
     clocks_of,
     held,
     insert_rows,
-    park_change,
-    retry_parked,
 )
+from dipdesk.sync.merge_retry import apply_carefully, park_change, retry_parked
 from dipdesk.sync.protocol import (
     CONFLICTS_TABLE,
     DEVICE_WRITABLE_REFERENCE,
