@@ -71,7 +71,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     from dipdesk.services.context import system_context
     from dipdesk.services.errors import ServiceError
     from dipdesk.services.signin import scan
-    from dipdesk.store.db import transaction
+    from dipdesk.store.db import savepoint, transaction
 
     codes = list(args.codes) or [line.strip() for line in sys.stdin if line.strip()]
     day = _day(args.day)
@@ -81,7 +81,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
         activity_id = _activity_id(session, args.activity)
         for code in codes:
             try:
-                with session.begin_nested():
+                with savepoint(session):
                     result = scan(ctx, activity_id, code, day)
             except ServiceError as exc:
                 failures += 1

@@ -22,6 +22,7 @@ from dipdesk.services import enrollment as es
 from dipdesk.services.context import Context
 from dipdesk.services.errors import ServiceError
 from dipdesk.services.imports.reading import read_table
+from dipdesk.store.db import savepoint
 
 HEADERS = {
     "code": ("รหัสลงชื่อ", "รหัส", "code", "sign-in code", "barcode", "บาร์โค้ด"),
@@ -94,7 +95,7 @@ def import_attendance(
             result.errors.append(RowError(number, *exc.args))
             continue
         try:
-            with ctx.session.begin_nested():
+            with savepoint(ctx.session):
                 _apply(ctx, activity_id, who, when, came, result)
         except ServiceError as exc:
             result.errors.append(RowError(number, exc.message("th"), exc.message("en")))

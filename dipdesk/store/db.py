@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from dipdesk.store import jsoncodec
@@ -308,6 +308,30 @@ def transaction(engine: Engine) -> Iterator[Session]:
     """A session whose work commits as one transaction, or rolls back entirely on error."""
     with session_factory(engine)() as session, session.begin():
         yield session
+
+
+def begin_now(conn: Connection, *, immediate: bool = False) -> None:
+    """Open the connection's SQLite transaction now, before a savepoint. Python's sqlite3 driver (legacy
+    transaction control, as the desktop's engine uses it) begins a transaction only before an INSERT,
+    UPDATE or DELETE; a SAVEPOINT issued first is then a transaction of its own, which commits when it is
+    released, so the enclosing transaction's rollback no longer undoes it and every row of a loop of
+    savepoints is a commit of its own. Nothing when a transaction is open already, on an engine that
+    emits BEGIN itself (the server's), or on other databases. `immediate`: take the write lock at once."""
+    if conn.dialect.name != "sqlite":
+        return
+    raw: Any = conn.connection.dbapi_connection
+    if raw is None or raw.isolation_level is None or raw.in_transaction:
+        return
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """`session.begin_nested()` that keeps its promise on SQLite: the work of the block is undone if it
+    fails, and otherwise stays part of the session's transaction (committed, or rolled back, with it)."""
+    begin_now(session.connection())
+    with session.begin_nested():
+        yield
 
 
 # --- creating a database atomically (issue 17) -------------------------------------------------------------

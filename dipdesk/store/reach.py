@@ -35,6 +35,8 @@ from contextlib import contextmanager
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
+from dipdesk.store.db import begin_now
+
 REACHED = "('enrolled', 'completed')"
 ALL = "*"
 TOTAL_TABLES = ("people", "enterprises", "products", "groups")
@@ -533,6 +535,7 @@ def recount_differs(conn: Connection) -> list[str]:
     if not installed(conn):
         return []
     kept = _all_counts(conn)
+    begin_now(conn)  # else the savepoint is a transaction of its own (see begin_now)
     nested = conn.begin_nested()
     try:
         rebuild(conn)

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from dipdesk.store.base import utcnow
+from dipdesk.store.db import begin_now
 from dipdesk.store.sync import PARKED
 from dipdesk.sync.merge import Change, Merger, Outcome
 
@@ -40,6 +41,7 @@ def apply_carefully(
     conflicts: list[dict[str, Any]] = []
     todo = list(enumerate(changes))
     reasons: dict[int, str] = {}
+    begin_now(conn)  # each savepoint inside the caller's transaction, not a transaction of its own
     while todo:
         failed: list[tuple[int, Change]] = []
         for i, ch in todo:
@@ -93,6 +95,7 @@ def retry_parked(
         q = q.where(pc.site_id == site_id)
     outcomes: list[Outcome] = []
     conflicts: list[dict[str, Any]] = []
+    begin_now(conn)
     for prow in conn.execute(q).mappings().all():
         ch = Change(
             table=prow["table_name"],

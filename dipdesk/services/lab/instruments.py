@@ -22,6 +22,7 @@ from sqlalchemy import select
 from dipdesk.services.context import Context
 from dipdesk.services.errors import ServiceError
 from dipdesk.services.lab.results import set_result
+from dipdesk.store.db import savepoint
 from dipdesk.store.instruments import LabInstrument
 from dipdesk.store.lab import LabAnalysis, LabSample, LabTest
 
@@ -90,7 +91,7 @@ def import_readings(
         if not lab_no and not analyte and not value:
             continue
         try:
-            with ctx.session.begin_nested():
+            with savepoint(ctx.session):
                 analysis = _open_analysis(ctx, lab_no, names.get(analyte.lower(), analyte))
                 set_result(ctx, analysis, value, instrument=instrument, override_reason=override_reason)
             out.entered += 1

@@ -33,6 +33,7 @@ from dipdesk.services.lab.results import set_result
 from dipdesk.services.lab.workflow import retract, submit
 from dipdesk.store.auth import User
 from dipdesk.store.base import utcnow
+from dipdesk.store.db import savepoint
 from dipdesk.store.instruments import LabInstrument
 from dipdesk.store.lab import LabAnalysis, LabRequest, LabSample, LabSettings, LabTest
 from dipdesk.store.lab_qc import QC_KINDS, LabControlMaterial, LabQCResult, LabWorksheet
@@ -345,7 +346,7 @@ def enter_results(
         try:
             if a is None:
                 raise ServiceError("รายการนี้ไม่อยู่ในใบงาน", "the analysis is not on this worksheet")
-            with ctx.session.begin_nested():
+            with savepoint(ctx.session):
                 set_result(ctx, a, text, instrument=instrument, override_reason=override_reason)
             out.entered += 1
         except ServiceError as exc:
