@@ -28,14 +28,13 @@ SQLite only: the server's PostgreSQL has no triggers, and `services.kpi` recount
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import DBAPIError
 
 from dipdesk.store.db import begin_now
+from dipdesk.store.triggers import set_aside, trigger_sql
 
 REACHED = "('enrolled', 'completed')"
 ALL = "*"
@@ -353,17 +352,11 @@ def inserting(conn: Connection, table: str, ids: list[str]) -> Iterator[None]:
     each statement's rows before the next statement runs. Does nothing special below `BULK_MIN` rows, for
     tables the reach does not read, and where the reach is not kept (PostgreSQL)."""
     name = f"kpi_{table}_ai"
-    ddl = None
-    if len(ids) >= BULK_MIN and table in COLUMNS and conn.dialect.name == "sqlite":
-        ddl = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
-        ).scalar()
+    ddl = trigger_sql(conn, name) if len(ids) >= BULK_MIN and table in COLUMNS else None
     if ddl is None:
         yield
         return
-    conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    done = False
-    try:
+    with set_aside(conn, name, ddl):
         yield
         conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS kpi_inserted (id TEXT PRIMARY KEY)")
         conn.exec_driver_sql("DELETE FROM temp.kpi_inserted")
@@ -375,12 +368,6 @@ def inserting(conn: Connection, table: str, ids: list[str]) -> Iterator[None]:
         for stmt in _bulk_statements(table, rows):
             conn.exec_driver_sql(stmt)
         conn.exec_driver_sql("DELETE FROM temp.kpi_inserted")
-        conn.exec_driver_sql(ddl)
-        done = True
-    finally:
-        if not done:  # the block failed: the caller rolls back, but never leave the figures unkept
-            with contextlib.suppress(DBAPIError):
-                conn.exec_driver_sql(ddl.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
 
 
 def _bulk_statements(table: str, rows: str) -> list[str]:

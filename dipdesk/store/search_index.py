@@ -11,15 +11,14 @@ is replaced; anything else keeps its row-by-row trigger.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import DBAPIError
 
 from dipdesk.store import jsoncodec
+from dipdesk.store.triggers import set_aside, trigger_sql
 
 BULK_MIN = 200  # rows of one table in one statement from which `inserting` pays off (its DDL costs)
 
@@ -52,23 +51,11 @@ def inserting(conn: Connection, table: str, ids: list[str]) -> Iterator[None]:
     it); they are indexed for search afterwards in one statement. Does nothing special below `BULK_MIN`
     rows, for tables without a search index, or elsewhere than SQLite."""
     name = f"{table}_fts_ai"
-    ddl = None
-    if len(ids) >= BULK_MIN and conn.dialect.name == "sqlite":
-        ddl = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
-        ).scalar()
+    ddl = trigger_sql(conn, name) if len(ids) >= BULK_MIN else None
     bulk = _bulk_insert(ddl, table) if ddl else None
     if ddl is None or bulk is None:
         yield
         return
-    conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    done = False
-    try:
+    with set_aside(conn, name, ddl):
         yield
         conn.exec_driver_sql(bulk, (jsoncodec.dumps(ids),))
-        conn.exec_driver_sql(ddl)
-        done = True
-    finally:
-        if not done:  # the block failed: the caller rolls back, but never leave the index unkept
-            with contextlib.suppress(DBAPIError):
-                conn.exec_driver_sql(ddl.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
