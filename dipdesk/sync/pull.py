@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
+from dipdesk.store.db import begin_now
 from dipdesk.store.sync import CONFLICTS
 from dipdesk.sync import hlc, outbox, protocol, restore
 from dipdesk.sync.merge import Change, Merger, Outcome
@@ -39,8 +40,7 @@ def begin_batch(conn: Connection) -> None:
     transaction before the cursor is saved: a kill between the two kept the batch without its cursor.
     Now the batch, its savepoint and its cursor commit together, and the cursor check reads under the
     write lock (another sync of the same file waits, then sees the cursor moved)."""
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    begin_now(conn, immediate=True)
 
 
 @contextlib.contextmanager
