@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +42,16 @@ from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import column_label, value_label
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def lay_out_now() -> None:
+    """Lay out now, not at Qt's next layout pass, what changed texts asked for. A paint in between (a
+    window exposed, the main window just after log-in; a progress bar, which repaints at once when its
+    value is set) draws new texts in their old places: a right-aligned figure wider than its placeholder
+    shows cut on the left ("33.85" for 1,733.85). Each widget with a layout of its own has its request
+    queued, and handling one can queue its parent's."""
+    for _ in range(8):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def format_number(n: int | None) -> str:
