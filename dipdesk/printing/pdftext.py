@@ -102,34 +102,32 @@ def format_text(tx: Any, text: str) -> str | None:
     after = [sd.width - sd.x_advance + sd.x_offset for sd in data]
     if not any(before) and not any(after):
         return f"{head}({escaped}) Tj"
-    pieces = [codes.escaped.get(ord(c), c) for c in str(text)]
+    get = codes.escaped.get
     out: list[str] = []
     strings: list[str] = []
-    numbers: list[float] = []
-
-    def flush_numbers() -> None:
-        if numbers:
-            v = fp_str(sum(numbers))
-            numbers.clear()
+    number: float | None = None  # numbers in a row, summed (at most the glyph before's "after" and a "before")
+    for b, c, a in zip(before, str(text), after, strict=True):
+        if b:
+            if strings:
+                out.append("(" + "".join(strings) + ")")
+                strings = []
+            number = b if number is None else number + b
+        if number is not None:
+            v = fp_str(number)
+            number = None
             if v != "0":
                 out.append(v)
-
-    def flush_strings() -> None:
-        if strings:
-            out.append("(" + "".join(strings) + ")")
-            strings.clear()
-
-    for b, piece, a in zip(before, pieces, after, strict=True):
-        if b:
-            flush_strings()
-            numbers.append(b)
-        flush_numbers()
-        strings.append(piece)
+        strings.append(get(ord(c), c))
         if a:
-            flush_strings()
-            numbers.append(a)
-    flush_strings()
-    flush_numbers()
+            out.append("(" + "".join(strings) + ")")
+            strings = []
+            number = a
+    if strings:
+        out.append("(" + "".join(strings) + ")")
+    if number is not None:
+        v = fp_str(number)
+        if v != "0":
+            out.append(v)
     if len(out) == 1 and out[0].startswith("("):
         return f"{head}{out[0]} Tj"
     return f"{head}[{' '.join(out)}] TJ"
