@@ -105,7 +105,8 @@ def format_text(tx: Any, text: str) -> str | None:
     get = codes.escaped.get
     out: list[str] = []
     strings: list[str] = []
-    number: float | None = None  # numbers in a row, summed (at most the glyph before's "after" and a "before")
+    # numbers in a row, summed (at most the "after" of the glyph before and this one's "before")
+    number: float | None = None
     for b, c, a in zip(before, str(text), after, strict=True):
         if b:
             if strings:
