@@ -45,9 +45,13 @@ def _codes(font: Any, doc: Any, text: str) -> _Codes | None:
     """The table of ``font`` in ``doc``, covering every character of ``text`` (None: one of them is not
     in subset 0, the case left to reportlab)."""
     with _lock:
-        per_doc = _tables.get(doc)
+        # (kept on the document too: an attribute lookup per run, not a weak reference made each time)
+        per_doc = getattr(doc, "_dipdesk_codes", None)
         if per_doc is None:
-            per_doc = _tables[doc] = {}
+            per_doc = _tables.get(doc)
+            if per_doc is None:
+                per_doc = _tables[doc] = {}
+            doc._dipdesk_codes = per_doc
         codes = per_doc.get(font.fontName)
         if codes is None:
             codes = per_doc[font.fontName] = _Codes()
