@@ -283,7 +283,24 @@ def open_database(
             _upgrade_existing(p, engine, current, revision, target, tell)
         else:
             upgrade(engine, revision)
+    _finish_indexes(engine)
     return engine
+
+
+def _finish_indexes(engine: Engine) -> None:
+    """The indexes a first download set aside and could not create again (the program was killed
+    meanwhile, `store.indexes`): created now, before the file is used."""
+    from dipdesk.store import indexes
+
+    with engine.connect() as conn:
+        has_state = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'local_state'"
+        ).first()
+        if has_state is None or not indexes.aside(conn):
+            return
+    with engine.begin() as conn:
+        begin_now(conn, immediate=True)
+        indexes.restore(conn)
 
 
 def _ignore(_progress: UpgradeProgress) -> None:

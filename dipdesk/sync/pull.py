@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
+from dipdesk.store import indexes
 from dipdesk.store.db import begin_now
 from dipdesk.store.sync import CONFLICTS
 from dipdesk.sync import hlc, outbox, protocol, restore
@@ -129,8 +130,30 @@ def pull_all(
         return tx.json("GET", "/api/v1/pull", params={"since": since, "limit": size, **params})
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dipdesk-pull")
-    with engine.connect() as conn, _large_cache(conn):
-        _pull_batches(conn, tx, report, pool, fetch, cursor, own=own, me=me, should_stop=should_stop)
+    ended = False
+    try:
+        with engine.connect() as conn, _large_cache(conn):
+            _pull_batches(
+                conn,
+                tx,
+                report,
+                pool,
+                fetch,
+                cursor,
+                own=own,
+                me=me,
+                should_stop=should_stop,
+                indexes_aside=first_download,
+            )
+        ended = True
+    finally:
+        # the indexes a first download set aside (`store.indexes`), created again however it ended; if
+        # that fails after another failure, the next round or the next opening of the file does it
+        try:
+            restore_indexes(engine)
+        except DBAPIError:
+            if ended:
+                raise
     with engine.begin() as conn:
         outcomes, _ = retry_parked(conn, lambda: Merger(conn))
         if outcomes:
@@ -148,8 +171,11 @@ def _pull_batches(
     own: bool,
     me: str,
     should_stop: StopCheck | None,
+    indexes_aside: bool = False,
 ) -> None:
-    """The batches of `pull_all`, each merged and saved with its cursor in one transaction of `conn`."""
+    """The batches of `pull_all`, each merged and saved with its cursor in one transaction of `conn`.
+    `indexes_aside`: a first download; the first batch's transaction sets aside the secondary indexes of
+    the tables that are still empty (`store.indexes`)."""
     try:
         ahead = pool.submit(fetch, cursor)
         while True:
@@ -166,6 +192,9 @@ def _pull_batches(
                 begin_batch(conn)
                 if int(outbox.get_state(conn, KEY_CURSOR) or 0) != cursor:
                     raise SyncError("another sync of this database ran at the same time; try again")
+                if indexes_aside:
+                    indexes.set_aside_empty(conn, protocol.synced_tables())
+                    indexes_aside = False
                 stats = apply_pulled(conn, changes)
                 outbox.set_state(conn, KEY_CURSOR, str(new_cursor))
                 if own:
@@ -185,6 +214,16 @@ def _pull_batches(
                 raise RoundStopped()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def restore_indexes(engine: Engine) -> None:
+    """Create again the indexes a first download set aside, if any (`store.indexes`)."""
+    with engine.connect() as conn:
+        if not indexes.aside(conn):
+            return
+    with engine.begin() as conn:
+        begin_now(conn, immediate=True)
+        indexes.restore(conn)
 
 
 LARGE_CACHE_KIB = 64 * 1024
