@@ -46,36 +46,59 @@ def _change_text(
 
 
 def _next_batch(
-    engine: Engine, after: int, max_changes: int, max_bytes: int, carry: _Batch | None = None
+    engine: Engine,
+    after: int,
+    max_changes: int,
+    max_bytes: int,
+    carry: _Batch | None = None,
+    texts: dict[int, tuple[str, str, str]] | None = None,
 ) -> _Batch | None:
     """The pending changes after seq `after`, up to a batch's limits. `carry`: the batch this call
     returned last time for the same `after`, not full then: only the changes queued since are read and
-    added to it (the snapshot queues a batch's worth at a time while the server is busy)."""
+    added to it (the snapshot queues a batch's worth at a time while the server is busy). `texts`: the
+    change texts of outbox rows the snapshot wrote this round (`Snapshot.texts`, by seq), taken instead of
+    reading those rows back; the rest are read."""
     batch = carry if carry is not None and carry.changes and not carry.full else _Batch([], {}, 0)
     start = batch.last if batch.changes else after
     room = max_changes - len(batch.changes)
     o = OUTBOX.c
+    pending = (o.state == "pending", o.seq > start)
+    items: list[tuple[int, str, str, str, str]] = []  # (seq, table, record id, op, change text)
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                o.seq,
-                o.table_name,
-                o.record_id,
-                o.op,
-                type_coerce(o.fields, Text),  # the stored JSON text itself
-                type_coerce(o.base, Text),
-                o.hlc,
-                o.user_id,
-            )
-            .where(o.state == "pending", o.seq > start)
-            .order_by(o.seq)
-            .limit(room)
-        ).all()
-    if not rows and not batch.changes:
+        if texts:
+            seqs = conn.execute(select(o.seq).where(*pending).order_by(o.seq).limit(room)).scalars().all()
+            rest = [s for s in seqs if s not in texts]
+        if not texts or rest:
+            where = (*pending, o.seq.in_(rest)) if texts else pending
+            rows = conn.execute(
+                select(
+                    o.seq,
+                    o.table_name,
+                    o.record_id,
+                    o.op,
+                    type_coerce(o.fields, Text),  # the stored JSON text itself
+                    type_coerce(o.base, Text),
+                    o.hlc,
+                    o.user_id,
+                )
+                .where(*where)
+                .order_by(o.seq)
+                .limit(room)
+            ).all()
+            read = {
+                r[0]: (r[0], r[1], r[2], r[3], _change_text(r[0], r[1], r[2], r[3], r[4] or "{}", *r[5:]))
+                for r in rows
+            }
+        if texts:
+            for s in seqs:
+                known = texts.get(s)
+                items.append(read[s] if known is None else (s, known[0], known[1], "s", known[2]))
+        else:
+            items = list(read.values())
+    if not items and not batch.changes:
         return None
     size = batch.size
-    for seq, table, rid, op, fields, base, h, user in rows:
-        item = _change_text(seq, table, rid, op, fields or "{}", base, h, user)
+    for seq, table, rid, op, item in items:
         n = len(item)
         if batch.changes and size + n > max_bytes:
             batch.full = True
@@ -85,8 +108,10 @@ def _next_batch(
         batch.first = batch.first or int(seq)
         batch.last = int(seq)
         size += n
+        if texts:
+            texts.pop(seq, None)
     batch.size = size
-    batch.full = batch.full or len(rows) >= room
+    batch.full = batch.full or len(items) >= room
     return batch
 
 
@@ -129,7 +154,8 @@ def push_all(
         while True:
             stopping = should_stop is not None and should_stop()
             while len(flight) < depth and not stopping:
-                batch = _next_batch(engine, sent_up_to, max_changes, max_bytes, carry)
+                texts = snapshot.texts if snapshot is not None else None
+                batch = _next_batch(engine, sent_up_to, max_changes, max_bytes, carry, texts)
                 carry = None
                 if (batch is None or not batch.full) and snapshot_step():
                     # the snapshot's rows go in the same batch as the edits queued before them, as when
