@@ -20,6 +20,8 @@ from dipdesk.sync.rounds import Rejection, RoundReport, StopCheck
 from dipdesk.sync.rounds import check_stop as _check_stop
 from dipdesk.sync.transport import SyncError, Transport
 
+FIRST_STEP = 400  # snapshot rows in the round's first batch (see `push_all`)
+
 
 @dataclass
 class _Batch:
@@ -141,15 +143,16 @@ def push_all(
     flight: deque[tuple[Future[dict[str, Any]], _Batch]] = deque()
     pool = ThreadPoolExecutor(max_workers=depth, thread_name_prefix="dipdesk-push")
 
-    def snapshot_step() -> bool:
+    def snapshot_step(limit: int = max_changes) -> bool:
         """Queue the snapshot's next rows (one local transaction); False when it is complete."""
         if snapshot is None or snapshot.done:
             return False
         with engine.begin() as conn:
-            snapshot.step(conn, max_changes)
+            snapshot.step(conn, limit)
         report.snapshot = snapshot.total
         return True
 
+    stepped = False  # the batch being filled has had a snapshot step
     try:
         while True:
             stopping = should_stop is not None and should_stop()
@@ -157,12 +160,21 @@ def push_all(
                 texts = snapshot.texts if snapshot is not None else None
                 batch = _next_batch(engine, sent_up_to, max_changes, max_bytes, carry, texts)
                 carry = None
-                if (batch is None or not batch.full) and snapshot_step():
+                # the round's first batch goes with one short step of the snapshot, not a full batch's
+                # worth: the server starts while the device queues the next rows
+                first = not sent_up_to and not flight
+                if (
+                    (batch is None or not batch.full)
+                    and not (first and stepped)
+                    and snapshot_step(min(FIRST_STEP, max_changes) if first else max_changes)
+                ):
                     # the snapshot's rows go in the same batch as the edits queued before them, as when
                     # it was taken first (an edit credited to a user the snapshot uploads is checked
                     # against the batch's new users); what was read is kept, the next read adds to it
                     carry = batch
+                    stepped = True
                     continue
+                stepped = False
                 if batch is None:
                     break
                 if answered is None:
