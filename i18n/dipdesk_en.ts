@@ -4151,18 +4151,18 @@ The current database is kept beside it first. Work made after the backup that wa
     <name>LabPage</name>
     <message>
         <location filename="../dipdesk/ui/pages/lab.py" line="+44"/>
-        <location line="+155"/>
+        <location line="+164"/>
         <source>In the lab</source>
         <translation>In the lab</translation>
     </message>
     <message>
-        <location line="-154"/>
-        <location line="+155"/>
+        <location line="-163"/>
+        <location line="+164"/>
         <source>To receive</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-163"/>
         <source>Received, not started</source>
         <translation>Received, not started</translation>
     </message>
@@ -4173,12 +4173,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+162"/>
         <source>Results to verify</source>
         <translation>Results to verify</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-161"/>
         <source>Verified, report to publish</source>
         <translation>Verified, report to publish</translation>
     </message>
@@ -4248,7 +4248,43 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>Delivery and disposal</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+3"/>
+        <source>Samples</source>
+        <comment>short tab label</comment>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results</source>
+        <comment>short tab label</comment>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog</source>
+        <comment>short tab label</comment>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QC</source>
+        <comment>short tab label</comment>
+        <translation>QC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instruments</source>
+        <comment>short tab label</comment>
+        <translation>Instruments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery</source>
+        <comment>short tab label</comment>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Reports to publish</source>
         <translation>Reports to publish</translation>
     </message>

@@ -4151,18 +4151,18 @@ The current database is kept beside it first. Work made after the backup that wa
     <name>LabPage</name>
     <message>
         <location filename="../dipdesk/ui/pages/lab.py" line="+44"/>
-        <location line="+155"/>
+        <location line="+164"/>
         <source>In the lab</source>
         <translation>อยู่ในห้องปฏิบัติการ</translation>
     </message>
     <message>
-        <location line="-154"/>
-        <location line="+155"/>
+        <location line="-163"/>
+        <location line="+164"/>
         <source>To receive</source>
         <translation>รอรับตัวอย่าง</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-163"/>
         <source>Received, not started</source>
         <translation>รับแล้ว ยังไม่เริ่มทดสอบ</translation>
     </message>
@@ -4173,12 +4173,12 @@ The current database is kept beside it first. Work made after the backup that wa
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+162"/>
         <source>Results to verify</source>
         <translation>ผลรอตรวจสอบ</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-161"/>
         <source>Verified, report to publish</source>
         <translation>ตรวจสอบแล้ว รอออกรายงาน</translation>
     </message>
@@ -4248,7 +4248,43 @@ The current database is kept beside it first. Work made after the backup that wa
         <translation>ส่งรายงาน/ทำลายตัวอย่าง</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+3"/>
+        <source>Samples</source>
+        <comment>short tab label</comment>
+        <translation>ตัวอย่าง</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results</source>
+        <comment>short tab label</comment>
+        <translation>บันทึกผล</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog</source>
+        <comment>short tab label</comment>
+        <translation>รายการทดสอบ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QC</source>
+        <comment>short tab label</comment>
+        <translation>ควบคุมคุณภาพ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instruments</source>
+        <comment>short tab label</comment>
+        <translation>เครื่องมือ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery</source>
+        <comment>short tab label</comment>
+        <translation>ส่งรายงาน</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Reports to publish</source>
         <translation>รอออกรายงาน</translation>
     </message>

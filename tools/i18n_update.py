@@ -6,6 +6,8 @@
    (existing translations are kept; strings no longer in the code are dropped).
 2. Thai: a message still unfinished takes its translation from `i18n/th/*.json` ({"English source":
    "Thai"}), so each area can keep its own Thai wording in its own file without editing the same .ts.
+   A message with a disambiguation (`self.tr("Catalog", "short tab label")`) looks up
+   "Catalog|short tab label" first.
 3. English: unfinished messages get the source text (the sources are English).
 Prints what is still untranslated and exits 1 if anything is. Safe to run from several shells at once
 (it takes a lock).
@@ -53,7 +55,12 @@ def _fill(ts: Path, lookup: dict[str, str] | None) -> list[str]:
         src = msg.findtext("source") or ""
         if tr is None or (tr.get("type") != "unfinished" and (tr.text or msg.get("numerus"))):
             continue
-        text = src if lookup is None else lookup.get(src)
+        comment = msg.findtext("comment")
+        if lookup is None:
+            text: str | None = src
+        else:  # "source|disambiguation" names one of several meanings of the same English words
+            text = lookup.get(f"{src}|{comment}") if comment else None
+            text = text if text is not None else lookup.get(src)
         if text is None or msg.get("numerus"):
             if tr.get("type") == "unfinished" or not tr.text:
                 missing.append(src)

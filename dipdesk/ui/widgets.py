@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +42,16 @@ from dipdesk.ui.i18n import current_language
 from dipdesk.ui.labels import column_label, value_label
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def lay_out_now() -> None:
+    """Lay out now, not at Qt's next layout pass, what changed texts asked for. A paint in between (a
+    window exposed, the main window just after log-in; a progress bar, which repaints at once when its
+    value is set) draws new texts in their old places: a right-aligned figure wider than its placeholder
+    shows cut on the left ("33.85" for 1,733.85). Each widget with a layout of its own has its request
+    queued, and handling one can queue its parent's."""
+    for _ in range(8):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def format_number(n: int | None) -> str:
@@ -321,15 +341,56 @@ class ElidedButton(QPushButton):
         return self._full
 
 
-def tabs_in_sight(tabs: QTabWidget) -> QTabWidget:
+class _TabLabels(QObject):
+    """Keeps a tab bar's labels whole where they fit and short where they don't (see `tabs_in_sight`)."""
+
+    def __init__(self, tabs: QTabWidget, full: Sequence[str], short: Sequence[str]) -> None:
+        super().__init__(tabs)
+        self._tabs, self._full, self._short = tabs, list(full), list(short)
+        tabs.installEventFilter(self)
+        self.fit()
+
+    def _needed(self, labels: Sequence[str]) -> int:
+        """The bar's width with `labels`: each tab's size hint less its current text plus the new one."""
+        bar = self._tabs.tabBar()
+        metrics = bar.fontMetrics()
+        return sum(
+            bar.tabSizeHint(i).width()
+            - metrics.horizontalAdvance(bar.tabText(i))
+            + metrics.horizontalAdvance(text)
+            for i, text in enumerate(labels)
+        )
+
+    def fit(self) -> None:
+        room = self._tabs.width() - 2 * self._tabs.style().pixelMetric(
+            QStyle.PixelMetric.PM_TabBarBaseOverlap
+        )
+        labels = self._full if self._needed(self._full) <= room else self._short
+        for i, text in enumerate(labels):
+            if self._tabs.tabText(i) != text:
+                self._tabs.setTabText(i, text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._tabs and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self.fit()
+        return False
+
+
+def tabs_in_sight(tabs: QTabWidget, short: Sequence[str] = ()) -> QTabWidget:
     """Every tab of `tabs` stays in sight: no scroll arrows (Qt's are tiny and faint, and a tab behind
     them is one the user never finds). Where the bar is too narrow for every whole label (a small
-    screen, a large font) the labels are shortened with "…" instead, each tab's tooltip naming it in
-    full. Call it once the tabs are added."""
+    screen, a large font) each tab shows its `short` label, a word or two that still reads whole
+    (a label cut to "รายกา…" tells a Thai reader nothing); past that the labels are shortened with
+    "…". Each tab's tooltip names it in full. Call it once the tabs are added."""
     bar = tabs.tabBar()
     tabs.setUsesScrollButtons(False)
     tabs.setElideMode(Qt.TextElideMode.ElideRight)
     bar.setExpanding(False)
-    for i in range(tabs.count()):
-        tabs.setTabToolTip(i, tabs.tabText(i))
+    full = [tabs.tabText(i) for i in range(tabs.count())]
+    for i, text in enumerate(full):
+        tabs.setTabToolTip(i, text)
+    if short:
+        if len(short) != len(full):
+            raise ValueError(f"{len(short)} short labels for {len(full)} tabs")
+        _TabLabels(tabs, full, short)
     return tabs

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel
 
 from dipdesk.ui.pages.dashboard import DashboardPage
 
@@ -42,6 +45,41 @@ def test_figures_charts_and_export(qtbot, env, tmp_path: Path) -> None:  # type:
     qtbot.waitUntil(lambda: page.report is not None and page.report.scope == "all", timeout=10000)
     assert "ทุกหน่วยงาน" in page.scope_combo.currentText()
     assert page.kpi_rows["persons"][1].text() == "ยังไม่กำหนด"  # no national target in this database
+
+
+class _PaintSpy(QObject):
+    """Records the text and width of a label each time it is painted, with the width it needs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints: list[tuple[str, int, int]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QLabel):
+            self.paints.append((watched.text(), watched.width(), watched.sizeHint().width()))
+        return False
+
+
+def test_a_figure_is_never_painted_cut(qtbot, env) -> None:  # type: ignore[no-untyped-def]
+    """Seen in the real window after log-in: 1,733.85 M baht showed as "33.85" for a moment. Setting a
+    progress bar's value repaints at once, and the figures with it, in the places laid out for their "…"
+    placeholders. Every paint of a figure has the room its text needs."""
+    page = _page(qtbot, env)
+    assert page.report is not None
+    page.report.site.value = Decimal("1733850000")  # baht: shown in millions
+    page.report.site.counts["persons"] = 1_234_567
+    spy = _PaintSpy()
+    for kind in ("economic_value", "persons"):
+        label = page.kpi_rows[kind][0]
+        label.setText("…")
+        label.installEventFilter(spy)
+    qtbot.wait(50)  # the placeholders laid out and painted, as before a load
+    page._loaded(page.report)
+    qtbot.wait(50)
+    shown = [p for p in spy.paints if p[0] in ("1,733.85", "1,234,567")]
+    assert {p[0] for p in shown} == {"1,733.85", "1,234,567"}, spy.paints
+    cut = [p for p in shown if p[1] < p[2]]
+    assert not cut, f"painted in less room than the text needs (text, width, needed): {cut}"
 
 
 def test_admin_edits_the_targets(qtbot, env) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,6 @@
 """The lab page's tabs on the office's 1366×768 screen: every tab in sight with its whole label, no
-scroll arrows; on a smaller screen every tab is still in sight (shortened, the whole label in its
-tooltip), never behind an arrow."""
+scroll arrows; on a smaller screen every tab is still in sight with a short label that reads whole (a
+word or two, not a word cut by "…"; the whole label in its tooltip), never behind an arrow."""
 
 from __future__ import annotations
 
@@ -80,6 +80,16 @@ def test_every_lab_tab_reads_whole_at_1366(qtbot, env, tmp_path: Path) -> None: 
     problems = _tab_problems(bar, whole=True)
     assert not problems, "\n".join(problems)
     _shot(window, "lab-tabs-1366")
+    full = [bar.tabText(i) for i in range(bar.count())]
+    assert full == [bar.tabToolTip(i) for i in range(bar.count())]
+    # the window made narrower: short labels, each whole; wide again: the full labels come back
+    window.resize(1000, 768 - 40 - 24)
+    qtbot.waitUntil(lambda: bar.tabText(0) != full[0], timeout=5_000)
+    problems = _tab_problems(bar, whole=True)
+    assert not problems, "\n".join(problems)
+    assert all(bar.tabText(i) == full[i] or len(bar.tabText(i)) < len(full[i]) for i in range(bar.count()))
+    window.resize(1366, 768 - 40 - 24)
+    qtbot.waitUntil(lambda: [bar.tabText(i) for i in range(bar.count())] == full, timeout=5_000)
 
 
 def test_every_lab_tab_is_in_sight_on_a_small_screen(qtbot, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -89,7 +99,13 @@ def test_every_lab_tab_is_in_sight_on_a_small_screen(qtbot, env, tmp_path: Path)
     window, page = _open_lab(qtbot, env, LOGICAL.width(), LOGICAL.height())
     bar = page.tabs.tabBar()
     _shot(window, "lab-tabs-1280-125")
-    problems = _tab_problems(bar, whole=False)
+    problems = _tab_problems(bar, whole=True)  # the short labels read whole, none cut by "…"
     assert not problems, "\n".join(problems)
+    shortened = 0
     for i in range(bar.count()):
-        assert bar.tabToolTip(i) == bar.tabText(i), "the whole label, for a tab shown shortened"
+        shown, whole = bar.tabText(i), bar.tabToolTip(i)  # ("ควบคุมคุณภาพ" is short already)
+        assert shown == whole or len(shown) < len(whole), (
+            f"{shown!r}: the short label, {whole!r} in its tooltip"
+        )
+        shortened += shown != whole
+    assert shortened >= 4

@@ -21,7 +21,7 @@ from dipdesk.ui.changes import notifier, touches
 from dipdesk.ui.db import Database
 from dipdesk.ui.dialogs import available_rect
 from dipdesk.ui.state import CurrentUser
-from dipdesk.ui.widgets import NoticeBox
+from dipdesk.ui.widgets import NoticeBox, lay_out_now
 from dipdesk.ui.workers import Task, run_task
 
 
@@ -167,6 +167,7 @@ class AreaPage(QWidget):
         self.error_box.hide()
         self.status_label.hide()
         self.show_data(data)
+        lay_out_now()  # see there: no paint of the new texts in their old places
         self._mark_ready()
         self._load_again()
 

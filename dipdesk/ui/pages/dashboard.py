@@ -48,7 +48,7 @@ from dipdesk.ui.pages.kpi_figures import TARGET as TARGET
 from dipdesk.ui.pages.kpi_figures import figure as _figure
 from dipdesk.ui.pages.kpi_figures import translate as _t
 from dipdesk.ui.pages.national_panel import NationalPanel, SiteTargetsDialog, load_national
-from dipdesk.ui.widgets import ElidedLabel, StatCard, card_grid, format_date, format_number
+from dipdesk.ui.widgets import ElidedLabel, StatCard, card_grid, format_date, format_number, lay_out_now
 from dipdesk.ui.workers import Task
 
 
@@ -296,10 +296,12 @@ class DashboardPage(AreaPage):
         else:
             self.scope_note.setText(self.tr("No targets have been set for this fiscal year yet."))
         line = report.site
-        for kind, (reached_label, target_label, bar) in self.kpi_rows.items():
+        for kind, (reached_label, target_label, _bar) in self.kpi_rows.items():
             reached_label.setText(_figure(kind, line.reached(kind)))
             target = line.target_of(kind)
             target_label.setText(_figure(kind, target) if target else self.tr("not set"))
+        lay_out_now()  # before the bars: a bar repaints at once, and the figures with it
+        for kind, (_reached, _target, bar) in self.kpi_rows.items():
             ratio = line.progress(kind)
             if ratio is None:
                 bar.setValue(0)

@@ -149,7 +149,16 @@ class LabPage(AreaPage):
         self.tabs.addTab(self.instruments, self.tr("Instruments and turnaround"))
         self.delivery = DeliveryPanel(self.ops, self.env.settings, self.can("lab.publish"))
         self.tabs.addTab(self.delivery, self.tr("Delivery and disposal"))
-        tabs_in_sight(self.tabs)  # all six in sight at 1366 px, no scroll arrows
+        # all six whole at 1366 px, no scroll arrows; on a smaller screen a word or two each
+        short = (
+            self.tr("Samples", "short tab label"),
+            self.tr("Results", "short tab label"),
+            self.tr("Catalog", "short tab label"),
+            self.tr("QC", "short tab label"),
+            self.tr("Instruments", "short tab label"),
+            self.tr("Delivery", "short tab label"),
+        )
+        tabs_in_sight(self.tabs, short)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

@@ -37,7 +37,7 @@ from dipdesk.ui.pages.evidence_share import EvidenceShareCard
 from dipdesk.ui.pages.kpi_figures import KINDS, MILLION, NAMES, SHORT, BarChart
 from dipdesk.ui.pages.kpi_figures import figure as _figure
 from dipdesk.ui.pages.kpi_figures import translate as _t
-from dipdesk.ui.widgets import format_date
+from dipdesk.ui.widgets import format_date, lay_out_now
 from dipdesk.ui.workers import Task
 
 
@@ -190,11 +190,13 @@ class NationalPanel(QWidget):
         )
         national = (figures.get("targets") or {}).get("national")
         progress = figures.get("progress") or {}
-        for kind, (reached, target, bar) in self.rows.items():
+        for kind, (reached, target, _bar) in self.rows.items():
             reached.setText(_figure(kind, figures["total"].get(kind)))
             target.setText(
                 _figure(kind, national[kind]) if national and national.get(kind) else self.tr("not set")
             )
+        lay_out_now()  # before the bars: a bar repaints at once, and the figures with it
+        for kind, (_reached, _target, bar) in self.rows.items():
             ratio = progress.get(kind)
             if ratio is None:
                 bar.setValue(0)
