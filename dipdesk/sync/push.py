@@ -9,7 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Text, insert, select, type_coerce, update
+from sqlalchemy import Connection, Engine, Text, delete, insert, select, type_coerce, update
 
 from dipdesk.store.sync import CLOCKS, OUTBOX
 from dipdesk.sync import outbox, protocol
@@ -240,10 +240,15 @@ def _record_answer(
                 _mark_create_rejected(conn, table, rid)
             elif restores and seq in restores:
                 _restore_refused(conn, table, rid, restores[seq])
+        # snapshot rows are forgotten at once (`client.prune` would at the end of the round: they are
+        # bulk and uninteresting); rewriting each first would cost a first sync a pass over its rows
+        forgotten = conn.execute(
+            delete(OUTBOX).where(o.state == "pending", o.seq <= acked, o.op == "s")
+        ).rowcount
         done = conn.execute(
             update(OUTBOX).where(o.state == "pending", o.seq <= acked).values(state="acked")
         ).rowcount
-    report.pushed += int(done or 0)
+    report.pushed += int(done or 0) + int(forgotten or 0)
 
 
 def _mark_create_rejected(conn: Connection, table: str, record_id: str) -> None:
