@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5, LETTER, landscape, portrait
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -25,6 +26,9 @@ from dipdesk.core.digits import to_thai_digits
 from dipdesk.printing import qr as qrcode
 from dipdesk.printing import thaitext as _tt
 from dipdesk.printing.fonts import FONT, FONT_BOLD
+from dipdesk.printing.pdftext import plain_run
+from dipdesk.printing.thaimeasure import _shapes_plain
+from dipdesk.printing.thaiparagraph import _actual_text
 from dipdesk.printing.thaitext import draw_text, line_height, shaped_width
 
 MM = 72.0 / 25.4
@@ -264,8 +268,6 @@ def _draw_name_fast(
     x -= ink_left * size
     box_top = centre_y + height / 2 - (height - block) / 2
     y = box_top - top_m * size
-    canvas.saveState()
-    canvas.setFillColor(_hex(_color(e)))
     tx = canvas.beginText(x, y)
     leading = size * _tt.DEFAULT_LINE_SPACING
     tx.setFont(font, size, leading)
@@ -273,14 +275,41 @@ def _draw_name_fast(
     _tt.write_line(tx, first + " ", font, size, leading, True)
     tx.setTextOrigin(x + gap * size, y)
     _tt.write_line(tx, last, font, size, leading, True)
-    canvas.drawText(tx)
-    canvas.restoreState()
+    code = tx.getCode()
+    if not _literal_block(canvas, _color(e), code):
+        canvas.saveState()
+        canvas.setFillColor(_hex(_color(e)))
+        canvas._code.append(code)  # (what drawText(tx) appends)
+        canvas.restoreState()
     return True
 
 
 @lru_cache(maxsize=64)
 def _hex(color: str) -> colors.Color:
     return colors.HexColor(color)
+
+
+@lru_cache(maxsize=64)
+def _fill_operator(color: str) -> tuple[str, float | None]:
+    """What ``setFillColor(_hex(color))`` writes, and the colour's alpha."""
+    c = _hex(color)
+    return f"{fp_str((c.red, c.green, c.blue))} rg", getattr(c, "alpha", None)
+
+
+def _literal_block(canvas: Canvas, color: str, body: str) -> bool:
+    """Write ``q``, the fill colour, ``body`` and ``Q``: what ``saveState(); setFillColor(_hex(color));
+    …; restoreState()`` around a text object writes, without the canvas's state copying (the canvas's
+    own state is the same afterwards either way). False, with nothing written, where ``setFillColor``
+    would write more (a colour space to enforce, an alpha other than the current one)."""
+    op, alpha = _fill_operator(color)
+    if getattr(canvas, "_enforceColorSpace", None) is not None:
+        return False
+    if alpha is not None:
+        if canvas._extgstate.getValue("ca") != alpha:
+            return False
+        canvas._doc.ensureMinPdfVersion("transparency")
+    canvas._code.extend(("q", op, body, "Q"))
+    return True
 
 
 def _draw_signatory(
@@ -434,10 +463,20 @@ def _draw_code_fast(
     else:
         return False  # condensing: the general path decides
     x = left + (width - (m.right - m.left) * s) / 2 - m.left * s
+    y = box_top - top_m * s
+    leading = s * _tt.DEFAULT_LINE_SPACING
+    # plain text (its glyphs unmoved, as _measure found): the text operators write_line writes for it in a
+    # fresh text object, one ActualText span without a closing space
+    run = plain_run(FONT, s, leading, canvas._doc, text) if _shapes_plain(text, FONT) else None
+    if run is not None and _literal_block(
+        canvas,
+        "#000000",
+        f"BT 1 0 0 1 {fp_str(x, y)} Tm /Span <</ActualText {_actual_text(text)}>> BDC {run}  EMC ET",
+    ):
+        return True
     canvas.saveState()
     canvas.setFillColor(_hex("#000000"))
-    tx = canvas.beginText(x, box_top - top_m * s)
-    leading = s * _tt.DEFAULT_LINE_SPACING
+    tx = canvas.beginText(x, y)
     tx.setFont(FONT, s, leading)
     _tt.write_line(tx, text, FONT, s, leading, True)
     canvas.drawText(tx)
@@ -532,11 +571,15 @@ def _draw_serial(
     if part == "shared":
         return
     asc, desc = _font_metrics(font)
-    canvas.saveState()
-    canvas.setFillColor(_hex(color))
-    canvas.setFont(font, size)
-    canvas.drawString(x + widths[0], page_h - centre + (desc - asc) * size / 2, serial)
-    canvas.restoreState()
+    sx, sy = x + widths[0], page_h - centre + (desc - asc) * size / 2
+    # what saveState, setFillColor, setFont and drawString write for it (a fresh text object, T* after)
+    run = plain_run(font, size, size * 1.2, canvas._doc, serial)
+    if run is None or not _literal_block(canvas, color, f"BT 1 0 0 1 {fp_str(sx, sy)} Tm {run} T* ET"):
+        canvas.saveState()
+        canvas.setFillColor(_hex(color))
+        canvas.setFont(font, size)
+        canvas.drawString(sx, sy, serial)
+        canvas.restoreState()
     if tail.strip():
         draw_text(canvas, tail, x + widths[0] + widths[1], top, width=widths[2] + size, **words)  # type: ignore[arg-type]
 

@@ -62,6 +62,7 @@ from dipdesk.printing.certificate_elements import qr_payload as qr_payload
 from dipdesk.printing.certificate_elements import verify_address as verify_address
 from dipdesk.printing.fonts import register_fonts
 from dipdesk.printing.pdfmeta import set_metadata
+from dipdesk.printing.png_image import register_png
 
 # ----------------------------------------------------------------------------------------------------
 # the batch renderer
@@ -101,6 +102,7 @@ class _Forms:
             name = f"bg{len(self.names)}"
             c = self.canvas
             c.beginForm(name, lowerx=0, lowery=0, upperx=w, uppery=h)
+            register_png(c, path)  # (a plain PNG goes in as it is, not decoded and compressed again)
             c.drawImage(path, 0, 0, width=w, height=h)
             c.endForm()
             self.names[key] = name

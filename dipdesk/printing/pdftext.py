@@ -25,7 +25,7 @@ from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr
 
-__all__ = ["format_text"]
+__all__ = ["format_text", "plain_run"]
 
 
 class _Codes:
@@ -133,3 +133,17 @@ def format_text(tx: Any, text: str) -> str | None:
     if len(out) == 1 and out[0].startswith("("):
         return f"{head}{out[0]} Tj"
     return f"{head}[{' '.join(out)}] TJ"
+
+
+def plain_run(font_name: str, size: float, leading: float, doc: Any, text: str) -> str | None:
+    """What a fresh text object of ``doc`` writes for plain (unshaped) ``text`` in the dynamic TrueType
+    font ``font_name`` after ``setFont(font_name, size, leading)``: the font operator, then ``(…) Tj``
+    (:func:`format_text` for a text object that has not chosen a subset yet). None where that does
+    not apply (then use a text object)."""
+    font = pdfmetrics.getFont(font_name)
+    if not font._dynamicFont or not text or isinstance(text, ShapedStr):
+        return None
+    codes = _codes(font, doc, text)
+    if codes is None:
+        return None
+    return f"{_font_operator(font.getSubsetInternalName(0, doc), size, leading)} ({text.translate(codes.escaped)}) Tj"
