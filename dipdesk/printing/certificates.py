@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from dipdesk.core.bangkok import now as bangkok_now
@@ -142,6 +143,62 @@ class _Forms:
         return name
 
 
+class _FormattedOnce(pdfdoc.PDFObject):
+    """A part of a page dictionary written once and then repeated for every page where it is the same
+    (in a batch, every page: the page size, the fonts, the background and the shared layer)."""
+
+    def __init__(self, resources: Any) -> None:
+        self.resources = resources
+        self._bytes: bytes | None = None
+
+    def format(self, document: Any) -> bytes:
+        if self._bytes is None:
+            self._bytes = pdfdoc.format(self.resources, document)
+        return self._bytes
+
+
+class _PageResources:
+    """What ``PDFPage.check_format`` builds for each page's ``/Resources`` (and ``/MediaBox``), built and
+    formatted once per distinct content (fonts, procedure sets, the form XObjects in use; the page size)
+    and shared by the pages that have it; the empty ``/Trans`` likewise. Pages with anything more
+    (graphics states, colour spaces, shadings, a transition) are left to reportlab."""
+
+    def __init__(self) -> None:
+        self._shared: dict[tuple[Any, ...], _FormattedOnce] = {}
+
+    def share(self, page: Any) -> None:
+        if not page.MediaBox:
+            w, h = page.pagewidth, page.pageheight
+            box = [0, 0, h, w] if page.Rotate in (90, 270) else [0, 0, w, h]
+            key = ("box", *box)
+            if key not in self._shared:
+                self._shared[key] = _FormattedOnce(pdfdoc.PDFArray(box))
+            page.MediaBox = self._shared[key]
+        if isinstance(page.Trans, pdfdoc.PDFDictionary) and not page.Trans.dict:
+            if ("trans",) not in self._shared:
+                self._shared["trans",] = _FormattedOnce(pdfdoc.PDFDictionary({}))
+            page.Trans = self._shared["trans",]
+        if page.Resources or page.ExtGState or page._colorsUsed or page._shadingUsed:
+            return
+        xobjects = page.XObjects.dict if page.XObjects is not None else {}
+        if not all(isinstance(v, pdfdoc.PDFObjectReference) for v in xobjects.values()):
+            return
+        key = (bool(page.hasImages), tuple(sorted((k, v.name) for k, v in xobjects.items())))
+        shared = self._shared.get(key)
+        if shared is None:
+            # as check_format does it
+            resources = pdfdoc.PDFResourceDictionary()
+            resources.basicFonts()
+            if page.hasImages:
+                resources.allProcs()
+            else:
+                resources.basicProcs()
+            if page.XObjects:
+                resources.XObject = page.XObjects
+            shared = self._shared[key] = _FormattedOnce(resources)
+        page.Resources = shared
+
+
 def render(
     pages: Iterable[CertificatePage],
     out: str | Path | BinaryIO,
@@ -176,6 +233,7 @@ def render(
                 created=bangkok_now().replace(hour=0, minute=0, second=0, microsecond=0),
             )
             forms = _Forms(canvas)
+            resources = _PageResources()
         else:
             canvas.setPageSize((w, h))
         assert forms is not None
@@ -199,6 +257,7 @@ def render(
         for e in split[1]:
             _draw_element(canvas, e, page, w, h, part="personal")
         canvas.showPage()
+        resources.share(canvas._doc.Pages.pages[-1])
         count += 1
         if count % 20 == 0:
             if progress:

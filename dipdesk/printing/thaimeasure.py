@@ -229,21 +229,41 @@ def _measure(text: str, font: str) -> _Metrics:
         ibottom = max(0, max(map(t.neg_bottom.__getitem__, text)))
         return _Metrics(ipen / upem, ileft / upem, iright / upem, itop / upem, ibottom / upem)
     infos, positions = _shape(text, font)
+    boxes = _boxes(font)
     pen = 0
     left = top = bottom = 0
     right = 0
     for info, pos in zip(infos, positions, strict=True):
-        xb, w, yb, h, adv = _glyph_box(font, info.codepoint)
+        gid = info.codepoint
+        box = boxes.get(gid)
+        if box is None:
+            box = boxes[gid] = _glyph_box(font, gid)
+        xb, w, yb, h, adv = box
         x = pen + pos.x_offset
         if w:
-            left = min(left, x + xb)
-            right = max(right, x + xb + w)
-            top = max(top, pos.y_offset + yb)
-            bottom = max(bottom, -(pos.y_offset + yb + h))
-        right = max(right, x + adv)  # where a PDF reader puts the end of the glyph
+            # (the same min/max as builtins, written out: this loop runs for every new name)
+            ink = x + xb
+            if ink < left:
+                left = ink
+            ink += w
+            if ink > right:
+                right = ink
+            y = pos.y_offset + yb
+            if y > top:
+                top = y
+            if -(y + h) > bottom:
+                bottom = -(y + h)
+        if x + adv > right:
+            right = x + adv  # where a PDF reader puts the end of the glyph
         pen += pos.x_advance
     right = max(right, pen)
     return _Metrics(pen / upem, left / upem, right / upem, top / upem, bottom / upem)
+
+
+@cache
+def _boxes(font: str) -> dict[int, tuple[int, int, int, int, int]]:
+    """Per face, the glyph boxes :func:`_measure` has looked up so far (a dict: no cache call per glyph)."""
+    return {}
 
 
 def _unit_width(text: str, font: str) -> float:

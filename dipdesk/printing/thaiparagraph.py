@@ -82,6 +82,45 @@ def shape_str(text: str, font: str, size: float) -> str:
     ttf, hbf = _hb_font_for(font, size)
     infos, positions = _shape(text, font)
     face = ttf.face
+    if face.unitsPerEm != 1000:
+        return _shape_str_scaled(text, ttf, hbf, infos, positions)
+    # 1000 units to the em: reportlab's scale is the identity, and every value is HarfBuzz's own
+    to_char, widths = face.glyphToChar, face.charWidths
+    glyphs = _mapped(font)
+    chars: list[str] = []
+    data: list[ShapeData] = []
+    moved = False
+    for info, pos in zip(infos, positions, strict=True):
+        gid = info.codepoint
+        got = glyphs.get(gid)
+        if got is None:
+            mapped = to_char.get(gid)
+            if mapped:
+                got = glyphs[gid] = (chr(mapped[0]), widths[mapped[0]])
+            else:  # (a private code for the glyph, as reportlab assigns it: not kept here)
+                code = ttf.hbAddPrivate(hbf.glyph_to_string(gid), gid, pos.x_advance)
+                got = (chr(code), widths[code])
+        char, width = got
+        x_adv, x_off, y_off = pos.x_advance, pos.x_offset, pos.y_offset
+        if x_off or y_off or x_adv != width:
+            moved = True
+        chars.append(char)
+        data.append(ShapeData(info.cluster, x_adv, pos.y_advance, x_off, y_off, width))
+    drawn = "".join(chars)
+    # reportlab's "changed": a glyph moved or off its own advance, or not the text's own character
+    if not moved and text.startswith(drawn):
+        return text
+    return ShapedStr(drawn, shapeData=data)
+
+
+@cache
+def _mapped(font: str) -> dict[int, tuple[str, int]]:
+    """Per face: glyph -> (the character reportlab maps it to, that character's width), as met."""
+    return {}
+
+
+def _shape_str_scaled(text: str, ttf: Any, hbf: Any, infos: Any, positions: Any) -> str:
+    face = ttf.face
     to_char, widths, scale = face.glyphToChar, face.charWidths, face._pdfScale
     n = len(text)
     chars: list[str] = []

@@ -83,3 +83,33 @@ def test_plain_run_is_what_a_fresh_text_object_writes() -> None:
             tx.setFont(font, 11, 13.2)
             expected = tx._formatText(text)
             assert plain_run(font, 11, 13.2, canvas._doc, text) == expected
+
+
+def _three_pages(*, shared: bool) -> bytes:
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=(842, 595), pageCompression=1, invariant=1)
+    resources = C._PageResources()
+    canvas.beginForm("bg", 0, 0, 842, 595)
+    canvas.drawImage(str(resource("images", "certificate-participation.png")), 0, 0, 842, 595)
+    canvas.endForm()
+    for i in range(3):
+        canvas.doForm("bg")
+        canvas.drawString(100, 100 + i, f"page {i}")
+        if i == 2:
+            canvas.setFillAlpha(0.5)  # a graphics state of its own: left to reportlab
+            canvas.rect(10, 10, 50, 50, fill=1)
+        canvas.showPage()
+        if shared:
+            resources.share(canvas._doc.Pages.pages[-1])
+    canvas.setPageSize((595, 842))  # another size
+    canvas.drawString(100, 100, "portrait")
+    canvas.showPage()
+    if shared:
+        resources.share(canvas._doc.Pages.pages[-1])
+    canvas.save()
+    return buf.getvalue()
+
+
+def test_page_dictionaries_written_once_are_what_reportlab_writes_for_each_page() -> None:
+    ours, theirs = _three_pages(shared=True), _three_pages(shared=False)
+    assert ours == theirs and ours.count(b"/Type /Page\n") == 4
