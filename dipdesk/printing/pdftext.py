@@ -45,9 +45,13 @@ def _codes(font: Any, doc: Any, text: str) -> _Codes | None:
     """The table of ``font`` in ``doc``, covering every character of ``text`` (None: one of them is not
     in subset 0, the case left to reportlab)."""
     with _lock:
-        per_doc = _tables.get(doc)
+        # (kept on the document too: an attribute lookup per run, not a weak reference made each time)
+        per_doc = getattr(doc, "_dipdesk_codes", None)
         if per_doc is None:
-            per_doc = _tables[doc] = {}
+            per_doc = _tables.get(doc)
+            if per_doc is None:
+                per_doc = _tables[doc] = {}
+            doc._dipdesk_codes = per_doc
         codes = per_doc.get(font.fontName)
         if codes is None:
             codes = per_doc[font.fontName] = _Codes()
@@ -102,34 +106,33 @@ def format_text(tx: Any, text: str) -> str | None:
     after = [sd.width - sd.x_advance + sd.x_offset for sd in data]
     if not any(before) and not any(after):
         return f"{head}({escaped}) Tj"
-    pieces = [codes.escaped.get(ord(c), c) for c in str(text)]
+    get = codes.escaped.get
     out: list[str] = []
     strings: list[str] = []
-    numbers: list[float] = []
-
-    def flush_numbers() -> None:
-        if numbers:
-            v = fp_str(sum(numbers))
-            numbers.clear()
+    # numbers in a row, summed (at most the "after" of the glyph before and this one's "before")
+    number: float | None = None
+    for b, c, a in zip(before, str(text), after, strict=True):
+        if b:
+            if strings:
+                out.append("(" + "".join(strings) + ")")
+                strings = []
+            number = b if number is None else number + b
+        if number is not None:
+            v = fp_str(number)
+            number = None
             if v != "0":
                 out.append(v)
-
-    def flush_strings() -> None:
-        if strings:
-            out.append("(" + "".join(strings) + ")")
-            strings.clear()
-
-    for b, piece, a in zip(before, pieces, after, strict=True):
-        if b:
-            flush_strings()
-            numbers.append(b)
-        flush_numbers()
-        strings.append(piece)
+        strings.append(get(ord(c), c))
         if a:
-            flush_strings()
-            numbers.append(a)
-    flush_strings()
-    flush_numbers()
+            out.append("(" + "".join(strings) + ")")
+            strings = []
+            number = a
+    if strings:
+        out.append("(" + "".join(strings) + ")")
+    if number is not None:
+        v = fp_str(number)
+        if v != "0":
+            out.append(v)
     if len(out) == 1 and out[0].startswith("("):
         return f"{head}{out[0]} Tj"
     return f"{head}[{' '.join(out)}] TJ"

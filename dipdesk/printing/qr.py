@@ -206,7 +206,14 @@ class _RsTables:
                     shifted = bytes(a ^ b for a, b in zip(shifted, term, strict=True))
                 self._rem.append(shifted)
             rem = self._rem[j]
-            self._rows.append([int.from_bytes(rem.translate(mul[v]), "big") for v in range(256)])
+            # v·rem for the eight one-bit values, then every v as the XOR of those of its bits (the
+            # multiplication is linear over XOR): 256 small XORs instead of 256 multiplications
+            basis = [int.from_bytes(rem.translate(mul[1 << k]), "big") for k in range(8)]
+            row = [0] * 256
+            for v in range(1, 256):
+                low = v & -v
+                row[v] = row[v ^ low] ^ basis[low.bit_length() - 1]
+            self._rows.append(row)
 
     def ecc(self, block: bytes) -> bytes:
         k = len(block)

@@ -151,6 +151,16 @@ _formatted_lock = threading.Lock()
 _formatted: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], str | None]] = weakref.WeakKeyDictionary()
 
 
+def _per_doc(doc: Any) -> dict[tuple[Any, ...], str | None]:
+    """The formatted lines of one document (call with the lock held). Kept on the document itself as
+    well, so that finding it costs an attribute lookup, not a weak reference made for every line."""
+    per_doc: dict[tuple[Any, ...], str | None] | None = getattr(doc, "_dipdesk_formatted_lines", None)
+    if per_doc is None:
+        per_doc = _formatted.setdefault(doc, {})
+        doc._dipdesk_formatted_lines = per_doc
+    return per_doc
+
+
 def _text_operators(tx: PDFTextObject, text: str, shaping: bool) -> str:
     """The PDF text operators for one line, reused within a document when the same line comes back.
 
@@ -162,7 +172,7 @@ def _text_operators(tx: PDFTextObject, text: str, shaping: bool) -> str:
     key = (text, tx._fontname, tx._fontsize, tx._leading, shaping)
     doc = tx._canvas._doc
     with _formatted_lock:
-        per_doc = _formatted.setdefault(doc, {})
+        per_doc = _per_doc(doc)
         hit = per_doc.get(key)
         seen = key in per_doc
     if hit is not None:
@@ -202,7 +212,7 @@ def _line_operators(tx: PDFTextObject, text: str, shaping: bool, actual: str | N
     key = ("pieces", text, actual, tx._fontname, tx._fontsize, tx._leading, shaping)
     doc = tx._canvas._doc
     with _formatted_lock:
-        per_doc = _formatted.setdefault(doc, {})
+        per_doc = _per_doc(doc)
         hit = per_doc.get(key)
         seen = key in per_doc
     if hit is not None:

@@ -28,11 +28,13 @@ SQLite only: the server's PostgreSQL has no triggers, and `services.kpi` recount
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
+from dipdesk.store import jsoncodec
 from dipdesk.store.db import begin_now
 from dipdesk.store.triggers import set_aside, trigger_sql
 
@@ -358,44 +360,77 @@ def inserting(conn: Connection, table: str, ids: list[str]) -> Iterator[None]:
         return
     with set_aside(conn, name, ddl):
         yield
-        conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS kpi_inserted (id TEXT PRIMARY KEY)")
-        conn.exec_driver_sql("DELETE FROM temp.kpi_inserted")
-        conn.exec_driver_sql("INSERT OR IGNORE INTO temp.kpi_inserted (id) VALUES (?)", [(i,) for i in ids])
-        rows = (
-            f"(SELECT {', '.join(COLUMNS[table])} FROM main.{table} "
-            "WHERE id IN (SELECT id FROM temp.kpi_inserted))"
+        cols = ", ".join(COLUMNS[table])
+        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.kpi_rows")
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE kpi_rows AS SELECT {cols} FROM main.{table} "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (jsoncodec.dumps(ids),),
         )
-        for stmt in _bulk_statements(table, rows):
-            conn.exec_driver_sql(stmt)
-        conn.exec_driver_sql("DELETE FROM temp.kpi_inserted")
+        _count_distinct(conn, table, "temp.kpi_rows")
+        for sql, deps in COUNTERS.values():
+            if table in deps:
+                conn.exec_driver_sql("DROP TABLE IF EXISTS temp.kpi_bulk")
+                conn.exec_driver_sql(
+                    f"CREATE TEMP TABLE kpi_bulk AS {_source(sql, table, rows='temp.kpi_rows')}"
+                )
+                for stmt in _apply_counter("SELECT * FROM temp.kpi_bulk", +1):
+                    conn.exec_driver_sql(stmt)
+        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.kpi_bulk")
+        conn.exec_driver_sql("DROP TABLE temp.kpi_rows")
 
 
-def _bulk_statements(table: str, rows: str) -> list[str]:
-    """What the insert trigger of `table` does, for the rows of the subquery `rows` at once: each
-    component read once into a temp table, and each (line, id) reached counted once with the number of
-    rows reaching it (the reach's own triggers then run once per id, not once per row)."""
-    out: list[str] = []
-    for sql, deps in DISTINCT.values():
-        if table in deps:
-            out += [
-                "DROP TABLE IF EXISTS temp.kpi_bulk",
-                f"CREATE TEMP TABLE kpi_bulk AS {_lines(_source(sql, table, rows=rows))}",
-                _ensure_lines("SELECT y, s, line, kind FROM temp.kpi_bulk"),
-                "INSERT INTO kpi_reach(all_line, rid, site_line, n) "
-                "SELECT la.id, x.rid, ls.id, count(*) FROM temp.kpi_bulk x "
-                "JOIN kpi_lines ls ON ls.fiscal_year = x.y AND ls.site_id = x.s AND ls.line = x.line "
-                f"AND ls.kind = x.kind JOIN kpi_lines la ON la.fiscal_year = x.y AND la.site_id = '{ALL}' "
-                "AND la.line = x.line AND la.kind = x.kind WHERE 1 GROUP BY la.id, x.rid, ls.id "
-                "ON CONFLICT(all_line, rid, site_line) DO UPDATE SET n = n + excluded.n",
-            ]
-    for sql, deps in COUNTERS.values():
-        if table in deps:
-            out += [
-                "DROP TABLE IF EXISTS temp.kpi_bulk",
-                f"CREATE TEMP TABLE kpi_bulk AS {_source(sql, table, rows=rows)}",
-                *_apply_counter("SELECT * FROM temp.kpi_bulk", +1),
-            ]
-    return [*out, "DROP TABLE IF EXISTS temp.kpi_bulk"]
+# The reach's own triggers that count an id reached for the first time (set aside by `_count_distinct`,
+# which counts those set-based).
+_REACH_ON = ("kpi_reach_ai", "kpi_reach_au_on")
+
+
+def _count_distinct(conn: Connection, table: str, rows: str) -> None:
+    """What the insert trigger of `table` does to the distinct counts, for the rows of table `rows` at
+    once: every component reading the table in one pass, each (line, id) reached counted once with the
+    number of rows reaching it, and the lines' counts moved by the ids that start being reached, the way
+    the reach's own triggers would move them row by row (which are set aside meanwhile):
+
+    - a site line counts one more for each of its (line, id) rows whose n goes from 0 or less to more
+      than 0 (inserted rows only add, so nothing stops being reached);
+    - an all-sites line counts one more for each id that no site's row reached before and one now does
+      (row by row, only the first such row adds one: the others then see it reached)."""
+    parts = [_lines(_source(sql, table, rows=rows)) for sql, deps in DISTINCT.values() if table in deps]
+    if not parts:
+        return
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.kpi_bulk")
+    conn.exec_driver_sql("CREATE TEMP TABLE kpi_bulk AS " + " UNION ALL ".join(parts))
+    conn.exec_driver_sql(_ensure_lines("SELECT y, s, line, kind FROM temp.kpi_bulk"))
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.kpi_delta")
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE kpi_delta AS SELECT la.id AS all_line, x.rid AS rid, ls.id AS site_line, "
+        "count(*) AS dn, coalesce(r.n, 0) AS old FROM temp.kpi_bulk x "
+        "JOIN kpi_lines ls ON ls.fiscal_year = x.y AND ls.site_id = x.s AND ls.line = x.line "
+        f"AND ls.kind = x.kind JOIN kpi_lines la ON la.fiscal_year = x.y AND la.site_id = '{ALL}' "
+        "AND la.line = x.line AND la.kind = x.kind LEFT JOIN kpi_reach r ON r.all_line = la.id "
+        "AND r.rid = x.rid AND r.site_line = ls.id GROUP BY la.id, x.rid, ls.id"
+    )
+    turning_on = "old <= 0 AND old + dn > 0"
+    conn.exec_driver_sql(
+        "INSERT INTO kpi_counts(line_id, n) SELECT * FROM (SELECT site_line, count(*) FROM temp.kpi_delta "
+        f"WHERE {turning_on} GROUP BY site_line) WHERE 1 ON CONFLICT(line_id) DO UPDATE SET n = n + excluded.n"
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO kpi_counts(line_id, n) SELECT * FROM (SELECT all_line, count(DISTINCT rid) "
+        f"FROM temp.kpi_delta d WHERE {turning_on} AND NOT EXISTS (SELECT 1 FROM kpi_reach r "
+        "WHERE r.all_line = d.all_line AND r.rid = d.rid AND r.n > 0) GROUP BY all_line) WHERE 1 "
+        "ON CONFLICT(line_id) DO UPDATE SET n = n + excluded.n"
+    )
+    with contextlib.ExitStack() as aside:
+        for name in _REACH_ON:
+            on_ddl = trigger_sql(conn, name)
+            if on_ddl is not None:
+                aside.enter_context(set_aside(conn, name, on_ddl))
+        conn.exec_driver_sql(
+            "INSERT INTO kpi_reach(all_line, rid, site_line, n) SELECT all_line, rid, site_line, dn "
+            "FROM temp.kpi_delta WHERE 1 ON CONFLICT(all_line, rid, site_line) DO UPDATE SET n = n + excluded.n"
+        )
+    conn.exec_driver_sql("DROP TABLE temp.kpi_delta")
 
 
 def rebuild(conn: Connection) -> None:

@@ -25,13 +25,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     Connection,
+    Date,
     DateTime,
     Table,
     and_,
@@ -201,11 +203,16 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     names = [*first, *(name for name, _ in filled)]
     n = len(rows)
     cols: list[Any] = [[row[k] for row in rows] for k in first]
-    cols += [[fill(None) for _ in rows] if callable(fill) else [fill] * n for _name, fill in filled]
-    for i, name in enumerate(names):
+    for i, name in enumerate(first):
         proc = _bind_processor(table.c[name], conn.dialect)
         if proc is not None:
             cols[i] = list(map(proc, cols[i]))
+    for name, fill in filled:
+        proc = _bind_processor(table.c[name], conn.dialect)
+        if callable(fill):
+            cols.append([fill(None) if proc is None else proc(fill(None)) for _ in rows])
+        else:  # one value for the statement: processed once
+            cols.append([fill if proc is None else proc(fill)] * n)
     params = list(zip(*cols, strict=True))
     columns = ", ".join(f'"{n}"' for n in names)
     if dialect == "postgresql":
@@ -224,24 +231,53 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     )
 
 
-_SAMPLE_TIMES = (datetime(2024, 2, 3, 4, 5, 6, 7), datetime(999, 1, 2), datetime(2024, 2, 3, 4, 5, 6))
+_SAMPLE_TIMES = (
+    datetime(2024, 2, 3, 4, 5, 6, 7),
+    datetime(999, 1, 2),
+    datetime(2024, 2, 3, 4, 5, 6),
+    datetime(2024, 12, 31, 23, 59, 59, 999999),
+    datetime(1, 1, 1),
+)
+
+
+_SAMPLE_DAYS = (date(2024, 2, 3), date(999, 1, 2), date(1, 1, 1), date(9999, 12, 31))
 
 
 @lru_cache(maxsize=4096)
 def _bind_processor(col: Any, dialect: Any) -> Callable[[Any], Any] | None:
-    """The column's bind processor; for SQLite's DATETIME, a quicker one that writes the same text
-    (checked against the original on sample values; anything but a naive datetime goes to the original)."""
+    """The column's bind processor; on SQLite, for DATETIME, DATE and BOOLEAN a quicker one that writes
+    the same value (checked against the original on sample values; anything else than the usual type goes
+    to the original, which also raises what it raises)."""
     proc = col.type._cached_bind_processor(dialect)
-    if proc is None or dialect.name != "sqlite" or not isinstance(col.type, DateTime):
+    if proc is None or dialect.name != "sqlite":
         return proc
     slow: Callable[[Any], Any] = proc
+    quick: Callable[[Any], Any]
+    if isinstance(col.type, DateTime):
 
-    def stamp(value: Any) -> Any:
-        if type(value) is datetime and value.tzinfo is None:
-            return value.isoformat(" ", "microseconds")
-        return slow(value)
+        def quick(value: Any) -> Any:
+            if type(value) is datetime and value.tzinfo is None:
+                # str() is isoformat(" ") without its argument parsing; it leaves out a zero microsecond
+                return str(value) if value.microsecond else f"{value}.000000"
+            return slow(value)
 
-    return stamp if all(stamp(v) == slow(v) for v in _SAMPLE_TIMES) else proc
+        samples: tuple[Any, ...] = _SAMPLE_TIMES
+    elif isinstance(col.type, Date):
+
+        def quick(value: Any) -> Any:
+            return value.isoformat() if type(value) is date else slow(value)
+
+        samples = _SAMPLE_DAYS
+    elif isinstance(col.type, Boolean):
+
+        def quick(value: Any) -> Any:
+            return 1 if value is True else 0 if value is False else slow(value)
+
+        samples = (True, False, None)
+    else:
+        return proc
+    same = all(type(quick(v)) is type(slow(v)) and quick(v) == slow(v) for v in samples)
+    return quick if same else proc
 
 
 def _no_context(fn: Any) -> bool:

@@ -124,3 +124,68 @@ def test_rows_inserted_in_bulk_are_counted_like_row_by_row(engine: Engine, tmp_p
         assert reach.installed(conn)
         assert conn.execute(text("SELECT count(*), sum(n) FROM kpi_counts")).one() == before
     target.dispose()
+
+
+def test_rows_inserted_in_bulk_on_top_of_kept_figures_are_counted_like_row_by_row(engine: Engine) -> None:
+    """`reach.inserting` moves the lines' counts set-based (the reach's own triggers set aside), so the
+    cases those triggers tell apart must come out the same: ids reached already on the line, ids whose
+    reach fell to 0 (their enrollments deleted), an id several rows of the batch reach, rows that reach
+    nothing, and an id reached at another site (the all-sites line counts it once)."""
+    import uuid
+
+    from sqlalchemy import insert, text
+
+    from dipdesk.store import reach
+    from dipdesk.store.reference import Site
+    from dipdesk.sync.protocol import synced_tables
+
+    _demo(engine, participants=150)
+    tables = synced_tables()
+    enrollments, activities, programs = (tables[n].table for n in ("enrollments", "activities", "programs"))
+    with engine.begin() as conn:
+        site_id = conn.execute(text("SELECT value FROM local_state WHERE key = 'site_id'")).scalar()
+        other = conn.execute(select(Site.id).where(Site.id != site_id).order_by(Site.code)).scalars().first()
+        assert other is not None
+        live = [
+            dict(r)
+            for r in conn.execute(
+                enrollments.select().where(enrollments.c.deleted.is_(False)).order_by(enrollments.c.id)
+            ).mappings()
+        ]
+        # some reach falls to 0: those enrollments deleted row by row (the triggers count it)
+        gone = live[:40]
+        conn.execute(
+            enrollments.update().where(enrollments.c.id.in_([r["id"] for r in gone])).values(deleted=True)
+        )
+        # a program of the same year at another site, with an activity, row by row
+        activity = dict(
+            conn.execute(activities.select().where(activities.c.id == gone[0]["activity_id"]))
+            .mappings()
+            .one()
+        )
+        program = dict(
+            conn.execute(programs.select().where(programs.c.id == activity["program_id"])).mappings().one()
+        )
+        program.update(id=str(uuid.uuid4()), site_id=other, code=program["code"] + "-X")
+        conn.execute(insert(programs), [program])
+        here = dict(activity, id=str(uuid.uuid4()), code=activity["code"] + "-H")
+        there = dict(activity, id=str(uuid.uuid4()), program_id=program["id"], site_id=other, code="X")
+        conn.execute(insert(activities), [here, there])
+        # the batch: people reached already, people whose reach fell to 0, people reached at the other site
+        # too, some twice in the batch (two activities), and rows that reach nothing (applied, deleted)
+        batch = []
+        people = [r["person_id"] for r in live]
+        for i, person in enumerate(dict.fromkeys(people)):
+            for act in (here, there) if i % 3 == 0 else (here,) if i % 3 == 1 else (there,):
+                status = "applied" if i % 7 == 0 else "completed" if i % 2 else "enrolled"
+                row = dict(
+                    live[0], id=str(uuid.uuid4()), activity_id=act["id"], person_id=person, status=status
+                )
+                row.update(site_id=act["site_id"], deleted=i % 11 == 0)
+                batch.append(row)
+        assert len(batch) >= reach.BULK_MIN
+        with reach.inserting(conn, "enrollments", [r["id"] for r in batch]):
+            conn.execute(insert(enrollments), batch)
+    with Session(engine) as s:
+        assert assert_kept_equals_recount(s, site_id) > 0
+        assert reach.inconsistencies(s.connection()) == []
