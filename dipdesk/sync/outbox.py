@@ -201,6 +201,10 @@ class Snapshot:
         self._todo = [info for info in synced_tables().values() if info.site_owned]
         self._marks: dict[str, int] | None = None
         self._table: tuple[TableInfo, int, int] | None = None  # (table, top rowid, rowid read up to)
+        # by seq, the change as the push sends it (`push._change_text` of the row just written), for the
+        # round's push to take instead of reading back what the step wrote (the push pops what it sends;
+        # a step whose seqs cannot be told for sure leaves its rows to be read back as usual)
+        self.texts: dict[int, tuple[str, str, str]] = {}  # seq -> (table, record id, change text)
 
     def step(self, conn: Connection, limit: int = SNAPSHOT_CHUNK) -> int:
         """Queue up to about `limit` more rows (across tables); returns how many. Sets `done` at the end."""
@@ -284,6 +288,7 @@ class Snapshot:
             ]
             clocks = [(tname, rid, "*", stamp, dev) for rid, stamp in zip(ids, stamps, strict=True)]
             conn.exec_driver_sql(_INSERT_OUTBOX, out)
+            self._remember(conn, out)
             conn.exec_driver_sql(_INSERT_CLOCKS, clocks)
             queued += len(out)
         if highest:
@@ -291,6 +296,24 @@ class Snapshot:
             save_clock(conn, clock)
         self.total += queued
         return queued
+
+    def _remember(self, conn: Connection, out: list[tuple[Any, ...]]) -> None:
+        """Keep the change texts of the outbox rows `out` just written by one executemany: their seqs are
+        the `len(out)` up to the last rowid (the step's transaction holds the write lock from its first
+        insert, and AUTOINCREMENT numbers one connection's inserts in turn); the first and the last are
+        checked against the record ids written."""
+        last = int(conn.exec_driver_sql("SELECT last_insert_rowid()").scalar() or 0)
+        first = last - len(out) + 1
+        ends = conn.exec_driver_sql(
+            f"SELECT seq, record_id FROM {OUTBOX.name} WHERE seq IN (?, ?)", (first, last)
+        ).all()
+        if first < 1 or sorted(ends) != sorted({(first, out[0][1]), (last, out[-1][1])}):
+            return
+        dumps = jsoncodec.dumps
+        for seq, row in enumerate(out, first):
+            # `push._change_text` of this row: op "s", no base, no user
+            text = f'{{"seq":{seq},"t":{dumps(row[0])},"id":{dumps(row[1])},"op":"s","f":{row[3]},"h":{dumps(row[5])}}}'
+            self.texts[seq] = (row[0], row[1], text)
 
 
 _INSERT_OUTBOX = (

@@ -9,7 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Text, insert, select, type_coerce, update
+from sqlalchemy import Connection, Engine, Text, delete, insert, select, type_coerce, update
 
 from dipdesk.store.sync import CLOCKS, OUTBOX
 from dipdesk.sync import outbox, protocol
@@ -19,6 +19,8 @@ from dipdesk.sync.merge import (
 from dipdesk.sync.rounds import Rejection, RoundReport, StopCheck
 from dipdesk.sync.rounds import check_stop as _check_stop
 from dipdesk.sync.transport import SyncError, Transport
+
+FIRST_STEP = 400  # snapshot rows in the round's first batch (see `push_all`)
 
 
 @dataclass
@@ -46,36 +48,59 @@ def _change_text(
 
 
 def _next_batch(
-    engine: Engine, after: int, max_changes: int, max_bytes: int, carry: _Batch | None = None
+    engine: Engine,
+    after: int,
+    max_changes: int,
+    max_bytes: int,
+    carry: _Batch | None = None,
+    texts: dict[int, tuple[str, str, str]] | None = None,
 ) -> _Batch | None:
     """The pending changes after seq `after`, up to a batch's limits. `carry`: the batch this call
     returned last time for the same `after`, not full then: only the changes queued since are read and
-    added to it (the snapshot queues a batch's worth at a time while the server is busy)."""
+    added to it (the snapshot queues a batch's worth at a time while the server is busy). `texts`: the
+    change texts of outbox rows the snapshot wrote this round (`Snapshot.texts`, by seq), taken instead of
+    reading those rows back; the rest are read."""
     batch = carry if carry is not None and carry.changes and not carry.full else _Batch([], {}, 0)
     start = batch.last if batch.changes else after
     room = max_changes - len(batch.changes)
     o = OUTBOX.c
+    pending = (o.state == "pending", o.seq > start)
+    items: list[tuple[int, str, str, str, str]] = []  # (seq, table, record id, op, change text)
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                o.seq,
-                o.table_name,
-                o.record_id,
-                o.op,
-                type_coerce(o.fields, Text),  # the stored JSON text itself
-                type_coerce(o.base, Text),
-                o.hlc,
-                o.user_id,
-            )
-            .where(o.state == "pending", o.seq > start)
-            .order_by(o.seq)
-            .limit(room)
-        ).all()
-    if not rows and not batch.changes:
+        if texts:
+            seqs = conn.execute(select(o.seq).where(*pending).order_by(o.seq).limit(room)).scalars().all()
+            rest = [s for s in seqs if s not in texts]
+        if not texts or rest:
+            where = (*pending, o.seq.in_(rest)) if texts else pending
+            rows = conn.execute(
+                select(
+                    o.seq,
+                    o.table_name,
+                    o.record_id,
+                    o.op,
+                    type_coerce(o.fields, Text),  # the stored JSON text itself
+                    type_coerce(o.base, Text),
+                    o.hlc,
+                    o.user_id,
+                )
+                .where(*where)
+                .order_by(o.seq)
+                .limit(room)
+            ).all()
+            read = {
+                r[0]: (r[0], r[1], r[2], r[3], _change_text(r[0], r[1], r[2], r[3], r[4] or "{}", *r[5:]))
+                for r in rows
+            }
+        if texts:
+            for s in seqs:
+                known = texts.get(s)
+                items.append(read[s] if known is None else (s, known[0], known[1], "s", known[2]))
+        else:
+            items = list(read.values())
+    if not items and not batch.changes:
         return None
     size = batch.size
-    for seq, table, rid, op, fields, base, h, user in rows:
-        item = _change_text(seq, table, rid, op, fields or "{}", base, h, user)
+    for seq, table, rid, op, item in items:
         n = len(item)
         if batch.changes and size + n > max_bytes:
             batch.full = True
@@ -85,8 +110,10 @@ def _next_batch(
         batch.first = batch.first or int(seq)
         batch.last = int(seq)
         size += n
+        if texts:
+            texts.pop(seq, None)
     batch.size = size
-    batch.full = batch.full or len(rows) >= room
+    batch.full = batch.full or len(items) >= room
     return batch
 
 
@@ -116,27 +143,38 @@ def push_all(
     flight: deque[tuple[Future[dict[str, Any]], _Batch]] = deque()
     pool = ThreadPoolExecutor(max_workers=depth, thread_name_prefix="dipdesk-push")
 
-    def snapshot_step() -> bool:
+    def snapshot_step(limit: int = max_changes) -> bool:
         """Queue the snapshot's next rows (one local transaction); False when it is complete."""
         if snapshot is None or snapshot.done:
             return False
         with engine.begin() as conn:
-            snapshot.step(conn, max_changes)
+            snapshot.step(conn, limit)
         report.snapshot = snapshot.total
         return True
 
+    stepped = False  # the batch being filled has had a snapshot step
     try:
         while True:
             stopping = should_stop is not None and should_stop()
             while len(flight) < depth and not stopping:
-                batch = _next_batch(engine, sent_up_to, max_changes, max_bytes, carry)
+                texts = snapshot.texts if snapshot is not None else None
+                batch = _next_batch(engine, sent_up_to, max_changes, max_bytes, carry, texts)
                 carry = None
-                if (batch is None or not batch.full) and snapshot_step():
+                # the round's first batch goes with one short step of the snapshot, not a full batch's
+                # worth: the server starts while the device queues the next rows
+                first = not sent_up_to and not flight
+                if (
+                    (batch is None or not batch.full)
+                    and not (first and stepped)
+                    and snapshot_step(min(FIRST_STEP, max_changes) if first else max_changes)
+                ):
                     # the snapshot's rows go in the same batch as the edits queued before them, as when
                     # it was taken first (an edit credited to a user the snapshot uploads is checked
                     # against the batch's new users); what was read is kept, the next read adds to it
                     carry = batch
+                    stepped = True
                     continue
+                stepped = False
                 if batch is None:
                     break
                 if answered is None:
@@ -202,10 +240,15 @@ def _record_answer(
                 _mark_create_rejected(conn, table, rid)
             elif restores and seq in restores:
                 _restore_refused(conn, table, rid, restores[seq])
+        # snapshot rows are forgotten at once (`client.prune` would at the end of the round: they are
+        # bulk and uninteresting); rewriting each first would cost a first sync a pass over its rows
+        forgotten = conn.execute(
+            delete(OUTBOX).where(o.state == "pending", o.seq <= acked, o.op == "s")
+        ).rowcount
         done = conn.execute(
             update(OUTBOX).where(o.state == "pending", o.seq <= acked).values(state="acked")
         ).rowcount
-    report.pushed += int(done or 0)
+    report.pushed += int(done or 0) + int(forgotten or 0)
 
 
 def _mark_create_rejected(conn: Connection, table: str, record_id: str) -> None:

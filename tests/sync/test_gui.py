@@ -50,6 +50,14 @@ def drained() -> Iterator[None]:
     assert workers.drain(30_000), "background tasks still running after the test"
 
 
+def answered(device: Device) -> int:
+    """Changes of `device` whose push the server has answered and the device recorded this round:
+    marked acknowledged, or (snapshot rows) forgotten at once (every seq drawn, minus what is left)."""
+    drawn = device.scalar("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'sync_outbox'")
+    left = device.scalar("SELECT count(*) FROM sync_outbox WHERE state != 'acked'")
+    return int(drawn or 0) - int(left or 0)
+
+
 def test_background_sync_retries_by_itself_and_drains_the_queue(
     qtbot: Any, server: Server, devices: Any, drained: None
 ) -> None:
@@ -234,7 +242,7 @@ def test_closing_the_window_stops_a_running_round_at_a_batch_boundary(
             window.background.sync_now()
 
         def acked() -> int:
-            return int(a.scalar("SELECT count(*) FROM sync_outbox WHERE state = 'acked'"))
+            return answered(a)
 
         qtbot.waitUntil(lambda: acked() > 0, timeout=30_000)
         assert window.background.running
@@ -325,17 +333,21 @@ def test_quitting_while_the_window_waits_does_not_cut_the_round_off(
     with Link(server.port, rtt_ms=40, bandwidth_bps=4_000_000) as link:
         window = MainWindow(page_env(a))
         qtbot.addWidget(window)
-        # small batches: the push must still be going when the link slows down (a round that ended first,
-        # as a fast one did on a loaded machine, leaves nothing for the exit to wait for)
+        # a slow link from the start: each answer takes 8 s on its way back, longer than the old 5 s exit
+        # wait. The window closes when the server has applied the round's first batch, so its answer is
+        # on the wire then (slowing the link after a first answer raced a fast server: both batches in
+        # flight could be answered already, and the round stopped with nothing to wait for)
+        link.rtt = 16.0
         window.background.round_options = {"server_url": link.url, "push_changes": 5}
         window.show()
+        device = a.scalar("SELECT value FROM local_state WHERE key = 'sync.device_id'")
+
+        def applied() -> int:
+            return int(server.scalar("SELECT last_seq FROM srv_devices WHERE id = :d", d=device) or 0)
+
         with qtbot.waitSignal(window.background.round_started, timeout=10_000):
             window.background.sync_now()
-        qtbot.waitUntil(
-            lambda: int(a.scalar("SELECT count(*) FROM sync_outbox WHERE state = 'acked'")) > 0,
-            timeout=30_000,
-        )
-        link.rtt = 12.0  # from now on a batch on the wire takes longer than the old 5 s exit wait
+        qtbot.waitUntil(lambda: applied() > 0, timeout=90_000)
         window.close()
         assert window.isVisible() and window.background.running
         started = time.monotonic()

@@ -51,14 +51,18 @@ def state(engine: Engine) -> dict[str, Any]:
     return out
 
 
-def apply(path: Path, template: Path, batches: list[list[Change]], *, general: bool) -> tuple[Any, list[Any]]:
+def apply(
+    path: Path, template: Path, batches: list[list[Change]], *, general: bool, authorize: bool = False
+) -> tuple[Any, list[Any]]:
     shutil.copyfile(template, path)
     engine = open_database(path)
     outcomes: list[Any] = []
     for batch in batches:
         with engine.begin() as conn:
-            # an authorization that allows everything sends every change the general way
-            merger = Merger(conn, authorize=(lambda ch, st: None) if general else None)
+            # `authorize`: as on the server (an authorization that allows everything, asked first)
+            merger = Merger(
+                conn, authorize=(lambda ch, st: None) if authorize else None, short_way=not general
+            )
             for o in merger.apply(batch):
                 outcomes.append(
                     (o.change.table, o.change.record_id, o.status, o.reason, o.created, o.site_id)
@@ -113,6 +117,12 @@ def test_the_short_way_writes_what_the_general_way_writes(
     assert "late-1" not in short and p2.record_id in short  # parked updates waiting: the general way
     assert fast_outcomes == slow_outcomes
     assert fast == slow
+    # the server's shape (an authorization asked first) takes the short way too, and writes the same
+    served, served_outcomes = apply(
+        tmp_path / "served.sqlite3", template, batches, general=False, authorize=True
+    )
+    assert len(short) == 2 * took
+    assert served_outcomes == slow_outcomes and served == slow
     statuses = {(o[1], o[2]) for o in fast_outcomes}
     assert {
         ("new-1", "rejected"),

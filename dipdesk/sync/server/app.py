@@ -41,7 +41,7 @@ from dipdesk.sync.digest import table_digests
 from dipdesk.sync.server.db import ServerDB, connect, hash_secret, prepare
 from dipdesk.sync.server.devices import EnrolRefused, enrol
 from dipdesk.sync.server.push import Device, SeqGap, apply_push, last_applied
-from dipdesk.sync.server.push_body import BodyRefused, parse_push
+from dipdesk.sync.server.push_body import BodyRefused, read_push
 from dipdesk.sync.server.scope import file_visible
 from dipdesk.sync.server.validate import precheck
 
@@ -387,11 +387,11 @@ def create_app(
 
     def _push(request: Request, device: Device, body: bytes) -> Response:
         try:
-            schema_version, raw, acked_before = parse_push(body)
+            schema_version, raw, acked_before, clean = read_push(body)
         except BodyRefused as refused:
             return JSONResponse({"detail": refused.errors}, status_code=422)
         check_version(schema_version)
-        prechecked = precheck(raw)  # while an earlier batch of the device may still be applied
+        prechecked = precheck(raw, clean=clean)  # while an earlier batch of the device may still be applied
         if raw:
             _wait_for_turn(device.id, min(c["seq"] for c in raw))
         try:

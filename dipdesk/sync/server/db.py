@@ -12,6 +12,14 @@ lock of its device's site only (`lock_push`): the devices of one site write the 
 applied one at a time, different sites in parallel; only the append to the log, the national identity
 step and the commit are serialised. `DIPDESK_SERVER_GLOBAL_PUSH_LOCK=1` takes the log lock for the whole
 push instead (the behaviour before, kept for the benchmark's baseline).
+
+The desktop's upkeep the server never reads is left out of its database (`leave_out_desktop_upkeep`, at
+each start, after the migrations): the dashboard's kept reach (`store.reach`: the national figures count
+from the records, `national.py`), the Thai search index (`store.search_index`: the server finds a person
+by national ID only) and the record lists' sort indexes (`ix_<table>_<column>_live`, migration 0004),
+except those a server query reads (`SERVER_LIVE_INDEXES`). Each of them cost a first upload's inserts
+about as much as the rows themselves. A migration that changes one of them must allow for its absence
+on a server's database (DROP … IF EXISTS).
 """
 
 from __future__ import annotations
@@ -84,10 +92,49 @@ def _sqlite_engine(url: str, begin: str) -> Engine:
     return engine
 
 
+# the record lists' sort indexes a server query reads: the national figures select service records by day
+SERVER_LIVE_INDEXES = frozenset({"ix_service_records_day_live"})
+
+
+def leave_out_desktop_upkeep(conn: Connection) -> list[str]:
+    """Drop what only the desktop reads (see the module docstring); returns what was dropped. Idempotent."""
+    from dipdesk.store import reach
+
+    dropped: list[str] = []
+    if conn.dialect.name == "sqlite":
+        if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'kpi_reach'").first():
+            reach.drop(conn)  # its triggers and the tables they fill
+            dropped += list(reach.DERIVED_TABLES)
+        fts = conn.execute(
+            text(
+                "SELECT name, type FROM sqlite_master WHERE (type = 'trigger' AND name LIKE :trigger ESCAPE '!') "
+                "OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%')"
+            ),
+            {"trigger": "%!_fts!_a_"},
+        ).all()
+        for name, kind in sorted(fts, key=lambda r: r[1] == "table"):  # the triggers first
+            conn.exec_driver_sql(f'DROP {"TRIGGER" if kind == "trigger" else "TABLE"} IF EXISTS "{name}"')
+            dropped.append(name)
+        live = "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE :live ESCAPE '!'"
+    else:
+        live = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname LIKE :live ESCAPE '!'"
+    for (name,) in conn.execute(text(live), {"live": "ix!_%!_live"}).all():
+        if name not in SERVER_LIVE_INDEXES:
+            conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{name}"')
+            dropped.append(name)
+    return dropped
+
+
 def connect(url_or_path: str, *, migrate: bool = True) -> ServerDB:
-    """Engines for the server database (migrated to the packaged head first when `migrate`)."""
+    """Engines for the server database (migrated to the packaged head first when `migrate`, and without
+    the desktop's upkeep, `leave_out_desktop_upkeep`)."""
     if migrate:
-        open_database(url_or_path).dispose()
+        engine = open_database(url_or_path)
+        try:
+            with engine.begin() as conn:
+                leave_out_desktop_upkeep(conn)
+        finally:
+            engine.dispose()
     lite = sqlite_url(url_or_path)
     if lite is not None:
         reader = _sqlite_engine(lite, "BEGIN")

@@ -61,17 +61,19 @@ def after_push(conn: Connection, outcomes: Iterable[Outcome]) -> int:
     idents: dict[str, set[str]] = {}
     aliases: dict[str, set[str]] = {}
     device_merges: list[str] = []
-    refs = {kind: references(kind) for kind in MERGE_KINDS}
+    refs: dict[str, list[tuple[str, str]]] = {}  # table -> (kind, column) of its references to merged kinds
+    for kind in MERGE_KINDS:
+        for rtable, column in references(kind):
+            refs.setdefault(rtable, []).append((kind, column))
     for o in applied:
         t, won = o.change.table, o.won
         if t in IDENTITY_FIELD and won.get(IDENTITY_FIELD[t]):
             idents.setdefault(t, set()).add(str(won[IDENTITY_FIELD[t]]))
         if t == "merges" and o.created:
             device_merges.append(o.change.record_id)
-        for kind, cols in refs.items():
-            for rtable, column in cols:
-                if rtable == t and won.get(column):
-                    aliases.setdefault(kind, set()).add(str(won[column]))
+        for kind, column in refs.get(t, ()):
+            if won.get(column):
+                aliases.setdefault(kind, set()).add(str(won[column]))
     for kind in MERGE_KINDS:  # always in this order (the identity locks)
         if kind in idents:
             made += _merge_identities(conn, kind, sorted(idents[kind]))

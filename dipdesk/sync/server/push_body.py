@@ -91,9 +91,19 @@ def _change_errors(i: int, ch: Any) -> list[dict[str, Any]]:
 
 def parse_push(body: bytes) -> tuple[Any, list[dict[str, Any]], int | None]:
     """(schema_version, changes, acked_before) of a push body; raises BodyRefused."""
+    return read_push(body)[:3]
+
+
+def read_push(body: bytes) -> tuple[Any, list[dict[str, Any]], int | None, bool]:
+    """`parse_push`, and whether every text in the body is known storable (`validate.check_values`'
+    `clean`): orjson read it (it refuses a lone surrogate, escaped or not, and raw control characters)
+    and it holds no NUL escape (`\\u0000`; a text that merely contains those six characters only costs
+    the full checks)."""
+    clean = True
     try:
         doc = orjson.loads(body)
     except orjson.JSONDecodeError:
+        clean = False
         try:  # what strict parsers refuse but the checks of each change name (see the module's text)
             doc = json.loads(body)
         except (ValueError, RecursionError) as exc:
@@ -120,4 +130,4 @@ def parse_push(body: bytes) -> tuple[Any, list[dict[str, Any]], int | None]:
             break
     if errors:
         raise BodyRefused(errors)
-    return version, changes, acked_before
+    return version, changes, acked_before, clean and b"\\u0000" not in body

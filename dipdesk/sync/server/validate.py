@@ -197,17 +197,18 @@ def check_change(rc: dict[str, Any], batch: Batch, decoded: dict[str, Any] | Non
     return finish_check(rc, batch, _values_verdict(rc, batch.now_ms, values))
 
 
-def precheck(raw: Iterable[dict[str, Any]]) -> dict[int, Verdict]:
+def precheck(raw: Iterable[dict[str, Any]], *, clean: bool = False) -> dict[int, Verdict]:
     """`check_values` for each change of a push body (the first change of each seq), by seq: the checks
     that need no database, done before the push waits for its turn (a batch waiting while the one before
-    it is applied has its values checked and decoded meanwhile). `finish_check` completes each one."""
+    it is applied has its values checked and decoded meanwhile). `finish_check` completes each one.
+    `clean`: every text in the body is known storable (`push_body.read_push`)."""
     now = hlc.now_ms()
     out: dict[int, Verdict] = {}
     for rc in raw:
         seq = rc.get("seq")
         if isinstance(seq, int) and seq not in out:
             values: dict[str, Any] = {}
-            out[seq] = (_values_verdict(rc, now, values), values)
+            out[seq] = (_values_verdict(rc, now, values, clean), values)
     return out
 
 
@@ -221,9 +222,11 @@ def finish_check(rc: dict[str, Any], batch: Batch, verdict: str | None) -> str |
         return f"the change could not be checked ({type(exc).__name__})"
 
 
-def _values_verdict(rc: dict[str, Any], now_ms: int, decoded: dict[str, Any]) -> str | None:
+def _values_verdict(
+    rc: dict[str, Any], now_ms: int, decoded: dict[str, Any], clean: bool = False
+) -> str | None:
     try:
-        return check_values(rc, now_ms, decoded)
+        return check_values(rc, now_ms, decoded, clean=clean)
     except Exception as exc:  # a value no check foresaw: that change is refused, the batch goes on
         return f"the change could not be checked ({type(exc).__name__})"
 
@@ -248,11 +251,31 @@ def _out_of_range(names: Iterable[str], decoded: dict[str, Any]) -> str | None:
     return None
 
 
-def check_values(rc: dict[str, Any], now_ms: int, decoded_values: dict[str, Any]) -> str | None:
+def _flat(obj: dict[str, Any]) -> bool:
+    """Whether `bad_json` would find nothing in an object whose texts are all known storable (`clean`):
+    then only a whole number beyond 64 bits or a deep nesting could be wrong, and a flat object of text,
+    whole numbers in range, flags, finite numbers (orjson reads no other) and nulls has neither."""
+    for value in obj.values():
+        kind = type(value)
+        if kind is str or value is None or kind is bool or kind is float:
+            continue
+        if kind is int and -INT_LIMIT <= value < INT_LIMIT:
+            continue
+        return False
+    return True
+
+
+def check_values(
+    rc: dict[str, Any], now_ms: int, decoded_values: dict[str, Any], *, clean: bool = False
+) -> str | None:
     """The checks of a change that need no database (text, JSON, stamp, each field decoded for its column
     into `decoded_values`, dates in range), against the server's time `now_ms`: a reason, None when the
     change needs nothing more (an unknown table is the merge's to name, a table not owned by sites has
-    no site checks), or SCOPE when `check_scope` decides."""
+    no site checks), or SCOPE when `check_scope` decides. `clean`: every text in the change is known
+    storable (`push_body.read_push`), so the text checks are skipped; every other check runs."""
+    fields = rc.get("f")
+    if clean and isinstance(fields, dict) and _flat(fields):
+        return _decoded(rc, fields, now_ms, decoded_values)
     keys = [v for v in (rc.get("t"), rc.get("id"), rc.get("h"), rc.get("u")) if isinstance(v, str)]
     if bad_text("".join(keys)):  # one check for the four (a NUL or a surrogate stays one when joined)
         for key in ("t", "id", "h", "u"):
@@ -266,7 +289,6 @@ def check_values(rc: dict[str, Any], now_ms: int, decoded_values: dict[str, Any]
         why = bad_json(base)
         if why:
             return f"b: {why}"
-    fields = rc.get("f")
     if not isinstance(fields, dict):
         return "f: must be an object"
     if not _plain(fields):
@@ -274,6 +296,13 @@ def check_values(rc: dict[str, Any], now_ms: int, decoded_values: dict[str, Any]
             why = bad_text(name) or bad_json(value)
             if why:
                 return f"{name[:60]!a}: {why}"
+    return _decoded(rc, fields, now_ms, decoded_values)
+
+
+def _decoded(
+    rc: dict[str, Any], fields: dict[str, Any], now_ms: int, decoded_values: dict[str, Any]
+) -> str | None:
+    """`check_values` from the stamp on: the stamp, each field decoded, dates in range."""
     stamp = rc.get("h")
     try:
         physical = hlc.physical_of(stamp) if isinstance(stamp, str) else None
@@ -291,6 +320,13 @@ def check_values(rc: dict[str, Any], now_ms: int, decoded_values: dict[str, Any]
     if info is None:
         return None  # the merge names unknown tables (and the conflicts table) itself
     decoders = row_decoders(info.name)
+    try:  # every field known and decodable (the usual case): at once; else one by one, for the reason
+        decoded_values.update({name: decoders[name](value) for name, value in fields.items()})
+    except (KeyError, ValueRejected, ValueError, OverflowError, ArithmeticError):
+        decoded_values.clear()
+    else:
+        why = _out_of_range(_dated(info.name), decoded_values)
+        return why or (SCOPE if info.site_owned else None)
     for name, value in fields.items():
         decode = decoders.get(name)
         if decode is None:
