@@ -28,16 +28,22 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(protocol, "PULL_FIRST_LIMIT", 150)
 
 
-def test_a_first_download_ends_with_the_indexes_it_began_with(
-    server: Server, devices: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def newcomer(server: Server, devices: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
+    """A site whose first laptop has uploaded its demo data, and a second laptop just enrolled there
+    (its first download in small batches still to come), with that laptop's schema as it is now."""
     small_batches(monkeypatch)
     site = server.take_site()
     a = demo_device(server, devices, "a", site, participants=60)
     a.sync_ok()
     b = devices(server, "b")
     b.enroll(site)
-    before = schema(b)
+    return b, schema(b)
+
+
+def test_a_first_download_ends_with_the_indexes_it_began_with(
+    server: Server, devices: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    b, before = newcomer(server, devices, monkeypatch)
     seen: list[list[str]] = []
     original = pull.apply_pulled
 
@@ -64,13 +70,7 @@ def test_a_first_download_ends_with_the_indexes_it_began_with(
 def test_a_first_download_killed_midway_leaves_a_whole_database_finished_later(
     server: Server, devices: Any, monkeypatch: pytest.MonkeyPatch, finish: str
 ) -> None:
-    small_batches(monkeypatch)
-    site = server.take_site()
-    a = demo_device(server, devices, "a", site, participants=60)
-    a.sync_ok()
-    b = devices(server, "b")
-    b.enroll(site)
-    before = schema(b)
+    b, before = newcomer(server, devices, monkeypatch)
     original = pull.apply_pulled
     calls: list[int] = []
 
