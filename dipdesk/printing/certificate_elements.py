@@ -411,11 +411,34 @@ def qr_payload(qr_text: str, verify_url: str, serial: str) -> str:
     return f"{verify_url.rstrip('/')}/{quote(serial or 'certificate')}?p={token}"
 
 
+_WEB = re.compile(r"(?i)^https?://")
+
+
 def verify_address(payload: str) -> str:
-    """The address printed under the QR code: the verification URL without its scheme and signed data."""
-    if not re.match(r"(?i)^https?://", payload):
+    """The address printed under the QR code: the verification URL without its scheme and signed data
+    (``urlsplit``'s network location and path).
+
+    In a batch only the last path segment (the serial) is new on every page: the query (never part of
+    the address) is cut first and the rest split once per distinct head, the segment appended as it is.
+    That is the same as splitting the whole when nothing in the segment could change how the URL splits
+    (no ``#``, and none of the tabs and line ends urlsplit drops) and the head has no fragment."""
+    m = _WEB.match(payload)
+    if not m:
         return ""
-    parts = urlsplit(payload)
+    head = payload.partition("?")[0]
+    k = head.rfind("/")
+    segment = head[k + 1 :]
+    if k >= m.end() and "#" not in head and not _DROPPED.intersection(segment):
+        return _address_of(head[: k + 1]) + segment
+    return _address_of(head)
+
+
+_DROPPED = frozenset("\t\r\n")
+
+
+@lru_cache(maxsize=64)
+def _address_of(url: str) -> str:
+    parts = urlsplit(url)
     return f"{parts.netloc}{parts.path}"
 
 

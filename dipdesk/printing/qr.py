@@ -379,6 +379,10 @@ class _Geometry:
         rows_total = 8 * (n + _GAP) + _GAP
         self.offsets = tuple((rows_total - m * (n + _GAP) - _GAP - n) * stride for m in range(8))
         self.rep = sum(1 << off for off in self.offsets)
+        # the blocks are evenly spaced: one block at the bottom, copied up by doubling (three shifts)
+        spacing = (n + _GAP) * stride
+        assert self.offsets == tuple(self.offsets[-1] + (7 - m) * spacing for m in range(8))
+        self.doublings = (spacing, 2 * spacing, 4 * spacing)
         self.block_mask = (1 << self.block_bits) - 1
         self.full = (1 << (rows_total * stride)) - 1
 
@@ -613,9 +617,9 @@ def encode(
     block = int(modules[1:-1], 2)
     stacked_masks, finals = geo.masks(level)
     if mask is None:
-        stack = 0
-        for off in geo.offsets:
-            stack |= block << off
+        stack = block << geo.offsets[-1]
+        for shift in geo.doublings:
+            stack |= stack << shift
         chosen = _best_mask(geo, stack ^ stacked_masks)
     else:
         chosen = mask

@@ -200,6 +200,27 @@ def _shapes_plain(text: str, font: str) -> bool:
     return bool(_shaped_buffer(text, font).serialize(hbfont, flags=_SERIAL_FLAGS) == f"[{expected}]")
 
 
+_PLAIN_PIECE = 8
+
+
+@lru_cache(maxsize=4096)
+def _plain_piece(text: str, font: str) -> tuple[int, int, int, int, int]:
+    """For text whose glyphs are its characters' own, unmoved (:class:`_Plain`), in font units: the
+    advance and the extremes of its ink from its origin (left, right, top, minus bottom; ``_FAR`` beyond
+    them where no glyph has ink). Two pieces side by side combine exactly (integers): the second's
+    extremes moved by the first's advance."""
+    t = _plain(font)
+    pens = list(accumulate(map(t.advance.__getitem__, text), initial=0))
+    pen = pens.pop()
+    return (
+        pen,
+        min(map(add, pens, map(t.ink_left.__getitem__, text))),
+        max(map(add, pens, map(t.ink_right.__getitem__, text))),
+        max(map(t.top.__getitem__, text)),
+        max(map(t.neg_bottom.__getitem__, text)),
+    )
+
+
 @lru_cache(maxsize=65536)
 def _measure(text: str, font: str) -> _Metrics:
     """Shape an already displayable string with HarfBuzz (the features reportlab uses) and measure it."""
@@ -218,15 +239,18 @@ def _measure(text: str, font: str) -> _Metrics:
         return _Metrics(pen, left, max(right, pen), top, bottom)
     _hbfont, upem = _hb_font(font)
     if text.isascii() and _shapes_plain(text, font):
-        # every glyph its character's own, unmoved: the same sums as below, over whole lists
-        t = _plain(font)
-        pens = list(accumulate(map(t.advance.__getitem__, text), initial=0))
-        ipen = pens.pop()
-        ileft = min(0, min(map(add, pens, map(t.ink_left.__getitem__, text))))
+        # every glyph its character's own, unmoved: the same sums as below, in whole font units, for
+        # pieces of the text (kept: an address or a serial shares most of them with the page before)
+        ipen, ileft, iright, itop, ibottom = 0, 0, 0, 0, 0
+        for i in range(0, len(text), _PLAIN_PIECE):
+            pen, left, right, top, bottom = _plain_piece(text[i : i + _PLAIN_PIECE], font)
+            ileft = min(ileft, ipen + left)
+            iright = max(iright, ipen + right)
+            itop = max(itop, top)
+            ibottom = max(ibottom, bottom)
+            ipen += pen
         # (the end of every glyph's advance is the next pen: advances are never negative)
-        iright = max(0, ipen, max(map(add, pens, map(t.ink_right.__getitem__, text))))
-        itop = max(0, max(map(t.top.__getitem__, text)))
-        ibottom = max(0, max(map(t.neg_bottom.__getitem__, text)))
+        iright = max(iright, ipen)
         return _Metrics(ipen / upem, ileft / upem, iright / upem, itop / upem, ibottom / upem)
     infos, positions = _shape(text, font)
     boxes = _boxes(font)

@@ -7,9 +7,12 @@ import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dipdesk.core.base45 import b45encode
 from dipdesk.paths import resource
@@ -60,6 +63,35 @@ def test_a_code_signed_without_a_server_becomes_an_address_that_still_verifies_o
     assert C.qr_payload(url, "https://other.example/verify", payload.serial) == url
     assert C.qr_payload(dc1, "", payload.serial) == dc1
     assert C.qr_payload("DC1:" + b45encode(b"x")[:-1] + "~", "https://a/v", "s").startswith("DC1:")
+
+
+def _address_by_urlsplit(payload: str) -> str:
+    """The verification address as the whole URL splits (what verify_address gives, however it does)."""
+    if not payload[:8].lower().startswith(("http://", "https://")):
+        return ""
+    parts = urlsplit(payload)
+    return f"{parts.netloc}{parts.path}"
+
+
+_URL_PIECES = st.sampled_from(["https://", "HTTP://", "http://", "www.dip.go.th", "a", "/", "//", "?", "#", "p=",
+                               "\t", "\n", " ", ":8080", "[::1]", "%2F", "IPC1-2569-00042", "verify", "é", "."])  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=9), st.text(max_size=6))
+def test_verify_address_is_what_the_whole_url_splits_to(pieces: list[str], tail: str) -> None:
+    payload = "".join(pieces) + tail
+    try:
+        expected = _address_by_urlsplit(payload)
+    except ValueError:  # (an invalid network location: the same error either way)
+        with pytest.raises(ValueError):
+            C.verify_address(payload)
+        return
+    assert C.verify_address(payload) == expected
+    # the case a batch has: one head, a new serial on every page
+    for serial in ("IPC1-2569-00043", "a#b", "x\ty", ""):
+        url = C.qr_payload("DC1:" + b45encode(b"record"), "https://www.dip.go.th/verify", serial)
+        assert C.verify_address(url) == _address_by_urlsplit(url)
 
 
 @pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
