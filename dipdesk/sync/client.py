@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from sqlalchemy import Connection, Engine, delete, insert, update
@@ -45,7 +46,7 @@ from dipdesk.sync.device import enroll as enroll
 from dipdesk.sync.device import forget_credentials as forget_credentials
 from dipdesk.sync.device import require_state
 from dipdesk.sync.files import sync_files
-from dipdesk.sync.national import receive_national
+from dipdesk.sync.national import fetch_national, keep_national
 from dipdesk.sync.protocol import PUSH_MAX_BYTES, PUSH_MAX_CHANGES, SCHEMA_VERSION
 from dipdesk.sync.pull import apply_pulled as apply_pulled
 from dipdesk.sync.pull import pull_all
@@ -116,9 +117,16 @@ def sync_once(
                 snap = outbox.Snapshot(state.site_id)
                 push_all(engine, tx, report, push_changes, push_bytes, should_stop=should_stop, snapshot=snap)
                 check_stop(should_stop)
-                pull_all(engine, tx, report, pull_limit, should_stop=should_stop)
-                check_stop(should_stop)
-                receive_national(engine, tx)
+                # the national figures are asked for while the pull runs (the server computes them from
+                # what the push left; the pull changes nothing there) and kept after it
+                side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dipdesk-national")
+                try:
+                    figures = side.submit(fetch_national, tx)
+                    pull_all(engine, tx, report, pull_limit, should_stop=should_stop)
+                    check_stop(should_stop)
+                    keep_national(engine, figures.result())
+                finally:
+                    side.shutdown(wait=False, cancel_futures=True)  # a failed pull does not wait for it
                 if files:
                     sync_files(engine, tx)
             finally:

@@ -35,16 +35,28 @@ def receive_national(engine: Engine, tx: _Transport) -> int:
     Not receiving them is never an error of the round (a server too old to compute them, a computation
     still running, a cut link): the dashboard keeps the figures it had, which say when they were
     computed. Anything malformed is logged and skipped, never stored half."""
+    return keep_national(engine, fetch_national(tx))
+
+
+def fetch_national(tx: _Transport) -> dict[str, Any] | None:
+    """The server's answer with the national figures, or None when there is none this round (logged).
+    A round asks for it while it pulls (the answer does not depend on the pull) and keeps it after."""
     from dipdesk.sync.rounds import RoundStopped
     from dipdesk.sync.transport import SyncError
 
     try:
-        answer = tx.json("GET", "/api/v1/national")
+        return tx.json("GET", "/api/v1/national")
     except RoundStopped:
         raise
     except SyncError as exc:  # read-only extras: the round's data moved already; keep the old figures
         if exc.status != 404:
             log.warning("national figures not received this round: %s", exc)
+        return None
+
+
+def keep_national(engine: Engine, answer: dict[str, Any] | None) -> int:
+    """Store the figures of `answer` (`fetch_national`); returns the years kept."""
+    if answer is None:
         return 0
     years = answer.get("years")
     if not isinstance(years, list):
