@@ -13,6 +13,18 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+# Tests that put virtual cards in the one virtual reader (vpcd listens on a fixed port) run in one
+# pytest-xdist worker, one after another; everything else may run in parallel (`-n auto --dist loadgroup`).
+_ONE_READER = pytest.mark.xdist_group("vpcd")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "hardware" in item.path.parts or item.path.name == "test_card_reader.py":
+            item.add_marker(_ONE_READER)
+    # The bundle build (about 3 minutes) goes first, so that a worker is not left building it alone at the end.
+    items.sort(key=lambda item: item.get_closest_marker("slow_build") is None)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
