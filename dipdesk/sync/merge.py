@@ -151,6 +151,11 @@ _UPSERT_CLOCKS = (
 )
 
 
+_INSERT_STAR_CLOCKS = (
+    f"INSERT INTO {CLOCKS.name} (table_name, record_id, field, hlc, device_id) VALUES (?, ?, '*', ?, ?)"
+)
+
+
 def upsert_clocks(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Insert or replace field clock rows ({table_name, record_id, field, hlc, device_id}), in order (a
     later row for the same field wins). One statement of arrays on PostgreSQL, the driver's executemany
@@ -338,6 +343,9 @@ class Merger:
         self._insert_index: dict[tuple[str, str], dict[str, Any]] = {}
         self._updates: dict[tuple[str, str], dict[str, Any]] = {}
         self._dirty_clocks: dict[tuple[str, str, str], Clock] = {}
+        # the "*" clocks of the short way's creates: records with no clock at all, so plain inserts (COPY on
+        # PostgreSQL) instead of upserts (a first upload's server spent a fifth of a batch on those)
+        self._new_clocks: list[tuple[str, str, str, str]] = []  # (table, record id, hlc, device)
         self._reset_clocks: set[tuple[str, str]] = set()
         self._park: list[dict[str, Any]] = []
         self._unpark: list[int] = []
@@ -452,9 +460,8 @@ class Merger:
         self._insert_index[key] = values
         site = values.get("site_id")
         self.rows[key] = RowState(site_id=site, deleted=bool(values.get("deleted", False)))
-        stamp = Clock(ch.hlc, ch.device)
-        self.clocks[key] = {"*": stamp}
-        self._dirty_clocks[(ch.table, ch.record_id, "*")] = stamp
+        self.clocks[key] = {"*": Clock(ch.hlc, ch.device)}
+        self._new_clocks.append((ch.table, ch.record_id, ch.hlc, ch.device))
         return Outcome(ch, "applied", won=fields, created=True, site_id=site)
 
     def _decode(self, info: TableInfo, ch: Change) -> dict[str, Any]:
@@ -743,6 +750,20 @@ class Merger:
             ],
         )
         self._dirty_clocks = {}
+        if self._new_clocks:
+            self._new_clocks.sort()  # in key order, as the clocks' primary key index holds them
+            if conn.dialect.name == "sqlite":  # the driver's executemany over tuples, no dict per row
+                conn.exec_driver_sql(_INSERT_STAR_CLOCKS, self._new_clocks)
+            else:
+                insert_rows(
+                    conn,
+                    CLOCKS,
+                    [
+                        {"table_name": t, "record_id": r, "field": "*", "hlc": h, "device_id": d}
+                        for t, r, h, d in self._new_clocks
+                    ],
+                )
+            self._new_clocks = []
         if self._park:
             conn.execute(insert(PARKED), self._park)
             self._park = []
