@@ -12,6 +12,7 @@ Applying pulled changes never calls this module: pulled changes do not travel ba
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -26,7 +27,14 @@ from dipdesk.store.base import utcnow
 from dipdesk.store.sync import CLOCKS, OUTBOX, SyncFieldClock
 from dipdesk.sync import hlc
 from dipdesk.sync.merge import upsert_clocks
-from dipdesk.sync.protocol import TableInfo, encode, encode_row, row_encoders, synced_tables
+from dipdesk.sync.protocol import (
+    TableInfo,
+    encode,
+    encode_row,
+    row_encoders,
+    synced_tables,
+    unchanged_by_encoder,
+)
 
 KEY_DEVICE = "sync.device_id"
 KEY_HLC = "sync.hlc"
@@ -261,7 +269,11 @@ class Snapshot:
                 .order_by(rowid)
                 .limit(limit - queued)
             )
-            batch = conn.execute(q).all()
+            # the driver's rows as they are, and the columns' result processors applied column by column
+            # below: the same values as `.all()`, without a result row object made for every row
+            result = conn.execute(q)
+            batch = result.cursor.fetchall()
+            result.close()
             if len(batch) < limit - queued:  # the table's last rows: its mark goes with them
                 self._table = None
                 _set(conn, KEY_HWM + info.name, str(top))
@@ -272,8 +284,15 @@ class Snapshot:
             dumps = jsoncodec.dumps
             tname = str(info.name)  # a plain str: the driver looks for adapters on anything else, per row
             # column by column: each field's values encoded in one `map`, then each row's fields written
-            columns = list(zip(*batch, strict=True))
-            encoded = [list(map(enc, values)) for (_f, enc), values in zip(encoders, columns, strict=False)]
+            columns: list[Any] = list(zip(*batch, strict=True))
+            for i, proc in enumerate(_result_processors(q, conn)):
+                if proc is not None:
+                    columns[i] = list(map(proc, columns[i]))
+            kinds = [unchanged_by_encoder(info.columns[f]) for f in info.fields]
+            encoded = [
+                values if kind.issuperset(map(type, values)) else list(map(enc, values))
+                for (_f, enc), values, kind in zip(encoders, columns, kinds, strict=False)
+            ]
             names = info.fields
             texts = [dumps(dict(zip(names, values, strict=True))) for values in zip(*encoded, strict=True)]
             stamps = [
@@ -315,10 +334,28 @@ class Snapshot:
         if first < 1 or sorted(ends) != sorted({(first, out[0][1]), (last, out[-1][1])}):
             return
         dumps = jsoncodec.dumps
+        table = dumps(out[0][0])  # one table a step's statement
+        if _PLAIN.fullmatch("".join(f"{row[1]}{row[5]}" for row in out)):
+            # ids and stamps of letters, digits and -_.: only (uuids, `hlc.at_ms`): their JSON is "text"
+            for seq, row in enumerate(out, first):
+                # `push._change_text` of this row: op "s", no base, no user
+                text = f'{{"seq":{seq},"t":{table},"id":"{row[1]}","op":"s","f":{row[3]},"h":"{row[5]}"}}'
+                self.texts[seq] = (row[0], row[1], text)
+            return
         for seq, row in enumerate(out, first):
-            # `push._change_text` of this row: op "s", no base, no user
-            text = f'{{"seq":{seq},"t":{dumps(row[0])},"id":{dumps(row[1])},"op":"s","f":{row[3]},"h":{dumps(row[5])}}}'
+            text = (
+                f'{{"seq":{seq},"t":{table},"id":{dumps(row[1])},"op":"s","f":{row[3]},"h":{dumps(row[5])}}}'
+            )
             self.texts[seq] = (row[0], row[1], text)
+
+
+_PLAIN = re.compile(r"[0-9A-Za-z_.:-]*")
+
+
+def _result_processors(q: Any, conn: Connection) -> list[Any]:
+    """The result processors of the columns `q` selects, as SQLAlchemy applies them to each row."""
+    dialect = conn.dialect
+    return [col.type._cached_result_processor(dialect, None) for col in q.selected_columns]
 
 
 _INSERT_OUTBOX = (

@@ -436,6 +436,25 @@ def encoder(col: Column[Any]) -> Callable[[Any], Any]:
     return slow
 
 
+_NONE = type(None)
+
+
+@cache
+def unchanged_by_encoder(col: Column[Any]) -> frozenset[type]:
+    """The value types `encoder(col)` returns as they are: a column whose values are all of these needs
+    no encoding (told at C speed by `frozenset.issuperset(map(type, values))`)."""
+    typ = col.type
+    if isinstance(typ, String) and not isinstance(typ, (JSON, DateTime, Date)):
+        return frozenset({str, _NONE})
+    if isinstance(typ, Boolean):
+        return frozenset({bool, _NONE})
+    if isinstance(typ, (Integer, BigInteger)):
+        return frozenset({int, _NONE})
+    if isinstance(typ, JSON):
+        return frozenset({dict, list})
+    return frozenset()
+
+
 @cache
 def row_encoders(table: str) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     info = synced_tables()[table]
