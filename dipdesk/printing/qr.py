@@ -75,8 +75,18 @@ def _gf_mul(a: int, b: int) -> int:
 
 @cache
 def _mul_tables() -> tuple[bytes, ...]:
-    """For each byte value v, the 256-byte table x -> v·x, so that `bytes.translate` multiplies."""
-    return tuple(bytes(_gf_mul(v, x) for x in range(256)) for v in range(256))
+    """For each byte value v, the 256-byte table x -> v·x, so that `bytes.translate` multiplies.
+
+    Built by two translations per v: x -> log x (255 for x = 0), then log x -> α^(log v + log x), the
+    antilog table rotated by log v, with 0 for the 255 that stood for x = 0."""
+    logs = bytes(_LOG[x] if x else 255 for x in range(256))
+    antilogs = bytes(_EXP[:255])
+    every = bytes(range(256)).translate(logs)
+    rows = [bytes(256)]
+    for v in range(1, 256):
+        lv = _LOG[v]
+        rows.append(every.translate(antilogs[lv:] + antilogs[:lv] + b"\x00"))
+    return tuple(rows)
 
 
 @cache
@@ -362,6 +372,9 @@ class _Geometry:
                     if (info >> (i * 3 + k)) & 1:
                         self.late_cells += [(n - 11 + k, i), (i, n - 11 + k)]
         self.is_data = [[fixed[r][c] is None for c in range(n)] for r in range(n)]
+        self.data_region = int(
+            "".join("".join("1" if d else "0" for d in row).ljust(stride, "0") for row in self.is_data), 2
+        )
         self.total_codewords = sum(ec.num_blocks * ec.num_total for ec in _ECC[version][_segno.ERROR_LEVEL_M])
         self.nbits = nbits = self.total_codewords * 8
         template = bytearray(b"0" * (n * stride))
@@ -392,11 +405,15 @@ class _Geometry:
                 s[r * stride + c] = ord("1")
             return int(s, 2)
 
-        everything = [(r, c) for r in range(n) for c in range(n)]
+        def from_row(first_row: int, first_col: int) -> int:
+            """The block whose modules at rows >= first_row and columns >= first_col are set."""
+            row = ("0" * first_col + "1" * (n - first_col)).ljust(stride, "0")
+            return int("0" * (first_row * stride) + row * (n - first_row), 2)
+
         # windows of 5 along a row end at column >= 4; down a column at row >= 4; 2x2 blocks at (>=1, >=1)
-        self.valid_h5 = block_of({(r, c) for r, c in everything if c >= 4}) * self.rep
-        self.valid_v5 = block_of({(r, c) for r, c in everything if r >= 4}) * self.rep
-        self.valid_2x2 = block_of({(r, c) for r, c in everything if r >= 1 and c >= 1}) * self.rep
+        self.valid_h5 = from_row(0, 4) * self.rep
+        self.valid_v5 = from_row(4, 0) * self.rep
+        self.valid_2x2 = from_row(1, 1) * self.rep
         # `full` moved right by k modules and by k rows: light >> k == (g >> k) ^ full_h[k], without a shift
         self.full_h = tuple(self.full >> k for k in range(5))
         self.full_v = tuple(self.full >> k * stride for k in range(5))
@@ -455,6 +472,18 @@ class _Geometry:
         single_runs = [run for cells in singles.values() for run in _arithmetic_runs(cells)]
         return pair_runs, single_runs
 
+    def _mask_pattern(self, m: int) -> int:
+        """Data mask ``m`` over the whole symbol (function patterns included), as a block. Every mask
+        repeats along a row with a period of 6 (or a divisor of it): six modules worked out per row,
+        the row made by repeating them."""
+        fn, n, stride = _MASKS[m], self.n, self.stride
+        reps = -(-n // 6)
+        rows = []
+        for r in range(n):
+            period = "".join("1" if fn(r, c) else "0" for c in range(6))
+            rows.append((period * reps)[:n].ljust(stride, "0"))
+        return int("".join(rows), 2)
+
     def masks(self, level: str) -> tuple[int, tuple[int, ...]]:
         """(the eight data masks stacked, for judging; per mask the final pattern: the data mask, the
         format information of ``level`` and that mask, the dark module, the version information)."""
@@ -462,19 +491,15 @@ class _Geometry:
         if got is not None:
             return got
         with self._lock:
-            n = self.n
             stacked = 0
             finals = []
-            for m, fn in enumerate(_MASKS):
-                cells = {(r, c) for r in range(n) for c in range(n) if self.is_data[r][c] and fn(r, c)}
-                stacked |= self._block_of(cells) << self.offsets[m]
+            late = self._block_of(set(self.late_cells))
+            for m in range(8):
+                cells = self._mask_pattern(m) & self.data_region
+                stacked |= cells << self.offsets[m]
                 fmt = _FORMAT_INFO[_FORMAT_OFFSET[level] + m]
-                final = set(cells)
-                for r, c, bit in self.format_cells:
-                    if (fmt >> bit) & 1:
-                        final.add((r, c))
-                final.update(self.late_cells)
-                finals.append(self._block_of(final))
+                on = {(r, c) for r, c, bit in self.format_cells if (fmt >> bit) & 1}
+                finals.append(cells | self._block_of(on) | late)
             got = (stacked, tuple(finals))
             self._masks[level] = got
             return got

@@ -71,3 +71,9 @@ def test_every_code_is_the_same_as_before() -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--write"]:
         REFERENCE.write_text("".join(line(*case) + "\n" for case in cases()), encoding="ascii")
+
+
+def test_multiplication_tables_are_gf256_products() -> None:
+    """The tables Reed-Solomon translates through (built by log/antilog translations) hold v·x in GF(256)."""
+    tables = qr._mul_tables()
+    assert all(tables[v][x] == qr._gf_mul(v, x) for v in range(256) for x in range(256))
