@@ -22,9 +22,8 @@ foreign-key violation), applies the changes one by one (`merge_retry.apply_caref
 
 from __future__ import annotations
 
-import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache, lru_cache
@@ -47,10 +46,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError
 
-from dipdesk.store import jsoncodec, reach, search_index
+from dipdesk.store import reach, search_index
 from dipdesk.store.base import utcnow
 from dipdesk.store.sync import CLOCKS, PARKED
 from dipdesk.sync.protocol import TableInfo, ValueRejected, canonical, row_decoders, synced_tables
+from dipdesk.sync.sql_lists import param as _param
+from dipdesk.sync.sql_lists import pg_text_array
+from dipdesk.sync.sql_lists import select_in as _select_in
 
 CONFLICT_NAMESPACE = uuid.UUID("3b0c7f0e-2f55-4a8e-9d7a-6c1f5e3a9b21")
 NOT_CONFLICTING = frozenset({"id", "site_id", "created_at"})
@@ -107,38 +109,6 @@ def _chunks(items: list[str], n: int = IN_CHUNK) -> Iterator[list[str]]:
 
 
 BIG_CHUNK = 5000  # ids a statement of `_select_in` (one parameter, whatever the number)
-
-
-def _param(conn: Connection) -> str:
-    return "%s" if conn.dialect.name == "postgresql" else "?"
-
-
-_PLAIN = re.compile(r"[0-9A-Za-z_.:-]+")
-
-
-def pg_text_array(items: list[str]) -> Any:
-    """`items` as a PostgreSQL text[] parameter: written as the array's text ({a,b,c}) when every item is
-    plain (letters, digits and -_.:, as ids and stamps are), which psycopg then sends as one string; else
-    the list itself, which psycopg writes out item by item in Python (a fifth of a first upload's push
-    batch on the server went to that, for the clocks' and the prefetch's arrays)."""
-    if (
-        _PLAIN.fullmatch("".join(items))
-        and all(items)
-        and not any(len(x) == 4 and x.upper() == "NULL" for x in items)
-    ):
-        return "{" + ",".join(items) + "}"
-    return items
-
-
-def _select_in(conn: Connection, sql: str, ids: list[str], tail: str = "", *before: Any) -> Sequence[Any]:
-    """Rows of `sql` (ending in a column) restricted to the column's values in `ids`, bound as one
-    parameter: an array on PostgreSQL, a JSON list on SQLite; one statement the database plans once,
-    whatever the number of ids, instead of a placeholder per id. `before`: the parameters before it."""
-    if conn.dialect.name == "postgresql":
-        return conn.exec_driver_sql(f"{sql} = ANY(%s::text[]){tail}", (*before, pg_text_array(ids))).all()
-    return conn.exec_driver_sql(
-        f"{sql} IN (SELECT value FROM json_each(?)){tail}", (*before, jsoncodec.dumps(ids))
-    ).all()
 
 
 def _by_table(
